@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { PartialDate, Slug } from '../model';
+
+/** Describes the dataset that a set of reference records belongs to. */
+export const DatasetManifest = z
+  .object({
+    datasetId: Slug,
+    /** Only ever goes up; a dataset update must carry a higher version than the one installed. */
+    version: z.number().int().positive(),
+    title: z.string().min(1),
+    publisher: z.string().min(1),
+    created: PartialDate,
+    description: z.string().optional(),
+  })
+  .strict();
+export type DatasetManifest = z.infer<typeof DatasetManifest>;
+
+/** Where the file of each record kind lives in a dataset folder. */
+export const DATASET_FILES = {
+  sources: 'sources.json',
+  bodies: 'bodies.json',
+  meetings: 'meetings.json',
+  agendaItems: 'agenda-items.json',
+  frameworks: 'frameworks.json',
+  targets: 'targets.json',
+} as const;

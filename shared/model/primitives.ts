@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** Stable identifiers: lowercase slugs such as `asoen-36` or `awgcc`. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, single hyphens)');
+export type Slug = z.infer<typeof Slug>;
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const date = new Date(Date.UTC(y!, m - 1, d));
+  return date.getUTCDate() === d;
+}
+
+/** A full ISO date, `2025-07-28`. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real calendar date');
+
+/**
+ * A date known only as precisely as the source says: `2025`, `2025-09` or `2025-09-14`.
+ * (ADSOM 2025 is known only to be "in September".)
+ */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real calendar date');
+export type PartialDate = z.infer<typeof PartialDate>;
+
+/** ISO 3166-1 alpha-2 country code (EU is used for the European Union). */
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code');
+export type CountryCode = z.infer<typeof CountryCode>;
+
+export const LANGUAGES = ['en', 'ms', 'id'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+/** Text in one or more of the dataset languages; at least one must be present. */
+export const LocalizedText = z
+  .object({
+    en: z.string().min(1).optional(),
+    ms: z.string().min(1).optional(),
+    id: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((t) => t.en !== undefined || t.ms !== undefined || t.id !== undefined, 'needs text in at least one language');
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** A reference to a source document, optionally with the supporting passage quoted verbatim in the original language. */
+export const Citation = z
+  .object({
+    sourceId: Slug,
+    quote: z.string().min(1).optional(),
+  })
+  .strict();
+export type Citation = z.infer<typeof Citation>;
+
+/** Every reference record must cite at least one source. */
+export const Citations = z.array(Citation).min(1, 'every record needs at least one source');
+
+/** A person or country in a chairing role. */
+export const ChairRole = z
+  .object({
+    country: CountryCode.optional(),
+    person: z.string().min(1).optional(),
+    title: LocalizedText.optional(),
+  })
+  .strict();
+export type ChairRole = z.infer<typeof ChairRole>;

@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import { ChairRole, Citations, CountryCode, Language, LocalizedText, PartialDate, Slug } from './primitives';
+
+export const BODY_LEVELS = [
+  'summit',
+  'council',
+  'ministerial',
+  'senior-officials',
+  'commission',
+  'committee',
+  'working-group',
+  'task-force',
+  'network',
+  'centre',
+  'foundation',
+  'forum',
+  'secretariat',
+  'other',
+] as const;
+export const BodyLevel = z.enum(BODY_LEVELS);
+export type BodyLevel = z.infer<typeof BodyLevel>;
+
+export const PILLARS = ['political-security', 'economic', 'socio-cultural', 'cross-pillar'] as const;
+export const Pillar = z.enum(PILLARS);
+export type Pillar = z.infer<typeof Pillar>;
+
+export const FREQUENCIES = ['annual', 'twice-yearly', 'biennial', 'triennial', 'as-needed', 'other'] as const;
+
+export const Body = z
+  .object({
+    id: Slug,
+    acronym: z.string().min(1),
+    /** Other acronyms the same body is known by (AWGMRPE / AWGCW). */
+    aliases: z.array(z.string().min(1)).default([]),
+    name: LocalizedText,
+    level: BodyLevel,
+    pillar: Pillar,
+    /** Sector within the pillar, e.g. "environment", "women", "defence". */
+    sector: z.string().min(1).optional(),
+    reportsTo: z.array(Slug).default([]),
+    chair: ChairRole.optional(),
+    chairRotation: LocalizedText.optional(),
+    meetingFrequency: z
+      .object({ kind: z.enum(FREQUENCIES), note: LocalizedText.optional() })
+      .strict()
+      .optional(),
+    founded: PartialDate.optional(),
+    /** Dialogue-partner formats the body meets in: "ASEAN+3", "ASEAN-Japan", "EAS", "ADMM-Plus". */
+    dialogueFormats: z
+      .array(z.object({ code: z.string().min(1), partners: z.array(z.string().min(1)).default([]) }).strict())
+      .default([]),
+    focalPoints: z
+      .array(z.object({ country: CountryCode, agency: LocalizedText }).strict())
+      .default([]),
+    description: LocalizedText.optional(),
+    sources: Citations,
+  })
+  .strict();
+export type Body = z.infer<typeof Body>;
+
+export const MEETING_STATUSES = ['planned', 'confirmed', 'in-progress', 'held', 'postponed', 'cancelled'] as const;
+
+export const Participants = z
+  .object({
+    countries: z.array(CountryCode).default([]),
+    organisations: z.array(z.string().min(1)).default([]),
+    note: LocalizedText.optional(),
+  })
+  .strict();
+export type Participants = z.infer<typeof Participants>;
+
+export const Meeting = z
+  .object({
+    id: Slug,
+    /** Series slug shared by every meeting of the series, e.g. `asoen`. */
+    series: Slug.optional(),
+    number: z.number().int().positive().optional(),
+    /** Short code used on packs and in lists: "ASOEN-36", "ADMM Retreat 2025". */
+    code: z.string().min(1),
+    bodyIds: z.array(Slug).min(1, 'a meeting belongs to at least one body'),
+    title: LocalizedText,
+    startDate: PartialDate,
+    endDate: PartialDate.optional(),
+    venue: z
+      .object({
+        name: z.string().min(1).optional(),
+        city: z.string().min(1).optional(),
+        state: z.string().min(1).optional(),
+        country: CountryCode,
+      })
+      .strict()
+      .optional(),
+    host: z.object({ country: CountryCode, agency: LocalizedText.optional() }).strict().optional(),
+    chair: ChairRole.optional(),
+    coChairs: z.array(ChairRole).default([]),
+    participants: Participants.optional(),
+    observers: Participants.optional(),
+    days: z
+      .array(
+        z
+          .object({ day: z.number().int().positive(), date: PartialDate.optional(), label: LocalizedText.optional() })
+          .strict(),
+      )
+      .default([]),
+    backToBackMeetingIds: z.array(Slug).default([]),
+    previousMeetingId: Slug.optional(),
+    status: z.enum(MEETING_STATUSES),
+    description: LocalizedText.optional(),
+    sources: Citations,
+  })
+  .strict();
+export type Meeting = z.infer<typeof Meeting>;
+
+export const AGENDA_KINDS = [
+  'opening-ceremony',
+  'statement',
+  'plenary',
+  'governing-board',
+  'dialogue',
+  'working-group',
+  'task-force',
+  'steering-committee',
+  'workshop',
+  'retreat',
+  'business-forum',
+  'visit',
+  'exhibition',
+  'other',
+] as const;
+
+export const AgendaItem = z
+  .object({
+    id: Slug,
+    meetingId: Slug,
+    /** Day of the meeting, 1-based; absent where the source gives only the sequence. */
+    day: z.number().int().positive().optional(),
+    order: z.number().int().nonnegative(),
+    title: LocalizedText,
+    kind: z.enum(AGENDA_KINDS),
+    bodyIds: z.array(Slug).default([]),
+    /** Dialogue partners or organisations taking part: "Japan", "ROK", "EU", "US", "IGF". */
+    partners: z.array(z.string().min(1)).default([]),
+    chair: ChairRole.optional(),
+    coChairs: z.array(ChairRole).default([]),
+    description: LocalizedText.optional(),
+    sources: Citations,
+  })
+  .strict();
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const Framework = z
+  .object({
+    id: Slug,
+    title: LocalizedText,
+    kind: z.enum(['deliverables', 'work-plan', 'action-plan', 'blueprint', 'index', 'other']),
+    periodStart: PartialDate.optional(),
+    periodEnd: PartialDate.optional(),
+    ownerBodyIds: z.array(Slug).default([]),
+    description: LocalizedText.optional(),
+    sources: Citations,
+  })
+  .strict();
+export type Framework = z.infer<typeof Framework>;
+
+export const TARGET_PROGRESS = ['not-reported', 'not-started', 'in-progress', 'achieved', 'superseded'] as const;
+
+export const OutcomeTarget = z
+  .object({
+    id: Slug,
+    frameworkId: Slug,
+    /** Code within the framework as the source numbers it: "a"-"e", "1"-"7", "i"-"vii". */
+    code: z.string().min(1),
+    order: z.number().int().nonnegative(),
+    text: LocalizedText,
+    ownerBodyIds: z.array(Slug).default([]),
+    meetingIds: z.array(Slug).default([]),
+    progress: z
+      .object({ status: z.enum(TARGET_PROGRESS), note: LocalizedText.optional(), asOf: PartialDate.optional() })
+      .strict()
+      .default({ status: 'not-reported' }),
+    sources: Citations,
+  })
+  .strict();
+export type OutcomeTarget = z.infer<typeof OutcomeTarget>;
+
+export const Source = z
+  .object({
+    id: Slug,
+    title: LocalizedText,
+    kind: z.enum(['press-release', 'overview', 'statement', 'report', 'web-page', 'other']),
+    publisher: z.string().min(1),
+    date: PartialDate.optional(),
+    language: Language,
+    referenceNumber: z.string().min(1).optional(),
+    url: z.string().url().optional(),
+    /** A passage of the document in its original language. */
+    excerpt: z.string().min(1),
+  })
+  .strict();
+export type Source = z.infer<typeof Source>;
+
+/** Record kinds of the reference dataset, in the order they are listed and loaded. */
+export const RECORD_KINDS = ['sources', 'bodies', 'meetings', 'agendaItems', 'frameworks', 'targets'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export const DatasetRecords = z
+  .object({
+    sources: z.array(Source),
+    bodies: z.array(Body),
+    meetings: z.array(Meeting),
+    agendaItems: z.array(AgendaItem),
+    frameworks: z.array(Framework),
+    targets: z.array(OutcomeTarget),
+  })
+  .strict();
+export type DatasetRecords = z.infer<typeof DatasetRecords>;
+export type DatasetRecordsInput = z.input<typeof DatasetRecords>;
+
+export interface RecordTypes {
+  sources: Source;
+  bodies: Body;
+  meetings: Meeting;
+  agendaItems: AgendaItem;
+  frameworks: Framework;
+  targets: OutcomeTarget;
+}
