@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { builtinDataset } from './scripts/vite-plugin-builtin-dataset';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), builtinDataset(resolve('assets/dataset'))],
   test: {
     projects: [
       {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DatasetRecords, RECORD_KINDS, type DatasetRecords as Records, type RecordKind } from '../model';
+import { DatasetRecords, RECORD_KINDS, partialDateEnd, partialDateStart, type DatasetRecords as Records, type RecordKind } from '../model';
 
 export interface DatasetProblem {
   kind: RecordKind | 'dataset';
@@ -11,24 +11,6 @@ export interface DatasetProblem {
 export type ValidationResult =
   | { ok: true; records: Records; problems: [] }
   | { ok: false; problems: DatasetProblem[] };
-
-/** Compares partial ISO dates by their start: "2025-09" sorts before "2025-09-01" but not after. */
-export function partialDateStart(value: string): string {
-  if (value.length === 4) return `${value}-01-01`;
-  if (value.length === 7) return `${value}-01`;
-  return value;
-}
-
-/** The last day a partial date may stand for: "2025-09" ends on 2025-09-30. */
-export function partialDateEnd(value: string): string {
-  if (value.length === 4) return `${value}-12-31`;
-  if (value.length === 7) {
-    const [y, m] = value.split('-').map(Number);
-    const last = new Date(Date.UTC(y!, m!, 0)).getUTCDate();
-    return `${value}-${String(last).padStart(2, '0')}`;
-  }
-  return value;
-}
 
 function zodProblems(error: z.ZodError, input: unknown): DatasetProblem[] {
   return error.issues.map((issue) => {
@@ -172,3 +154,4 @@ export function formatProblem(p: DatasetProblem): string {
   const where = [p.kind, p.id, p.path].filter((x) => x !== undefined && x !== '').join(' › ');
   return `${where}: ${p.message}`;
 }
+

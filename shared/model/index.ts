@@ -1,2 +1,4 @@
 export * from './primitives';
 export * from './records';
+export * from './text';
+export * from './dates';

@@ -1,0 +1,102 @@
+import { Link, Route, Switch, useRoute } from 'wouter';
+import { BodiesPage } from '../features/bodies/BodiesPage';
+import { BodyPage } from '../features/bodies/BodyPage';
+import { HomePage } from '../features/home/HomePage';
+import { MeetingPage } from '../features/meetings/MeetingPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { SourcePage } from '../features/sources/SourcePage';
+import { SourcesPage } from '../features/sources/SourcesPage';
+import { FrameworkPage } from '../features/targets/FrameworkPage';
+import { TargetPage } from '../features/targets/TargetPage';
+import { TargetsPage } from '../features/targets/TargetsPage';
+import type { MessageKey } from '../i18n/translate';
+import { useT } from '../i18n/use-t';
+import { useBootstrap } from './use-bootstrap';
+
+const NAV: { href: string; match: string; label: MessageKey }[] = [
+  { href: '/', match: '/', label: 'nav.home' },
+  { href: '/bodies', match: '/bodies/*?', label: 'nav.bodies' },
+  { href: '/meetings', match: '/meetings/*?', label: 'nav.meetings' },
+  { href: '/targets', match: '/targets/*?', label: 'nav.targets' },
+  { href: '/sources', match: '/sources/*?', label: 'nav.sources' },
+];
+
+function NavLink({ href, match, label }: (typeof NAV)[number]) {
+  const t = useT();
+  const [active] = useRoute(match);
+  const [framework] = useRoute('/frameworks/*?');
+  const current = active || (href === '/targets' && framework);
+  return (
+    <Link href={href} aria-current={current ? 'page' : undefined}>
+      {t(label)}
+    </Link>
+  );
+}
+
+export function App() {
+  const t = useT();
+  const { state, retry } = useBootstrap();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link href="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('nav.label')}>
+          {NAV.map((item) => (
+            <NavLink key={item.href} {...item} />
+          ))}
+        </nav>
+      </header>
+      <main id="main" className="app-main">
+        {state.phase === 'ready' ? (
+          <Routes />
+        ) : state.phase === 'failed' ? (
+          <div role="alert" className="boot-error">
+            <p>{t('app.startFailed', { message: state.message })}</p>
+            <button type="button" onClick={retry}>
+              {t('app.retry')}
+            </button>
+          </div>
+        ) : (
+          <p role="status" className="loading">
+            {state.phase === 'installing' ? t('app.installing', { percent: state.percent }) : t('app.loading')}
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function Routes() {
+  return (
+    <Switch>
+      <Route path="/" component={HomePage} />
+      <Route path="/bodies" component={BodiesPage} />
+      <Route path="/bodies/:id">{(p) => <BodyPage id={p.id} />}</Route>
+      <Route path="/meetings" component={MeetingsPage} />
+      <Route path="/meetings/:id">{(p) => <MeetingPage id={p.id} />}</Route>
+      <Route path="/targets" component={TargetsPage} />
+      <Route path="/targets/:id">{(p) => <TargetPage id={p.id} />}</Route>
+      <Route path="/frameworks/:id">{(p) => <FrameworkPage id={p.id} />}</Route>
+      <Route path="/sources" component={SourcesPage} />
+      <Route path="/sources/:id">{(p) => <SourcePage id={p.id} />}</Route>
+      <Route>
+        <NotFoundRoute />
+      </Route>
+    </Switch>
+  );
+}
+
+function NotFoundRoute() {
+  const t = useT();
+  return (
+    <div className="page">
+      <h1>{t('common.notFound', { what: 'page', id: location.pathname })}</h1>
+      <Link href="/">{t('common.backHome')}</Link>
+    </div>
+  );
+}

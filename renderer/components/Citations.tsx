@@ -1,0 +1,33 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link } from 'wouter';
+import type { Citation } from '../../shared/model';
+import { db } from '../db/db';
+import { useT } from '../i18n/use-t';
+import { LocalText } from './LocalText';
+
+/** The sources a record cites, each with its quoted passage in the original language. */
+export function Citations({ citations }: { citations: Citation[] }) {
+  const t = useT();
+  const ids = [...new Set(citations.map((c) => c.sourceId))];
+  const sources = useLiveQuery(() => db.sources.bulkGet(ids), [ids.join('|')]);
+  return (
+    <section className="citations" aria-labelledby="citations-heading">
+      <h2 id="citations-heading">{t('common.sources')}</h2>
+      <ol>
+        {citations.map((c, i) => {
+          const source = sources?.find((s) => s?.id === c.sourceId);
+          return (
+            <li key={`${c.sourceId}-${i}`}>
+              <Link href={`/sources/${c.sourceId}`}>{source ? <LocalText value={source.title} /> : c.sourceId}</Link>
+              {c.quote && (
+                <blockquote lang={source?.language} cite={source?.url}>
+                  {c.quote}
+                </blockquote>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

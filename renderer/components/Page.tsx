@@ -1,0 +1,60 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link } from 'wouter';
+import { useT } from '../i18n/use-t';
+
+/**
+ * A page with its heading focused on arrival, so keyboard and screen-reader users land
+ * at the top of the new content after following a link.
+ */
+export function Page({ title, subtitle, children, actions }: { title: ReactNode; subtitle?: ReactNode; children: ReactNode; actions?: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const t = useT();
+  useEffect(() => {
+    const text = heading.current?.textContent ?? '';
+    document.title = text ? `${text} · ${t('app.name')}` : t('app.name');
+    heading.current?.focus({ preventScroll: true });
+  }, [title, t]);
+  return (
+    <article className="page">
+      <header className="page-header">
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+        {subtitle && <div className="subtitle">{subtitle}</div>}
+        {actions && <div className="page-actions">{actions}</div>}
+      </header>
+      {children}
+    </article>
+  );
+}
+
+export function NotFound({ what, id }: { what: string; id: string }) {
+  const t = useT();
+  return (
+    <Page title={t('common.notFound', { what, id })}>
+      <p>
+        <Link href="/">{t('common.backHome')}</Link>
+      </p>
+    </Page>
+  );
+}
+
+export function Loading() {
+  const t = useT();
+  return (
+    <p className="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+/** A labelled field in a definition list; renders nothing when there is no value. */
+export function Field({ label, children }: { label: string; children: ReactNode }) {
+  if (children === undefined || children === null || children === false || (Array.isArray(children) && children.length === 0)) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}

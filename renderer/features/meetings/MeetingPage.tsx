@@ -1,0 +1,222 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link } from 'wouter';
+import { groupProgramme } from '../../../shared/browse/programme';
+import { BodyLinks, MeetingLinks } from '../../components/BodyLinks';
+import { Chair, Countries } from '../../components/Chair';
+import { Citations } from '../../components/Citations';
+import { LocalText, OriginalText } from '../../components/LocalText';
+import { Field, Loading, NotFound, Page } from '../../components/Page';
+import { db } from '../../db/db';
+import type { StoredAgendaItem, StoredMeeting } from '../../db/schema';
+import { countryName, formatDateRange, formatPartialDate } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store/store';
+
+export function MeetingPage({ id }: { id: string }) {
+  const t = useT();
+  const meeting = useLiveQuery(async () => (await db.meetings.get(id)) ?? null, [id]);
+  if (meeting === undefined) return <Loading />;
+  if (meeting === null) return <NotFound what={t('meetings.title')} id={id} />;
+  return <MeetingDetail meeting={meeting} />;
+}
+
+function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const related = useLiveQuery(async () => {
+    const [items, next, previous, targets] = await Promise.all([
+      db.agendaItems.where('meetingId').equals(meeting.id).toArray(),
+      db.meetings.where('previousMeetingId').equals(meeting.id).toArray(),
+      meeting.previousMeetingId ? db.meetings.get(meeting.previousMeetingId) : undefined,
+      db.targets.where('meetingIds').equals(meeting.id).toArray(),
+    ]);
+    return { items, next, previous, targets };
+  }, [meeting]);
+  const venue = meeting.venue;
+  const place = venue ? [venue.name, venue.city, venue.state, countryName(venue.country, language)].filter(Boolean).join(', ') : undefined;
+
+  return (
+    <Page
+      title={
+        <>
+          <span className="code">{meeting.code}</span> <LocalText value={meeting.title} />
+        </>
+      }
+      subtitle={
+        <>
+          {formatDateRange(meeting.startDate, meeting.endDate, language)}
+          {place && ` · ${place}`}
+        </>
+      }
+    >
+      <OriginalText value={meeting.title} />
+      {meeting.description && (
+        <p className="description">
+          <LocalText value={meeting.description} />
+        </p>
+      )}
+      <dl className="facts">
+        <Field label={t('meetings.bodies')}>
+          <BodyLinks ids={meeting.bodyIds} />
+        </Field>
+        <Field label={t('meetings.status')}>{t(`status.${meeting.status}`)}</Field>
+        <Field label={t('meetings.venue')}>{place}</Field>
+        <Field label={t('meetings.host')}>
+          {meeting.host && (
+            <>
+              {countryName(meeting.host.country, language)}
+              {meeting.host.agency && (
+                <>
+                  {' — '}
+                  <LocalText value={meeting.host.agency} />
+                </>
+              )}
+            </>
+          )}
+        </Field>
+        <Field label={t('meetings.chair')}>{meeting.chair && <Chair role={meeting.chair} />}</Field>
+        <Field label={t('meetings.coChairs')}>
+          {meeting.coChairs.length > 0 && (
+            <ul className="inline-list">
+              {meeting.coChairs.map((c, i) => (
+                <li key={i}>
+                  <Chair role={c} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Field>
+        <Field label={t('meetings.participants')}>
+          {meeting.participants && <ParticipantList value={meeting.participants} />}
+        </Field>
+        <Field label={t('meetings.observers')}>{meeting.observers && <ParticipantList value={meeting.observers} />}</Field>
+        <Field label={t('meetings.previous')}>
+          {related?.previous ? (
+            <Link href={`/meetings/${related.previous.id}`}>
+              {related.previous.code}, {formatDateRange(related.previous.startDate, related.previous.endDate, language)}
+            </Link>
+          ) : undefined}
+        </Field>
+        <Field label={t('meetings.next')}>{related && related.next.length > 0 ? <MeetingLinks ids={related.next.map((m) => m.id)} /> : undefined}</Field>
+        <Field label={t('meetings.backToBack')}>
+          {meeting.backToBackMeetingIds.length > 0 ? <MeetingLinks ids={meeting.backToBackMeetingIds} /> : undefined}
+        </Field>
+      </dl>
+
+      <section aria-labelledby="programme-heading">
+        <h2 id="programme-heading">{t('meetings.programme')}</h2>
+        {related && <Programme meeting={meeting} items={related.items} />}
+      </section>
+
+      {related && related.targets.length > 0 && (
+        <section aria-labelledby="targets-heading">
+          <h2 id="targets-heading">{t('meetings.targets')}</h2>
+          <ul className="target-list">
+            {related.targets.map((target) => (
+              <li key={target.id}>
+                <Link href={`/targets/${target.id}`}>
+                  <span className="code">{target.code}.</span> <LocalText value={target.text} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <Citations citations={meeting.sources} />
+    </Page>
+  );
+}
+
+function ParticipantList({ value }: { value: NonNullable<StoredMeeting['participants']> }) {
+  const t = useT();
+  return (
+    <>
+      {value.countries.length > 0 && <Countries codes={value.countries} />}
+      {value.organisations.length > 0 && (
+        <div>
+          {t('meetings.organisations')}: {value.organisations.join(', ')}
+        </div>
+      )}
+      {value.note && (
+        <div className="note">
+          <LocalText value={value.note} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function Programme({ meeting, items }: { meeting: StoredMeeting; items: StoredAgendaItem[] }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const days = groupProgramme(meeting, items);
+  if (days.length === 0) return <p>{t('meetings.noProgramme')}</p>;
+  const anyDay = days.some((d) => d.day !== undefined);
+  return (
+    <div className="programme">
+      {days.map((day) => {
+        const heading =
+          day.day === undefined
+            ? t(anyDay ? 'meetings.unscheduled' : 'meetings.sequence')
+            : day.date
+              ? t('meetings.dayWithDate', { day: day.day, date: formatPartialDate(day.date, language) })
+              : t('meetings.day', { day: day.day });
+        const ListTag = day.day === undefined && !anyDay ? 'ol' : 'ul';
+        return (
+          <section key={day.day ?? 'none'} className="programme-day" aria-label={heading}>
+            <h3>{heading}</h3>
+            {day.items.length === 0 ? (
+              <p className="muted">{t('common.none')}</p>
+            ) : (
+              <ListTag className="agenda">
+                {day.items.map((item) => (
+                  <AgendaEntry key={item.id} item={item} />
+                ))}
+              </ListTag>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function AgendaEntry({ item }: { item: StoredAgendaItem }) {
+  const t = useT();
+  return (
+    <li className="agenda-item" id={`item-${item.id}`}>
+      <div className="agenda-title">
+        <span className={`kind kind-${item.kind}`}>{t(`agenda.kind.${item.kind}`)}</span> <LocalText value={item.title} />
+      </div>
+      <div className="agenda-meta">
+        {item.bodyIds.length > 0 && <BodyLinks ids={item.bodyIds} />}
+        {item.partners.length > 0 && (
+          <span>
+            {t('meetings.partners')}: {item.partners.join(', ')}
+          </span>
+        )}
+        {item.chair && (
+          <span>
+            {t('meetings.chair')}: <Chair role={item.chair} />
+          </span>
+        )}
+        {item.coChairs.length > 0 && (
+          <span>
+            {t('meetings.coChairs')}:{' '}
+            {item.coChairs.map((c, i) => (
+              <span key={i}>
+                {i > 0 && ', '}
+                <Chair role={c} />
+              </span>
+            ))}
+          </span>
+        )}
+      </div>
+      {item.description && (
+        <p className="agenda-description">
+          <LocalText value={item.description} />
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,134 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
+import { meetingFilterSearch, parseMeetingFilter, type MeetingFilter } from '../../../shared/browse/meeting-filter';
+import { LocalText } from '../../components/LocalText';
+import { Page } from '../../components/Page';
+import { useRowsByKeys } from '../../components/use-rows';
+import { VirtualList } from '../../components/VirtualList';
+import { db } from '../../db/db';
+import type { StoredMeeting } from '../../db/schema';
+import { countryName, formatDateRange } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store/store';
+import { meetingCountries, meetingKeys, meetingYears } from './queries';
+
+const ROW_HEIGHT = 64;
+
+export function MeetingsPage() {
+  const t = useT();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const filter = parseMeetingFilter(search);
+  const keys = useLiveQuery(() => meetingKeys(db, filter), [search]);
+  const { rowAt, onRangeChange } = useRowsByKeys(db.meetings, keys);
+  const update = (change: Partial<MeetingFilter>) => navigate(`/meetings${meetingFilterSearch({ ...filter, ...change })}`, { replace: true });
+  const isFiltered = filter.when !== 'all' || filter.body || filter.year || filter.country;
+
+  return (
+    <Page title={t('meetings.title')}>
+      <MeetingFilters filter={filter} onChange={update} />
+      <p className="result-count" role="status" aria-live="polite">
+        {keys ? t('meetings.resultCount', { count: keys.length }) : t('common.loading')}
+        {isFiltered && (
+          <>
+            {' · '}
+            <Link href="/meetings">{t('meetings.clearFilters')}</Link>
+          </>
+        )}
+      </p>
+      {keys && keys.length === 0 && <p>{t('meetings.none')}</p>}
+      {keys && keys.length > 0 && (
+        <VirtualList
+          count={keys.length}
+          rowHeight={ROW_HEIGHT}
+          label={t('meetings.listLabel')}
+          onRangeChange={onRangeChange}
+          renderRow={(index) => <MeetingRow meeting={rowAt(index)} id={keys[index]!} />}
+        />
+      )}
+    </Page>
+  );
+}
+
+function MeetingRow({ meeting, id }: { meeting: StoredMeeting | undefined; id: string }) {
+  const language = useAppStore((s) => s.language);
+  if (!meeting) {
+    return (
+      <Link href={`/meetings/${id}`} className="row-link placeholder">
+        {id}
+      </Link>
+    );
+  }
+  const place = [meeting.venue?.city, meeting.venue ? countryName(meeting.venue.country, language) : undefined].filter(Boolean).join(', ');
+  return (
+    <Link href={`/meetings/${meeting.id}`} className="row-link">
+      <span className="row-main">
+        <strong className="code">{meeting.code}</strong> <LocalText value={meeting.title} />
+      </span>
+      <span className="row-meta">
+        {formatDateRange(meeting.startDate, meeting.endDate, language)}
+        {place && ` · ${place}`}
+      </span>
+    </Link>
+  );
+}
+
+function MeetingFilters({ filter, onChange }: { filter: MeetingFilter; onChange: (change: Partial<MeetingFilter>) => void }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const id = useId();
+  const years = useLiveQuery(() => meetingYears(db), []);
+  const countries = useLiveQuery(() => meetingCountries(db), []);
+  const bodies = useLiveQuery(async () => {
+    const ids = (await db.meetings.orderBy('bodyIds').uniqueKeys()) as string[];
+    const records = await db.bodies.bulkGet(ids);
+    return records.filter((b) => b !== undefined).sort((a, b) => a.acronym.localeCompare(b.acronym));
+  }, []);
+  return (
+    <form className="filters" role="search" aria-label={t('meetings.title')} onSubmit={(e) => e.preventDefault()}>
+      <fieldset className="segmented">
+        <legend>{t('meetings.when')}</legend>
+        {(['upcoming', 'past', 'all'] as const).map((when) => (
+          <label key={when}>
+            <input type="radio" name={`${id}-when`} value={when} checked={filter.when === when} onChange={() => onChange({ when })} />
+            {t(`meetings.when.${when}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t('meetings.filterBody')}
+        <select value={filter.body ?? ''} onChange={(e) => onChange({ body: e.target.value || undefined })}>
+          <option value="">{t('meetings.anyBody')}</option>
+          {bodies?.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.acronym}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('meetings.filterYear')}
+        <select value={filter.year ?? ''} onChange={(e) => onChange({ year: e.target.value || undefined })}>
+          <option value="">{t('meetings.anyYear')}</option>
+          {years?.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('meetings.filterCountry')}
+        <select value={filter.country ?? ''} onChange={(e) => onChange({ country: e.target.value || undefined })}>
+          <option value="">{t('meetings.anyCountry')}</option>
+          {countries?.map((c) => (
+            <option key={c} value={c}>
+              {countryName(c, language)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link } from 'wouter';
+import { BodyLinks, MeetingLinks } from '../../components/BodyLinks';
+import { Citations } from '../../components/Citations';
+import { LocalText, OriginalText } from '../../components/LocalText';
+import { Field, Loading, NotFound, Page } from '../../components/Page';
+import { db } from '../../db/db';
+import type { StoredTarget } from '../../db/schema';
+import { formatPartialDate } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store/store';
+
+export function TargetPage({ id }: { id: string }) {
+  const t = useT();
+  const target = useLiveQuery(async () => (await db.targets.get(id)) ?? null, [id]);
+  if (target === undefined) return <Loading />;
+  if (target === null) return <NotFound what={t('targets.title')} id={id} />;
+  return <TargetDetail target={target} />;
+}
+
+function TargetDetail({ target }: { target: StoredTarget }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const framework = useLiveQuery(() => db.frameworks.get(target.frameworkId), [target.frameworkId]);
+  return (
+    <Page
+      title={
+        <>
+          <span className="code">{target.code}.</span> <LocalText value={target.text} />
+        </>
+      }
+      subtitle={framework && <LocalText value={framework.title} />}
+    >
+      <OriginalText value={target.text} />
+      <dl className="facts">
+        <Field label={t('targets.framework')}>
+          {framework && (
+            <Link href={`/frameworks/${framework.id}`}>
+              <LocalText value={framework.title} />
+            </Link>
+          )}
+        </Field>
+        <Field label={t('targets.progress')}>
+          {t(`progress.${target.progress.status}`)}
+          {target.progress.asOf && ` (${formatPartialDate(target.progress.asOf, language)})`}
+          {target.progress.note && (
+            <>
+              {' — '}
+              <LocalText value={target.progress.note} />
+            </>
+          )}
+        </Field>
+        <Field label={t('targets.owners')}>{target.ownerBodyIds.length > 0 ? <BodyLinks ids={target.ownerBodyIds} /> : undefined}</Field>
+        <Field label={t('targets.meetings')}>{target.meetingIds.length > 0 ? <MeetingLinks ids={target.meetingIds} /> : undefined}</Field>
+      </dl>
+      <Citations citations={target.sources} />
+    </Page>
+  );
+}

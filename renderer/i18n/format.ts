@@ -1,0 +1,50 @@
+import type { Language } from '../../shared/model';
+
+const ASEAN = new Set(['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'TL']);
+
+export function countryName(code: string, lang: Language): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function isAseanCountry(code: string): boolean {
+  return ASEAN.has(code);
+}
+
+export function languageName(code: string, lang: Language): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function toDate(value: string): Date {
+  const [y, m = 1, d = 1] = value.split('-').map(Number);
+  return new Date(Date.UTC(y!, m - 1, d));
+}
+
+/** Formats a partial date at the precision it is known: "2025", "September 2025", "28 July 2025". */
+export function formatPartialDate(value: string, lang: Language): string {
+  const date = toDate(value);
+  const options: Intl.DateTimeFormatOptions =
+    value.length === 4
+      ? { year: 'numeric', timeZone: 'UTC' }
+      : value.length === 7
+        ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+        : { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(lang, options).format(date);
+}
+
+/** "28–31 July 2025" for full dates; each end at its own precision otherwise. */
+export function formatDateRange(start: string, end: string | undefined, lang: Language): string {
+  if (end === undefined || end === start) return formatPartialDate(start, lang);
+  if (start.length === 10 && end.length === 10) {
+    const format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    return format.formatRange(toDate(start), toDate(end));
+  }
+  return `${formatPartialDate(start, lang)} – ${formatPartialDate(end, lang)}`;
+}

@@ -1,0 +1,39 @@
+import type { DelegateApi } from '../../shared/ipc/contract';
+import { isSafeExternalUrl } from '../../shared/trusted-url';
+
+declare global {
+  interface Window {
+    /** Present only in the desktop app, exposed by the preload script. */
+    delegateApi?: DelegateApi;
+  }
+}
+
+/** The desktop bridge, or undefined in web mode. */
+export function desktopApi(): DelegateApi | undefined {
+  return typeof window === 'undefined' ? undefined : window.delegateApi;
+}
+
+/**
+ * Opens a source's address outside the app: through the main process in the desktop app
+ * (which checks it again), in a new browser tab in web mode. Unsafe addresses are refused.
+ */
+export async function openExternal(url: string): Promise<boolean> {
+  if (!isSafeExternalUrl(url)) return false;
+  const api = desktopApi();
+  if (api) {
+    const result = await api.openExternal(url);
+    return result.ok && result.value.opened;
+  }
+  window.open(url, '_blank', 'noopener,noreferrer');
+  return true;
+}
+
+/** Registers the offline service worker in web mode (the desktop app loads its files locally). */
+export function registerOfflineSupport(): void {
+  if (desktopApi() || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol) || import.meta.env.DEV) return;
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch((error: unknown) => {
+      console.warn('Offline support is unavailable:', error);
+    });
+  });
+}

@@ -1,0 +1,8 @@
+declare module 'virtual:builtin-dataset' {
+  import type { DatasetManifest } from '../shared/dataset/manifest';
+  import type { DatasetRecords } from '../shared/model';
+  export const manifest: DatasetManifest;
+  /** SHA-256 of the canonical JSON of the records. */
+  export const hash: string;
+  export function loadRecords(): Promise<DatasetRecords>;
+}

@@ -1,0 +1,20 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { builtinDataset } from './scripts/vite-plugin-builtin-dataset';
+import { offlineServiceWorker } from './scripts/vite-plugin-offline';
+
+export default defineConfig({
+  root: resolve('renderer'),
+  base: '/',
+  publicDir: resolve('renderer/public'),
+  plugins: [react(), builtinDataset(resolve('assets/dataset')), offlineServiceWorker()],
+  build: {
+    outDir: resolve('dist/renderer'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: { host: '127.0.0.1' },
+});
