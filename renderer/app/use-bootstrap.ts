@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ensureBuiltinDataset } from '../db/builtin';
 import { db } from '../db/db';
+import { mark } from './perf';
 
 export type BootState = { phase: 'opening' } | { phase: 'installing'; percent: number } | { phase: 'ready' } | { phase: 'failed'; message: string };
 
@@ -18,6 +19,7 @@ export function useBootstrap(): { state: BootState; retry: () => void } {
     })
       .then(() => {
         if (!cancelled) setState({ phase: 'ready' });
+        mark('app:ready');
         document.documentElement.dataset.appReady = 'true';
       })
       .catch((error: unknown) => {

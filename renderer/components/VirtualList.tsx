@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { mark } from '../app/perf';
 
 export interface VirtualListProps {
   count: number;
@@ -39,6 +40,8 @@ export function VirtualList({ count, rowHeight, renderRow, label, onRangeChange,
     reported.current = rangeKey;
     queueMicrotask(() => onRangeChange(first, last));
   }
+
+  useEffect(() => mark('list:mounted'), []);
 
   const focusRow = useCallback(
     (index: number) => {

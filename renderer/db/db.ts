@@ -1,14 +1,41 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { InstalledDataset, Setting, StoredRecordTypes } from './schema';
 
 export const DB_NAME = 'asean-delegate';
 
+export interface SchemaVersion {
+  version: number;
+  /** Why this version exists. */
+  why: string;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/**
+ * Every schema version the app has ever shipped, oldest first, kept forever: Dexie needs the
+ * whole history to upgrade a delegate's database from whatever version it was last opened
+ * with. Add a version; never edit one that has shipped.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    why: 'Reference data with the indexes the browse views query, the installed-dataset register and settings.',
+    stores: {
+      bodies: 'id, prov.datasetId, acronym, *aliases, level, pillar, sector, *reportsTo, *sourceIds',
+      meetings: 'id, prov.datasetId, startDate, from, until, series, *bodyIds, country, previousMeetingId, *sourceIds',
+      agendaItems: 'id, prov.datasetId, meetingId, *bodyIds, *sourceIds',
+      frameworks: 'id, prov.datasetId, *ownerBodyIds, *sourceIds',
+      targets: 'id, prov.datasetId, frameworkId, *ownerBodyIds, *meetingIds, *sourceIds',
+      sources: 'id, prov.datasetId, date',
+      datasets: 'datasetId',
+      settings: 'key',
+    },
+  },
+];
+
 /**
  * The one local database. Reference tables (bodies ... sources) are replaced by dataset
  * installs; user tables are never written by a dataset install.
- *
- * Every schema version stays here forever: Dexie needs the whole history to upgrade a
- * delegate's database from whatever version it was last opened with.
  */
 export class DelegateDatabase extends Dexie {
   bodies!: EntityTable<StoredRecordTypes['bodies'], 'id'>;
@@ -20,19 +47,14 @@ export class DelegateDatabase extends Dexie {
   datasets!: EntityTable<InstalledDataset, 'datasetId'>;
   settings!: EntityTable<Setting, 'key'>;
 
-  constructor(name = DB_NAME) {
+  /** `upTo` opens the database as an older app version would (for migration tests). */
+  constructor(name = DB_NAME, upTo = Infinity) {
     super(name);
-    // Version 1: reference data with the indexes the browse views query, plus settings.
-    this.version(1).stores({
-      bodies: 'id, prov.datasetId, acronym, *aliases, level, pillar, sector, *reportsTo, *sourceIds',
-      meetings: 'id, prov.datasetId, startDate, from, until, series, *bodyIds, country, previousMeetingId, *sourceIds',
-      agendaItems: 'id, prov.datasetId, meetingId, *bodyIds, *sourceIds',
-      frameworks: 'id, prov.datasetId, *ownerBodyIds, *sourceIds',
-      targets: 'id, prov.datasetId, frameworkId, *ownerBodyIds, *meetingIds, *sourceIds',
-      sources: 'id, prov.datasetId, date',
-      datasets: 'datasetId',
-      settings: 'key',
-    });
+    for (const step of SCHEMA_VERSIONS) {
+      if (step.version > upTo) break;
+      const version = this.version(step.version).stores(step.stores);
+      if (step.upgrade) version.upgrade(step.upgrade);
+    }
   }
 }
 

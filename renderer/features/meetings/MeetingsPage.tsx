@@ -6,6 +6,7 @@ import { LocalText } from '../../components/LocalText';
 import { Page } from '../../components/Page';
 import { useRowsByKeys } from '../../components/use-rows';
 import { VirtualList } from '../../components/VirtualList';
+import { mark } from '../../app/perf';
 import { db } from '../../db/db';
 import type { StoredMeeting } from '../../db/schema';
 import { countryName, formatDateRange } from '../../i18n/format';
@@ -20,7 +21,11 @@ export function MeetingsPage() {
   const search = useSearch();
   const [, navigate] = useLocation();
   const filter = parseMeetingFilter(search);
-  const keys = useLiveQuery(() => meetingKeys(db, filter), [search]);
+  const keys = useLiveQuery(async () => {
+    const result = await meetingKeys(db, filter);
+    mark('meetings:keys');
+    return result;
+  }, [search]);
   const { rowAt, onRangeChange } = useRowsByKeys(db.meetings, keys);
   const update = (change: Partial<MeetingFilter>) => navigate(`/meetings${meetingFilterSearch({ ...filter, ...change })}`, { replace: true });
   const isFiltered = filter.when !== 'all' || filter.body || filter.year || filter.country;

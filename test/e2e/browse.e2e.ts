@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { freshPage, pageErrors } from './support/browser';
+import { useWebApp } from './support/harness';
+import { AppPage, MeetingsListPage } from './pages/app-page';
+
+const app = useWebApp();
+
+describe('browsing the built-in dataset in web mode', () => {
+  it('reaches ASOEN-36 from the meetings list and reads its four-day programme', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/');
+    await ui.nav('Meetings').click();
+    const meetings = new MeetingsListPage(page);
+    await meetings.show('Past');
+    await meetings.filterBy('Country', 'Malaysia');
+    await meetings.list().getByRole('link', { name: /ASOEN-36/ }).click();
+    await ui.heading().filter({ hasText: 'ASOEN-36' }).waitFor();
+    assert.equal(ui.path(), '/meetings/asoen-36');
+
+    for (const day of [1, 2, 3, 4]) await page.getByRole('region', { name: new RegExp(`^Day ${day},`) }).waitFor();
+    const day1 = page.getByRole('region', { name: /^Day 1,/ });
+    assert.match(await day1.innerText(), /COP30/);
+    assert.match(await day1.innerText(), /Governing Board/i);
+    const day2 = await page.getByRole('region', { name: /^Day 2,/ }).innerText();
+    assert.match(day2, /Opening ceremony/i);
+    assert.match(day2, /Philippines/);
+    const day3 = await page.getByRole('region', { name: /^Day 3,/ }).innerText();
+    assert.match(day3, /Japan/);
+    assert.match(day3, /Singapore/);
+    assert.match(day3, /ROK|Korea/);
+    assert.match(day3, /EU|European Union/);
+    assert.match(await page.getByText('Langkawi').first().innerText(), /Langkawi/);
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
+  it('reaches the ADMM Retreat 2025 and reads the five 2025 deliverables', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/meetings?when=past');
+    const meetings = new MeetingsListPage(page);
+    await meetings.filterBy('Year', '2025');
+    await meetings.list().getByRole('link', { name: /ADMM Retreat 2025/ }).click();
+    await ui.heading().filter({ hasText: 'ADMM Retreat' }).waitFor();
+    const targets = page.getByRole('region', { name: 'Outcome targets addressed' });
+    const items = targets.getByRole('listitem');
+    assert.equal(await items.count(), 5);
+    const text = await targets.innerText();
+    for (const code of ['a.', 'b.', 'c.', 'd.', 'e.']) assert.ok(text.includes(code), `deliverable ${code} listed`);
+    assert.match(text, /artificial intelligence/i);
+    assert.match(text, /cyber/i);
+    await items.first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Sources' }).waitFor();
+    assert.match(await page.locator('blockquote').first().innerText(), /kepintaran buatan|Artifial Intelligence/);
+    await context.close();
+  });
+
+  it('browses the bodies hierarchy down to a working group and back with the browser', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/');
+    await ui.nav('Bodies').click();
+    const tree = page.getByRole('tree', { name: /Bodies/ });
+    await tree.waitFor();
+    await tree.getByRole('button', { name: 'Expand AMME' }).click();
+    await tree.getByRole('button', { name: 'Expand ASOEN' }).click();
+    await tree.getByRole('link', { name: /AWGCC/ }).click();
+    await ui.heading().filter({ hasText: 'AWGCC' }).waitFor();
+    const facts = await page.locator('dl.facts').innerText();
+    assert.match(facts, /Reports to\s+ASOEN/);
+    await page.goBack();
+    await tree.getByRole('link', { name: /AWGCC/ }).waitFor();
+    assert.equal(ui.path(), '/bodies');
+    await context.close();
+  });
+
+  it('opens a bookmarked address directly and shows the original-language source', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/bodies/asoen');
+    await ui.heading().filter({ hasText: 'ASOEN' }).waitFor();
+    await page.getByRole('region', { name: 'Sources' }).getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Excerpt (original text)' }).waitFor();
+    const excerpt = page.locator('blockquote.excerpt');
+    assert.ok((await excerpt.getAttribute('lang')) === 'ms' || (await excerpt.getAttribute('lang')) === 'id');
+    await context.close();
+  });
+
+  it('keeps working offline after its first load', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/');
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return registration.active?.state;
+    });
+    await context.setOffline(true);
+    await ui.open('/meetings/asoen-36');
+    await ui.heading().filter({ hasText: 'ASOEN-36' }).waitFor();
+    await context.close();
+  });
+});

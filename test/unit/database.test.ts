@@ -1,0 +1,90 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import Dexie from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DatasetManifest } from '../../shared/dataset/manifest';
+import type { DatasetRecords } from '../../shared/model';
+import { DelegateDatabase, SCHEMA_VERSIONS } from '../../renderer/db/db';
+import { installDataset } from '../../renderer/db/install';
+
+beforeEach(() => {
+  Dexie.dependencies.indexedDB = new IDBFactory();
+  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+});
+
+const cite = [{ sourceId: 'src' }];
+const manifest = (version: number): DatasetManifest => ({ datasetId: 'test', version, title: 'Test', publisher: 'Tester', created: '2026-11-23' });
+function records(meetingTitle: string): DatasetRecords {
+  return {
+    sources: [{ id: 'src', title: { en: 'Source' }, kind: 'other', publisher: 'P', language: 'en', excerpt: 'x' }],
+    bodies: [{ id: 'asoen', acronym: 'ASOEN', aliases: [], name: { en: 'ASOEN' }, level: 'senior-officials', pillar: 'socio-cultural', reportsTo: [], dialogueFormats: [], focalPoints: [], sources: cite }],
+    meetings: [
+      { id: 'asoen-36', code: 'ASOEN-36', bodyIds: ['asoen'], title: { en: meetingTitle }, startDate: '2025-07-28', endDate: '2025-07-31', coChairs: [], days: [], backToBackMeetingIds: [], status: 'held', venue: { city: 'Langkawi', country: 'MY' }, sources: cite },
+      { id: 'adsom-2025', code: 'ADSOM 2025', bodyIds: ['asoen'], title: { en: 'ADSOM' }, startDate: '2025-09', coChairs: [], days: [], backToBackMeetingIds: [], status: 'held', sources: cite },
+    ],
+    agendaItems: [],
+    frameworks: [],
+    targets: [],
+  };
+}
+
+describe('schema versions', () => {
+  it('are numbered upwards and each says why it exists', () => {
+    SCHEMA_VERSIONS.forEach((step, i) => {
+      expect(step.version).toBe(i + 1);
+      expect(step.why.length).toBeGreaterThan(10);
+    });
+  });
+
+  it('upgrade a database opened at every older version without losing its records', async () => {
+    for (const old of SCHEMA_VERSIONS) {
+      const name = `migration-from-${old.version}`;
+      const before = new DelegateDatabase(name, old.version);
+      await before.open();
+      await before.settings.put({ key: 'language', value: 'ms' });
+      await installDataset(before, manifest(1), records('Thirty-sixth'), 'hash-1');
+      before.close();
+
+      const after = new DelegateDatabase(name);
+      await after.open();
+      expect(after.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+      expect(await after.settings.get('language')).toEqual({ key: 'language', value: 'ms' });
+      expect((await after.meetings.get('asoen-36'))?.title.en).toBe('Thirty-sixth');
+      after.close();
+    }
+  });
+});
+
+describe('installing a dataset', () => {
+  it('stores provenance and derived index fields on every record', async () => {
+    const database = new DelegateDatabase('install');
+    await installDataset(database, manifest(1), records('Thirty-sixth'), 'hash-1');
+    const meeting = await database.meetings.get('adsom-2025');
+    expect(meeting).toMatchObject({ prov: { datasetId: 'test', version: 1, hash: 'hash-1' }, from: '2025-09-01', until: '2025-09-30', sourceIds: ['src'] });
+    expect((await database.meetings.get('asoen-36'))?.country).toBe('MY');
+    expect(await database.datasets.get('test')).toMatchObject({ version: 1, counts: { meetings: 2, bodies: 1 } });
+  });
+
+  it('replaces the records of the dataset and removes those it no longer has', async () => {
+    const database = new DelegateDatabase('replace');
+    await installDataset(database, manifest(1), records('Old title'), 'hash-1');
+    const next = records('New title');
+    next.meetings = next.meetings.slice(0, 1);
+    await installDataset(database, manifest(2), next, 'hash-2');
+    expect((await database.meetings.get('asoen-36'))?.title.en).toBe('New title');
+    expect(await database.meetings.get('adsom-2025')).toBeUndefined();
+  });
+
+  it('leaves the old dataset whole when an install fails part-way', async () => {
+    const database = new DelegateDatabase('atomic');
+    await installDataset(database, manifest(1), records('Old title'), 'hash-1');
+    await database.settings.put({ key: 'language', value: 'id' });
+    const broken = records('New title');
+    // A record without an id cannot be stored: the install must fail after it has begun writing.
+    broken.meetings.push({ ...broken.meetings[0]!, id: undefined as unknown as string });
+    await expect(installDataset(database, manifest(2), broken, 'hash-2')).rejects.toThrow();
+    expect((await database.meetings.get('asoen-36'))?.title.en).toBe('Old title');
+    expect(await database.meetings.count()).toBe(2);
+    expect((await database.datasets.get('test'))?.version).toBe(1);
+    expect(await database.settings.get('language')).toEqual({ key: 'language', value: 'id' });
+  });
+});

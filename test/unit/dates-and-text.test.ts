@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isoToday, otherLanguageText, partialDateEnd, partialDateStart, PartialDate, pickText } from '../../shared/model';
+
+describe('partial dates', () => {
+  it('spans the whole period they name', () => {
+    expect([partialDateStart('2025-09'), partialDateEnd('2025-09')]).toEqual(['2025-09-01', '2025-09-30']);
+    expect([partialDateStart('2024'), partialDateEnd('2024')]).toEqual(['2024-01-01', '2024-12-31']);
+    expect(partialDateEnd('2024-02')).toBe('2024-02-29');
+    expect(partialDateEnd('2025-07-31')).toBe('2025-07-31');
+  });
+
+  it('refuses dates that do not exist', () => {
+    expect(PartialDate.safeParse('2025-02-30').success).toBe(false);
+    expect(PartialDate.safeParse('2025-13').success).toBe(false);
+    expect(PartialDate.safeParse('25-07-28').success).toBe(false);
+    expect(PartialDate.safeParse('2025-07-28').success).toBe(true);
+  });
+
+  it('gives today in local time', () => {
+    expect(isoToday(new Date(2026, 10, 23, 23, 59))).toBe('2026-11-23');
+  });
+});
+
+describe('dataset text in the chosen language', () => {
+  it('uses the chosen language when present', () => {
+    expect(pickText({ en: 'Working group', ms: 'Kumpulan kerja' }, 'ms')).toEqual({ text: 'Kumpulan kerja', lang: 'ms', fallback: false });
+  });
+
+  it('falls back to another language and says so', () => {
+    expect(pickText({ id: 'Kelompok kerja' }, 'en')).toEqual({ text: 'Kelompok kerja', lang: 'id', fallback: true });
+  });
+
+  it('finds the original wording beside the shown one', () => {
+    expect(otherLanguageText({ en: 'Retreat', ms: 'Sesi Permukiman' }, 'en')?.text).toBe('Sesi Permukiman');
+    expect(otherLanguageText({ en: 'Retreat' }, 'en')).toBeUndefined();
+  });
+});
