@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DelegateApi } from '../../shared/ipc/contract';
+import { fakeElectron } from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule);
+
+const { contextBridge, ipcRenderer } = fakeElectron;
+let api: DelegateApi;
+
+beforeAll(async () => {
+  fakeElectron.reset();
+  await import('../../electron/preload');
+  api = contextBridge.exposed.get('delegateApi') as DelegateApi;
+});
+
+describe('preload', () => {
+  it('exposes one object, as window.delegateApi', () => {
+    expect(contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
+    expect(contextBridge.exposeInMainWorld).toHaveBeenCalledWith('delegateApi', expect.any(Object));
+  });
+
+  it('exposes exactly the named operations, all functions, and no passthrough', () => {
+    expect(Object.keys(api).sort()).toEqual(['getAppInfo', 'openExternal', 'setTitle']);
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    expect(Object.values(api)).not.toContain(ipcRenderer);
+    expect(Object.values(api)).not.toContain(ipcRenderer.invoke);
+  });
+
+  it.each([
+    ['getAppInfo', () => api.getAppInfo(), 'app:get-info', []],
+    ['openExternal', () => api.openExternal('https://asean.org/'), 'shell:open-external', [{ url: 'https://asean.org/' }]],
+    ['setTitle', () => api.setTitle('ASOEN-36'), 'window:set-title', [{ title: 'ASOEN-36' }]],
+  ] as const)('%s invokes only its own channel', async (_name, call, channel, args) => {
+    ipcRenderer.invoke.mockClear();
+    const result = await call();
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(channel, ...args);
+    // The envelope from main comes back untouched.
+    expect(result).toEqual({ ok: true, value: { channel, args } });
+    expect(ipcRenderer.send).not.toHaveBeenCalled();
+    expect(ipcRenderer.sendSync).not.toHaveBeenCalled();
+    expect(ipcRenderer.on).not.toHaveBeenCalled();
+  });
+
+  it('cannot be steered to another channel through its arguments', async () => {
+    ipcRenderer.invoke.mockClear();
+    await (api.openExternal as (...args: unknown[]) => Promise<unknown>)('app:get-info', 'window:set-title');
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('shell:open-external', { url: 'app:get-info' });
+  });
+});
