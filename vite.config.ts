@@ -7,7 +7,8 @@ import { offlineServiceWorker } from './scripts/vite-plugin-offline';
 export default defineConfig({
   root: resolve('renderer'),
   base: '/',
-  publicDir: resolve('renderer/public'),
+  // The app's icons double as the web page's icons.
+  publicDir: resolve('assets/icons'),
   plugins: [react(), builtinDataset(resolve('assets/dataset')), offlineServiceWorker()],
   build: {
     outDir: resolve('dist/renderer'),

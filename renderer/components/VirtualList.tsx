@@ -14,7 +14,12 @@ export interface VirtualListProps {
   overscan?: number;
   /** Roles for an ARIA tree (the bodies hierarchy) instead of a list. */
   role?: 'list' | 'tree';
+  /** Remembers the scroll position under this key, so going back to the list returns to the same rows. */
+  restoreKey?: string;
 }
+
+/** Scroll positions of lists the delegate has left, for the back button. */
+const savedOffsets = new Map<string, number>();
 
 const FOCUSABLE = 'a[href], button, [tabindex="0"]';
 
@@ -22,7 +27,7 @@ const FOCUSABLE = 'a[href], button, [tabindex="0"]';
  * A list that only puts the rows on screen into the DOM. Arrow keys, Home, End,
  * Page Up and Page Down move the focus from row to row, scrolling as they go.
  */
-export function VirtualList({ count, rowHeight, renderRow, label, onRangeChange, className, overscan = 8, role = 'list' }: VirtualListProps) {
+export function VirtualList({ count, rowHeight, renderRow, label, onRangeChange, className, overscan = 8, role = 'list', restoreKey }: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count,
@@ -30,6 +35,10 @@ export function VirtualList({ count, rowHeight, renderRow, label, onRangeChange,
     estimateSize: () => rowHeight,
     overscan,
     initialRect: { width: 800, height: 600 },
+    initialOffset: () => (restoreKey ? (savedOffsets.get(restoreKey) ?? 0) : 0),
+    onChange: (instance) => {
+      if (restoreKey && instance.scrollOffset !== null) savedOffsets.set(restoreKey, instance.scrollOffset);
+    },
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;

@@ -1,15 +1,13 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import Dexie from 'dexie';
+// Must come first: installs an in-memory IndexedDB before Dexie and the app's database load.
+import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { db } from '../../renderer/db/db';
 import { initialAppState, useAppStore } from '../../renderer/store/store';
 
-// Each test gets a brand-new in-memory IndexedDB, wired through Dexie's dependencies.
+// Each test starts from an empty database, as on a delegate's first run.
 beforeEach(async () => {
-  db.close();
-  Dexie.dependencies.indexedDB = new IDBFactory();
-  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  await db.delete();
   await db.open();
 });
 

@@ -39,6 +39,7 @@ export function BodiesPage() {
       }
     >
       <VirtualList
+        restoreKey="bodies"
         role="tree"
         count={rows.length}
         rowHeight={ROW_HEIGHT}

@@ -45,6 +45,7 @@ export function MeetingsPage() {
       {keys && keys.length === 0 && <p>{t('meetings.none')}</p>}
       {keys && keys.length > 0 && (
         <VirtualList
+        restoreKey={`meetings${search}`}
           count={keys.length}
           rowHeight={ROW_HEIGHT}
           label={t('meetings.listLabel')}

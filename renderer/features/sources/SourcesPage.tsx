@@ -20,6 +20,7 @@ export function SourcesPage() {
     <Page title={t('sources.title')} subtitle={keys && t('common.count', { count: keys.length })}>
       {keys && (
         <VirtualList
+        restoreKey="sources"
           count={keys.length}
           rowHeight={ROW_HEIGHT}
           label={t('sources.listLabel')}

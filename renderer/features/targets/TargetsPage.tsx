@@ -41,6 +41,7 @@ export function TargetsPage() {
   return (
     <Page title={t('targets.title')} subtitle={t('targets.count', { count: data.targets.length })}>
       <VirtualList
+        restoreKey="targets"
         count={rows.length}
         rowHeight={ROW_HEIGHT}
         label={t('targets.listLabel')}

@@ -1,11 +1,11 @@
 /**
  * Takes screenshots of the built web app in headless Chromium, as a delegate would see it.
- * Usage: tsx scripts/screenshot.ts OUT_DIR /path [/path ...]   (run `npm run build:web` first)
+ * Usage: tsx test/tools/screenshot.ts OUT_DIR /path [/path ...]   (run `npm run build:web` first)
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshPage, launchBrowser, pageErrors, waitForApp } from '../test/e2e/support/browser';
-import { startWebServer } from '../test/e2e/support/server';
+import { freshPage, launchBrowser, pageErrors, waitForApp } from '../e2e/support/browser';
+import { startWebServer } from '../e2e/support/server';
 
 const [outDir = 'screenshots', ...paths] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
