@@ -93,3 +93,11 @@ export async function listMount(page: Page): Promise<{ keysMs: number; mountMs: 
     };
   }, clicked);
 }
+
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The value at a percentile (0-100) of the samples, nearest-rank. */
+export const percentile = (xs: number[], p: number): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+};

@@ -1,5 +1,5 @@
 import type { Language } from '../../shared/model';
-import { en, type Catalog, type MessageKey } from './en';
+import { en, type Catalog, type MessageKey } from './en/index';
 
 export type { MessageKey };
 

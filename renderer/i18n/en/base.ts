@@ -1,5 +1,5 @@
-/** English interface strings. Every string the interface shows comes from a catalog like this one. */
-export const en = {
+/** English strings of the app shell and the browse views. */
+export const base = {
   'app.name': 'ASEAN Delegate Briefing',
   'app.skipToContent': 'Skip to content',
   'app.loading': 'Opening the local database…',
@@ -177,5 +177,3 @@ export const en = {
   'sourceKind.other': 'Document',
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Catalog = Record<MessageKey, string>;
