@@ -1,6 +1,9 @@
 import { Link, Route, Switch, useRoute } from 'wouter';
 import { BodiesPage } from '../features/bodies/BodiesPage';
 import { BodyPage } from '../features/bodies/BodyPage';
+import { BriefingEditorPage } from '../features/briefings/BriefingEditorPage';
+import { BriefingsPage } from '../features/briefings/BriefingsPage';
+import { NewBriefingPage } from '../features/briefings/NewBriefingPage';
 import { HomePage } from '../features/home/HomePage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
@@ -16,6 +19,7 @@ import { useBootstrap } from './use-bootstrap';
 const NAV: { href: string; match: string; label: MessageKey }[] = [
   { href: '/', match: '/', label: 'nav.home' },
   { href: '/bodies', match: '/bodies/*?', label: 'nav.bodies' },
+  { href: '/briefings', match: '/briefings/*?', label: 'nav.briefings' },
   { href: '/meetings', match: '/meetings/*?', label: 'nav.meetings' },
   { href: '/targets', match: '/targets/*?', label: 'nav.targets' },
   { href: '/sources', match: '/sources/*?', label: 'nav.sources' },
@@ -77,6 +81,9 @@ function Routes() {
       <Route path="/" component={HomePage} />
       <Route path="/bodies" component={BodiesPage} />
       <Route path="/bodies/:id">{(p) => <BodyPage id={p.id} />}</Route>
+      <Route path="/briefings" component={BriefingsPage} />
+      <Route path="/briefings/new" component={NewBriefingPage} />
+      <Route path="/briefings/:id">{(p) => <BriefingEditorPage id={p.id} />}</Route>
       <Route path="/meetings" component={MeetingsPage} />
       <Route path="/meetings/:id">{(p) => <MeetingPage id={p.id} />}</Route>
       <Route path="/targets" component={TargetsPage} />

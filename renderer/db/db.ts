@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { InstalledDataset, Setting, StoredRecordTypes } from './schema';
+import type { Briefing } from '../../shared/briefing/model';
+import type { InstalledDataset, Setting, StoredRecordTypes, StoredSection } from './schema';
 
 export const DB_NAME = 'asean-delegate';
 
@@ -31,7 +32,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    version: 2,
+    why: "The delegate's own work: briefings, and their sections per agenda item indexed by the targets they assess. Never written by a dataset install.",
+    stores: {
+      briefings: 'id, meetingId, status, updatedAt',
+      sections: 'id, briefingId, agendaItemId, *targetIds',
+    },
+  },
 ];
+
+/** Tables that hold the delegate's own work; backups carry exactly these. */
+export const USER_TABLES = ['briefings', 'sections', 'settings'] as const;
 
 /**
  * The one local database. Reference tables (bodies ... sources) are replaced by dataset
@@ -46,6 +58,8 @@ export class DelegateDatabase extends Dexie {
   sources!: EntityTable<StoredRecordTypes['sources'], 'id'>;
   datasets!: EntityTable<InstalledDataset, 'datasetId'>;
   settings!: EntityTable<Setting, 'key'>;
+  briefings!: EntityTable<Briefing, 'id'>;
+  sections!: EntityTable<StoredSection, 'id'>;
 
   /** `upTo` opens the database as an older app version would (for migration tests). */
   constructor(name = DB_NAME, upTo = Infinity) {

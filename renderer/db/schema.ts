@@ -1,3 +1,4 @@
+import type { Section } from '../../shared/briefing/model';
 import type { AgendaItem, Body, Framework, Meeting, OutcomeTarget, RecordKind, Source } from '../../shared/model';
 
 /** Where a reference record came from, so a dataset update can replace it without touching user data. */
@@ -47,4 +48,11 @@ export interface InstalledDataset {
 export interface Setting {
   key: string;
   value: unknown;
+}
+
+/** A briefing section as stored, with the ids of the targets it assesses (indexed). */
+export type StoredSection = Section & { targetIds: string[] };
+
+export function toStoredSection(section: Section): StoredSection {
+  return { ...section, targetIds: section.targets.map((t) => t.targetId) };
 }

@@ -4,6 +4,7 @@ import { groupProgramme } from '../../../shared/browse/programme';
 import { BodyLinks, MeetingLinks } from '../../components/BodyLinks';
 import { Chair, Countries } from '../../components/Chair';
 import { Citations } from '../../components/Citations';
+import { MeetingBriefings } from '../briefings/MeetingBriefings';
 import { LocalText, OriginalText } from '../../components/LocalText';
 import { Field, Loading, NotFound, Page } from '../../components/Page';
 import { db } from '../../db/db';
@@ -102,6 +103,8 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
           {meeting.backToBackMeetingIds.length > 0 ? <MeetingLinks ids={meeting.backToBackMeetingIds} /> : undefined}
         </Field>
       </dl>
+
+      <MeetingBriefings meetingId={meeting.id} />
 
       <section aria-labelledby="programme-heading">
         <h2 id="programme-heading">{t('meetings.programme')}</h2>

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { BodyLinks, MeetingLinks } from '../../components/BodyLinks';
 import { Citations } from '../../components/Citations';
+import { TargetBriefings } from '../briefings/MeetingBriefings';
 import { LocalText, OriginalText } from '../../components/LocalText';
 import { Field, Loading, NotFound, Page } from '../../components/Page';
 import { db } from '../../db/db';
@@ -53,6 +54,7 @@ function TargetDetail({ target }: { target: StoredTarget }) {
         <Field label={t('targets.owners')}>{target.ownerBodyIds.length > 0 ? <BodyLinks ids={target.ownerBodyIds} /> : undefined}</Field>
         <Field label={t('targets.meetings')}>{target.meetingIds.length > 0 ? <MeetingLinks ids={target.meetingIds} /> : undefined}</Field>
       </dl>
+      <TargetBriefings targetId={target.id} />
       <Citations citations={target.sources} />
     </Page>
   );

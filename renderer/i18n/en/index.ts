@@ -1,4 +1,5 @@
 import { base } from './base';
+import { briefings } from './briefings';
 
 /**
  * The English catalog, the reference every other language is checked against. Each feature
@@ -6,6 +7,7 @@ import { base } from './base';
  */
 export const en = {
   ...base,
+  ...briefings,
 } as const;
 
 export type MessageKey = keyof typeof en;

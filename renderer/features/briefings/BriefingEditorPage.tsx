@@ -1,0 +1,125 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
+import type { Briefing, Section } from '../../../shared/briefing/model';
+import { Loading, Page } from '../../components/Page';
+import { db } from '../../db/db';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store/store';
+import { BriefingHeader } from './BriefingHeader';
+import { GeneralEditor } from './GeneralEditor';
+import { loadBriefing } from './repo';
+import { SectionEditor } from './SectionEditor';
+import { sectionMatches } from './find';
+
+/** The briefing editor: an outline of the meeting's agenda items and the part being edited. */
+export function BriefingEditorPage({ id }: { id: string }) {
+  const t = useT();
+  const openDraft = useAppStore((s) => s.openDraft);
+  const closeDraft = useAppStore((s) => s.closeDraft);
+  const flush = useAppStore((s) => s.flush);
+  const draft = useAppStore((s) => (s.draft?.briefing.id === id ? s.draft : undefined));
+  const [missing, setMissing] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    void loadBriefing(id).then((loaded) => {
+      if (cancelled) return;
+      if (!loaded) setMissing(true);
+      else openDraft(loaded.briefing, loaded.sections.map(({ targetIds: _targetIds, ...section }) => section));
+    });
+    // Leaving the page, hiding the window or closing it writes whatever is pending.
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      cancelled = true;
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      void closeDraft();
+    };
+  }, [id, openDraft, closeDraft, flush]);
+
+  if (missing) return <Page title={t('briefings.notFound')}>{null}</Page>;
+  if (!draft) return <Loading />;
+  return <Editor briefing={draft.briefing} sections={draft.order.map((sid) => draft.sections[sid]!)} />;
+}
+
+function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[] }) {
+  const t = useT();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const undo = useAppStore((s) => s.undo);
+  const redo = useAppStore((s) => s.redo);
+  const params = new URLSearchParams(search);
+  const selectedItem = params.get('item');
+  const [query, setQuery] = useState('');
+  const agendaIds = useLiveQuery(async () => new Set((await db.agendaItems.where('meetingId').equals(briefing.meetingId).primaryKeys()) as string[]), [briefing.meetingId]);
+  const matching = useMemo(() => (query.trim() ? new Set(sections.filter((s) => sectionMatches(s, query)).map((s) => s.id)) : undefined), [sections, query]);
+  const current = selectedItem ? sections.find((s) => s.agendaItemId === selectedItem) : undefined;
+  const at = (item?: string) => `/briefings/${briefing.id}${item ? `?item=${encodeURIComponent(item)}` : ''}`;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (!mod) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' && !event.shiftKey) {
+      event.preventDefault();
+      undo();
+    } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+      event.preventDefault();
+      redo();
+    }
+  };
+
+  return (
+    <div className="briefing-editor" onKeyDown={onKeyDown}>
+      <BriefingHeader briefing={briefing} />
+      <div className="editor-layout">
+        <nav className="outline" aria-label={t('briefings.outline')}>
+          <label className="find">
+            {t('briefings.findInBrief')}
+            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          </label>
+          {matching && <p role="status">{t('briefings.findResults', { count: matching.size })}</p>}
+          <ul>
+            <li>
+              <Link href={at()} aria-current={!current ? 'page' : undefined}>
+                {t('briefings.general')}
+                {briefing.review.length > 0 && <span className="review-count"> · {t('briefings.reviewCount', { count: briefing.review.length })}</span>}
+              </Link>
+            </li>
+            {sections
+              .filter((s) => !matching || matching.has(s.id))
+              .map((s) => {
+                const detached = agendaIds !== undefined && !agendaIds.has(s.agendaItemId);
+                return (
+                  <li key={s.id} className={detached ? 'detached' : undefined}>
+                    <Link href={at(s.agendaItemId)} aria-current={current?.id === s.id ? 'page' : undefined}>
+                      {s.agendaTitle}
+                      {detached && <span className="badge"> {t('briefings.section.detachedShort')}</span>}
+                      {s.review.length > 0 && <span className="review-count"> · {t('briefings.reviewCount', { count: s.review.length })}</span>}
+                    </Link>
+                  </li>
+                );
+              })}
+          </ul>
+        </nav>
+        <div className="editor-main">
+          {current ? (
+            <SectionEditor key={current.id} section={current} meetingId={briefing.meetingId} detached={agendaIds !== undefined && !agendaIds.has(current.agendaItemId)} />
+          ) : selectedItem ? (
+            <p role="alert">
+              {t('common.notFound', { what: t('meetings.programme'), id: selectedItem })}{' '}
+              <button type="button" onClick={() => navigate(at())}>
+                {t('briefings.general')}
+              </button>
+            </p>
+          ) : (
+            <GeneralEditor briefing={briefing} sections={sections} />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

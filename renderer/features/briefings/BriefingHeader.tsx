@@ -1,0 +1,101 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef } from 'react';
+import { Link } from 'wouter';
+import { BRIEFING_STATUSES, DEFAULT_CLASSIFICATIONS, type Briefing, type BriefingStatus } from '../../../shared/briefing/model';
+import { db } from '../../db/db';
+import { countryName } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store/store';
+import { LineField } from './fields';
+
+const ASEAN_MEMBERS = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'TL'];
+
+/** Title, delegation, author, marking, status with who and when, save state, undo and redo. */
+export function BriefingHeader({ briefing }: { briefing: Briefing }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const editBriefing = useAppStore((s) => s.editBriefing);
+  const save = useAppStore((s) => s.save);
+  const canUndo = useAppStore((s) => s.canUndo);
+  const canRedo = useAppStore((s) => s.canRedo);
+  const undo = useAppStore((s) => s.undo);
+  const redo = useAppStore((s) => s.redo);
+  const meeting = useLiveQuery(() => db.meetings.get(briefing.meetingId), [briefing.meetingId]);
+  const classifications = useLiveQuery(async () => ((await db.settings.get('classifications'))?.value as string[] | undefined) ?? [...DEFAULT_CLASSIFICATIONS], []);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const time = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+  const last = briefing.statusHistory.at(-1);
+
+  useEffect(() => {
+    document.title = `${briefing.title} · ${t('app.name')}`;
+  }, [briefing.title, t]);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
+
+  const setStatus = (status: BriefingStatus) =>
+    editBriefing('status', (b) => ({ ...b, status, statusHistory: [...b.statusHistory, { status, by: b.author, at: new Date().toISOString() }] }));
+
+  return (
+    <header className="briefing-header">
+      <h1 ref={heading} tabIndex={-1}>
+        <span className={`marking marking-${briefing.classification.toLowerCase()}`}>{briefing.classification}</span> {briefing.title}
+      </h1>
+      <p className="subtitle">
+        {meeting && <Link href={`/meetings/${meeting.id}`}>{meeting.code}</Link>}
+        {' · '}
+        {countryName(briefing.delegation, language)}
+        {last && ` · ${t('briefings.statusBy', { status: t(`briefings.status.${last.status}`), by: last.by || '—', at: time(last.at) })}`}
+      </p>
+      <div className="header-fields">
+        <LineField label={t('briefings.titleField')} value={briefing.title} onChange={(title) => editBriefing('title', (b) => ({ ...b, title }))} />
+        <LineField label={t('briefings.author')} value={briefing.author} onChange={(author) => editBriefing('author', (b) => ({ ...b, author }))} />
+        <label className="field line">
+          {t('briefings.delegation')}
+          <select value={briefing.delegation} onChange={(e) => editBriefing('delegation', (b) => ({ ...b, delegation: e.target.value }))}>
+            {ASEAN_MEMBERS.map((c) => (
+              <option key={c} value={c}>
+                {countryName(c, language)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field line">
+          {t('briefings.classification')}
+          <select value={briefing.classification} onChange={(e) => editBriefing('classification', (b) => ({ ...b, classification: e.target.value }))}>
+            {[...new Set([...(classifications ?? []), briefing.classification])].map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field line">
+          {t('briefings.status')}
+          <select value={briefing.status} onChange={(e) => setStatus(e.target.value as BriefingStatus)}>
+            {BRIEFING_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`briefings.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="editor-toolbar">
+        <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
+          {t('briefings.undo')}
+        </button>
+        <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
+          {t('briefings.redo')}
+        </button>
+        <span className={`save-state save-${save.state}`} role="status" aria-live="polite" data-save-state={save.state}>
+          {save.state === 'error'
+            ? t('briefings.save.error', { message: save.message })
+            : save.state === 'saved'
+              ? save.at
+                ? t('briefings.save.savedAt', { time: time(save.at) })
+                : t('briefings.save.saved')
+              : t(`briefings.save.${save.state}`)}
+        </span>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,125 @@
+import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { TalkingPoint } from '../../../shared/briefing/model';
+import { useT } from '../../i18n/use-t';
+import { newId } from './repo';
+
+export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  if (to < 0 || to >= list.length || from === to) return [...list];
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item!);
+  return next;
+}
+
+/**
+ * An ordered list of talking points: add, edit, remove, and reorder by keyboard
+ * (Alt+Up/Down in a point, or the buttons) or by dragging the handle.
+ */
+export function TalkingPoints({
+  points,
+  review,
+  onChange,
+  fieldPrefix,
+}: {
+  points: TalkingPoint[];
+  review: readonly string[];
+  onChange: (field: string, points: TalkingPoint[]) => void;
+  fieldPrefix: string;
+}) {
+  const t = useT();
+  const list = useRef<HTMLOListElement>(null);
+  const [dragFrom, setDragFrom] = useState<number | undefined>();
+  const [announcement, setAnnouncement] = useState('');
+
+  const focusPoint = (index: number) =>
+    requestAnimationFrame(() => list.current?.querySelectorAll<HTMLTextAreaElement>('textarea')[index]?.focus());
+
+  const move = (from: number, to: number) => {
+    if (to < 0 || to >= points.length) return;
+    onChange(`${fieldPrefix}.order`, moveItem(points, from, to));
+    setAnnouncement(t('briefings.tp.moved', { n: to + 1 }));
+    focusPoint(to);
+  };
+
+  const onKeyDown = (index: number) => (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (!event.altKey) return;
+    if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      move(index, index - 1);
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      move(index, index + 1);
+    }
+  };
+
+  const onDrop = (to: number) => (event: DragEvent) => {
+    event.preventDefault();
+    if (dragFrom !== undefined) move(dragFrom, to);
+    setDragFrom(undefined);
+  };
+
+  return (
+    <div className="talking-points">
+      <p className="hint">{t('briefings.tp.dragHint')}</p>
+      <ol ref={list}>
+        {points.map((point, index) => {
+          const n = index + 1;
+          const flagged = review.includes(`tp:${point.id}`);
+          return (
+            <li
+              key={point.id}
+              className={`tp ${flagged ? 'needs-review' : ''} ${dragFrom === index ? 'dragging' : ''}`}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={onDrop(index)}
+            >
+              <span
+                className="drag-handle"
+                draggable
+                aria-hidden="true"
+                onDragStart={(e) => {
+                  e.dataTransfer.effectAllowed = 'move';
+                  e.dataTransfer.setData('text/plain', point.id);
+                  setDragFrom(index);
+                }}
+                onDragEnd={() => setDragFrom(undefined)}
+              >
+                ⋮⋮
+              </span>
+              <textarea
+                aria-label={t('briefings.tp.label', { n })}
+                value={point.text}
+                rows={2}
+                onKeyDown={onKeyDown(index)}
+                onChange={(e) => onChange(`tp:${point.id}`, points.map((p) => (p.id === point.id ? { ...p, text: e.target.value } : p)))}
+              />
+              {flagged && <span className="review-flag">{t('briefings.review')}</span>}
+              <span className="tp-actions">
+                <button type="button" aria-label={t('briefings.tp.moveUp', { n })} disabled={index === 0} onClick={() => move(index, index - 1)}>
+                  ↑
+                </button>
+                <button type="button" aria-label={t('briefings.tp.moveDown', { n })} disabled={index === points.length - 1} onClick={() => move(index, index + 1)}>
+                  ↓
+                </button>
+                <button type="button" aria-label={t('briefings.tp.remove', { n })} onClick={() => onChange(`${fieldPrefix}.remove`, points.filter((p) => p.id !== point.id))}>
+                  ✕
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <button
+        type="button"
+        onClick={() => {
+          onChange(`${fieldPrefix}.add`, [...points, { id: newId(), text: '' }]);
+          focusPoint(points.length);
+        }}
+      >
+        {t('briefings.tp.add')}
+      </button>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useId, type ChangeEvent, type ReactNode } from 'react';
+import { useT } from '../../i18n/use-t';
+
+/** A labelled text area for briefing text (markdown subset), marked while carried over and untouched. */
+export function TextField({
+  label,
+  value,
+  onChange,
+  review,
+  hint,
+  rows = 3,
+  className,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  review?: boolean;
+  hint?: ReactNode;
+  rows?: number;
+  className?: string;
+}) {
+  const id = useId();
+  const t = useT();
+  return (
+    <div className={`field ${review ? 'needs-review' : ''} ${className ?? ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {review && <span className="review-flag">{t('briefings.review')}</span>}
+      </label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e: ChangeEvent<HTMLTextAreaElement>) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+/** A one-line labelled input. */
+export function LineField({ label, value, onChange, type = 'text' }: { label: string; value: string; onChange: (value: string) => void; type?: string }) {
+  const id = useId();
+  return (
+    <div className="field line">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}

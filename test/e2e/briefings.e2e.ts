@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { freshPage, pageErrors } from './support/browser';
+import { useWebApp } from './support/harness';
+import { AppPage } from './pages/app-page';
+import { BriefingEditor } from './pages/briefing-editor';
+
+const app = useWebApp();
+
+describe('a delegate prepares a brief for ASOEN-36', () => {
+  it('creates it from the meeting, fills two agenda items and an assessment, reloads, and finds everything', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/meetings/asoen-36');
+    await page.getByRole('link', { name: 'New briefing for this meeting' }).click();
+    await page.getByLabel('Author').fill('Aminah Yusof');
+    await page.getByRole('button', { name: 'Create briefing' }).click();
+    const editor = new BriefingEditor(page);
+    await editor.ready();
+
+    await editor.openItem(/Joint Statement on Climate Change/);
+    await editor.field('Objectives').fill('Secure a *unified* ASEAN voice for COP30.');
+    await editor.addTalkingPoint('Support the joint statement text as circulated.');
+    await editor.addTalkingPoint('Stress **finance** for adaptation.');
+    await editor.assess(/GPPIAL|carbon/i, 'On track');
+
+    await editor.openItem(/19th ASEAN-Japan Dialogue/);
+    await editor.field('National position').fill('Welcome Japan’s continued support.');
+    await editor.waitSaved();
+
+    await page.reload();
+    await editor.ready();
+    await editor.openItem(/Joint Statement on Climate Change/);
+    assert.equal(await editor.field('Objectives').inputValue(), 'Secure a *unified* ASEAN voice for COP30.');
+    assert.equal(await page.getByLabel('Talking point 2').inputValue(), 'Stress **finance** for adaptation.');
+    assert.equal(await editor.assessmentOf(/GPPIAL|carbon/i).inputValue(), 'on-track');
+    await editor.openItem(/19th ASEAN-Japan Dialogue/);
+    assert.equal(await editor.field('National position').inputValue(), 'Welcome Japan’s continued support.');
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
+  it('undoes and redoes typing, reorders talking points by keyboard, and loses nothing on reload', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/briefings/new?meeting=asoen-36');
+    await page.getByRole('button', { name: 'Create briefing' }).click();
+    const editor = new BriefingEditor(page);
+    await editor.ready();
+    await editor.openItem(/Opening ceremony/i);
+    await editor.field('Objectives').fill('First text');
+    await page.waitForTimeout(1100); // a pause ends one undo step, as for a person typing
+    await editor.field('Objectives').fill('Second text');
+    await page.keyboard.press('Control+z');
+    assert.equal(await editor.field('Objectives').inputValue(), 'First text');
+    await page.keyboard.press('Control+Shift+z');
+    assert.equal(await editor.field('Objectives').inputValue(), 'Second text');
+
+    await editor.addTalkingPoint('Alpha');
+    await editor.addTalkingPoint('Beta');
+    await page.getByLabel('Talking point 2').focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    assert.equal(await page.getByLabel('Talking point 1').inputValue(), 'Beta');
+    await editor.waitSaved();
+    await page.reload();
+    await editor.ready();
+    await editor.openItem(/Opening ceremony/i);
+    assert.equal(await page.getByLabel('Talking point 1').inputValue(), 'Beta');
+    assert.equal(await editor.field('Objectives').inputValue(), 'Second text');
+    await context.close();
+  });
+
+  it('starts a new brief from an earlier one, with carried-over text marked for review until touched', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/briefings/new?meeting=asoen-36');
+    await page.getByLabel('Title').fill('Earlier brief');
+    await page.getByRole('button', { name: 'Create briefing' }).click();
+    const editor = new BriefingEditor(page);
+    await editor.ready();
+    await editor.field('Key messages').fill('ASEAN centrality in climate talks.');
+    await editor.openItem(/ASEAN Plus Three/);
+    await editor.field('Objectives').fill('Deepen APT cooperation.');
+    await editor.waitSaved();
+
+    await ui.open('/briefings/new?meeting=asoen-36');
+    await page.getByLabel('Title').fill('Follow-on brief');
+    await page.getByLabel(/The brief "Earlier brief"/).check();
+    await page.getByRole('button', { name: 'Create briefing' }).click();
+    await editor.ready();
+    await page.getByRole('heading', { level: 1, name: /Follow-on brief/ }).waitFor();
+    assert.equal(await editor.field('Key messages').inputValue(), 'ASEAN centrality in climate talks.');
+    assert.equal(await page.locator('.field.needs-review').count(), 1);
+    await editor.openItem(/ASEAN Plus Three/);
+    assert.equal(await editor.field('Objectives').inputValue(), 'Deepen APT cooperation.');
+    assert.equal(await page.locator('.field.needs-review').count(), 1);
+    await editor.field('Objectives').fill('Deepen APT cooperation, reviewed.');
+    assert.equal(await page.locator('.field.needs-review').count(), 0);
+    await context.close();
+  });
+});
