@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { builtinDataset } from './scripts/vite-plugin-builtin-dataset';
 import { offlineServiceWorker } from './scripts/vite-plugin-offline';
 
+const { version } = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string };
+
 export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(version) },
   root: resolve('renderer'),
   base: '/',
   // The app's icons double as the web page's icons.

@@ -6,3 +6,6 @@ declare module 'virtual:builtin-dataset' {
   export const hash: string;
   export function loadRecords(): Promise<DatasetRecords>;
 }
+
+/** The app's version from package.json, set at build time. */
+declare const __APP_VERSION__: string;

@@ -1,12 +1,18 @@
 import { Link, Route, Switch, useRoute } from 'wouter';
 import { BodiesPage } from '../features/bodies/BodiesPage';
 import { BodyPage } from '../features/bodies/BodyPage';
+import { BackupPage } from '../features/briefings/BackupPage';
 import { BriefingEditorPage } from '../features/briefings/BriefingEditorPage';
 import { BriefingsPage } from '../features/briefings/BriefingsPage';
 import { NewBriefingPage } from '../features/briefings/NewBriefingPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
 import { HomePage } from '../features/home/HomePage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { SearchPage } from '../features/search/SearchPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { Overlays, useAppChrome } from '../features/shortcuts/AppChrome';
+import { HeaderTools } from '../features/shortcuts/HeaderTools';
 import { SourcePage } from '../features/sources/SourcePage';
 import { SourcesPage } from '../features/sources/SourcesPage';
 import { FrameworkPage } from '../features/targets/FrameworkPage';
@@ -23,6 +29,8 @@ const NAV: { href: string; match: string; label: MessageKey }[] = [
   { href: '/meetings', match: '/meetings/*?', label: 'nav.meetings' },
   { href: '/targets', match: '/targets/*?', label: 'nav.targets' },
   { href: '/sources', match: '/sources/*?', label: 'nav.sources' },
+  { href: '/calendar', match: '/calendar', label: 'nav.calendar' },
+  { href: '/settings', match: '/settings', label: 'nav.settings' },
 ];
 
 function NavLink({ href, match, label }: (typeof NAV)[number]) {
@@ -40,6 +48,7 @@ function NavLink({ href, match, label }: (typeof NAV)[number]) {
 export function App() {
   const t = useT();
   const { state, retry } = useBootstrap();
+  useAppChrome(state.phase === 'ready');
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -54,6 +63,7 @@ export function App() {
             <NavLink key={item.href} {...item} />
           ))}
         </nav>
+        <HeaderTools />
       </header>
       <main id="main" className="app-main">
         {state.phase === 'ready' ? (
@@ -71,6 +81,7 @@ export function App() {
           </p>
         )}
       </main>
+      {state.phase === 'ready' && <Overlays />}
     </div>
   );
 }
@@ -81,6 +92,7 @@ function Routes() {
       <Route path="/" component={HomePage} />
       <Route path="/bodies" component={BodiesPage} />
       <Route path="/bodies/:id">{(p) => <BodyPage id={p.id} />}</Route>
+      <Route path="/backup" component={BackupPage} />
       <Route path="/briefings" component={BriefingsPage} />
       <Route path="/briefings/new" component={NewBriefingPage} />
       <Route path="/briefings/:id">{(p) => <BriefingEditorPage id={p.id} />}</Route>
@@ -90,6 +102,9 @@ function Routes() {
       <Route path="/targets/:id">{(p) => <TargetPage id={p.id} />}</Route>
       <Route path="/frameworks/:id">{(p) => <FrameworkPage id={p.id} />}</Route>
       <Route path="/sources" component={SourcesPage} />
+      <Route path="/search" component={SearchPage} />
+      <Route path="/calendar" component={CalendarPage} />
+      <Route path="/settings" component={SettingsPage} />
       <Route path="/sources/:id">{(p) => <SourcePage id={p.id} />}</Route>
       <Route>
         <NotFoundRoute />

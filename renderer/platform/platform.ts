@@ -37,3 +37,23 @@ export function registerOfflineSupport(): void {
     });
   });
 }
+
+/**
+ * Saves text as a file the delegate chooses where to keep: the browser's download in web
+ * mode, Electron's save dialog in the desktop app (it handles downloads the same way).
+ */
+export function saveTextFile(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file-name-safe version of a title. */
+export function fileSafe(name: string): string {
+  return name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80) || 'file';
+}

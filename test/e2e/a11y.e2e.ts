@@ -16,7 +16,7 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-const VIEWS = ['/', '/bodies', '/bodies/asoen', '/meetings?when=past', '/meetings/asoen-36', '/targets', '/frameworks/admm-2025-deliverables', '/sources'];
+const VIEWS = ['/', '/bodies', '/bodies/asoen', '/meetings?when=past', '/meetings/asoen-36', '/targets', '/frameworks/admm-2025-deliverables', '/sources', '/search?q=asoen', '/calendar?month=2025-07', '/calendar?month=2025-07&view=list', '/settings'];
 
 describe('accessibility of the main views (axe-core)', () => {
   for (const view of VIEWS) {

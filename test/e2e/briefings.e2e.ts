@@ -32,7 +32,7 @@ describe('a delegate prepares a brief for ASOEN-36', () => {
     await editor.ready();
     await editor.openItem(/Joint Statement on Climate Change/);
     assert.equal(await editor.field('Objectives').inputValue(), 'Secure a *unified* ASEAN voice for COP30.');
-    assert.equal(await page.getByLabel('Talking point 2').inputValue(), 'Stress **finance** for adaptation.');
+    assert.equal(await editor.talkingPoint(2).inputValue(), 'Stress **finance** for adaptation.');
     assert.equal(await editor.assessmentOf(/GPPIAL|carbon/i).inputValue(), 'on-track');
     await editor.openItem(/19th ASEAN-Japan Dialogue/);
     assert.equal(await editor.field('National position').inputValue(), 'Welcome Japan’s continued support.');
@@ -58,14 +58,14 @@ describe('a delegate prepares a brief for ASOEN-36', () => {
 
     await editor.addTalkingPoint('Alpha');
     await editor.addTalkingPoint('Beta');
-    await page.getByLabel('Talking point 2').focus();
+    await editor.talkingPoint(2).focus();
     await page.keyboard.press('Alt+ArrowUp');
-    assert.equal(await page.getByLabel('Talking point 1').inputValue(), 'Beta');
+    assert.equal(await editor.talkingPoint(1).inputValue(), 'Beta');
     await editor.waitSaved();
     await page.reload();
     await editor.ready();
     await editor.openItem(/Opening ceremony/i);
-    assert.equal(await page.getByLabel('Talking point 1').inputValue(), 'Beta');
+    assert.equal(await editor.talkingPoint(1).inputValue(), 'Beta');
     assert.equal(await editor.field('Objectives').inputValue(), 'Second text');
     await context.close();
   });

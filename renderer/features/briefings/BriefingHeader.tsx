@@ -6,7 +6,9 @@ import { db } from '../../db/db';
 import { countryName } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
+import { saveTextFile } from '../../platform/platform';
 import { LineField } from './fields';
+import { exportBriefing } from './transfer';
 
 const ASEAN_MEMBERS = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'TL'];
 
@@ -30,6 +32,13 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
     document.title = `${briefing.title} · ${t('app.name')}`;
   }, [briefing.title, t]);
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
+
+  const flush = useAppStore((s) => s.flush);
+  const exportToFile = async () => {
+    await flush();
+    const { fileName, text } = await exportBriefing(briefing.id);
+    saveTextFile(fileName, text);
+  };
 
   const setStatus = (status: BriefingStatus) =>
     editBriefing('status', (b) => ({ ...b, status, statusHistory: [...b.statusHistory, { status, by: b.author, at: new Date().toISOString() }] }));
@@ -85,6 +94,9 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
         </button>
         <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
           {t('briefings.redo')}
+        </button>
+        <button type="button" onClick={() => void exportToFile()}>
+          {t('briefings.export')}
         </button>
         <span className={`save-state save-${save.state}`} role="status" aria-live="polite" data-save-state={save.state}>
           {save.state === 'error'

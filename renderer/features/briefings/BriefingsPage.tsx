@@ -5,6 +5,7 @@ import { db } from '../../db/db';
 import { countryName } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
+import { ImportBriefing } from './ImportBriefing';
 
 /** Every briefing with its status, meeting and last change, most recently changed first. */
 export function BriefingsPage() {
@@ -54,6 +55,7 @@ export function BriefingsPage() {
           </tbody>
         </table>
       )}
+      <ImportBriefing />
     </Page>
   );
 }

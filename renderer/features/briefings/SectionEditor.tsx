@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { Link } from 'wouter';
 import { ASSESSMENTS, type Assessment, type Section, type SectionTextField } from '../../../shared/briefing/model';
 import { LocalText } from '../../components/LocalText';
-import { Markdown } from '../../components/Markdown';
+import { Markdown, MarkdownHelp } from '../../components/Markdown';
 import { db } from '../../db/db';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
@@ -47,6 +47,10 @@ export function SectionEditor({ section, detached, meetingId }: { section: Secti
         <SectionPreview section={section} />
       ) : (
         <>
+          <details className="format-help">
+            <summary>{t('markdown.help')}</summary>
+            <MarkdownHelp t={t} />
+          </details>
           {TEXT_FIELDS.map(({ field, rows }) => (
             <TextField
               key={field}
@@ -129,11 +133,12 @@ function TargetAssessments({ section, edit }: { section: Section; edit: Edit }) 
       <ul className="assessments">
         {section.targets.map((entry, i) => {
           const target = targets?.[i];
-          const code = target?.code ?? entry.targetId;
+          const text = target ? (target.text.en ?? target.text.ms ?? target.text.id ?? '') : '';
+          const code = target ? `${target.code}. ${text.length > 60 ? `${text.slice(0, 57)}…` : text}` : entry.targetId;
           return (
             <li key={entry.targetId}>
               <Link href={`/targets/${entry.targetId}`}>
-                <span className="code">{code}.</span> {target && <LocalText value={target.text} />}
+                <span className="code">{target?.code ?? entry.targetId}.</span> {target && <LocalText value={target.text} />}
               </Link>
               <label>
                 {t('briefings.target.assessment', { code })}

@@ -23,10 +23,12 @@ export function TextField({
   const t = useT();
   return (
     <div className={`field ${review ? 'needs-review' : ''} ${className ?? ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {review && <span className="review-flag">{t('briefings.review')}</span>}
-      </label>
+      <label htmlFor={id}>{label}</label>
+      {review && (
+        <span className="review-flag" id={`${id}-review`}>
+          {t('briefings.review')}
+        </span>
+      )}
       {hint && (
         <p className="hint" id={`${id}-hint`}>
           {hint}
@@ -36,7 +38,7 @@ export function TextField({
         id={id}
         rows={rows}
         value={value}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={[hint ? `${id}-hint` : '', review ? `${id}-review` : ''].filter(Boolean).join(' ') || undefined}
         onChange={(e: ChangeEvent<HTMLTextAreaElement>) => onChange(e.target.value)}
       />
     </div>

@@ -1,5 +1,9 @@
 import { base } from './base';
 import { briefings } from './briefings';
+import { calendar } from './calendar';
+import { markdown } from './markdown';
+import { search } from './search';
+import { settings } from './settings';
 
 /**
  * The English catalog, the reference every other language is checked against. Each feature
@@ -8,6 +12,10 @@ import { briefings } from './briefings';
 export const en = {
   ...base,
   ...briefings,
+  ...search,
+  ...calendar,
+  ...settings,
+  ...markdown,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -17,11 +17,14 @@ export class BriefingEditor {
     return this.page.getByLabel(label, { exact: true });
   }
 
+  talkingPoint(n: number): Locator {
+    return this.page.getByRole('textbox', { name: `Talking point ${n}`, exact: true });
+  }
+
   async addTalkingPoint(text: string): Promise<void> {
-    const before = await this.page.getByLabel(/^Talking point \d+$/).count();
+    const before = await this.page.getByRole('textbox', { name: /^Talking point \d+$/ }).count();
     await this.page.getByRole('button', { name: 'Add talking point' }).click();
-    const input = this.page.getByLabel(`Talking point ${before + 1}`, { exact: true });
-    await input.fill(text);
+    await this.talkingPoint(before + 1).fill(text);
   }
 
   assessmentOf(target: RegExp): Locator {

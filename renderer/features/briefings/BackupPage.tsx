@@ -1,0 +1,89 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import type { BackupFile } from '../../../shared/briefing/transfer';
+import { Page } from '../../components/Page';
+import { db } from '../../db/db';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store/store';
+import { saveTextFile } from '../../platform/platform';
+import { checkBackup, makeBackup, restoreBackup } from './transfer';
+
+/** `/backup`: all user data to one file and back. */
+export function BackupPage() {
+  const t = useT();
+  const id = useId();
+  const language = useAppStore((s) => s.language);
+  const current = useLiveQuery(() => db.briefings.count(), []);
+  const [message, setMessage] = useState<string | undefined>();
+  const [pending, setPending] = useState<BackupFile | undefined>();
+  const date = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+
+  const backUp = async () => {
+    const { fileName, text, file } = await makeBackup();
+    saveTextFile(fileName, text);
+    setMessage(t('backup.made', { file: fileName, briefings: file.tables.briefings.length, sections: file.tables.sections.length, settings: file.tables.settings.length }));
+  };
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    setPending(undefined);
+    const check = checkBackup(await file.text());
+    if (check.kind === 'invalid') setMessage(t('backup.failed', { message: check.message }));
+    else {
+      setMessage(undefined);
+      setPending(check.file);
+    }
+  };
+
+  const restore = async () => {
+    if (!pending) return;
+    try {
+      await restoreBackup(pending);
+      setMessage(t('backup.restored', { briefings: pending.tables.briefings.length, date: date(pending.createdAt) }));
+    } catch (error) {
+      setMessage(t('backup.failed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+    setPending(undefined);
+  };
+
+  return (
+    <Page title={t('backup.title')}>
+      <p>{t('backup.intro')}</p>
+      <p>
+        <button type="button" className="primary" onClick={() => void backUp()}>
+          {t('backup.make')}
+        </button>
+      </p>
+      <section className="panel" aria-labelledby={`${id}-restore`}>
+        <h2 id={`${id}-restore`}>{t('backup.restoreTitle')}</h2>
+        <label>
+          {t('backup.choose')}{' '}
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              void choose(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        {pending && (
+          <div role="alertdialog" aria-label={t('backup.restoreTitle')} className="conflict">
+            <p>{t('backup.confirm', { date: date(pending.createdAt), briefings: pending.tables.briefings.length, current: current ?? 0 })}</p>
+            <button type="button" className="primary" onClick={() => void restore()}>
+              {t('backup.restore')}
+            </button>{' '}
+            <button type="button" onClick={() => setPending(undefined)}>
+              {t('briefings.import.cancel')}
+            </button>
+          </div>
+        )}
+      </section>
+      {message && (
+        <p role="status" className="import-message">
+          {message}
+        </p>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,88 @@
+import { useId, useState, type DragEvent } from 'react';
+import { useLocation } from 'wouter';
+import { useT } from '../../i18n/use-t';
+import { applyBriefingImport, checkBriefingImport, type ImportCheck } from './transfer';
+
+/** Imports a briefing file; never overwrites without asking, and says what differs. */
+export function ImportBriefing() {
+  const t = useT();
+  const id = useId();
+  const [, navigate] = useLocation();
+  const [check, setCheck] = useState<ImportCheck | undefined>();
+  const [message, setMessage] = useState<string | undefined>();
+
+  const read = async (file: File | undefined) => {
+    if (!file) return;
+    setMessage(undefined);
+    const result = await checkBriefingImport(await file.text());
+    if (result.kind === 'invalid') setMessage(result.message);
+    else if (result.kind === 'same') setMessage(t('briefings.import.same', { title: result.file.briefing.title }));
+    else if (result.kind === 'new') {
+      const newId = await applyBriefingImport(result.file, 'replace');
+      setMessage(t('briefings.import.done', { title: result.file.briefing.title }));
+      navigate(`/briefings/${newId}`);
+    } else setCheck(result);
+  };
+
+  const decide = async (mode: 'replace' | 'copy' | 'cancel') => {
+    if (!check || check.kind !== 'conflict') return;
+    setCheck(undefined);
+    if (mode === 'cancel') return;
+    const newId = await applyBriefingImport(check.file, mode, t('briefings.import.copyTitle', { title: check.file.briefing.title }));
+    setMessage(t('briefings.import.done', { title: check.file.briefing.title }));
+    navigate(`/briefings/${newId}`);
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    void read(event.dataTransfer.files[0]);
+  };
+
+  return (
+    <section className="panel import" aria-labelledby={`${id}-h`} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <h2 id={`${id}-h`}>{t('briefings.import')}</h2>
+      <label>
+        {t('briefings.import.choose')}{' '}
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => {
+            void read(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </label>{' '}
+      <span className="muted">{t('briefings.import.drop')}</span>
+      {message && (
+        <p role="alert" className="import-message">
+          {message}
+        </p>
+      )}
+      {check?.kind === 'conflict' && (
+        <div role="alertdialog" aria-labelledby={`${id}-c`} className="conflict">
+          <h3 id={`${id}-c`}>{t('briefings.import.conflictTitle', { title: check.existing.title })}</h3>
+          <p>{t('briefings.import.conflictIntro')}</p>
+          <ul>
+            {check.differences.fields.length > 0 && <li>{t('briefings.import.fields', { fields: check.differences.fields.join(', ') })}</li>}
+            {check.differences.sectionsAdded.length > 0 && <li>{t('briefings.import.added', { items: check.differences.sectionsAdded.join('; ') })}</li>}
+            {check.differences.sectionsRemoved.length > 0 && <li>{t('briefings.import.removed', { items: check.differences.sectionsRemoved.join('; ') })}</li>}
+            {check.differences.sectionsChanged.map((c) => (
+              <li key={c.title}>{t('briefings.import.changed', { title: c.title, fields: c.fields.join(', ') })}</li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button type="button" onClick={() => void decide('replace')}>
+              {t('briefings.import.replace')}
+            </button>
+            <button type="button" className="primary" onClick={() => void decide('copy')}>
+              {t('briefings.import.copy')}
+            </button>
+            <button type="button" onClick={() => void decide('cancel')}>
+              {t('briefings.import.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

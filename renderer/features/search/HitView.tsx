@@ -1,0 +1,50 @@
+import type { SearchHit } from '../../../shared/search';
+import { formatPartialDate } from '../../i18n/format';
+import type { MessageKey } from '../../i18n/translate';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store/store';
+import { Highlighted } from './Highlighted';
+
+const KNOWN_KINDS = ['body', 'meeting', 'agendaItem', 'framework', 'target', 'source', 'briefing', 'note'];
+
+/** "Bodies", "Meetings"... for a group heading; an unknown kind shows as it is named. */
+export function useKindLabel(): (kind: string) => string {
+  const t = useT();
+  return (kind) => (KNOWN_KINDS.includes(kind) ? t(`search.kind.${kind}` as MessageKey) : kind);
+}
+
+/** One result: acronym, title (in the chosen language or marked), why it matched, and its date. */
+export function HitView({ hit }: { hit: SearchHit }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const marker = hit.titleFallback ? t('common.fallbackMarker', { lang: langName(t, hit.titleLang) }) : undefined;
+  return (
+    <span className="hit">
+      <span className="hit-main">
+        {hit.acronym && (
+          <strong className="hit-acronym">
+            <Highlighted text={hit.acronym} ranges={hit.acronymRanges} />
+          </strong>
+        )}
+        <span className="hit-title" lang={hit.titleLang}>
+          <Highlighted text={hit.title} ranges={hit.titleRanges} />
+        </span>
+        {marker && (
+          <abbr className="lang-marker" title={marker} aria-label={marker}>
+            {hit.titleLang.toUpperCase()}
+          </abbr>
+        )}
+        {hit.date && <span className="hit-date">{formatPartialDate(hit.date, language)}</span>}
+      </span>
+      {hit.snippet && (
+        <span className="hit-snippet" lang={hit.snippetLang}>
+          <Highlighted text={hit.snippet} ranges={hit.snippetRanges} />
+        </span>
+      )}
+    </span>
+  );
+}
+
+function langName(t: ReturnType<typeof useT>, lang: string): string {
+  return ['en', 'ms', 'id'].includes(lang) ? t(`lang.${lang}` as MessageKey) : lang;
+}

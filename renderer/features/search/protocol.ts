@@ -1,0 +1,34 @@
+import type { SearchDoc, SearchHit, SearchResult } from '../../../shared/search';
+
+/** Messages to the search worker. */
+export type SearchCommand =
+  /** (Re)read the reference tables from IndexedDB: first start and every dataset install. */
+  | { type: 'load-reference' }
+  /** Replace every document of a kind (a provider's full load). */
+  | { type: 'replace-kind'; kind: string; docs: SearchDoc[] }
+  | { type: 'upsert'; docs: SearchDoc[] }
+  | { type: 'remove'; kind: string; ids: string[] };
+
+export type SearchRequest =
+  | { type: 'query'; reqId: number; q: string; lang: string; limit: number }
+  | { type: 'describe'; reqId: number; keys: string[]; lang: string };
+
+export type ToSearchWorker = SearchCommand | SearchRequest;
+
+export interface IndexStatus {
+  ready: boolean;
+  docs: number;
+  /** Time the last reference (re)build took inside the worker. */
+  buildMs: number;
+  /** Bumped on every change, so views re-run their query. */
+  revision: number;
+}
+
+export type FromSearchWorker =
+  | { type: 'status'; status: IndexStatus }
+  | { type: 'result'; reqId: number; result: SearchResult }
+  | { type: 'described'; reqId: number; hits: SearchHit[] }
+  | { type: 'error'; reqId?: number; message: string };
+
+/** The kinds read from the reference tables (a dataset install replaces all of them). */
+export const REFERENCE_KINDS = ['body', 'meeting', 'agendaItem', 'framework', 'target', 'source'] as const;

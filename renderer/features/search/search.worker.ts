@@ -1,0 +1,22 @@
+import { db } from '../../db/db';
+import { createSearchHost } from './host';
+import type { FromSearchWorker, ToSearchWorker } from './protocol';
+import { loadReferenceDocs } from './reference-docs';
+
+/*
+ * The search index lives here, off the main thread: building it over 50k documents takes a
+ * second or two, which would otherwise freeze typing and scrolling. The worker reads the
+ * reference tables from IndexedDB itself, so the records never cross the thread boundary.
+ */
+// The renderer's TypeScript project has the DOM library, not the worker one: the two clash.
+const scope = self as unknown as {
+  postMessage(message: FromSearchWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToSearchWorker>) => void): void;
+};
+const host = createSearchHost(
+  (message: FromSearchWorker) => scope.postMessage(message),
+  () => loadReferenceDocs(db),
+);
+scope.addEventListener('message', (event) => {
+  void host.handle(event.data);
+});

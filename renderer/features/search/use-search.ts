@@ -1,0 +1,84 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { SearchHit, SearchResult } from '../../../shared/search';
+import { useAppStore } from '../../store/store';
+import { getSearchClient } from './client';
+import type { IndexStatus } from './protocol';
+
+/** The index status (ready, document count, revision), re-rendering on every index change. */
+export function useIndexStatus(): IndexStatus {
+  const client = getSearchClient();
+  return useSyncExternalStore(
+    (onChange) => client.onStatus(onChange),
+    () => client.status,
+  );
+}
+
+export interface SearchState {
+  /** The query the shown result answers (lags the typed one by one round trip). */
+  result: SearchResult | undefined;
+  searching: boolean;
+}
+
+/** Results for `q` as it is typed; a stale answer never replaces a newer one. */
+export function useSearchResults(q: string, limit = 30): SearchState {
+  const language = useAppStore((s) => s.language);
+  const { revision } = useIndexStatus();
+  const [result, setResult] = useState<SearchResult | undefined>(undefined);
+  const trimmed = q.trim();
+  useEffect(() => {
+    if (!trimmed) return;
+    let current = true;
+    getSearchClient()
+      .query(trimmed, language, limit)
+      .then(
+        (r) => {
+          if (current) setResult(r);
+        },
+        (error: unknown) => console.error('Search failed', error),
+      );
+    return () => {
+      current = false;
+    };
+  }, [trimmed, language, limit, revision]);
+  if (!trimmed) return { result: undefined, searching: false };
+  return { result, searching: result?.query !== trimmed };
+}
+
+/** Display forms of documents by key (recently opened items). */
+export function useDescribedHits(keys: readonly string[]): SearchHit[] {
+  const language = useAppStore((s) => s.language);
+  const { revision } = useIndexStatus();
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const joined = keys.join('\n');
+  useEffect(() => {
+    let current = true;
+    const wanted = joined ? joined.split('\n') : [];
+    if (wanted.length === 0) {
+      setHits([]);
+      return;
+    }
+    getSearchClient()
+      .describe(wanted, language)
+      .then((h) => current && setHits(h), (error: unknown) => console.error('Search describe failed', error));
+    return () => {
+      current = false;
+    };
+  }, [joined, language, revision]);
+  return hits;
+}
+
+export interface HitGroup {
+  kind: string;
+  hits: SearchHit[];
+}
+
+/** Hits grouped by kind, groups ordered by their best hit (hits arrive best first). */
+export function groupByKind(hits: readonly SearchHit[]): HitGroup[] {
+  const groups = new Map<string, SearchHit[]>();
+  for (const hit of hits) {
+    const list = groups.get(hit.kind);
+    if (list) list.push(hit);
+    else groups.set(hit.kind, [hit]);
+  }
+  return [...groups].map(([kind, list]) => ({ kind, hits: list }));
+}

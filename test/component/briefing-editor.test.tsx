@@ -1,0 +1,58 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { ensureBuiltinDataset } from '../../renderer/db/builtin';
+import { db } from '../../renderer/db/db';
+import { createBriefingForMeeting } from '../../renderer/features/briefings/repo';
+import { useAppStore } from '../../renderer/store/store';
+import { renderAppAt } from './render-app';
+
+async function brief() {
+  await ensureBuiltinDataset(db);
+  return createBriefingForMeeting({ meetingId: 'asoen-36', title: 'Malaysia brief', delegation: 'MY', author: 'Aminah', classification: 'RESTRICTED' });
+}
+
+describe('the briefing editor', () => {
+  it('shows the outline of agenda items and edits the chosen one', async () => {
+    const id = await brief();
+    const user = userEvent.setup();
+    await renderAppAt(`/briefings/${id}?item=asoen-36-ajdec-19`);
+    const outline = await screen.findByRole('navigation', { name: 'Agenda items' });
+    expect(within(outline).getAllByRole('link').length).toBe(1 + (await db.agendaItems.where('meetingId').equals('asoen-36').count()));
+    const objectives = await screen.findByLabelText('Objectives');
+    await user.type(objectives, 'Welcome Japan');
+    expect(useAppStore.getState().save.state).not.toBe('saved');
+    await useAppStore.getState().flush();
+    expect((await db.sections.get(`${id}:asoen-36-ajdec-19`))?.objectives).toBe('Welcome Japan');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('RESTRICTED Malaysia brief');
+  });
+
+  it('keeps the text of an agenda item the dataset no longer has, and shows it detached', async () => {
+    const id = await brief();
+    const sectionId = `${id}:asoen-36-awgcc`;
+    const section = (await db.sections.get(sectionId))!;
+    await db.sections.put({ ...section, position: 'Our climate position' });
+    await db.agendaItems.delete('asoen-36-awgcc');
+    await renderAppAt(`/briefings/${id}?item=asoen-36-awgcc`);
+    expect(await screen.findByRole('note')).toBeTruthy();
+    expect(screen.getByText(/no longer in the dataset/)).toBeTruthy();
+    expect((screen.getByLabelText('National position') as HTMLTextAreaElement).value).toBe('Our climate position');
+    const outline = screen.getByRole('navigation', { name: 'Agenda items' });
+    expect(within(outline).getByText('detached', { exact: false })).toBeTruthy();
+  });
+
+  it('reorders talking points from the keyboard', async () => {
+    const id = await brief();
+    const user = userEvent.setup();
+    await renderAppAt(`/briefings/${id}?item=asoen-36-opening`);
+    const add = await screen.findByRole('button', { name: 'Add talking point' });
+    await user.click(add);
+    await user.type(screen.getByRole('textbox', { name: 'Talking point 1' }), 'First');
+    await user.click(add);
+    await user.type(screen.getByRole('textbox', { name: 'Talking point 2' }), 'Second');
+    await user.click(screen.getByRole('button', { name: 'Move talking point 2 up' }));
+    expect((screen.getByRole('textbox', { name: 'Talking point 1' }) as HTMLTextAreaElement).value).toBe('Second');
+    await user.click(screen.getByRole('button', { name: 'Remove talking point 2' }));
+    expect(screen.queryByRole('textbox', { name: 'Talking point 2' })).toBeNull();
+  });
+});

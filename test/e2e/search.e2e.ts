@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { freshPage, pageErrors } from './support/browser';
+import { useWebApp } from './support/harness';
+import { AppPage } from './pages/app-page';
+
+const app = useWebApp();
+
+/** The command palette as a delegate uses it. */
+class Palette {
+  constructor(readonly page: Page) {}
+  async open(): Promise<void> {
+    await this.page.keyboard.press('Control+k');
+    await this.dialog().waitFor();
+  }
+  dialog() {
+    return this.page.getByRole('dialog', { name: 'Search everything' });
+  }
+  input() {
+    return this.dialog().getByRole('combobox');
+  }
+  options() {
+    return this.dialog().getByRole('listbox').getByRole('option');
+  }
+  async search(text: string): Promise<void> {
+    await this.input().fill('');
+    await this.input().pressSequentially(text);
+    // Results are painted when the listbox says which query they answer.
+    await this.page.waitForSelector(`[role="listbox"][data-query="${text}"]`);
+  }
+}
+
+describe('searching from the command palette', () => {
+  it('Ctrl+K, "asoen", arrow, Enter lands on the body page; Escape closes and focus returns', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/');
+    const palette = new Palette(page);
+    await palette.open();
+    await palette.search('asoen');
+    const first = palette.options().first();
+    assert.match(await first.innerText(), /ASOEN/);
+    assert.equal(await first.getAttribute('aria-selected'), 'true');
+    assert.equal(await first.locator('mark').first().innerText(), 'ASOEN');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await palette.options().nth(1).getAttribute('aria-selected'), 'true');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await ui.heading().filter({ hasText: 'ASOEN' }).waitFor();
+    assert.equal(ui.path(), '/bodies/asoen');
+    assert.equal(await palette.dialog().count(), 0);
+
+    const button = page.getByRole('button', { name: /^Search/ });
+    await button.focus();
+    await palette.open();
+    await page.keyboard.press('Escape');
+    assert.equal(await palette.dialog().count(), 0);
+    assert.equal(await button.evaluate((el) => el === document.activeElement), true);
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
+  it('finds ASOEN from a typo, its spelled-out name and its Malay name; Hà Nội finds Ha Noi', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/');
+    const palette = new Palette(page);
+    await palette.open();
+    for (const query of ['asoem', 'Senior Officials on Environment', 'pegawai kanan alam sekitar']) {
+      await palette.search(query);
+      assert.match(await palette.options().first().innerText(), /ASOEN/, query);
+    }
+    await palette.search('AWGCW');
+    assert.match(await palette.options().first().innerText(), /AWGCW/);
+    await palette.search('Hà Nội');
+    const text = await palette.dialog().getByRole('listbox').innerText();
+    assert.match(text, /Ha Noi/);
+    await context.close();
+  });
+
+  it('the results page lists every kind with highlights and follows the address', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/search?q=asoen');
+    const bodies = page.getByRole('region', { name: /Bodies/ });
+    await bodies.waitFor();
+    assert.equal(await bodies.locator('mark').first().innerText(), 'ASOEN');
+    await page.getByRole('region', { name: /Meetings/ }).waitFor();
+    await page.getByRole('searchbox').fill('langkawi');
+    await page.waitForURL(/q=langkawi/);
+    await page.getByRole('region', { name: /Meetings/ }).getByRole('link', { name: /ASOEN-36/ }).first().waitFor();
+    await context.close();
+  });
+});
