@@ -7,10 +7,17 @@ import { writeFileSync } from 'node:fs';
 import { launchBrowser } from '../test/e2e/support/browser';
 import { startWebServer } from '../test/e2e/support/server';
 import type { BenchContext, Metric } from './context';
+import { briefingSuite } from './suites/briefing';
+import { bundleSuite } from './suites/bundle';
 import { browseSuite } from './suites/browse';
 
 /** Every suite, in the order they run. Add a suite here. */
-const SUITES: { name: string; run: (ctx: BenchContext) => Promise<void> }[] = [{ name: 'browse', run: browseSuite }];
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const ALL_SUITES: { name: string; run: (ctx: BenchContext) => Promise<void> }[] = [
+  { name: 'browse', run: browseSuite },
+  { name: 'briefing', run: briefingSuite },
+  { name: 'bundle', run: bundleSuite },
+];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const round = (x: number) => (Math.abs(x) < 10 ? Math.round(x * 100) / 100 : Math.round(x * 10) / 10);
@@ -23,7 +30,7 @@ const record = (m: Metric) => {
 const server = await startWebServer();
 const browser = await launchBrowser();
 try {
-  for (const suite of SUITES) {
+  for (const suite of ALL_SUITES.filter((s) => !ONLY || ONLY.includes(s.name))) {
     const started = Date.now();
     await suite.run({ browser, url: server.url, runs: RUNS, record });
     console.log(`bench: ${suite.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

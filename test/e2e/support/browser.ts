@@ -21,6 +21,8 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh context: its own origin storage, so every test starts from an empty database. */
 export async function freshPage(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
+  // tsx keeps function names with a __name helper inside functions sent to page.evaluate.
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -1,0 +1,122 @@
+import type { Page } from 'playwright-core';
+import { freshPage } from '../../test/e2e/support/browser';
+import type { BenchContext } from '../context';
+import { median } from '../measure';
+
+const ITEMS = 300;
+const POINTS_PER_ITEM = 10;
+
+/** Writes a meeting of 300 agenda items and a briefing with 3,000 talking points straight into IndexedDB. */
+async function injectLargeBriefing(page: Page): Promise<string> {
+  return page.evaluate(
+    async ({ items, points }) => {
+      const now = new Date().toISOString();
+      const prov = { datasetId: 'bench-briefing', version: 1, hash: 'bench' };
+      const cite = [{ sourceId: 'bench-src' }];
+      const meetingId = 'bench-meeting-300';
+      const briefingId = 'bench-briefing-300';
+      const records: Record<string, unknown[]> = {
+        sources: [{ id: 'bench-src', title: { en: 'Bench source' }, kind: 'other', publisher: 'bench', language: 'en', excerpt: 'x', prov, sourceIds: [] }],
+        meetings: [
+          { id: meetingId, code: 'BENCH-300', bodyIds: ['asoen'], title: { en: 'Meeting with 300 agenda items' }, startDate: '2026-12-01', endDate: '2026-12-05', coChairs: [], days: [], backToBackMeetingIds: [], status: 'planned', sources: cite, prov, sourceIds: ['bench-src'], from: '2026-12-01', until: '2026-12-05', country: 'MY' },
+        ],
+        agendaItems: Array.from({ length: items }, (_, i) => ({ id: `bench-item-${i}`, meetingId, order: i, title: { en: `Agenda item ${i + 1}: regional cooperation on topic ${i}` }, kind: 'plenary', bodyIds: ['asoen'], partners: [], coChairs: [], sources: cite, prov, sourceIds: ['bench-src'] })),
+        briefings: [
+          { id: briefingId, meetingId, title: 'Brief with 3,000 talking points', delegation: 'MY', author: 'Bench', classification: 'OFFICIAL', status: 'draft', statusHistory: [], keyMessages: 'Key', bilaterals: [], members: [], contacts: [], logistics: '', review: [], createdAt: now, updatedAt: now },
+        ],
+        sections: Array.from({ length: items }, (_, i) => ({
+          id: `${briefingId}:bench-item-${i}`, briefingId, agendaItemId: `bench-item-${i}`, order: i, agendaTitle: `Agenda item ${i + 1}: regional cooperation on topic ${i}`,
+          objectives: `Objectives for item ${i}. `.repeat(5), position: `Position ${i}. `.repeat(8), redLines: '', fallback: '', background: `Background ${i}. `.repeat(20),
+          talkingPoints: Array.from({ length: points }, (_, j) => ({ id: `tp-${i}-${j}`, text: `Talking point ${j + 1} on item ${i + 1}: ASEAN should work together on this. `.repeat(2) })),
+          targets: [], followUps: [], privateNotes: '', review: [], updatedAt: now, targetIds: [],
+        })),
+      };
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('asean-delegate');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction(Object.keys(records), 'readwrite');
+        for (const [store, list] of Object.entries(records)) for (const record of list) tx.objectStore(store).put(record);
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      return briefingId;
+    },
+    { items: ITEMS, points: POINTS_PER_ITEM },
+  );
+}
+
+/** Opening a 300-item briefing and typing into a talking point. */
+export async function briefingSuite({ browser, url, runs, record }: BenchContext): Promise<void> {
+  const { context, page } = await freshPage(browser);
+  await page.goto(`${url}/`);
+  await page.waitForSelector('html[data-app-ready="true"]', { timeout: 60_000 });
+  const id = await injectLargeBriefing(page);
+  const workload = `${ITEMS} agenda items, ${ITEMS * POINTS_PER_ITEM} talking points`;
+
+  const opens: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.goto(`${url}/briefings`);
+    await page.waitForSelector('html[data-app-ready="true"]');
+    const link = page.getByRole('link', { name: 'Brief with 3,000 talking points' });
+    await link.waitFor();
+    const start = await page.evaluate(() => performance.now());
+    await link.click();
+    const end = (await (
+      await page.waitForFunction(
+        (n) => {
+          const outline = document.querySelectorAll('nav.outline li').length;
+          const field = document.querySelector<HTMLTextAreaElement>('.section-editor textarea');
+          return outline >= n + 1 && field !== null && !field.disabled ? performance.now() : 0;
+        },
+        ITEMS,
+        { polling: 'raf', timeout: 30_000 },
+      )
+    ).jsonValue()) as number;
+    opens.push(end - start);
+  }
+  const open = median(opens);
+  record({ name: 'open a briefing to interactive (in-app navigation)', value: open, unit: 'ms', datasetSize: workload, goal: '<= 500 ms', pass: open <= 500 });
+
+  // Typing: watch for long animation frames while a delegate types into a talking point.
+  await page.goto(`${url}/briefings/${id}?item=bench-item-150`);
+  const point = page.getByRole('textbox', { name: 'Talking point 5', exact: true });
+  await point.waitFor();
+  await point.click();
+  await page.keyboard.press('End');
+  const supported = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __gaps: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__gaps = [];
+    w.__stop = false;
+    // Every frame's distance from the one before: a gap over 50 ms is a frame the delegate sees stall.
+    let last = performance.now();
+    const tick = (now: number) => {
+      w.__gaps.push(now - last);
+      last = now;
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    if (!PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) return false;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__frames.push(entry.duration);
+    }).observe({ type: 'long-animation-frame', buffered: false });
+    return true;
+  });
+  if (!supported) throw new Error('this Chromium does not report long animation frames; the typing figure cannot be measured');
+  const typed = ' and the delegation supports the draft declaration text';
+  await page.keyboard.type(typed, { delay: 35 });
+  await page.waitForTimeout(500);
+  const { frames, gaps } = (await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __gaps: number[]; __stop: boolean };
+    w.__stop = true;
+    return { frames: w.__frames, gaps: w.__gaps.slice(1) };
+  })) as { frames: number[]; gaps: number[] };
+  const over50 = frames.filter((d) => d > 50).length;
+  record({ name: `long animation frames (> 50 ms) while typing ${typed.length} characters`, value: over50, unit: 'frames', datasetSize: workload, goal: '0', pass: over50 === 0 });
+  record({ name: `longest gap between frames while typing (${gaps.length} frames)`, value: Math.max(...gaps), unit: 'ms', datasetSize: workload, goal: '<= 50 ms', pass: Math.max(...gaps) <= 50 });
+  await context.close();
+}

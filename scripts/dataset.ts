@@ -1,0 +1,372 @@
+/**
+ * The publisher tool for signed dataset bundles: `npm run dataset -- <command>`.
+ * See docs/dataset-bundles.md. All bundle logic lives in shared/bundle; this file reads
+ * arguments and files and prints.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import {
+  DEFAULT_MAX_BUNDLE_BYTES,
+  SemverText,
+  Tombstone,
+  buildBundle,
+  diffCounts,
+  diffDatasets,
+  fingerprintOf,
+  formatPublicKey,
+  generateKeyPair,
+  loadSigner,
+  parsePublicKey,
+  readBundleUnverified,
+  serializeBundle,
+  signBundle,
+  splitPayload,
+  verifyBundle,
+  type ChangelogEntry,
+  type PublicKey,
+} from '../shared/bundle';
+import { formatProblem, validateDataset } from '../shared/dataset/validate';
+import { RECORD_KINDS, Slug } from '../shared/model';
+import { DatasetManifest, readDatasetDir } from './load-dataset-dir';
+
+const HELP = `Usage: npm run dataset -- <command> [options]
+
+Commands:
+  keygen --out <dir> [--name <name>]
+      Create a signing key pair: <dir>/<name>.key (secret, mode 0600) and <dir>/<name>.pub.
+      Name defaults to "publisher". Never overwrites a key.
+  build <source-dir> --out <bundle.json> [--publisher <id>] [--expires-days <n>]
+        [--changelog <text>] [--previous <bundle.json>] [--min-app-version <x.y.z>]
+      Build an unsigned bundle from a dataset folder (manifest.json plus one file per record
+      kind, optional removals.json). --previous adds tombstones for records removed since
+      that bundle and keeps its changelog. SOURCE_DATE_EPOCH, if set, fixes the creation time.
+  sign <bundle.json> --key <file.key> [--out <signed.json>]
+      Add a signature (in place unless --out). Several publishers may sign one bundle.
+  verify <bundle.json> --pub <file.pub | key text>... [--app-version <x.y.z>]
+         [--installed-version <n> --installed-hash <sha256>] [--max-mb <n>]
+      Check a bundle exactly as the app does; exits 1 if the app would refuse it.
+  diff <old-bundle.json> <new-bundle.json> [--limit <n>]
+      Show what changed: counts per record kind and field-by-field changes (first <n> records
+      per kind, default 20). Signatures are not checked.
+
+Options: --help  show this text`;
+
+class UsageError extends Error {}
+
+const APP_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function args(argv: string[], options: ParseArgsConfig['options'], positionals: number) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (parsed.positionals.length !== positionals) {
+    throw new UsageError(`expected ${positionals} argument(s), got ${parsed.positionals.length}${parsed.positionals.length ? `: ${parsed.positionals.join(' ')}` : ''}`);
+  }
+  return { values: parsed.values as Record<string, string | string[] | boolean | undefined>, positionals: parsed.positionals };
+}
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function positiveInt(text: string, name: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--${name} must be a positive whole number, got "${text}"`);
+  return Number(text);
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`cannot read ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+}
+
+function readBundle(path: string) {
+  try {
+    return readBundleUnverified(readText(path, 'bundle'));
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Writes through a temporary file and a rename, so an interrupted write never leaves half a bundle. */
+function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+async function keygen(argv: string[]): Promise<void> {
+  const { values } = args(argv, { out: { type: 'string' }, name: { type: 'string' } }, 0);
+  const dir = resolve(required(values, 'out'));
+  const name = (values.name as string | undefined) ?? 'publisher';
+  if (!Slug.safeParse(name).success) throw new UsageError(`--name must be a lowercase slug such as "publisher", got "${name}"`);
+  const keyPath = join(dir, `${name}.key`);
+  const pubPath = join(dir, `${name}.pub`);
+  for (const path of [keyPath, pubPath]) {
+    if (existsSync(path)) throw new Error(`${path} already exists; keygen never overwrites a key (move it away or choose another --name)`);
+  }
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const { publicKey, privateKeyFile } = await generateKeyPair();
+  // 'wx' fails if the file appeared meanwhile; the mode is set again in case of a permissive umask.
+  writeFileSync(keyPath, `${JSON.stringify(privateKeyFile, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(keyPath, 0o600);
+  writeFileSync(pubPath, `${formatPublicKey(publicKey.raw)}\n`, { flag: 'wx' });
+  console.log(`secret key:  ${keyPath}  (keep it offline and backed up; never share it)`);
+  console.log(`public key:  ${pubPath}`);
+  console.log(`key id:      ${publicKey.keyId}`);
+  console.log(`fingerprint: ${await fingerprintOf(publicKey.raw)}`);
+  console.log(formatPublicKey(publicKey.raw));
+}
+
+function slugify(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'publisher';
+}
+
+function creationTime(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined) return new Date();
+  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be seconds since 1970, got "${epoch}"`);
+  return new Date(Number(epoch) * 1000);
+}
+
+function readRemovals(dir: string): Tombstone[] {
+  const path = join(dir, 'removals.json');
+  if (!existsSync(path)) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(readText(path, 'removals'));
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
+  }
+  const parsed = Tombstone.array().safeParse(json);
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+async function build(argv: string[]): Promise<void> {
+  const { values, positionals } = args(
+    argv,
+    {
+      out: { type: 'string' },
+      publisher: { type: 'string' },
+      'expires-days': { type: 'string' },
+      changelog: { type: 'string' },
+      previous: { type: 'string' },
+      'min-app-version': { type: 'string' },
+    },
+    1,
+  );
+  const dir = resolve(positionals[0]!);
+  const out = resolve(required(values, 'out'));
+  const expiresDays = positiveInt((values['expires-days'] as string | undefined) ?? '365', 'expires-days');
+  if (!existsSync(dir)) throw new Error(`source folder ${dir} does not exist`);
+
+  let raw;
+  try {
+    raw = readDatasetDir(dir);
+  } catch (error) {
+    throw new Error(`cannot read the dataset folder: ${(error as Error).message}`, { cause: error });
+  }
+  const source = DatasetManifest.safeParse(raw.manifest);
+  const result = validateDataset(raw.records);
+  const problems = [
+    ...(source.success ? [] : source.error.issues.map((i) => `manifest.json › ${i.path.join('.')}: ${i.message}`)),
+    ...(result.ok ? [] : result.problems.map(formatProblem)),
+  ];
+  if (!source.success || !result.ok) throw new Error(`the dataset in ${dir} is invalid:\n  - ${problems.join('\n  - ')}`);
+  const publisherId = (values.publisher as string | undefined) ?? slugify(source.data.publisher);
+  if (!Slug.safeParse(publisherId).success) throw new UsageError(`--publisher must be a lowercase slug such as "asean-secretariat", got "${publisherId}"`);
+
+  const minAppVersion = (values['min-app-version'] as string | undefined) ?? APP_VERSION;
+  if (!SemverText.safeParse(minAppVersion).success) throw new UsageError(`--min-app-version must be a version such as 1.2.0, got "${minAppVersion}"`);
+
+  const removals = readRemovals(dir);
+  let changelog: ChangelogEntry[] = [];
+  if (typeof values.previous === 'string') {
+    const previous = readBundle(resolve(values.previous));
+    if (previous.manifest.datasetId !== source.data.datasetId) {
+      throw new Error(`--previous is a bundle of "${previous.manifest.datasetId}", not "${source.data.datasetId}"`);
+    }
+    if (source.data.version <= previous.manifest.version) {
+      throw new Error(`manifest.json has version ${source.data.version}, but the previous bundle is already version ${previous.manifest.version}; raise the version`);
+    }
+    const { records: before, removals: earlier } = splitPayload(previous.payload);
+    const present = new Map(RECORD_KINDS.map((k) => [k, new Set(result.records[k].map((r) => r.id))]));
+    const known = new Set(removals.map((t) => `${t.kind}/${t.id}`));
+    // Keep earlier tombstones (unless the record came back) and add one for each record dropped since.
+    const carried = [...earlier, ...RECORD_KINDS.flatMap((kind) => before[kind].map((r) => ({ kind, id: r.id })))];
+    for (const t of carried) {
+      if (!present.get(t.kind)!.has(t.id) && !known.has(`${t.kind}/${t.id}`)) {
+        removals.push(t);
+        known.add(`${t.kind}/${t.id}`);
+      }
+    }
+    changelog = previous.manifest.changelog;
+  }
+  if (typeof values.changelog === 'string') changelog = [...changelog, { version: source.data.version, notes: values.changelog }];
+
+  const created = creationTime();
+  const file = await buildBundle({
+    records: result.records,
+    removals,
+    publisherId,
+    publisherName: source.data.publisher,
+    datasetId: source.data.datasetId,
+    title: source.data.title,
+    ...(source.data.description === undefined ? {} : { description: source.data.description }),
+    version: source.data.version,
+    created,
+    expires: new Date(created.getTime() + expiresDays * 86_400_000),
+    minAppVersion,
+    changelog,
+  });
+  writeAtomic(out, serializeBundle(file));
+  const counts = RECORD_KINDS.map((k) => `${result.records[k].length} ${k}`).join(', ');
+  console.log(`built ${out}: ${source.data.datasetId} v${source.data.version} (${counts}, ${removals.length} removals), unsigned`);
+}
+
+async function sign(argv: string[]): Promise<void> {
+  const { values, positionals } = args(argv, { key: { type: 'string' }, out: { type: 'string' } }, 1);
+  const path = resolve(positionals[0]!);
+  const keyPath = resolve(required(values, 'key'));
+  const out = typeof values.out === 'string' ? resolve(values.out) : path;
+  const bundle = readBundle(path);
+  let signer;
+  try {
+    signer = await loadSigner(readText(keyPath, 'key file'));
+  } catch (error) {
+    throw new Error(`${keyPath}: ${(error as Error).message}`, { cause: error });
+  }
+  const signed = await signBundle(bundle.file, signer);
+  const text = serializeBundle(signed);
+  // Check the result as the app will, so a publisher never signs a bundle that is already broken.
+  const check = await verifyBundle(text, [signer.publicKey], { now: new Date(), maxBytes: Number.MAX_SAFE_INTEGER, appVersion: bundle.manifest.minAppVersion });
+  if (!check.ok) throw new Error(`refusing to sign ${path}: ${check.message}${check.problems.length ? `\n  - ${check.problems.slice(0, 20).join('\n  - ')}` : ''}`);
+  writeAtomic(out, text);
+  console.log(`signed ${out} with key ${signer.publicKey.keyId} (${signed.signatures.length} signature(s))`);
+}
+
+async function readPublicKey(arg: string): Promise<PublicKey> {
+  const text = arg.startsWith('aseandb-ed25519:') ? arg : readText(resolve(arg), 'public key');
+  const key = await parsePublicKey(text);
+  if (!key) throw new Error(`${arg}: not a public key (expected one line "aseandb-ed25519:<base64>")`);
+  return key;
+}
+
+async function verify(argv: string[]): Promise<void> {
+  const { values, positionals } = args(
+    argv,
+    {
+      pub: { type: 'string', multiple: true },
+      'app-version': { type: 'string' },
+      'installed-version': { type: 'string' },
+      'installed-hash': { type: 'string' },
+      'max-mb': { type: 'string' },
+    },
+    1,
+  );
+  const pubs = (values.pub as string[] | undefined) ?? [];
+  if (pubs.length === 0) throw new UsageError('--pub is required (the publisher public key file or text; repeat for several)');
+  const keys = await Promise.all(pubs.map(readPublicKey));
+  const installedVersion = values['installed-version'] as string | undefined;
+  const installedHash = values['installed-hash'] as string | undefined;
+  if ((installedVersion === undefined) !== (installedHash === undefined)) throw new UsageError('--installed-version and --installed-hash go together');
+  const installed = installedVersion === undefined ? undefined : { version: positiveInt(installedVersion, 'installed-version'), payloadSha256: installedHash! };
+  const maxBytes = values['max-mb'] === undefined ? DEFAULT_MAX_BUNDLE_BYTES : positiveInt(values['max-mb'] as string, 'max-mb') * 1024 * 1024;
+  const path = resolve(positionals[0]!);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new Error(`cannot read bundle ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { cause: error });
+  }
+  const result = await verifyBundle(bytes, keys, {
+    now: new Date(),
+    maxBytes,
+    appVersion: (values['app-version'] as string | undefined) ?? APP_VERSION,
+    installed: () => installed,
+  });
+  if (!result.ok) {
+    console.error(`REFUSED (${result.code}): ${result.message}`);
+    for (const p of result.problems.slice(0, 50)) console.error(`  - ${p}`);
+    if (result.problems.length > 50) console.error(`  … and ${result.problems.length - 50} more`);
+    process.exitCode = 1;
+    return;
+  }
+  const m = result.manifest;
+  const total = RECORD_KINDS.reduce((n, k) => n + m.recordCounts[k], 0);
+  console.log(`OK: ${basename(path)} is ${m.datasetId} v${m.version} "${m.title}" from ${m.publisherName} (${m.publisherId})`);
+  console.log(`  signed by key ${result.signedBy.join(', ')}; ${total} records, ${m.recordCounts.removals} removals; payload sha256 ${m.payloadSha256}`);
+  console.log(`  created ${m.created}; expires ${m.expires}${result.expired ? '  — EXPIRED: the app will warn before installing it' : ''}`);
+  if (result.alreadyInstalled) console.log('  this version is already installed (same content): nothing to do');
+}
+
+const show = (value: unknown): string => {
+  const text = value === undefined ? '(none)' : JSON.stringify(value);
+  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
+};
+
+function diff(argv: string[]): void {
+  const { values, positionals } = args(argv, { limit: { type: 'string' } }, 2);
+  const limit = positiveInt((values.limit as string | undefined) ?? '20', 'limit');
+  const [oldPath, newPath] = positionals.map((p) => resolve(p)) as [string, string];
+  const before = readBundle(oldPath);
+  const after = readBundle(newPath);
+  if (before.manifest.datasetId !== after.manifest.datasetId) {
+    console.log(`note: different datasets ("${before.manifest.datasetId}" and "${after.manifest.datasetId}")`);
+  }
+  console.log(`${before.manifest.datasetId} v${before.manifest.version} → ${after.manifest.datasetId} v${after.manifest.version} (signatures not checked)`);
+  const result = diffDatasets(splitPayload(before.payload).records, splitPayload(after.payload).records);
+  const counts = diffCounts(result);
+  for (const kind of RECORD_KINDS) {
+    const c = counts[kind];
+    console.log(`${kind}: ${c.added} added, ${c.changed} changed, ${c.removed} removed`);
+    const { added, changed, removed } = result[kind];
+    for (const id of added.slice(0, limit)) console.log(`  + ${id}`);
+    for (const id of removed.slice(0, limit)) console.log(`  - ${id}`);
+    for (const { id, changes } of changed.slice(0, limit)) {
+      console.log(`  ~ ${id}`);
+      for (const ch of changes) console.log(`      ${ch.path}: ${show(ch.before)} → ${show(ch.after)}`);
+    }
+    const hidden = Math.max(0, added.length - limit) + Math.max(0, removed.length - limit) + Math.max(0, changed.length - limit);
+    if (hidden > 0) console.log(`  … ${hidden} more (use --limit)`);
+  }
+}
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<void> | void> = { keygen, build, sign, verify, diff };
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    (command === undefined ? console.error : console.log)(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    console.error(`dataset: unknown command "${command}"\n\n${HELP}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
+  try {
+    await run(rest);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    console.error(`dataset ${command}: ${(error as Error).message}`);
+    if (error instanceof UsageError) console.error('(run with --help for usage)');
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

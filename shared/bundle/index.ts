@@ -1,0 +1,9 @@
+/** Signed dataset bundles: format, building and signing, verification, and the diff of two datasets. */
+export * from './schema';
+export * from './keys';
+export * from './build';
+export * from './verify';
+export * from './refusal';
+export * from './payload';
+export * from './diff';
+export { compareSemver } from './semver';

@@ -1,0 +1,58 @@
+import { RECORD_KINDS, type DatasetRecords, type RecordKind } from '../model';
+import { canonicalJsonFast } from './canonical';
+import { sha256HexOfBytes, utf8 } from './encoding';
+import type { BundlePayload, RecordCounts, Tombstone } from './schema';
+
+/**
+ * The payload's hash is over its canonical JSON (sorted keys, no whitespace), so a bundle file
+ * may be re-indented without breaking it, yet any change to a value changes the hash.
+ * Without removals this is exactly the hash the app already stores as a dataset's provenance.
+ */
+export async function hashPayload(payload: unknown): Promise<{ sha256: string; bytes: number }> {
+  const bytes = utf8(canonicalJsonFast(payload));
+  return { sha256: await sha256HexOfBytes(bytes), bytes: bytes.length };
+}
+
+export function splitPayload(payload: BundlePayload): { records: DatasetRecords; removals: Tombstone[] } {
+  const { removals = [], ...records } = payload;
+  return { records, removals };
+}
+
+export function countRecords(payload: BundlePayload): RecordCounts {
+  const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, payload[k].length])) as Omit<RecordCounts, 'removals'>;
+  return { ...counts, removals: payload.removals?.length ?? 0 };
+}
+
+/** A tombstone may name any id (the record is gone), but not one the same payload still carries. */
+export function tombstoneProblems(records: DatasetRecords, removals: Tombstone[]): { id: string; message: string }[] {
+  const ids = new Map(RECORD_KINDS.map((k) => [k, new Set(records[k].map((r) => r.id))]));
+  const seen = new Set<string>();
+  const problems: { id: string; message: string }[] = [];
+  for (const t of removals) {
+    const key = `${t.kind}/${t.id}`;
+    if (seen.has(key)) problems.push({ id: t.id, message: `removals › ${t.kind} › ${t.id}: listed twice` });
+    seen.add(key);
+    if (ids.get(t.kind)!.has(t.id)) problems.push({ id: t.id, message: `removals › ${t.kind} › ${t.id}: removed but still present in ${t.kind}` });
+  }
+  return problems;
+}
+
+/**
+ * What installing a payload over the installed records gives. A bundle is always the full
+ * dataset, so the new reference records are the payload's records, whatever was there before;
+ * a record of the old set that the payload lacks is removed. Tombstones say the publisher meant
+ * it (and let the app tell "removed by the publisher" from "never existed" for the delegate's
+ * notes); they never remove anything the payload carries.
+ */
+export function applyPayloadToRecords(
+  installed: DatasetRecords,
+  payload: BundlePayload,
+): { records: DatasetRecords; removed: Record<RecordKind, string[]> } {
+  const { records } = splitPayload(payload);
+  const removed = {} as Record<RecordKind, string[]>;
+  for (const kind of RECORD_KINDS) {
+    const kept = new Set(records[kind].map((r) => r.id));
+    removed[kind] = installed[kind].filter((r) => !kept.has(r.id)).map((r) => r.id);
+  }
+  return { records, removed };
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { DatasetRecords, RECORD_KINDS, Slug } from '../model';
+
+/** The bundle format this app reads and writes. A different number is refused, not guessed at. */
+export const BUNDLE_FORMAT_VERSION = 1;
+
+/**
+ * Version of the record shapes in shared/model/records.ts. Bumped when a change would make an
+ * older app misread records; a bundle with a higher one asks for a newer app.
+ */
+export const RECORD_SCHEMA_VERSION = 1;
+
+const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters (SHA-256)');
+const IsoDateTime = z.iso.datetime({ offset: true });
+/** Semantic version without build metadata: `1.4.0`, `2.0.0-beta.1`. */
+export const SemverText = z
+  .string()
+  .regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/, 'must be a semantic version such as 1.2.0');
+
+const count = z.number().int().nonnegative();
+export const RecordCounts = z
+  .object({
+    sources: count,
+    bodies: count,
+    meetings: count,
+    agendaItems: count,
+    frameworks: count,
+    targets: count,
+    removals: count,
+  })
+  .strict();
+export type RecordCounts = z.infer<typeof RecordCounts>;
+
+export const ChangelogEntry = z.union([
+  z.string().min(1),
+  z.object({ version: z.number().int().positive(), notes: z.string().min(1) }).strict(),
+]);
+export type ChangelogEntry = z.infer<typeof ChangelogEntry>;
+
+/** What a publisher signs: who, which dataset, which version, and the hash of the payload. */
+export const BundleManifest = z
+  .object({
+    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    publisherId: Slug,
+    /** Shown to the delegate next to the key's fingerprint. */
+    publisherName: z.string().min(1),
+    datasetId: Slug,
+    title: z.string().min(1),
+    description: z.string().min(1).optional(),
+    /** Only ever goes up for a dataset id. */
+    version: z.number().int().positive(),
+    created: IsoDateTime,
+    /** After this moment the bundle is still accepted but flagged as expired. */
+    expires: IsoDateTime,
+    schemaVersion: z.number().int().positive(),
+    minAppVersion: SemverText,
+    recordCounts: RecordCounts,
+    /** SHA-256 of the UTF-8 bytes of canonicalJson(payload). */
+    payloadSha256: Hex64,
+    /** Length of those bytes. */
+    payloadBytes: z.number().int().nonnegative(),
+    changelog: z.array(ChangelogEntry).default([]),
+  })
+  .strict()
+  .refine((m) => Date.parse(m.expires) > Date.parse(m.created), { message: 'expires must be later than created', path: ['expires'] });
+export type BundleManifest = z.infer<typeof BundleManifest>;
+
+/** A record deliberately removed by the publisher since an earlier version. */
+export const Tombstone = z.object({ kind: z.enum(RECORD_KINDS), id: Slug }).strict();
+export type Tombstone = z.infer<typeof Tombstone>;
+
+/** The whole dataset (a bundle is never a delta) plus tombstones; `removals` is left out when empty. */
+export const BundlePayload = DatasetRecords.extend({ removals: z.array(Tombstone).optional() }).strict();
+export type BundlePayload = z.infer<typeof BundlePayload>;
+
+export const BundleSignature = z
+  .object({
+    /** First 16 hex characters of SHA-256 of the raw 32-byte public key. */
+    keyId: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 lowercase hex characters'),
+    algorithm: z.literal('ed25519'),
+    /** Base64 of the 64-byte Ed25519 signature over the UTF-8 bytes of the manifest string. */
+    signature: z.string().min(1),
+  })
+  .strict();
+export type BundleSignature = z.infer<typeof BundleSignature>;
+
+/**
+ * The bundle file: one JSON document. The manifest is kept as a string so the bytes that were
+ * signed survive any re-formatting of the file; the payload stays plain JSON and is bound to the
+ * manifest by its canonical hash.
+ */
+export const BundleFile = z
+  .object({
+    manifest: z.string().min(1),
+    signatures: z.array(BundleSignature),
+    payload: z.record(z.string(), z.unknown()),
+  })
+  .strict();
+export type BundleFile = z.infer<typeof BundleFile>;

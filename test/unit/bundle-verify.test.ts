@@ -1,0 +1,229 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson, sha256Hex } from '../../shared/dataset/hash';
+import { RECORD_KINDS, type DatasetRecords } from '../../shared/model';
+import { verifyBundle, type BundleFile, type RefusalCode, type Signer, type VerifyResult } from '../../shared/bundle';
+import { baseInput, builtinRecords, newSigner, NOW, options, resignedWith, signedBundle } from './bundle-fixtures';
+
+let records: DatasetRecords;
+let publisher: Signer;
+let stranger: Signer;
+let bundle: string;
+
+beforeAll(async () => {
+  records = builtinRecords();
+  [publisher, stranger] = await Promise.all([newSigner(), newSigner()]);
+  bundle = await signedBundle(baseInput(records), [publisher]);
+});
+
+const verify = (input: string | Uint8Array, extra = {}, keys = [publisher.publicKey]) => verifyBundle(input, keys, options(extra));
+
+function expectRefused(result: VerifyResult, code: RefusalCode): asserts result is Extract<VerifyResult, { ok: false }> {
+  expect(result.ok ? 'accepted' : result.code).toBe(code);
+  if (!result.ok) expect(result.message.length).toBeGreaterThan(20);
+}
+
+const editDocument = (text: string, edit: (doc: BundleFile & { payload: DatasetRecords }) => void): string => {
+  const doc = JSON.parse(text) as BundleFile & { payload: DatasetRecords };
+  edit(doc);
+  return JSON.stringify(doc);
+};
+
+describe('verifyBundle accepts', () => {
+  it('a bundle signed by a trusted key, returning its manifest and records', async () => {
+    const result = await verify(bundle);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.manifest).toMatchObject({ datasetId: 'asean-builtin', version: 2, publisherId: 'asean-secretariat' });
+    expect(result.payload.meetings).toEqual(records.meetings);
+    expect(result.signedBy).toEqual([publisher.publicKey.keyId]);
+    expect(result).toMatchObject({ expired: false, alreadyInstalled: false });
+  });
+
+  it('the same bundle re-indented or as bytes: the signed manifest string and payload values are unchanged', async () => {
+    const reindented = JSON.stringify(JSON.parse(bundle), null, 4);
+    expect((await verify(reindented)).ok).toBe(true);
+    expect((await verify(new TextEncoder().encode(bundle))).ok).toBe(true);
+  });
+
+  it('hashes the payload the way the app hashes its built-in dataset (provenance hash)', async () => {
+    const result = await verify(bundle);
+    expect(result.ok && result.manifest.payloadSha256).toBe(await sha256Hex(canonicalJson(records)));
+  });
+
+  it('an expired bundle, flagged', async () => {
+    const later = await verify(bundle, { now: new Date('2028-01-01T00:00:00Z') });
+    expect(later).toMatchObject({ ok: true, expired: true });
+    expect(await verify(bundle, { now: NOW })).toMatchObject({ ok: true, expired: false });
+  });
+
+  it('the installed version again as "already installed", not as a refusal', async () => {
+    const hash = await sha256Hex(canonicalJson(records));
+    expect(await verify(bundle, { installed: () => ({ version: 2, payloadSha256: hash }) })).toMatchObject({ ok: true, alreadyInstalled: true });
+    expect(await verify(bundle, { installed: () => ({ version: 1, payloadSha256: 'x' }) })).toMatchObject({ ok: true, alreadyInstalled: false });
+  });
+
+  it('a bundle with co-signers, trusting any one of them; an untrusted co-signer is ignored', async () => {
+    const both = await signedBundle(baseInput(records), [stranger, publisher]);
+    expect(await verify(both)).toMatchObject({ ok: true, signedBy: [publisher.publicKey.keyId] });
+    expect(await verify(both, {}, [stranger.publicKey, publisher.publicKey])).toMatchObject({ ok: true, signedBy: [stranger.publicKey.keyId, publisher.publicKey.keyId] });
+  });
+
+  it('tombstones for records that are gone, carried in the payload and counted', async () => {
+    const text = await signedBundle({ ...baseInput(records), removals: [{ kind: 'meetings', id: 'asoen-1' }] }, [publisher]);
+    const result = await verify(text);
+    expect(result.ok && result.payload.removals).toEqual([{ kind: 'meetings', id: 'asoen-1' }]);
+    expect(result.ok && result.manifest.recordCounts.removals).toBe(1);
+  });
+
+  it('looks the installed version up by the dataset id the bundle names', async () => {
+    const asked: string[] = [];
+    await verify(bundle, { installed: (id: string) => (asked.push(id), undefined) });
+    expect(asked).toEqual(['asean-builtin']);
+  });
+});
+
+describe('verifyBundle refuses, with its own code and message for each attack', () => {
+  it('too large: checked before anything is parsed', async () => {
+    expectRefused(await verify(bundle, { maxBytes: 1000 }), 'too-large');
+    // Not JSON at all, but too large wins: the size cap comes first.
+    expectRefused(await verify(new Uint8Array(2000), { maxBytes: 1000 }), 'too-large');
+    // Multi-byte text counts in UTF-8 bytes, not characters.
+    expectRefused(await verify('é'.repeat(600), { maxBytes: 1000 }), 'too-large');
+  });
+
+  it('truncated download', async () => {
+    expectRefused(await verify(bundle.slice(0, bundle.length / 2)), 'truncated');
+  });
+
+  it('not JSON, not UTF-8, not a bundle', async () => {
+    expectRefused(await verify('hello'), 'not-json');
+    expectRefused(await verify(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), 'not-json');
+    expectRefused(await verify('[1,2]'), 'not-a-bundle');
+    expectRefused(await verify('{"manifest": 3}'), 'not-a-bundle');
+    expectRefused(await verify(editDocument(bundle, (d) => Object.assign(d, { extra: 1 }))), 'not-a-bundle');
+  });
+
+  it('wrong format version, even when properly signed', async () => {
+    expectRefused(await verify(await resignedWith(bundle, publisher, (m) => ({ ...m, formatVersion: 2 }))), 'wrong-format-version');
+  });
+
+  it('unsigned', async () => {
+    expectRefused(await verify(editDocument(bundle, (d) => (d.signatures = []))), 'signature-missing');
+    expectRefused(await verify(editDocument(bundle, (d) => delete (d as Partial<BundleFile>).signatures)), 'signature-missing');
+  });
+
+  it('signed by a key the user does not trust', async () => {
+    const result = await verify(bundle, {}, [stranger.publicKey]);
+    expectRefused(result, 'unknown-key');
+    expect(result.message).toContain(publisher.publicKey.keyId);
+  });
+
+  it('tampered manifest (the version raised) under the original signature', async () => {
+    const tampered = editDocument(bundle, (d) => (d.manifest = d.manifest.replace('"version":2', '"version":9')));
+    expect(tampered).not.toBe(JSON.stringify(JSON.parse(bundle)));
+    expectRefused(await verify(tampered), 'bad-signature');
+  });
+
+  it('tampered signature: one bit flipped, malformed, or relabelled to another key', async () => {
+    const flip = editDocument(bundle, (d) => {
+      const s = d.signatures[0]!;
+      s.signature = (s.signature[0] === 'A' ? 'B' : 'A') + s.signature.slice(1);
+    });
+    expectRefused(await verify(flip), 'bad-signature');
+    expectRefused(await verify(editDocument(bundle, (d) => (d.signatures[0]!.signature = 'not base64!'))), 'bad-signature');
+    expectRefused(await verify(editDocument(bundle, (d) => ((d.signatures[0] as { algorithm: string }).algorithm = 'rsa'))), 'bad-signature');
+    // The stranger's key id on the publisher's signature: trusted key, wrong signature.
+    const relabelled = editDocument(bundle, (d) => (d.signatures[0]!.keyId = stranger.publicKey.keyId));
+    expectRefused(await verify(relabelled, {}, [stranger.publicKey, publisher.publicKey]), 'bad-signature');
+  });
+
+  it('a good signature next to a failing one from another trusted key', async () => {
+    const both = editDocument(await signedBundle(baseInput(records), [publisher, stranger]), (d) => {
+      d.signatures[1]!.signature = d.signatures[0]!.signature;
+    });
+    expectRefused(await verify(both, {}, [publisher.publicKey, stranger.publicKey]), 'bad-signature');
+  });
+
+  it('tampered payload: one meeting title changed, a record added, or a record dropped', async () => {
+    const title = editDocument(bundle, (d) => (d.payload.meetings[0]!.title = { en: 'Moved to another city' }));
+    expectRefused(await verify(title), 'payload-hash-mismatch');
+    const added = editDocument(bundle, (d) => d.payload.sources.push({ ...d.payload.sources[0]!, id: 'injected' }));
+    expectRefused(await verify(added), 'payload-hash-mismatch');
+    const dropped = editDocument(bundle, (d) => d.payload.targets.pop());
+    expectRefused(await verify(dropped), 'payload-hash-mismatch');
+  });
+
+  it('invalid manifest: missing field, bad value, expiry before creation, non-canonical text', async () => {
+    const missing = await resignedWith(bundle, publisher, ({ payloadSha256: _drop, ...m }) => m);
+    expectRefused(await verify(missing), 'manifest-invalid');
+    const badSemver = await resignedWith(bundle, publisher, (m) => ({ ...m, minAppVersion: 'soon' }));
+    const semverResult = await verify(badSemver);
+    expectRefused(semverResult, 'manifest-invalid');
+    expect(semverResult.problems.join()).toContain('minAppVersion');
+    const backwards = await resignedWith(bundle, publisher, (m) => ({ ...m, expires: '2020-01-01T00:00:00Z' }));
+    expectRefused(await verify(backwards), 'manifest-invalid');
+    const spaced = await resignedWith(bundle, publisher, (m) => m, false);
+    expectRefused(await verify(spaced), 'manifest-invalid');
+  });
+
+  it('invalid records, listed by id (signed by the publisher, so only validation can catch them)', async () => {
+    const broken: DatasetRecords = {
+      ...records,
+      meetings: records.meetings.map((m, i) => (i === 0 ? { ...m, bodyIds: ['no-such-body'] } : m)),
+      targets: records.targets.map((t, i) => (i === 1 ? { ...t, frameworkId: 'no-such-framework' } : t)),
+    };
+    const result = await verify(await signedBundle(baseInput(broken), [publisher]));
+    expectRefused(result, 'records-invalid');
+    expect(result.ids.sort()).toEqual([records.meetings[0]!.id, records.targets[1]!.id].sort());
+    expect(result.message).toContain(records.meetings[0]!.id);
+    expect(result.problems.join('\n')).toContain('no-such-body');
+    // Schema problems are listed by id too.
+    const badOrder = { ...records, targets: records.targets.map((t, i) => (i === 2 ? { ...t, order: -1 } : t)) };
+    const schema = await verify(await signedBundle(baseInput(badOrder), [publisher]));
+    expectRefused(schema, 'records-invalid');
+    expect(schema.ids).toEqual([records.targets[2]!.id]);
+  });
+
+  it('a tombstone for a record the payload still carries, or a malformed tombstone', async () => {
+    const id = records.bodies[0]!.id;
+    const contradictory = await signedBundle({ ...baseInput(records), removals: [{ kind: 'bodies', id }] }, [publisher]);
+    const result = await verify(contradictory);
+    expectRefused(result, 'records-invalid');
+    expect(result.ids).toEqual([id]);
+    const malformed = await signedBundle({ ...baseInput(records), removals: [{ kind: 'people' as 'bodies', id: 'x' }] }, [publisher]);
+    expectRefused(await verify(malformed), 'records-invalid');
+  });
+
+  it('record counts that disagree with the payload', async () => {
+    const text = await resignedWith(bundle, publisher, (m) => ({ ...m, recordCounts: { ...(m.recordCounts as object), meetings: 1 } }));
+    const result = await verify(text);
+    expectRefused(result, 'records-invalid');
+    expect(result.message).toContain('meetings: manifest 1');
+  });
+
+  it('an older version than the one installed', async () => {
+    const result = await verify(bundle, { installed: () => ({ version: 3, payloadSha256: 'whatever' }) });
+    expectRefused(result, 'older-version');
+    expect(result.message).toContain('installed version 3');
+  });
+
+  it('the installed version number with different content', async () => {
+    expectRefused(await verify(bundle, { installed: () => ({ version: 2, payloadSha256: '0'.repeat(64) }) }), 'same-version-different-content');
+  });
+
+  it('a bundle that needs a newer app, by app version or record schema version', async () => {
+    const needs2 = await signedBundle({ ...baseInput(records), minAppVersion: '2.0.0' }, [publisher]);
+    const result = await verify(needs2, { appVersion: '1.9.9' });
+    expectRefused(result, 'app-too-old');
+    expect(result.message).toContain('2.0.0');
+    expect((await verify(needs2, { appVersion: '2.0.0' })).ok).toBe(true);
+    expectRefused(await verify(needs2, { appVersion: '2.0.0-beta.1' }), 'app-too-old');
+    const schema2 = await resignedWith(bundle, publisher, (m) => ({ ...m, schemaVersion: 2 }));
+    expectRefused(await verify(schema2), 'app-too-old');
+  });
+
+  it('lists every record kind in the manifest counts', async () => {
+    const result = await verify(bundle);
+    expect(result.ok && Object.keys(result.manifest.recordCounts).sort()).toEqual([...RECORD_KINDS, 'removals'].sort());
+  });
+});

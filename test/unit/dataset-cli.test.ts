@@ -1,0 +1,134 @@
+/**
+ * `npm run dataset`, end to end in a temporary folder: the commands run as a publisher would
+ * run them (node --import tsx scripts/dataset.ts), and their files, output and exit codes are checked.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const SCRIPT = resolve('scripts/dataset.ts');
+// The commands run in a temporary folder, where a bare "tsx" would not resolve.
+const TSX = import.meta.resolve('tsx');
+const dir = mkdtempSync(join(tmpdir(), 'dataset-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function dataset(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['--import', TSX, SCRIPT, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1790000000' } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const path = (name: string) => join(dir, name);
+const readJson = (name: string) => JSON.parse(readFileSync(path(name), 'utf8')) as Record<string, unknown>;
+
+describe('npm run dataset', () => {
+  it('prints help, and refuses unknown commands and bad options with a clear message', () => {
+    const help = dataset('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/keygen[\s\S]*build[\s\S]*sign[\s\S]*verify[\s\S]*diff/);
+    const unknown = dataset('publish');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "publish"');
+    const noOut = dataset('keygen');
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('--out is required');
+    const badOption = dataset('build', 'src', '--out', 'x.json', '--expires-days', 'soon');
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain('--expires-days must be a positive whole number');
+  });
+
+  it('keygen → build → sign → verify → diff, and a tampered bundle fails verify', () => {
+    // keygen: a secret key only its owner can read, and never an overwrite.
+    const keygen = dataset('keygen', '--out', 'keys');
+    expect(keygen.code, keygen.stderr).toBe(0);
+    expect(statSync(path('keys/publisher.key')).mode & 0o777).toBe(0o600);
+    const publicKey = readFileSync(path('keys/publisher.pub'), 'utf8').trim();
+    expect(publicKey).toMatch(/^aseandb-ed25519:[A-Za-z0-9+/]{43}=$/);
+    expect(keygen.stdout).toContain(publicKey);
+    const again = dataset('keygen', '--out', 'keys');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+    expect(readFileSync(path('keys/publisher.pub'), 'utf8').trim()).toBe(publicKey);
+    expect(dataset('keygen', '--out', 'keys', '--name', 'other').code).toBe(0);
+
+    // build v1 from the built-in dataset; it is unsigned, so verify refuses it.
+    cpSync(resolve('assets/dataset'), path('src'), { recursive: true });
+    const build1 = dataset('build', 'src', '--out', 'v1.json', '--publisher', 'asean-secretariat', '--changelog', 'First release');
+    expect(build1.code, build1.stderr).toBe(0);
+    expect(dataset('verify', 'v1.json', '--pub', 'keys/publisher.pub').stderr).toContain('REFUSED (signature-missing)');
+
+    // sign and verify; a key the user does not trust is refused.
+    const sign1 = dataset('sign', 'v1.json', '--key', 'keys/publisher.key');
+    expect(sign1.code, sign1.stderr).toBe(0);
+    const ok = dataset('verify', 'v1.json', '--pub', 'keys/publisher.pub');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^OK: v1\.json is asean-builtin v1/);
+    expect(dataset('sign', 'v1.json', '--key', 'keys/publisher.key').stderr).toContain('already signed');
+    const stranger = dataset('verify', 'v1.json', '--pub', 'keys/other.pub');
+    expect(stranger.code).toBe(1);
+    expect(stranger.stderr).toContain('REFUSED (unknown-key)');
+    // The key may be given as pasted text too.
+    expect(dataset('verify', 'v1.json', '--pub', publicKey).code).toBe(0);
+
+    // v2: a meeting renamed and a target removed; --previous adds its tombstone.
+    const meetings = JSON.parse(readFileSync(path('src/meetings.json'), 'utf8')) as { id: string; title: { en?: string } }[];
+    const asoen = meetings.find((m) => m.id === 'asoen-36')!;
+    asoen.title.en = 'Renamed meeting';
+    writeFileSync(path('src/meetings.json'), JSON.stringify(meetings));
+    const targets = JSON.parse(readFileSync(path('src/targets.json'), 'utf8')) as { id: string }[];
+    const removed = targets.pop()!;
+    writeFileSync(path('src/targets.json'), JSON.stringify(targets));
+    const stale = dataset('build', 'src', '--out', 'v2.json', '--previous', 'v1.json');
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('raise the version');
+    const manifest = readJson('src/manifest.json');
+    writeFileSync(path('src/manifest.json'), JSON.stringify({ ...manifest, version: 2 }));
+    const build2 = dataset('build', 'src', '--out', 'v2.json', '--previous', 'v1.json', '--changelog', 'ASOEN-36 renamed');
+    expect(build2.code, build2.stderr).toBe(0);
+    expect(build2.stdout).toContain('1 removals');
+    expect(dataset('sign', 'v2.json', '--key', 'keys/publisher.key').code).toBe(0);
+    expect(dataset('sign', 'v2.json', '--key', 'keys/other.key').stdout).toContain('2 signature(s)');
+    const v2 = readJson('v2.json') as { manifest: string; payload: { removals: unknown[] } };
+    expect(v2.payload.removals).toEqual([{ kind: 'targets', id: removed.id }]);
+    expect(JSON.parse(v2.manifest)).toMatchObject({ version: 2, changelog: [{ version: 1, notes: 'First release' }, { version: 2, notes: 'ASOEN-36 renamed' }] });
+    expect(dataset('verify', 'v2.json', '--pub', 'keys/other.pub').code).toBe(0);
+    const older = dataset('verify', 'v1.json', '--pub', 'keys/publisher.pub', '--installed-version', '2', '--installed-hash', JSON.parse(v2.manifest).payloadSha256);
+    expect(older.stderr).toContain('REFUSED (older-version)');
+
+    // diff: counts and the field change.
+    const diff = dataset('diff', 'v1.json', 'v2.json');
+    expect(diff.code, diff.stderr).toBe(0);
+    expect(diff.stdout).toContain('meetings: 0 added, 1 changed, 0 removed');
+    expect(diff.stdout).toContain(`targets: 0 added, 0 changed, 1 removed`);
+    expect(diff.stdout).toContain(`- ${removed.id}`);
+    expect(diff.stdout).toMatch(/~ asoen-36\n\s+title\.en: ".*" → "Renamed meeting"/);
+
+    // Tampering with the payload of the signed file: verify says so and exits 1.
+    writeFileSync(path('tampered.json'), readFileSync(path('v2.json'), 'utf8').replace('Renamed meeting', 'Cancelled meeting'));
+    const tampered = dataset('verify', 'tampered.json', '--pub', 'keys/publisher.pub');
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toContain('REFUSED (payload-hash-mismatch)');
+    // A publisher is stopped from signing a bundle whose payload was changed after it was built.
+    expect(dataset('build', 'src', '--out', 'unsigned.json').code).toBe(0);
+    writeFileSync(path('unsigned.json'), readFileSync(path('unsigned.json'), 'utf8').replace('Renamed meeting', 'Cancelled meeting'));
+    const refused = dataset('sign', 'unsigned.json', '--key', 'keys/publisher.key');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('refusing to sign');
+    expect(JSON.parse(readFileSync(path('unsigned.json'), 'utf8')).signatures).toEqual([]);
+  }, 120_000);
+
+  it('explains bad input files', () => {
+    writeFileSync(path('garbage.json'), '{"manifest": ');
+    const truncated = dataset('verify', 'garbage.json', '--pub', 'keys/publisher.pub');
+    expect(truncated.code).toBe(1);
+    expect(truncated.stderr).toContain('REFUSED (truncated)');
+    expect(dataset('verify', 'missing.json', '--pub', 'keys/publisher.pub').stderr).toContain('no such file');
+    expect(dataset('verify', 'v1.json', '--pub', 'keys/publisher.key').stderr).toContain('not a public key');
+    expect(dataset('sign', 'v1.json', '--key', 'keys/publisher.pub').stderr).toContain('not a private key file');
+    expect(dataset('diff', 'garbage.json', 'v1.json').stderr).toContain('not valid JSON');
+    const broken = dataset('build', 'keys', '--out', 'x.json');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('cannot read the dataset folder');
+  }, 60_000);
+});
