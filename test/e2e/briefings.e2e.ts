@@ -99,3 +99,62 @@ describe('a delegate prepares a brief for ASOEN-36', () => {
     await context.close();
   });
 });
+
+describe('a delegate hands a brief to a colleague and backs up their work', () => {
+  it('exports a brief to a file, imports it back as a copy after seeing what differs, and restores a backup', async () => {
+    const { context, page } = await freshPage(app.browser, { acceptDownloads: true });
+    const ui = new AppPage(page, app.url);
+    await ui.open('/briefings/new?meeting=asoen-36');
+    await page.getByLabel('Title').fill('Shared brief');
+    await page.getByRole('button', { name: 'Create briefing' }).click();
+    const editor = new BriefingEditor(page);
+    await editor.ready();
+    await editor.openItem(/Opening ceremony/i);
+    await editor.field('Objectives').fill('Version one');
+    await editor.waitSaved();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export to file' }).click();
+    const file = await (await download).path();
+    assert.ok(file);
+
+    await editor.field('Objectives').fill('Version two');
+    await editor.waitSaved();
+    await ui.nav('Briefings').click();
+    await page.getByLabel('Choose a briefing file (.json)').setInputFiles(file);
+    const dialog = page.getByRole('alertdialog', { name: /You already have "Shared brief"/ });
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Opening ceremony.*objectives/s);
+    await dialog.getByRole('button', { name: 'Import as a copy' }).click();
+    await page.getByRole('heading', { level: 1, name: /Shared brief \(imported copy\)/ }).waitFor();
+    await editor.openItem(/Opening ceremony/i);
+    assert.equal(await editor.field('Objectives').inputValue(), 'Version one');
+
+    await ui.open('/briefings');
+    await page.getByLabel('Choose a briefing file (.json)').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something"}') });
+    await page.getByRole('alert').filter({ hasText: 'not a briefing exported from ASEAN Delegate Briefing' }).waitFor();
+
+    await ui.open('/backup');
+    const backup = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Back up all my work' }).click();
+    const backupFile = await (await backup).path();
+    await page.evaluate(async () => {
+      // Lose everything, as a broken disk or a new computer would.
+      await new Promise((resolve) => {
+        const request = indexedDB.open('asean-delegate');
+        request.onsuccess = () => {
+          const tx = request.result.transaction(['briefings', 'sections'], 'readwrite');
+          tx.objectStore('briefings').clear();
+          tx.objectStore('sections').clear();
+          tx.oncomplete = () => resolve(undefined);
+        };
+      });
+    });
+    await page.getByLabel('Choose a backup file (.json)').setInputFiles(backupFile);
+    await page.getByRole('button', { name: 'Replace my work with this backup' }).click();
+    await page.getByRole('status').filter({ hasText: 'Restored 2 briefings' }).waitFor();
+    await ui.nav('Briefings').click();
+    await page.getByRole('link', { name: 'Shared brief', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Shared brief (imported copy)' }).waitFor();
+    await context.close();
+  });
+});
