@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
@@ -56,3 +56,26 @@ describe('the briefing editor', () => {
     expect(screen.queryByRole('textbox', { name: 'Talking point 2' })).toBeNull();
   });
 });
+
+describe('classification markings', () => {
+  it('are a setting the delegation edits, offered on every briefing', async () => {
+    const id = await brief();
+    const user = userEvent.setup();
+    await renderAppAt('/briefings');
+    const input = await screen.findByLabelText(/markings offered for briefings/);
+    await waitForValue(input as HTMLTextAreaElement, 'OFFICIAL');
+    await user.clear(input);
+    await user.type(input, 'unclassified{enter}secret');
+    await user.click(screen.getByRole('button', { name: 'Save markings' }));
+    await screen.findByText('Markings saved.');
+    expect((await db.settings.get('classifications'))?.value).toEqual(['UNCLASSIFIED', 'SECRET']);
+    await user.click(screen.getByRole('link', { name: 'Malaysia brief' }));
+    const marking = await screen.findByRole('combobox', { name: 'Marking' });
+    await waitFor(() => expect(within(marking).getAllByRole('option').map((o) => o.textContent)).toEqual(['UNCLASSIFIED', 'SECRET', 'RESTRICTED']));
+    expect(id).toBeTruthy();
+  });
+});
+
+async function waitForValue(input: HTMLTextAreaElement, contains: string) {
+  for (let i = 0; i < 100 && !input.value.includes(contains); i++) await new Promise((r) => setTimeout(r, 10));
+}

@@ -125,4 +125,9 @@ export const briefings = {
   'backup.restore': 'Replace my work with this backup',
   'backup.restored': 'Restored {briefings} briefings from the backup of {date}.',
   'backup.failed': 'Nothing was changed: {message}',
+  'briefings.markings.title': 'Classification markings',
+  'briefings.markings.hint': 'The markings offered for briefings, one per line, in order of sensitivity.',
+  'briefings.markings.save': 'Save markings',
+  'briefings.markings.saved': 'Markings saved.',
+  'briefings.markings.empty': 'Give at least one marking.',
 } as const;
