@@ -10,6 +10,7 @@ import type { BenchContext, Metric } from './context';
 import { briefingSuite } from './suites/briefing';
 import { bundleSuite } from './suites/bundle';
 import { browseSuite } from './suites/browse';
+import { searchSuite } from './suites/search';
 
 /** Every suite, in the order they run. Add a suite here. */
 const ONLY = process.env.BENCH_ONLY?.split(',');
@@ -17,6 +18,7 @@ const ALL_SUITES: { name: string; run: (ctx: BenchContext) => Promise<void> }[] 
   { name: 'browse', run: browseSuite },
   { name: 'briefing', run: briefingSuite },
   { name: 'bundle', run: bundleSuite },
+  { name: 'search', run: searchSuite },
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -3,6 +3,7 @@ import { app, BrowserWindow, session } from 'electron';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
 import { createMainWindow, focusWindow } from './main-window';
+import { installApplicationMenu } from './menu';
 import { hardenSession, installSecurityHardening } from './security';
 
 /*
@@ -26,6 +27,7 @@ async function onReady(): Promise<void> {
   hardenSession(session.defaultSession);
   serveAppProtocol(path.join(app.getAppPath(), 'dist', 'renderer'));
   registerIpcHandlers();
+  installApplicationMenu();
   openMainWindow();
 }
 

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { DelegateApi, IpcChannel, IpcRequest, IpcResponse, IpcResult } from '../shared/ipc/contract';
+import type { DelegateApi, IpcChannel, IpcRequest, IpcResponse, IpcResult, MenuCommand } from '../shared/ipc/contract';
 
 /*
  * The renderer's only door to main. Each operation is a named method bound to one fixed
@@ -11,10 +11,28 @@ function invoke<C extends IpcChannel>(channel: C, ...request: IpcRequest<C> exte
   return ipcRenderer.invoke(channel, ...request) as Promise<IpcResult<IpcResponse<C>>>;
 }
 
+// Kept in step with MENU_COMMANDS in the contract (zod stays out of the preload; a test checks both agree).
+const MENU_COMMANDS: readonly string[] = ['new-briefing', 'import-dataset', 'print-pack', 'back-up', 'back', 'forward', 'toggle-search', 'show-shortcuts', 'about'];
+
+/**
+ * Subscribes to the one main->renderer channel. The page gets only the command name, never the
+ * IpcRendererEvent (which would hand it `sender`, i.e. ipcRenderer itself).
+ */
+function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  const wrapped = (_event: unknown, command: unknown) => {
+    if (typeof command === 'string' && MENU_COMMANDS.includes(command)) listener(command as MenuCommand);
+  };
+  ipcRenderer.on('menu:command', wrapped);
+  return () => {
+    ipcRenderer.removeListener('menu:command', wrapped);
+  };
+}
+
 const delegateApi = {
   getAppInfo: () => invoke('app:get-info'),
   openExternal: (url: string) => invoke('shell:open-external', { url }),
   setTitle: (title: string) => invoke('window:set-title', { title }),
+  onMenuCommand,
 } satisfies DelegateApi;
 
 contextBridge.exposeInMainWorld('delegateApi', delegateApi);

@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { registerBriefingSearch } from './features/briefings/search-source';
 import { registerOfflineSupport } from './platform/platform';
 import './styles.css';
 
 registerOfflineSupport();
+registerBriefingSearch();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

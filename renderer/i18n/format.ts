@@ -1,4 +1,4 @@
-import type { Language } from '../../shared/model';
+import { PartialDate, type Language } from '../../shared/model';
 
 const ASEAN = new Set(['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'TL']);
 
@@ -28,7 +28,10 @@ function toDate(value: string): Date {
 }
 
 /** Formats a partial date at the precision it is known: "2025", "September 2025", "28 July 2025". */
-export function formatPartialDate(value: string, lang: Language): string {
+export function formatPartialDate(input: string, lang: Language): string {
+  // A full timestamp is shown as its day; anything else that is not a date is shown as it is.
+  const value = /^\d{4}-\d{2}-\d{2}T/.test(input) ? input.slice(0, 10) : input;
+  if (!PartialDate.safeParse(value).success) return input;
   const date = toDate(value);
   const options: Intl.DateTimeFormatOptions =
     value.length === 4

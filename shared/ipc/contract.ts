@@ -44,6 +44,31 @@ export const ipcContract = {
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
+/*
+ * Events from main to the renderer. One channel only: the application menu sends a named
+ * command, which the renderer runs as if the delegate had pressed its shortcut. The renderer
+ * validates the payload too (a command it does not know is ignored).
+ */
+export const MENU_COMMANDS = [
+  'new-briefing',
+  'import-dataset',
+  'print-pack',
+  'back-up',
+  'back',
+  'forward',
+  'toggle-search',
+  'show-shortcuts',
+  'about',
+] as const;
+export const MenuCommand = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
+export const ipcEvents = {
+  'menu:command': MenuCommand,
+} as const satisfies Record<string, z.ZodType>;
+export type IpcEvent = keyof typeof ipcEvents;
+export const MENU_COMMAND_CHANNEL = 'menu:command' satisfies IpcEvent;
+
 export type IpcContract = typeof ipcContract;
 export type IpcChannel = keyof IpcContract;
 export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
@@ -77,4 +102,6 @@ export interface DelegateApi {
   /** Opens a public https link in the system browser; anything else is refused. */
   openExternal(url: string): Promise<IpcResult<IpcResponse<'shell:open-external'>>>;
   setTitle(title: string): Promise<IpcResult<IpcResponse<'window:set-title'>>>;
+  /** Calls `listener` with each application-menu command; returns a function that stops listening. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

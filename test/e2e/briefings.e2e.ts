@@ -158,3 +158,26 @@ describe('a delegate hands a brief to a colleague and backs up their work', () =
     await context.close();
   });
 });
+
+describe('the delegate finds their own words', () => {
+  it('finds a new talking point in the search palette at once', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/briefings/new?meeting=asoen-36');
+    await page.getByLabel('Title').fill('Searchable brief');
+    await page.getByRole('button', { name: 'Create briefing' }).click();
+    const editor = new BriefingEditor(page);
+    await editor.ready();
+    await editor.openItem(/Opening ceremony/i);
+    await editor.addTalkingPoint('Mangrove restoration deserves regional funding');
+    await editor.waitSaved();
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: 'Search everything' });
+    await dialog.getByRole('combobox').pressSequentially('mangrove');
+    const option = dialog.getByRole('option', { name: /Opening ceremony.*Searchable brief/ });
+    await option.waitFor({ timeout: 10_000 });
+    assert.deepEqual(pageErrors(page), []);
+    await page.keyboard.press('Escape');
+    await context.close();
+  });
+});

@@ -8,7 +8,7 @@ import { AppPage } from './pages/app-page';
 const app = useWebApp();
 
 /** The command palette as a delegate uses it. */
-class Palette {
+export class Palette {
   constructor(readonly page: Page) {}
   async open(): Promise<void> {
     await this.page.keyboard.press('Control+k');

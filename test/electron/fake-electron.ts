@@ -72,6 +72,8 @@ export class FakeWebContents extends FakeEmitter {
   setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => WindowOpenResponse) => {
     this.windowOpenHandler = handler;
   });
+  /** Main -> renderer events (the menu's commands). */
+  send = vi.fn((_channel: string, ..._args: unknown[]) => undefined);
 }
 
 export interface Bounds {
@@ -84,6 +86,8 @@ export interface Bounds {
 export class FakeBrowserWindow extends FakeEmitter {
   static instances: FakeBrowserWindow[] = [];
   static getAllWindows = vi.fn(() => FakeBrowserWindow.instances);
+  static focused: FakeBrowserWindow | null = null;
+  static getFocusedWindow = vi.fn(() => FakeBrowserWindow.focused);
   static fromWebContents = vi.fn(
     (contents: unknown) => FakeBrowserWindow.instances.find((w) => w.webContents === contents) ?? null,
   );
@@ -150,6 +154,7 @@ function createFakeElectron() {
     getAppPath: vi.fn(() => app.appPath),
     getName: vi.fn(() => 'ASEAN Delegate Briefing'),
     getVersion: vi.fn(() => '0.1.0'),
+    isPackaged: false,
   });
 
   const protocol = {
@@ -179,6 +184,16 @@ function createFakeElectron() {
     send: vi.fn(),
     sendSync: vi.fn(),
     on: vi.fn(),
+    removeListener: vi.fn(),
+  };
+
+  /** Menu keeps the template it was built from, so tests can find items and click them. */
+  const Menu = {
+    applicationMenu: null as null | { template: unknown[] },
+    buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+    setApplicationMenu: vi.fn((menu: { template: unknown[] } | null) => {
+      Menu.applicationMenu = menu;
+    }),
   };
 
   const contextBridge = {
@@ -213,9 +228,11 @@ function createFakeElectron() {
     screen.displays = [primary];
     session.defaultSession = new FakeSession();
     FakeBrowserWindow.instances = [];
+    FakeBrowserWindow.focused = null;
+    Menu.applicationMenu = null;
   }
 
-  return { app, protocol, ipcMain, ipcRenderer, contextBridge, screen, session, shell, net, BrowserWindow: FakeBrowserWindow, reset };
+  return { app, protocol, ipcMain, ipcRenderer, contextBridge, screen, session, shell, net, Menu, BrowserWindow: FakeBrowserWindow, reset };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

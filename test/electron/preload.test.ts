@@ -20,7 +20,7 @@ describe('preload', () => {
   });
 
   it('exposes exactly the named operations, all functions, and no passthrough', () => {
-    expect(Object.keys(api).sort()).toEqual(['getAppInfo', 'openExternal', 'setTitle']);
+    expect(Object.keys(api).sort()).toEqual(['getAppInfo', 'onMenuCommand', 'openExternal', 'setTitle']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);

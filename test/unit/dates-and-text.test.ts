@@ -35,3 +35,13 @@ describe('dataset text in the chosen language', () => {
     expect(otherLanguageText({ en: 'Retreat' }, 'en')).toBeUndefined();
   });
 });
+
+describe('date display', () => {
+  it('shows partial dates at their precision and never throws on odd input', async () => {
+    const { formatPartialDate } = await import('../../renderer/i18n/format');
+    expect(formatPartialDate('2025-09', 'en')).toBe('September 2025');
+    expect(formatPartialDate('2026-11-23T16:38:59.000Z', 'en')).toBe('November 23, 2026');
+    expect(formatPartialDate('soon', 'en')).toBe('soon');
+    expect(formatPartialDate('2025-13', 'en')).toBe('2025-13');
+  });
+});

@@ -1,0 +1,109 @@
+import type { AgendaItem, Body, Framework, Meeting, OutcomeTarget, Source } from '../model';
+import type { DocText, SearchDoc } from './types';
+
+/** Reference records as the index reads them (stored records carry more fields; these suffice). */
+export interface ReferenceRecords {
+  bodies: Body[];
+  meetings: Meeting[];
+  agendaItems: AgendaItem[];
+  frameworks: Framework[];
+  targets: OutcomeTarget[];
+  sources: Source[];
+}
+
+let regionNames: Intl.DisplayNames | undefined;
+
+/** English country names, so "Malaysia" finds meetings held there (one formatter: building it is slow). */
+function countryName(code: string): string {
+  try {
+    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const defined = <T>(xs: (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
+
+export function bodyDoc(body: Body): SearchDoc {
+  return {
+    kind: 'body',
+    id: body.id,
+    href: `/bodies/${body.id}`,
+    acronyms: [body.acronym, ...body.aliases],
+    title: body.name,
+    glossary: true,
+    keywords: defined<DocText>([body.sector, ...body.dialogueFormats.map((f) => f.code)]),
+    text: defined<DocText>([body.description, body.chairRotation, ...body.focalPoints.map((f) => f.agency)]),
+  };
+}
+
+export function meetingDoc(meeting: Meeting): SearchDoc {
+  const venue = meeting.venue;
+  return {
+    kind: 'meeting',
+    id: meeting.id,
+    href: `/meetings/${meeting.id}`,
+    acronyms: [meeting.code],
+    title: meeting.title,
+    date: meeting.startDate,
+    keywords: defined<DocText>([venue?.name, venue?.city, venue?.state, venue ? countryName(venue.country) : undefined, meeting.host?.agency]),
+    text: defined<DocText>([meeting.description, ...meeting.days.map((d) => d.label)]),
+  };
+}
+
+export function agendaItemDoc(item: AgendaItem): SearchDoc {
+  return {
+    kind: 'agendaItem',
+    id: item.id,
+    href: `/meetings/${item.meetingId}`,
+    title: item.title,
+    keywords: item.partners,
+    text: defined<DocText>([item.description]),
+  };
+}
+
+export function frameworkDoc(framework: Framework): SearchDoc {
+  return {
+    kind: 'framework',
+    id: framework.id,
+    href: `/frameworks/${framework.id}`,
+    title: framework.title,
+    date: framework.periodStart,
+    text: defined<DocText>([framework.description]),
+  };
+}
+
+export function targetDoc(target: OutcomeTarget): SearchDoc {
+  return {
+    kind: 'target',
+    id: target.id,
+    href: `/targets/${target.id}`,
+    title: target.text,
+    text: defined<DocText>([target.progress.note]),
+  };
+}
+
+export function sourceDoc(source: Source): SearchDoc {
+  return {
+    kind: 'source',
+    id: source.id,
+    href: `/sources/${source.id}`,
+    title: source.title,
+    date: source.date,
+    keywords: defined<DocText>([source.publisher, source.referenceNumber]),
+    text: [source.excerpt],
+  };
+}
+
+/** Every reference record as a search document. */
+export function recordsToDocs(records: Partial<ReferenceRecords>): SearchDoc[] {
+  return [
+    ...(records.bodies ?? []).map(bodyDoc),
+    ...(records.meetings ?? []).map(meetingDoc),
+    ...(records.agendaItems ?? []).map(agendaItemDoc),
+    ...(records.frameworks ?? []).map(frameworkDoc),
+    ...(records.targets ?? []).map(targetDoc),
+    ...(records.sources ?? []).map(sourceDoc),
+  ];
+}

@@ -1,0 +1,10 @@
+export { SearchIndex, FIELD_WEIGHT, MATCH_FACTOR, docTerms, type SearchOptions } from './engine';
+export { foldText } from './fold';
+export { stem } from './stem';
+export { tokenize, terms, STOPWORDS, type Token } from './tokenize';
+export { Vocabulary, allowedEdits } from './trie';
+export { Glossary, acronymForm } from './glossary';
+export { highlightRanges, snippetAround } from './highlight';
+export { pickDocText, allTexts } from './text';
+export { docKey, type DocText, type Range, type SearchDoc, type SearchHit, type SearchResult } from './types';
+export { recordsToDocs, type ReferenceRecords } from './from-records';

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import sources from '../../assets/dataset/sources.json';
+import bodies from '../../assets/dataset/bodies.json';
+import meetings from '../../assets/dataset/meetings.json';
+import agendaItems from '../../assets/dataset/agenda-items.json';
+import frameworks from '../../assets/dataset/frameworks.json';
+import targets from '../../assets/dataset/targets.json';
+import { DatasetRecords } from '../../shared/model';
+import { recordsToDocs, SearchIndex, type SearchDoc, type SearchHit } from '../../shared/search';
+
+const records = DatasetRecords.parse({ sources, bodies, meetings, agendaItems, frameworks, targets });
+
+function builtIndex(): SearchIndex {
+  const index = new SearchIndex();
+  index.addAll(recordsToDocs(records));
+  return index;
+}
+const index = builtIndex();
+const keys = (query: string, limit = 10) => index.search(query, { limit }).hits.map((h) => h.key);
+const marked = (hit: SearchHit) => hit.titleRanges.map(([s, e]) => hit.title.slice(s, e));
+
+describe('search over the built-in dataset', () => {
+  it('indexes every reference record', () => {
+    const total = Object.values(records).reduce((n, list) => n + list.length, 0);
+    expect(index.size).toBe(total);
+  });
+
+  it('puts the body first for its exact acronym, its meetings next', () => {
+    const found = keys('asoen');
+    expect(found[0]).toBe('body:asoen');
+    expect(found).toContain('meeting:asoen-36');
+  });
+
+  it('finds an acronym by prefix as it is typed', () => {
+    expect(keys('aso')).toContain('body:asoen');
+  });
+
+  it('tolerates a typo, but ranks exact matches above it', () => {
+    expect(keys('asoem')[0]).toBe('body:asoen');
+    const exact = index.search('asoen').hits[0]!.score;
+    const typo = index.search('asoem').hits.find((h) => h.key === 'body:asoen')!.score;
+    expect(typo).toBeLessThan(exact);
+    expect(keys('envrionment')).toContain('body:asoen');
+  });
+
+  it('finds a body by its expansion, and what mentions only the acronym', () => {
+    expect(keys('Senior Officials on Environment')[0]).toBe('body:asoen');
+    // Meetings titled with the acronym are found from the spelled-out name.
+    const byName = index.search('senior officials environment', { limit: 50 }).hits.map((h) => h.key);
+    expect(byName).toContain('meeting:asoen-36');
+  });
+
+  it('finds the chemicals-and-waste working group by either acronym, and each leads to the other', () => {
+    expect(keys('AWGMRPE')[0]).toBe('body:awgmrpe');
+    expect(keys('AWGCW')[0]).toBe('body:awgmrpe');
+    const hit = index.search('awgcw').hits[0]!;
+    expect(hit.acronym).toBe('AWGCW');
+    expect(hit.acronymRanges).toEqual([[0, 5]]);
+  });
+
+  it('an acronym also finds documents that spell the name out and never use the acronym', () => {
+    const extra = new SearchIndex();
+    extra.addAll(recordsToDocs({ bodies: records.bodies }));
+    extra.add({ kind: 'note', id: 'n1', href: '/notes/n1', title: 'Position for the Senior Officials on Environment' });
+    extra.add({ kind: 'note', id: 'n2', href: '/notes/n2', title: 'Waste: what the Working Group on Chemicals and Waste agreed' });
+    expect(extra.search('asoen').hits.map((h) => h.key)).toContain('note:n1');
+    expect(extra.search('awgcw').hits.map((h) => h.key)).toContain('note:n2');
+    const note = extra.search('asoen').hits.find((h) => h.key === 'note:n1')!;
+    expect(marked(note)).toEqual(['Senior', 'Officials', 'Environment']);
+  });
+
+  it('folds diacritics both ways: Hà Nội finds Ha Noi', () => {
+    const hits = index.search('Hà Nội', { limit: 20 }).hits;
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.some((h) => /Ha Noi/.test(h.snippet ?? ''))).toBe(true);
+  });
+
+  it('finds Malay names and Malay word forms', () => {
+    expect(keys('pegawai kanan alam sekitar')[0]).toBe('body:asoen');
+    // The dataset says "perlindungan"; the root and another affixed form find it.
+    const byForm = (q: string) => index.search(q, { limit: 100 }).hits.map((h) => h.key);
+    const withPerlindungan = byForm('perlindungan');
+    expect(withPerlindungan.length).toBeGreaterThan(0);
+    expect(byForm('lindung')).toEqual(expect.arrayContaining(withPerlindungan));
+    expect(byForm('pelindungan')).toEqual(expect.arrayContaining(withPerlindungan));
+  });
+
+  it('groups totals by kind and limits hits', () => {
+    const result = index.search('asean', { limit: 5 });
+    expect(result.hits).toHaveLength(5);
+    expect(result.total).toBeGreaterThan(5);
+    expect(Object.values(result.totals).reduce((a, b) => a + b, 0)).toBe(result.total);
+    expect(Object.keys(result.totals)).toEqual(expect.arrayContaining(['body', 'meeting']));
+  });
+
+  it('shows titles in the chosen language and says when it fell back', () => {
+    const ms = index.search('asoen', { lang: 'ms' }).hits[0]!;
+    expect(ms.title).toBe('Mesyuarat Pegawai-Pegawai Kanan Alam Sekitar ASEAN');
+    expect(ms.titleFallback).toBe(false);
+    const id = index.search('asoen', { lang: 'id' }).hits[0]!;
+    expect(id.titleFallback).toBe(true);
+  });
+
+  it('needs every word of the query', () => {
+    expect(keys('asoen langkawi')).toContain('meeting:asoen-36');
+    expect(keys('asoen langkawi')).not.toContain('meeting:asoen-35');
+    expect(keys('asoen zzzzqqq')).toEqual([]);
+  });
+});
+
+describe('compound words', () => {
+  const docs: SearchDoc[] = [
+    { kind: 'note', id: 'joined', href: '/', title: 'Kerjasama serantau' },
+    { kind: 'note', id: 'apart', href: '/', title: 'Kerja sama di bidang lingkungan' },
+    { kind: 'note', id: 'worker', href: '/', title: 'Hak pekerja migran' },
+  ];
+  const small = new SearchIndex();
+  small.addAll(docs);
+  const found = (q: string) => small.search(q).hits.map((h) => h.id).sort();
+
+  it('"kerja sama" and "kerjasama" find each other', () => {
+    expect(found('kerjasama')).toEqual(['apart', 'joined']);
+    expect(found('kerja sama')).toEqual(['apart', 'joined']);
+  });
+
+  it('"bekerja" finds the root and other forms', () => {
+    expect(found('bekerja')).toEqual(expect.arrayContaining(['apart', 'worker']));
+  });
+});
+
+describe('incremental updates', () => {
+  it('a new talking point is findable at once, an edit replaces it, a removal drops it', () => {
+    const live = builtIndex();
+    const before = live.size;
+    live.add({ kind: 'briefing', id: 't1', href: '/briefings/b1', title: 'Talking point on peatland fires', text: ['Raise haze monitoring'] });
+    expect(live.size).toBe(before + 1);
+    expect(live.search('peatland fires').hits[0]?.key).toBe('briefing:t1');
+    live.add({ kind: 'briefing', id: 't1', href: '/briefings/b1', title: 'Talking point on mangroves' });
+    expect(live.size).toBe(before + 1);
+    expect(live.search('peatland fires').hits.map((h) => h.key)).not.toContain('briefing:t1');
+    expect(live.search('mangroves').hits[0]?.key).toBe('briefing:t1');
+    expect(live.remove('briefing', 't1')).toBe(true);
+    expect(live.search('mangroves').hits).toEqual([]);
+  });
+
+  it('replacing a kind drops its old documents', () => {
+    const live = builtIndex();
+    expect(live.removeKind('meeting')).toBe(records.meetings.length);
+    expect(keys('asoen')).toContain('meeting:asoen-36');
+    expect(live.search('asoen', { limit: 50 }).hits.map((h) => h.kind)).not.toContain('meeting');
+  });
+
+  it('compaction keeps results identical', () => {
+    const live = builtIndex();
+    const before = live.search('asoen langkawi').hits.map((h) => h.key);
+    for (let i = 0; i < 20; i++) live.add({ kind: 'note', id: `n${i % 3}`, href: '/', title: `note ${i}` });
+    live.compact();
+    expect(live.search('asoen langkawi').hits.map((h) => h.key)).toEqual(before);
+    expect(live.search('note', { kinds: ['note'] }).hits).toHaveLength(3);
+  });
+});
