@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { base } from '../../renderer/i18n/en/base';
+import { briefings } from '../../renderer/i18n/en/briefings';
 import { en } from '../../renderer/i18n/en/index';
 import { calendar } from '../../renderer/i18n/en/calendar';
+import { markdown } from '../../renderer/i18n/en/markdown';
 import { search } from '../../renderer/i18n/en/search';
 import { settings } from '../../renderer/i18n/en/settings';
 import { id } from '../../renderer/i18n/id';
@@ -19,8 +21,8 @@ describe('interface catalogs', () => {
     expect(Array.isArray(missing)).toBe(true);
   });
 
-  it.each(Object.keys(catalogs))('%s translates every key of the shell, search, calendar and settings', (lang) => {
-    const required = Object.keys({ ...base, ...search, ...calendar, ...settings });
+  it.each(Object.keys(catalogs))('%s translates every key of the shell, briefings, search, calendar, settings and formatting help', (lang) => {
+    const required = Object.keys({ ...base, ...briefings, ...search, ...calendar, ...settings, ...markdown });
     const missing = required.filter((key) => !(key in catalogs[lang]!));
     expect(missing).toEqual([]);
   });
