@@ -16,13 +16,14 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-const VIEWS = ['/', '/bodies', '/bodies/asoen', '/meetings?when=past', '/meetings/asoen-36', '/targets', '/frameworks/admm-2025-deliverables', '/sources', '/search?q=asoen', '/calendar?month=2025-07', '/calendar?month=2025-07&view=list', '/settings'];
+const VIEWS = ['/', '/bodies', '/bodies/asoen', '/meetings?when=past', '/meetings/asoen-36', '/targets', '/frameworks/admm-2025-deliverables', '/sources', '/search?q=asoen', '/calendar?month=2025-07', '/calendar?month=2025-07&view=list', '/settings', '/briefings', '/briefings/new?meeting=asoen-36', '/backup'];
 
 describe('accessibility of the main views (axe-core)', () => {
-  for (const view of VIEWS) {
-    it(`${view} has no serious or critical violations`, async () => {
+  // Light and dark follow the system: both schemes must read well.
+  for (const [view, colorScheme] of [...VIEWS.map((v) => [v, 'light'] as const), ...['/', '/meetings/asoen-36', '/briefings', '/search?q=asoen', '/calendar?month=2025-07'].map((v) => [v, 'dark'] as const)]) {
+    it(`${view} (${colorScheme}) has no serious or critical violations`, async () => {
       // axe is injected by the test, so this context lets it past the app's script policy.
-      const { context, page } = await freshPage(app.browser, { bypassCSP: true });
+      const { context, page } = await freshPage(app.browser, { bypassCSP: true, colorScheme });
       const ui = new AppPage(page, app.url);
       await ui.open(view);
       await ui.heading().waitFor();
