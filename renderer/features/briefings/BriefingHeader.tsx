@@ -7,10 +7,9 @@ import { countryName } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { saveTextFile } from '../../platform/platform';
+import { DelegationOptions } from './DelegationOptions';
 import { LineField } from './fields';
 import { exportBriefing } from './transfer';
-
-const ASEAN_MEMBERS = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'TL'];
 
 /** Title, delegation, author, marking, status with who and when, save state, undo and redo. */
 export function BriefingHeader({ briefing }: { briefing: Briefing }) {
@@ -60,11 +59,7 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
         <label className="field line">
           {t('briefings.delegation')}
           <select value={briefing.delegation} onChange={(e) => editBriefing('delegation', (b) => ({ ...b, delegation: e.target.value }))}>
-            {ASEAN_MEMBERS.map((c) => (
-              <option key={c} value={c}>
-                {countryName(c, language)}
-              </option>
-            ))}
+            <DelegationOptions />
           </select>
         </label>
         <label className="field line">

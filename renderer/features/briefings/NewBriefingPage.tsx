@@ -7,9 +7,8 @@ import { db } from '../../db/db';
 import { countryName } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
+import { DelegationOptions } from './DelegationOptions';
 import { createBriefingForMeeting } from './repo';
-
-const ASEAN_MEMBERS = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'TL'];
 
 /** `/briefings/new?meeting=asoen-36`: pick the meeting, delegation, marking, and optionally an earlier brief to start from. */
 export function NewBriefingPage() {
@@ -73,11 +72,7 @@ export function NewBriefingPage() {
         <label>
           {t('briefings.delegation')}
           <select value={delegation} onChange={(e) => setDelegation(e.target.value)}>
-            {ASEAN_MEMBERS.map((c) => (
-              <option key={c} value={c}>
-                {countryName(c, language)}
-              </option>
-            ))}
+            <DelegationOptions />
           </select>
         </label>
         <label>
