@@ -3,14 +3,16 @@ import { useId, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { isoToday } from '../../../shared/model';
 import { meetingsOnDay, meetingsWithoutDays, monthGrid, monthOf, shiftMonth } from '../../../shared/calendar/month';
+import { FilterSelect } from '../../components/FilterSelect';
 import { LocalText } from '../../components/LocalText';
 import { Page } from '../../components/Page';
 import { db } from '../../db/db';
 import type { StoredBody, StoredMeeting } from '../../db/schema';
 import { countryName, formatDateRange, formatPartialDate } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
+import { saveTextFile } from '../../platform/platform';
 import { useAppStore } from '../../store/store';
-import { downloadText } from './download';
+import { meetingCountries } from '../meetings/queries';
 import { meetingsIcs } from './export';
 import { meetingIdsWithBriefings } from './my-meetings';
 import { meetingsInMonth, neighbourMonths, upcomingMeetings, type CalendarFilter } from './queries';
@@ -57,7 +59,7 @@ export function CalendarPage() {
   const meetings = useLiveQuery(() => meetingsInMonth(state.month, state, mine), [state.month, state.body, state.country, state.mine, mine]);
   const neighbours = useLiveQuery(() => neighbourMonths(state.month), [state.month]);
   const bodies = useLiveQuery(() => db.bodies.orderBy('acronym').toArray(), []);
-  const countries = useLiveQuery(async () => (await db.meetings.orderBy('country').uniqueKeys()).map(String), []);
+  const countries = useLiveQuery(() => meetingCountries(db), []);
   const bodyMap = new Map<string, StoredBody>((bodies ?? []).map((b) => [b.id, b]));
   const monthName = formatPartialDate(state.month, language);
 
@@ -66,7 +68,7 @@ export function CalendarPage() {
       setNotice(t('calendar.noUpcoming'));
       return;
     }
-    downloadText(file, meetingsIcs(list, bodyMap, language));
+    saveTextFile(file, meetingsIcs(list, bodyMap, language), 'text/calendar;charset=utf-8');
     setNotice(t('calendar.exported', { count: list.length, file }));
   };
   const exportUpcoming = async () => exportMeetings(await upcomingMeetings(state, mine), 'asean-meetings-upcoming.ics');
@@ -90,28 +92,20 @@ export function CalendarPage() {
             </label>
           ))}
         </fieldset>
-        <label>
-          {t('calendar.filterBody')}
-          <select value={state.body ?? ''} onChange={(e) => update({ body: e.target.value || undefined })}>
-            <option value="">{t('calendar.anyBody')}</option>
-            {bodies?.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.acronym}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('calendar.filterCountry')}
-          <select value={state.country ?? ''} onChange={(e) => update({ country: e.target.value || undefined })}>
-            <option value="">{t('calendar.anyCountry')}</option>
-            {countries?.map((c) => (
-              <option key={c} value={c}>
-                {countryName(c, language)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('calendar.filterBody')}
+          anyLabel={t('calendar.anyBody')}
+          value={state.body}
+          options={bodies?.map((b) => ({ value: b.id, label: b.acronym }))}
+          onChange={(body) => update({ body })}
+        />
+        <FilterSelect
+          label={t('calendar.filterCountry')}
+          anyLabel={t('calendar.anyCountry')}
+          value={state.country}
+          options={countries?.map((c) => ({ value: c, label: countryName(c, language) }))}
+          onChange={(country) => update({ country })}
+        />
         <label className="checkbox">
           <input type="checkbox" checked={state.mine ?? false} onChange={(e) => update({ mine: e.target.checked })} />
           {t('calendar.mine')}

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { meetingFilterSearch, parseMeetingFilter, type MeetingFilter } from '../../../shared/browse/meeting-filter';
+import { FilterSelect } from '../../components/FilterSelect';
 import { LocalText } from '../../components/LocalText';
 import { Page } from '../../components/Page';
 import { useRowsByKeys } from '../../components/use-rows';
@@ -102,39 +103,27 @@ function MeetingFilters({ filter, onChange }: { filter: MeetingFilter; onChange:
           </label>
         ))}
       </fieldset>
-      <label>
-        {t('meetings.filterBody')}
-        <select value={filter.body ?? ''} onChange={(e) => onChange({ body: e.target.value || undefined })}>
-          <option value="">{t('meetings.anyBody')}</option>
-          {bodies?.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.acronym}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('meetings.filterYear')}
-        <select value={filter.year ?? ''} onChange={(e) => onChange({ year: e.target.value || undefined })}>
-          <option value="">{t('meetings.anyYear')}</option>
-          {years?.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('meetings.filterCountry')}
-        <select value={filter.country ?? ''} onChange={(e) => onChange({ country: e.target.value || undefined })}>
-          <option value="">{t('meetings.anyCountry')}</option>
-          {countries?.map((c) => (
-            <option key={c} value={c}>
-              {countryName(c, language)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t('meetings.filterBody')}
+        anyLabel={t('meetings.anyBody')}
+        value={filter.body}
+        options={bodies?.map((b) => ({ value: b.id, label: b.acronym }))}
+        onChange={(body) => onChange({ body })}
+      />
+      <FilterSelect
+        label={t('meetings.filterYear')}
+        anyLabel={t('meetings.anyYear')}
+        value={filter.year}
+        options={years?.map((y) => ({ value: y, label: y }))}
+        onChange={(year) => onChange({ year })}
+      />
+      <FilterSelect
+        label={t('meetings.filterCountry')}
+        anyLabel={t('meetings.anyCountry')}
+        value={filter.country}
+        options={countries?.map((c) => ({ value: c, label: countryName(c, language) }))}
+        onChange={(country) => onChange({ country })}
+      />
     </form>
   );
 }
