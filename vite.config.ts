@@ -15,7 +15,9 @@ export default defineConfig({
   publicDir: resolve('assets/icons'),
   plugins: [react(), builtinDataset(resolve('assets/dataset')), offlineServiceWorker()],
   build: {
-    outDir: resolve('dist/renderer'),
+    // WEB_OUT_DIR lets two builds run side by side (for example two test runs); the default is
+    // where the web server and the Electron protocol look.
+    outDir: resolve(process.env.WEB_OUT_DIR ?? 'dist/renderer'),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,

@@ -2,8 +2,10 @@ import { base } from './base';
 import { briefings } from './briefings';
 import { calendar } from './calendar';
 import { markdown } from './markdown';
+import { packs } from './packs';
 import { search } from './search';
 import { settings } from './settings';
+import { sync } from './sync';
 
 /**
  * The English catalog, the reference every other language is checked against. Each feature
@@ -16,6 +18,8 @@ export const en = {
   ...calendar,
   ...settings,
   ...markdown,
+  ...packs,
+  ...sync,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,7 +8,7 @@ export interface WebServer {
 }
 
 /** Starts the web-mode server (scripts/serve-web.mjs) on a free loopback port. */
-export async function startWebServer(root = resolve('dist/renderer')): Promise<WebServer> {
+export async function startWebServer(root = resolve(process.env.WEB_OUT_DIR ?? 'dist/renderer')): Promise<WebServer> {
   const child: ChildProcess = spawn(process.execPath, [resolve('scripts/serve-web.mjs')], {
     env: { ...process.env, PORT: '0', WEB_ROOT: root },
     stdio: ['ignore', 'pipe', 'pipe'],

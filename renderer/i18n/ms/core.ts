@@ -1,10 +1,10 @@
-import type { Catalog } from './en/index';
+import type { Catalog } from '../en/index';
 
 /**
  * Bahasa Melayu. Every key of the English catalog should be here; a unit test lists the ones
  * missing, and the interface falls back to English for them.
  */
-export const ms = {
+export const msCore = {
   'app.name': 'Taklimat Perwakilan ASEAN',
   'app.skipToContent': 'Langkau ke kandungan',
   'app.loading': 'Membuka pangkalan data tempatan…',

@@ -1,10 +1,10 @@
-import type { Catalog } from './en/index';
+import type { Catalog } from '../en/index';
 
 /**
  * Bahasa Indonesia. Every key of the English catalog should be here; a unit test lists the
  * ones missing, and the interface falls back to English for them.
  */
-export const id = {
+export const idCore = {
   'app.name': 'Pengarahan Delegasi ASEAN',
   'app.skipToContent': 'Lewati ke konten',
   'app.loading': 'Membuka basis data lokal…',

@@ -1,0 +1,2 @@
+/** English strings of the packs feature. */
+export const packs = {} as const;

@@ -1,0 +1,2 @@
+/** English strings of the sync feature. */
+export const sync = {} as const;

@@ -1,0 +1,11 @@
+import type { Catalog } from '../en/index';
+import { idCore } from './core';
+import { packs } from './packs';
+import { sync } from './sync';
+
+/** Bahasa Indonesia: one file per feature, merged here like the English catalog. */
+export const id = {
+  ...idCore,
+  ...packs,
+  ...sync,
+} as const satisfies Partial<Catalog>;

@@ -1,0 +1,4 @@
+import type { Catalog } from '../en/index';
+
+/** The packs feature's strings in Bahasa Melayu. */
+export const packs = {} as const satisfies Partial<Catalog>;
