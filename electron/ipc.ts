@@ -11,6 +11,7 @@ import {
 } from '../shared/ipc/contract';
 import { isAppUrl } from '../shared/trusted-url';
 import { APP_ORIGIN } from './app-origin';
+import { setMenuLanguage } from './menu';
 import { openExternalIfSafe } from './security';
 
 export type IpcHandler<C extends IpcChannel> = (
@@ -77,6 +78,11 @@ export function registerIpcHandlers(): void {
     const window = BrowserWindow.fromWebContents(event.sender);
     if (window === null) throw new Error('no window for sender');
     window.setTitle(title.trim() === '' ? app.getName() : title);
+    return undefined;
+  });
+
+  handle('app:set-language', ({ language }) => {
+    setMenuLanguage(language);
     return undefined;
   });
 }

@@ -1,5 +1,7 @@
 import { app, BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import { MENU_LABELS } from '../shared/i18n/menu';
 import { MENU_COMMAND_CHANNEL, MenuCommand } from '../shared/ipc/contract';
+import type { Language } from '../shared/model';
 
 /*
  * The application menu. Items that belong to the app (new briefing, search, back...) send a
@@ -29,55 +31,76 @@ function command(label: string, name: MenuCommand, accelerator?: string): MenuIt
 export interface MenuOptions {
   isDev: boolean;
   platform: NodeJS.Platform;
+  /** The interface language the renderer last reported; English until it does. */
+  language?: Language;
 }
 
-export function menuTemplate({ isDev, platform }: MenuOptions): MenuItemConstructorOptions[] {
+export function menuTemplate({ isDev, platform, language = 'en' }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  const l = MENU_LABELS[language];
+  // macOS menus have no Alt-key mnemonics; an `&` would show.
+  const top = (label: string) => (mac ? label.replace('&', '') : label);
   const template: MenuItemConstructorOptions[] = [];
   if (mac) template.push({ role: 'appMenu' });
   template.push(
     {
-      label: '&File',
+      label: top(l.file),
       submenu: [
-        command('New briefing', 'new-briefing', 'CmdOrCtrl+N'),
-        command('Import dataset…', 'import-dataset', 'CmdOrCtrl+O'),
-        command('Print pack…', 'print-pack', 'CmdOrCtrl+P'),
-        command('Back up…', 'back-up'),
+        command(l.newBriefing, 'new-briefing', 'CmdOrCtrl+N'),
+        command(l.importDataset, 'import-dataset', 'CmdOrCtrl+O'),
+        command(l.printPack, 'print-pack', 'CmdOrCtrl+P'),
+        command(l.backUp, 'back-up'),
         { type: 'separator' },
-        mac ? { role: 'close' } : { role: 'quit' },
+        mac ? { role: 'close', label: l.close } : { role: 'quit', label: l.quit },
       ],
     },
     {
-      label: '&Edit',
-      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+      label: top(l.edit),
+      submenu: [
+        { role: 'undo', label: l.undo },
+        { role: 'redo', label: l.redo },
+        { type: 'separator' },
+        { role: 'cut', label: l.cut },
+        { role: 'copy', label: l.copy },
+        { role: 'paste', label: l.paste },
+        { role: 'selectAll', label: l.selectAll },
+      ],
     },
     {
-      label: '&View',
+      label: top(l.view),
       submenu: [
-        command('Back', 'back', mac ? 'Cmd+[' : 'Alt+Left'),
-        command('Forward', 'forward', mac ? 'Cmd+]' : 'Alt+Right'),
+        command(l.back, 'back', mac ? 'Cmd+[' : 'Alt+Left'),
+        command(l.forward, 'forward', mac ? 'Cmd+]' : 'Alt+Right'),
         { type: 'separator' },
-        command('Search…', 'toggle-search', 'CmdOrCtrl+K'),
+        command(l.search, 'toggle-search', 'CmdOrCtrl+K'),
         { type: 'separator' },
         // Reloading loses unsaved drafts in flight; only developers need it.
         ...(isDev ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        { role: 'resetZoom', label: l.actualSize },
+        { role: 'zoomIn', label: l.zoomIn },
+        { role: 'zoomOut', label: l.zoomOut },
         { type: 'separator' },
-        { role: 'togglefullscreen' },
+        { role: 'togglefullscreen', label: l.fullScreen },
       ],
     },
     {
-      label: '&Help',
+      label: top(l.help),
       role: 'help',
-      submenu: [command('Keyboard shortcuts', 'show-shortcuts', 'F1'), command(`About ${app.getName()}`, 'about')],
+      submenu: [command(l.shortcuts, 'show-shortcuts', 'F1'), command(l.about.replace('{app}', app.getName()), 'about')],
     },
   );
   return template;
 }
 
+let installedOptions: MenuOptions | undefined;
+
+/** Rebuilds the installed menu in `language` (the renderer reports each change of language). */
+export function setMenuLanguage(language: Language): Menu {
+  return installApplicationMenu({ ...(installedOptions ?? { isDev: !app.isPackaged, platform: process.platform }), language });
+}
+
 export function installApplicationMenu(options: MenuOptions = { isDev: !app.isPackaged, platform: process.platform }): Menu {
+  installedOptions = options;
   const menu = Menu.buildFromTemplate(menuTemplate(options));
   Menu.setApplicationMenu(menu);
   return menu;

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { DelegateApi, IpcChannel, IpcRequest, IpcResponse, IpcResult, MenuCommand } from '../shared/ipc/contract';
+import type { Language } from '../shared/model';
 
 /*
  * The renderer's only door to main. Each operation is a named method bound to one fixed
@@ -32,6 +33,7 @@ const delegateApi = {
   getAppInfo: () => invoke('app:get-info'),
   openExternal: (url: string) => invoke('shell:open-external', { url }),
   setTitle: (title: string) => invoke('window:set-title', { title }),
+  setLanguage: (language: Language) => invoke('app:set-language', { language }),
   onMenuCommand,
 } satisfies DelegateApi;
 

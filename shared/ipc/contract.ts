@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Language } from '../model';
 
 /*
  * The one IPC contract between the renderer and main. Each channel names its request schema
@@ -40,6 +41,11 @@ export const ipcContract = {
   },
   'window:set-title': {
     request: z.strictObject({ title: z.string().max(MAX_TITLE_LENGTH) }),
+    response: z.undefined(),
+  },
+  /** The interface language changed (or the app started): main rebuilds the menu in it. */
+  'app:set-language': {
+    request: z.strictObject({ language: Language }),
     response: z.undefined(),
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
@@ -102,6 +108,8 @@ export interface DelegateApi {
   /** Opens a public https link in the system browser; anything else is refused. */
   openExternal(url: string): Promise<IpcResult<IpcResponse<'shell:open-external'>>>;
   setTitle(title: string): Promise<IpcResult<IpcResponse<'window:set-title'>>>;
+  /** Tells main the interface language, so the application menu speaks it too. */
+  setLanguage(language: Language): Promise<IpcResult<IpcResponse<'app:set-language'>>>;
   /** Calls `listener` with each application-menu command; returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -129,4 +129,18 @@ describe('registerIpcHandlers', () => {
     expect(window.setTitle).toHaveBeenCalledExactlyOnceWith('ASOEN-36 briefing');
     expect(other.setTitle).not.toHaveBeenCalled();
   });
+
+  it('app:set-language rebuilds the application menu in that language', async () => {
+    const result = await ipcMain.invoke('app:set-language', invokeEventFrom(APP_PAGE), { language: 'id' });
+    expect(result).toEqual({ ok: true, value: undefined });
+    const labels = (fakeElectron.Menu.applicationMenu?.template ?? []).map((m) => (m as { label?: string }).label);
+    expect(labels).toContain('&Berkas');
+    expect(labels).not.toContain('&File');
+  });
+
+  it('app:set-language refuses a language the app does not have', async () => {
+    const result = await ipcMain.invoke('app:set-language', invokeEventFrom(APP_PAGE), { language: 'fr' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(fakeElectron.Menu.setApplicationMenu).not.toHaveBeenCalled();
+  });
 });

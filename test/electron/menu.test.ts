@@ -5,7 +5,8 @@ import { fakeElectron, FakeBrowserWindow } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule);
 
-const { installApplicationMenu, menuTemplate, sendMenuCommand } = await import('../../electron/menu');
+const { installApplicationMenu, menuTemplate, sendMenuCommand, setMenuLanguage } = await import('../../electron/menu');
+const { MENU_LABELS } = await import('../../shared/i18n/menu');
 
 type Item = MenuItemConstructorOptions;
 
@@ -55,6 +56,36 @@ describe('application menu', () => {
     const ids = menuTemplate({ isDev: true, platform: 'linux' }).flatMap((m) => (m.submenu as Item[]).flatMap((i) => (i.id ? [i.id] : [])));
     for (const id of ids) expect(MenuCommand.safeParse(id).success, id).toBe(true);
     expect(new Set(ids)).toEqual(new Set(MENU_COMMANDS));
+  });
+
+  it('speaks Malay and Indonesian, labels and mnemonics included', () => {
+    const ms = menuTemplate({ isDev: false, platform: 'linux', language: 'ms' });
+    expect(ms.map((m) => m.label)).toEqual(['&Fail', '&Sunting', '&Paparan', '&Bantuan']);
+    expect(submenu(ms, 'Fail').find((i) => i.id === 'new-briefing')?.label).toBe('Taklimat baharu');
+    const id = menuTemplate({ isDev: false, platform: 'linux', language: 'id' });
+    expect(submenu(id, 'Berkas').find((i) => i.id === 'print-pack')?.label).toBe('Cetak paket…');
+    expect(submenu(id, 'Sunting').find((i) => i.role === 'undo')?.label).toBe('Urungkan');
+    expect(submenu(id, 'Bantuan').find((i) => i.id === 'about')?.label).toBe('Tentang ASEAN Delegate Briefing');
+  });
+
+  it('has every label in every language, each top-level menu with one mnemonic, none on macOS', () => {
+    for (const [language, labels] of Object.entries(MENU_LABELS)) {
+      for (const [key, label] of Object.entries(labels)) expect(label.trim(), `${language}.${key}`).not.toBe('');
+      for (const key of ['file', 'edit', 'view', 'help'] as const) expect(labels[key].match(/&/g), `${language}.${key}`).toHaveLength(1);
+      // Within one menu bar the mnemonics must differ, or Alt+letter is ambiguous.
+      const letters = (['file', 'edit', 'view', 'help'] as const).map((key) => labels[key][labels[key].indexOf('&') + 1]!.toLowerCase());
+      expect(new Set(letters).size, language).toBe(4);
+    }
+    const mac = menuTemplate({ isDev: false, platform: 'darwin', language: 'ms' });
+    expect(mac.slice(1).map((m) => m.label)).toEqual(['Fail', 'Sunting', 'Paparan', 'Bantuan']);
+  });
+
+  it('setMenuLanguage rebuilds the installed menu, keeping its options', () => {
+    installApplicationMenu({ isDev: true, platform: 'linux' });
+    setMenuLanguage('ms');
+    const template = fakeElectron.Menu.applicationMenu?.template as Item[];
+    expect(template.map((m) => m.label)).toEqual(['&Fail', '&Sunting', '&Paparan', '&Bantuan']);
+    expect(submenu(template, 'Paparan').some((i) => i.role === 'reload')).toBe(true);
   });
 
   it('installs itself as the application menu', () => {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Language, LANGUAGES } from '../../../shared/model';
 import { db } from '../../db/db';
+import { desktopApi } from '../../platform/platform';
 import { useAppStore } from '../../store/store';
 
 /** The interface language is remembered in the settings table under this key. */
@@ -17,8 +18,9 @@ export async function loadSavedLanguage(): Promise<Language | undefined> {
 }
 
 /**
- * Restores the remembered language once the database is open, and keeps <html lang> on the
- * interface language so screen readers pronounce it right.
+ * Restores the remembered language once the database is open, keeps <html lang> on the
+ * interface language so screen readers pronounce it right, and in the desktop app tells main,
+ * which rebuilds the application menu in the same language.
  */
 export function useLanguagePreference(ready: boolean): void {
   const language = useAppStore((s) => s.language);
@@ -38,6 +40,14 @@ export function useLanguagePreference(ready: boolean): void {
   }, [ready, setLanguage]);
   useEffect(() => {
     document.documentElement.lang = language;
+    desktopApi()
+      ?.setLanguage(language)
+      .then(
+        (result) => {
+          if (!result.ok) console.warn('The menu could not change language:', result.error.message);
+        },
+        (error: unknown) => console.warn('The menu could not change language', error),
+      );
   }, [language]);
 }
 
