@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link, Route, Switch, useRoute } from 'wouter';
 import { BodiesPage } from '../features/bodies/BodiesPage';
 import { BodyPage } from '../features/bodies/BodyPage';
@@ -38,9 +39,16 @@ function NavLink({ href, match, label }: (typeof NAV)[number]) {
   const [active] = useRoute(match);
   const [framework] = useRoute('/frameworks/*?');
   const current = active || (href === '/targets' && framework);
+  const ref = useRef<HTMLAnchorElement>(null);
+  const text = t(label);
+  useEffect(() => {
+    // On narrow windows the navigation scrolls sideways: keep the current page's link in view.
+    // The text is a dependency: another language changes the widths.
+    if (current) ref.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [current, text]);
   return (
-    <Link href={href} aria-current={current ? 'page' : undefined}>
-      {t(label)}
+    <Link ref={ref} href={href} aria-current={current ? 'page' : undefined}>
+      {text}
     </Link>
   );
 }
