@@ -57,7 +57,7 @@ export function CalendarPage() {
 
   const mine = useLiveQuery(async () => new Set(await meetingIdsWithBriefings()), [], new Set<string>());
   const meetings = useLiveQuery(() => meetingsInMonth(state.month, state, mine), [state.month, state.body, state.country, state.mine, mine]);
-  const neighbours = useLiveQuery(() => neighbourMonths(state.month), [state.month]);
+  const neighbours = useLiveQuery(() => neighbourMonths(state.month, state, mine), [state.month, state.body, state.country, state.mine, mine]);
   const bodies = useLiveQuery(() => db.bodies.orderBy('acronym').toArray(), []);
   const countries = useLiveQuery(() => meetingCountries(db), []);
   const bodyMap = new Map<string, StoredBody>((bodies ?? []).map((b) => [b.id, b]));

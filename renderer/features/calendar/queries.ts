@@ -38,9 +38,16 @@ export async function upcomingMeetings(filter: CalendarFilter, mine: ReadonlySet
   return rows.filter((m) => matches(m, filter, mine)).sort((a, b) => a.from.localeCompare(b.from));
 }
 
-/** The nearest months with a meeting before and after a month (to jump over empty months). */
-export async function neighbourMonths(month: string): Promise<{ before?: string; after?: string }> {
+/**
+ * The nearest months with a meeting that passes the filter, before and after a month (to jump
+ * over empty months). Walks the date indexes outwards and stops at the first match.
+ */
+export async function neighbourMonths(month: string, filter: CalendarFilter = {}, mine: ReadonlySet<string> = new Set()): Promise<{ before?: string; after?: string }> {
   const { first, last } = monthBounds(month);
-  const [before, after] = await Promise.all([db.meetings.where('until').below(first).last(), db.meetings.where('from').above(last).first()]);
+  const keep = (m: StoredMeeting) => matches(m, filter, mine);
+  const [before, after] = await Promise.all([
+    db.meetings.where('until').below(first).reverse().filter(keep).first(),
+    db.meetings.where('from').above(last).filter(keep).first(),
+  ]);
   return { before: before?.until.slice(0, 7), after: after?.from.slice(0, 7) };
 }
