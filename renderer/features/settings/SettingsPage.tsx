@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import { Page } from '../../components/Page';
 import { useT } from '../../i18n/use-t';
@@ -6,7 +7,7 @@ import { desktopApi } from '../../platform/platform';
 import { ShortcutTable } from '../shortcuts/HelpOverlay';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
-/** Interface language, appearance, keyboard shortcuts and about. */
+/** Interface language, appearance, data (datasets and backup), keyboard shortcuts and about. */
 export function SettingsPage() {
   const t = useT();
   const [info, setInfo] = useState<AppInfo | undefined>();
@@ -25,6 +26,18 @@ export function SettingsPage() {
       <section className="panel" aria-labelledby="settings-appearance">
         <h2 id="settings-appearance">{t('settings.appearance')}</h2>
         <p>{t('settings.appearanceText')}</p>
+      </section>
+      <section className="panel" aria-labelledby="settings-data">
+        <h2 id="settings-data">{t('settings.data')}</h2>
+        <p>{t('settings.dataText')}</p>
+        <ul className="plain-list">
+          <li>
+            <Link href="/datasets">{t('settings.openDatasets')}</Link>
+          </li>
+          <li>
+            <Link href="/backup">{t('settings.openBackup')}</Link>
+          </li>
+        </ul>
       </section>
       <section className="panel" aria-labelledby="settings-shortcuts">
         <h2 id="settings-shortcuts">{t('shortcuts.title')}</h2>

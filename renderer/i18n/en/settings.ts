@@ -27,4 +27,8 @@ export const settings = {
   'shortcuts.paletteOpen': 'Open the chosen result',
   'shortcuts.paletteAll': 'Show all results on a page',
   'shortcuts.escape': 'Close the dialog',
+  'settings.data': 'Data',
+  'settings.dataText': 'Reference data (bodies, meetings, agendas, targets) comes from signed dataset updates; your own work is kept apart and backed up separately.',
+  'settings.openDatasets': 'Datasets and updates',
+  'settings.openBackup': 'Back up or restore my work',
 } as const;
