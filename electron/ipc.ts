@@ -11,7 +11,9 @@ import {
 } from '../shared/ipc/contract';
 import { isAppUrl } from '../shared/trusted-url';
 import { APP_ORIGIN } from './app-origin';
+import { fetchDatasetFeed, openDatasetFile } from './dataset-files';
 import { setMenuLanguage } from './menu';
+import { printPack, savePackPdf } from './pack-print';
 import { openExternalIfSafe } from './security';
 
 export type IpcHandler<C extends IpcChannel> = (
@@ -80,6 +82,12 @@ export function registerIpcHandlers(): void {
     window.setTitle(title.trim() === '' ? app.getName() : title);
     return undefined;
   });
+
+  handle('dataset:open-file', (request, event) => openDatasetFile(request, event));
+  handle('dataset:fetch-feed', (request) => fetchDatasetFeed(request));
+
+  handle('pack:save-pdf', (request, event) => savePackPdf(request, event));
+  handle('pack:print', (_request, event) => printPack(event));
 
   handle('app:set-language', ({ language }) => {
     setMenuLanguage(language);

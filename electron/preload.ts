@@ -33,7 +33,11 @@ const delegateApi = {
   getAppInfo: () => invoke('app:get-info'),
   openExternal: (url: string) => invoke('shell:open-external', { url }),
   setTitle: (title: string) => invoke('window:set-title', { title }),
+  openDatasetFile: (title: string) => invoke('dataset:open-file', { title }),
+  fetchDatasetFeed: (url: string) => invoke('dataset:fetch-feed', { url }),
   setLanguage: (language: Language) => invoke('app:set-language', { language }),
+  savePackPdf: (fileName: string, title: string) => invoke('pack:save-pdf', { fileName, title }),
+  printPack: () => invoke('pack:print'),
   onMenuCommand,
 } satisfies DelegateApi;
 

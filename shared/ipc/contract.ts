@@ -29,6 +29,48 @@ export type OpenExternalResult = z.infer<typeof OpenExternalResult>;
 export const MAX_URL_LENGTH = 2048;
 export const MAX_TITLE_LENGTH = 200;
 
+/*
+ * Dataset bundles reach the renderer as bytes only: from a file the delegate picks in main's
+ * open dialog (its name, never its path) or from a feed address main fetches. The size cap is
+ * checked before a file is read and while a download streams.
+ */
+export const FEED_ERROR_CODES = ['not-https', 'timeout', 'http-status', 'too-large', 'network'] as const;
+export type FeedErrorCode = (typeof FEED_ERROR_CODES)[number];
+
+export const FeedFetchResult = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), bytes: z.instanceof(Uint8Array), url: z.string() }),
+  z.strictObject({
+    ok: z.literal(false),
+    code: z.enum(FEED_ERROR_CODES),
+    /** The HTTP status (http-status only). */
+    status: z.number().int().optional(),
+    /** English detail for logs; the interface translates by code. */
+    message: z.string(),
+  }),
+]);
+export type FeedFetchResult = z.infer<typeof FeedFetchResult>;
+
+export const DatasetFileResult = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('opened'), name: z.string(), bytes: z.instanceof(Uint8Array) }),
+  z.strictObject({ status: z.literal('cancelled') }),
+  z.strictObject({ status: z.literal('too-large'), name: z.string(), size: z.number(), limit: z.number() }),
+]);
+export type DatasetFileResult = z.infer<typeof DatasetFileResult>;
+
+/*
+ * Briefing packs: main prints the page the renderer has laid out (its own webContents, never
+ * another), asks where to save, and answers with the file's name only, never its path.
+ */
+export const MAX_FILE_NAME_LENGTH = 120;
+export const PackPdfRequest = z.strictObject({
+  /** Suggested file name, e.g. "ASOEN-36-pack.pdf"; main keeps only safe characters. */
+  fileName: z.string().min(1).max(MAX_FILE_NAME_LENGTH),
+  /** The save dialog's title, in the interface language. */
+  title: z.string().max(MAX_TITLE_LENGTH),
+});
+export const PackPdfResult = z.strictObject({ saved: z.boolean(), fileName: z.string().optional() });
+export type PackPdfResult = z.infer<typeof PackPdfResult>;
+
 export const ipcContract = {
   'app:get-info': {
     // invoke() with no argument arrives as undefined.
@@ -47,6 +89,23 @@ export const ipcContract = {
   'app:set-language': {
     request: z.strictObject({ language: Language }),
     response: z.undefined(),
+  },
+  'dataset:open-file': {
+    /** The dialog's title, in the interface language. */
+    request: z.strictObject({ title: z.string().max(MAX_TITLE_LENGTH) }),
+    response: DatasetFileResult,
+  },
+  'dataset:fetch-feed': {
+    request: z.strictObject({ url: z.string().min(1).max(MAX_URL_LENGTH) }),
+    response: FeedFetchResult,
+  },
+  'pack:save-pdf': {
+    request: PackPdfRequest,
+    response: PackPdfResult,
+  },
+  'pack:print': {
+    request: z.undefined(),
+    response: z.strictObject({ printed: z.boolean() }),
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
@@ -108,8 +167,16 @@ export interface DelegateApi {
   /** Opens a public https link in the system browser; anything else is refused. */
   openExternal(url: string): Promise<IpcResult<IpcResponse<'shell:open-external'>>>;
   setTitle(title: string): Promise<IpcResult<IpcResponse<'window:set-title'>>>;
+  /** Shows an open dialog for a dataset bundle; returns its name and bytes (never its path). */
+  openDatasetFile(title: string): Promise<IpcResult<IpcResponse<'dataset:open-file'>>>;
+  /** Main fetches a feed address (https, or http on loopback) with a timeout and a size cap. */
+  fetchDatasetFeed(url: string): Promise<IpcResult<IpcResponse<'dataset:fetch-feed'>>>;
   /** Tells main the interface language, so the application menu speaks it too. */
   setLanguage(language: Language): Promise<IpcResult<IpcResponse<'app:set-language'>>>;
+  /** Prints the current page to PDF (CSS page size) and saves it where the delegate chooses. */
+  savePackPdf(fileName: string, title: string): Promise<IpcResult<IpcResponse<'pack:save-pdf'>>>;
+  /** Opens the system print dialog for the current page. */
+  printPack(): Promise<IpcResult<IpcResponse<'pack:print'>>>;
   /** Calls `listener` with each application-menu command; returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

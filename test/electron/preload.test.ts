@@ -20,7 +20,7 @@ describe('preload', () => {
   });
 
   it('exposes exactly the named operations, all functions, and no passthrough', () => {
-    expect(Object.keys(api).sort()).toEqual(['fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'openDatasetFile', 'openExternal', 'setLanguage', 'setTitle']);
+    expect(Object.keys(api).sort()).toEqual(['fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'openDatasetFile', 'openExternal', 'printPack', 'savePackPdf', 'setLanguage', 'setTitle']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);
@@ -31,6 +31,8 @@ describe('preload', () => {
     ['openExternal', () => api.openExternal('https://asean.org/'), 'shell:open-external', [{ url: 'https://asean.org/' }]],
     ['setTitle', () => api.setTitle('ASOEN-36'), 'window:set-title', [{ title: 'ASOEN-36' }]],
     ['setLanguage', () => api.setLanguage('ms'), 'app:set-language', [{ language: 'ms' }]],
+    ['savePackPdf', () => api.savePackPdf('pack.pdf', 'Save'), 'pack:save-pdf', [{ fileName: 'pack.pdf', title: 'Save' }]],
+    ['printPack', () => api.printPack(), 'pack:print', []],
   ] as const)('%s invokes only its own channel', async (_name, call, channel, args) => {
     ipcRenderer.invoke.mockClear();
     const result = await call();

@@ -1,0 +1,106 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IpcResult } from '../../shared/ipc/contract';
+import { printPack, safePdfName, savePackPdf } from '../../electron/pack-print';
+import { registerIpcHandlers } from '../../electron/ipc';
+import { fakeElectron, FakeBrowserWindow, FakeWebContents, invokeEventFrom } from './fake-electron';
+
+// The shared fake has no dialog and its web contents do not print; this test adds both.
+const dialog = vi.hoisted(() => ({
+  answer: { canceled: true, filePath: '' } as { canceled: boolean; filePath?: string },
+  showSaveDialog: vi.fn(async (..._args: unknown[]) => dialog.answer),
+}));
+vi.mock('electron', async () => {
+  const fake = (await import('./fake-electron')).fakeElectronModule;
+  return { ...fake, dialog, default: { ...fake.default, dialog } };
+});
+
+const APP_PAGE = 'app://bundle/index.html';
+const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+
+class PrintingContents extends FakeWebContents {
+  printToPDF = vi.fn(async (_options: unknown) => PDF);
+  printed = true;
+  print = vi.fn((_options: unknown, callback: (success: boolean) => void) => callback(this.printed));
+}
+
+beforeEach(() => {
+  fakeElectron.reset();
+  dialog.showSaveDialog.mockClear();
+  dialog.answer = { canceled: true };
+});
+
+describe('safePdfName', () => {
+  it.each([
+    ['ASOEN-36 Malaysia brief-internal.pdf', 'ASOEN-36 Malaysia brief-internal.pdf'],
+    ['../../etc/passwd', 'passwd.pdf'],
+    ['C:\\Users\\x\\pack.PDF', 'pack.pdf'],
+    ['brief: "draft"?', 'brief- -draft.pdf'],
+    ['...', 'briefing-pack.pdf'],
+    ['Hà Nội pack', 'Hà Nội pack.pdf'],
+  ])('%s gives %s', (input, expected) => {
+    expect(safePdfName(input)).toBe(expected);
+  });
+});
+
+describe('savePackPdf', () => {
+  it('asks where to save, prints the page with its CSS page size, writes the file, and answers with its name only', async () => {
+    const contents = new PrintingContents();
+    const window = new FakeBrowserWindow({});
+    Object.assign(window, { webContents: contents });
+    dialog.answer = { canceled: false, filePath: '/home/delegate/Documents/ASOEN-36 pack' };
+    const write = vi.fn(async (_file: string, _data: Uint8Array) => undefined);
+    const result = await savePackPdf({ fileName: 'ASOEN-36/pack.pdf', title: 'Save as PDF' }, { sender: contents as never }, write);
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ title: 'Save as PDF', defaultPath: 'pack.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }));
+    expect(contents.printToPDF).toHaveBeenCalledWith({ preferCSSPageSize: true, printBackground: true });
+    expect(write).toHaveBeenCalledWith('/home/delegate/Documents/ASOEN-36 pack.pdf', PDF);
+    expect(result).toEqual({ saved: true, fileName: 'ASOEN-36 pack.pdf' });
+  });
+
+  it('writes nothing and prints nothing when the delegate cancels', async () => {
+    const contents = new PrintingContents();
+    const write = vi.fn(async () => undefined);
+    expect(await savePackPdf({ fileName: 'pack.pdf', title: '' }, { sender: contents as never }, write)).toEqual({ saved: false });
+    expect(contents.printToPDF).not.toHaveBeenCalled();
+    expect(write).not.toHaveBeenCalled();
+  });
+});
+
+describe('printPack', () => {
+  it('opens the system print dialog for the sender and reports the outcome', async () => {
+    const contents = new PrintingContents();
+    expect(await printPack({ sender: contents as never })).toEqual({ printed: true });
+    expect(contents.print).toHaveBeenCalledWith({ printBackground: true }, expect.any(Function));
+    contents.printed = false;
+    expect(await printPack({ sender: contents as never })).toEqual({ printed: false });
+  });
+});
+
+describe('pack IPC channels', () => {
+  it('validate their payload before printing anything', async () => {
+    registerIpcHandlers();
+    const contents = new PrintingContents();
+    for (const bad of [undefined, { fileName: '' }, { fileName: 'a.pdf' }, { fileName: 'x'.repeat(121), title: '' }, { fileName: 'a.pdf', title: '', path: '/tmp' }]) {
+      const result = (await fakeElectron.ipcMain.invoke('pack:save-pdf', invokeEventFrom(APP_PAGE, contents), bad)) as IpcResult<unknown>;
+      expect(result.ok ? 'ok' : result.error.code).toBe('invalid-payload');
+    }
+    const extra = (await fakeElectron.ipcMain.invoke('pack:print', invokeEventFrom(APP_PAGE, contents), { copies: 2 })) as IpcResult<unknown>;
+    expect(extra.ok ? 'ok' : extra.error.code).toBe('invalid-payload');
+    expect(contents.printToPDF).not.toHaveBeenCalled();
+    expect(contents.print).not.toHaveBeenCalled();
+  });
+
+  it('refuse a page that is not the app', async () => {
+    registerIpcHandlers();
+    const contents = new PrintingContents();
+    const result = (await fakeElectron.ipcMain.invoke('pack:print', invokeEventFrom('https://evil.example/', contents))) as IpcResult<unknown>;
+    expect(result.ok ? 'ok' : result.error.code).toBe('untrusted-sender');
+    expect(contents.print).not.toHaveBeenCalled();
+  });
+
+  it('print the sender page through the channel', async () => {
+    registerIpcHandlers();
+    const contents = new PrintingContents();
+    expect(await fakeElectron.ipcMain.invoke('pack:print', invokeEventFrom(APP_PAGE, contents))).toEqual({ ok: true, value: { printed: true } });
+    expect(contents.print).toHaveBeenCalledOnce();
+  });
+});
