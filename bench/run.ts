@@ -10,6 +10,7 @@ import type { BenchContext, Metric } from './context';
 import { briefingSuite } from './suites/briefing';
 import { bundleSuite } from './suites/bundle';
 import { browseSuite } from './suites/browse';
+import { packSuite } from './suites/pack';
 import { searchSuite } from './suites/search';
 
 /** Every suite, in the order they run. Add a suite here. */
@@ -19,6 +20,7 @@ const ALL_SUITES: { name: string; run: (ctx: BenchContext) => Promise<void> }[] 
   { name: 'briefing', run: briefingSuite },
   { name: 'bundle', run: bundleSuite },
   { name: 'search', run: searchSuite },
+  { name: 'pack', run: packSuite },
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

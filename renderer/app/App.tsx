@@ -10,6 +10,8 @@ import { CalendarPage } from '../features/calendar/CalendarPage';
 import { HomePage } from '../features/home/HomePage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { PackPage } from '../features/packs/PackPage';
+import { PacksPage } from '../features/packs/PacksPage';
 import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Overlays, useAppChrome } from '../features/shortcuts/AppChrome';
@@ -103,7 +105,9 @@ function Routes() {
       <Route path="/backup" component={BackupPage} />
       <Route path="/briefings" component={BriefingsPage} />
       <Route path="/briefings/new" component={NewBriefingPage} />
+      <Route path="/briefings/:id/pack">{(p) => <PackPage id={p.id} />}</Route>
       <Route path="/briefings/:id">{(p) => <BriefingEditorPage id={p.id} />}</Route>
+      <Route path="/packs" component={PacksPage} />
       <Route path="/meetings" component={MeetingsPage} />
       <Route path="/meetings/:id">{(p) => <MeetingPage id={p.id} />}</Route>
       <Route path="/targets" component={TargetsPage} />

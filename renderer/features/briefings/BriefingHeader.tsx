@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { BRIEFING_STATUSES, DEFAULT_CLASSIFICATIONS, type Briefing, type BriefingStatus } from '../../../shared/briefing/model';
 import { db } from '../../db/db';
 import { countryName } from '../../i18n/format';
@@ -33,6 +33,7 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
 
   const flush = useAppStore((s) => s.flush);
+  const [, navigate] = useLocation();
   const exportToFile = async () => {
     await flush();
     const { fileName, text } = await exportBriefing(briefing.id);
@@ -92,6 +93,9 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
         </button>
         <button type="button" onClick={() => void exportToFile()}>
           {t('briefings.export')}
+        </button>
+        <button type="button" onClick={() => void flush().then(() => navigate(`/briefings/${briefing.id}/pack`))}>
+          {t('packs.printPack')}
         </button>
         <span className={`save-state save-${save.state}`} role="status" aria-live="polite" data-save-state={save.state}>
           {save.state === 'error'

@@ -1,0 +1,262 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { LANGUAGES, type Language } from '../../../shared/model';
+import { composePack, type PackFormat, type PackInput, type PackLabel } from '../../../shared/pack/compose';
+import { PACK_PAPERS, PACK_PARTS, PACK_PROFILES, type PackDocument, type PackPaper, type PackPart, type PackProfile } from '../../../shared/pack/model';
+import { Loading, Page } from '../../components/Page';
+import { countryName, formatDateRange, formatPartialDate, languageName } from '../../i18n/format';
+import { translate, type MessageKey } from '../../i18n/translate';
+import { useT } from '../../i18n/use-t';
+import { desktopApi, fileSafe } from '../../platform/platform';
+import { useAppStore } from '../../store/store';
+import { layOutPack, type PackLayout } from './layout';
+import { loadPackInput } from './load';
+import { PackPages, type PageLabels } from './PackPages';
+import './pack.css';
+
+/** Labels and formatters of one language, for composing a pack in it (which may differ from the interface's). */
+export function packFormat(lang: Language): PackFormat {
+  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
+  return {
+    t: (key: PackLabel, vars) => translate(lang, `packs.${key}` satisfies `packs.${PackLabel}` as MessageKey, vars),
+    country: (code) => countryName(code, lang),
+    date: (value) => formatPartialDate(value, lang),
+    dateRange: (start, end) => formatDateRange(start, end, lang),
+    dateTime: (iso) => dateTime.format(new Date(iso)),
+  };
+}
+
+export function pageLabels(doc: PackDocument, lang: Language): PageLabels {
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+  const c = doc.cover;
+  return {
+    pageOf: (page, pages) => t('packs.pageOf', { page, pages }),
+    pageLabel: (page) => t('packs.pageLabel', { page }),
+    draft: t('packs.draft'),
+    coverTitle: c.title,
+    profile: c.profile,
+    cover: [
+      { label: t('packs.cover.dates'), value: c.dates },
+      { label: t('packs.cover.venue'), value: c.venue },
+      { label: t('packs.cover.delegation'), value: c.delegation },
+      { label: t('packs.cover.marking'), value: c.marking },
+      { label: t('packs.cover.profile'), value: c.profile },
+      { label: t('packs.cover.version'), value: c.version },
+      { label: t('packs.cover.printed'), value: c.printed },
+    ].filter((row) => row.value !== ''),
+  };
+}
+
+type LayoutState =
+  | { phase: 'working'; progress: number }
+  | { phase: 'ready'; layout: PackLayout; shown: number }
+  | { phase: 'cancelled' }
+  | { phase: 'failed'; message: string };
+
+/** Pages rendered per step once laid out, so a 200-page pack appears without freezing the window. */
+const PAGES_PER_STEP = 25;
+
+/** A briefing's pack: settings, a paginated preview that is exactly what prints, print and save as PDF. */
+export function PackPage({ id }: { id: string }) {
+  const t = useT();
+  const [input, setInput] = useState<PackInput | null | undefined>(undefined);
+  const [loadError, setLoadError] = useState('');
+  useEffect(() => {
+    let live = true;
+    loadPackInput(id).then(
+      (loaded) => live && setInput(loaded ?? null),
+      (error: unknown) => live && setLoadError(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  if (loadError)
+    return (
+      <Page title={t('packs.title')}>
+        <p role="alert">{t('packs.failed', { message: loadError })}</p>
+      </Page>
+    );
+  if (input === undefined) return <Loading />;
+  if (input === null) return <Page title={t('briefings.notFound')}>{null}</Page>;
+  return <PackView input={input} />;
+}
+
+function PackView({ input }: { input: PackInput }) {
+  const t = useT();
+  const interfaceLanguage = useAppStore((s) => s.language);
+  const [profile, setProfile] = useState<PackProfile>('internal');
+  const [parts, setParts] = useState<readonly PackPart[]>(PACK_PARTS);
+  const [paper, setPaper] = useState<PackPaper>('a4');
+  const [language, setLanguage] = useState<Language>(interfaceLanguage);
+  const [printedAt] = useState(() => new Date().toISOString());
+  const [run, setRun] = useState(0);
+  const [state, setState] = useState<LayoutState>({ phase: 'working', progress: 0 });
+  const [message, setMessage] = useState('');
+  const host = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Keyboard and screen-reader users land on the page's heading, as on every other page.
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
+  const controller = useRef<AbortController | null>(null);
+
+  const doc = useMemo(() => composePack(input, { profile, parts, paper, language, printedAt }, packFormat(language)), [input, profile, parts, paper, language, printedAt]);
+  const labels = useMemo(() => pageLabels(doc, language), [doc, language]);
+  const env = useMemo(() => ({ bodies: input.bodies, language, contentsTitle: translate(language, 'packs.contents') }), [input.bodies, language]);
+
+  useEffect(() => {
+    document.title = `${t('packs.titleOf', { title: input.briefing.title })} · ${t('app.name')}`;
+  }, [input.briefing.title, t]);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    controller.current = abort;
+    setState({ phase: 'working', progress: 0 });
+    setMessage('');
+    layOutPack(doc, env, labels, host.current!, abort.signal, (fraction) => setState({ phase: 'working', progress: Math.round(fraction * 90) }))
+      .then((layout) => {
+        if (!abort.signal.aborted) setState({ phase: 'ready', layout, shown: Math.min(layout.pages.length + 1, PAGES_PER_STEP) });
+      })
+      .catch((error: unknown) => {
+        // A layout replaced by a newer one (settings changed) says nothing; a cancelled one says so.
+        if (controller.current !== abort) return;
+        if (abort.signal.aborted) setState({ phase: 'cancelled' });
+        else setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
+      });
+    return () => abort.abort();
+  }, [doc, env, labels, run]);
+
+  // Pages appear in steps; the pack is ready to print once all are in the document.
+  const total = state.phase === 'ready' ? state.layout.pages.length + 1 : 0;
+  const complete = state.phase === 'ready' && state.shown >= total;
+  useEffect(() => {
+    if (state.phase !== 'ready' || state.shown >= total) return;
+    const timer = setTimeout(() => setState((s) => (s.phase === 'ready' ? { ...s, shown: Math.min(total, s.shown + PAGES_PER_STEP) } : s)), 0);
+    return () => clearTimeout(timer);
+  }, [state, total]);
+
+  const progress = state.phase === 'working' ? state.progress : state.phase === 'ready' ? 90 + Math.round((10 * state.shown) / total) : 0;
+  const api = desktopApi();
+  const fileName = `${fileSafe(`${input.meeting.code} ${input.briefing.title}`)}-${profile}.pdf`;
+
+  const savePdf = async () => {
+    if (!api) return;
+    const result = await api.savePackPdf(fileName, t('packs.savePdf'));
+    if (!result.ok) setMessage(t('packs.failed', { message: result.error.message }));
+    else setMessage(result.value.saved && result.value.fileName ? t('packs.saved', { fileName: result.value.fileName }) : t('packs.notSaved'));
+  };
+  const print = async () => {
+    if (!api) {
+      window.print();
+      return;
+    }
+    const result = await api.printPack();
+    if (!result.ok) setMessage(t('packs.failed', { message: result.error.message }));
+  };
+  /** Stops the layout, or the rendering of laid-out pages; nothing half-done is left to print. */
+  const cancel = () => {
+    controller.current?.abort();
+    setState({ phase: 'cancelled' });
+  };
+  const togglePart = (part: PackPart, on: boolean) => setParts((current) => PACK_PARTS.filter((p) => (p === part ? on : current.includes(p))));
+
+  return (
+    <div className="pack-view" data-pack-state={complete ? 'ready' : state.phase === 'ready' ? 'rendering' : state.phase} data-pages={complete ? total : undefined} data-paper={paper}>
+      <div className="pack-controls">
+        <h1 ref={heading} tabIndex={-1}>
+          {t('packs.titleOf', { title: input.briefing.title })}
+        </h1>
+        <p>
+          <Link href={`/briefings/${input.briefing.id}`}>{t('packs.backToBrief')}</Link>
+        </p>
+        <form className="pack-settings" aria-label={t('packs.settings')} onSubmit={(e) => e.preventDefault()}>
+          <fieldset>
+            <legend>{t('packs.profileLabel')}</legend>
+            {PACK_PROFILES.map((p) => (
+              <label key={p} className="pack-choice">
+                <input type="radio" name="pack-profile" value={p} checked={profile === p} onChange={() => setProfile(p)} />
+                <span>
+                  {t(`packs.profile.${p}`)}
+                  <small>{t(`packs.profileHint.${p}`)}</small>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{t('packs.partsLabel')}</legend>
+            {PACK_PARTS.map((part) => (
+              <label key={part} className="pack-check">
+                <input type="checkbox" checked={parts.includes(part)} onChange={(e) => togglePart(part, e.target.checked)} />
+                {t(`packs.part.${part}`)}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{t('packs.formatLabel')}</legend>
+            <label className="field line">
+              {t('packs.paperLabel')}
+              <select value={paper} onChange={(e) => setPaper(e.target.value as PackPaper)}>
+                {PACK_PAPERS.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`packs.paper.${p}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field line">
+              {t('packs.languageLabel')}
+              <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+                {LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {languageName(l, l)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+        </form>
+        <div className="pack-actions">
+          {api && (
+            <button type="button" onClick={() => void savePdf()} disabled={!complete}>
+              {t('packs.savePdf')}
+            </button>
+          )}
+          <button type="button" onClick={() => void print()} disabled={!complete}>
+            {api ? t('packs.print') : t('packs.printWeb')}
+          </button>
+          {(state.phase === 'working' || (state.phase === 'ready' && !complete)) && (
+            <button type="button" onClick={cancel}>
+              {t('packs.cancel')}
+            </button>
+          )}
+          {state.phase === 'cancelled' && (
+            <button type="button" onClick={() => setRun((n) => n + 1)}>
+              {t('packs.layOut')}
+            </button>
+          )}
+        </div>
+        {(state.phase === 'working' || (state.phase === 'ready' && !complete)) && (
+          <div className="pack-progress">
+            <progress max={100} value={progress} aria-label={t('packs.progress')} aria-valuenow={progress} aria-valuemin={0} aria-valuemax={100} />
+          </div>
+        )}
+        <p role="status" className="pack-status">
+          {state.phase === 'working' || (state.phase === 'ready' && !complete)
+            ? t('packs.progressStatus', { percent: progress })
+            : state.phase === 'ready'
+              ? t('packs.ready', { pages: total })
+              : state.phase === 'cancelled'
+                ? t('packs.cancelled')
+                : t('packs.failed', { message: state.message })}
+          {complete && state.layout.oversized > 0 && ` ${t('packs.oversized', { count: state.layout.oversized })}`}
+          {message && ` ${message}`}
+        </p>
+      </div>
+      <div ref={host} className="pack-measure-host" />
+      {state.phase === 'ready' && (
+        <section className="pack-pages" aria-label={t('packs.preview')} lang={doc.language}>
+          <PackPages doc={doc} layout={state.layout} env={env} labels={labels} shown={state.shown} />
+        </section>
+      )}
+    </div>
+  );
+}

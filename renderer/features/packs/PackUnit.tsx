@@ -1,0 +1,123 @@
+import type { Body, Language } from '../../../shared/model';
+import { Markdown } from '../../components/Markdown';
+import type { FlowUnit, TableBlock } from './flow';
+import { OrgChart } from './OrgChart';
+
+/** What units need besides themselves: a few labels, the contents' page numbers, the bodies for the chart. */
+export interface UnitEnv {
+  contentsTitle: string;
+  /** The page a chapter starts on; undefined while measuring (a placeholder of the same width is shown). */
+  pageOf: (chapterId: string) => number | undefined;
+  bodies: readonly Body[];
+  language: Language;
+}
+
+function Cites({ numbers }: { numbers?: number[] }) {
+  if (!numbers || numbers.length === 0) return null;
+  return <sup className="pack-cite">[{numbers.join(', ')}]</sup>;
+}
+
+function Columns({ table }: { table: TableBlock }) {
+  return (
+    <colgroup>
+      {table.columns.map((c, i) => (
+        <col key={i} style={{ width: `${c.width}%` }} />
+      ))}
+    </colgroup>
+  );
+}
+
+/** One flow unit, exactly as measured and as printed: text only through React and the safe Markdown component. */
+export function PackUnit({ unit, env }: { unit: FlowUnit; env: UnitEnv }) {
+  switch (unit.kind) {
+    case 'contents-title':
+      return <h2 className="pack-chapter-title">{env.contentsTitle}</h2>;
+    case 'contents-group':
+      return <p className="pack-toc-entry pack-toc-group">{unit.text}</p>;
+    case 'contents-entry': {
+      const page = env.pageOf(unit.chapter.id);
+      return (
+        <p className={`pack-toc-entry level-${unit.chapter.level}`} data-chapter={unit.chapter.id}>
+          <span className="pack-toc-title">{unit.chapter.title}</span>
+          <span className="pack-toc-page">{page ?? '000'}</span>
+        </p>
+      );
+    }
+    case 'chapter-title':
+      return (
+        <h2 className={`pack-chapter-title level-${unit.chapter.level}`} id={`pack-${unit.chapter.id}`}>
+          {unit.chapter.title}
+        </h2>
+      );
+    case 'table-head':
+      return (
+        <table className="pack-table">
+          <Columns table={unit.table} />
+          <thead>
+            <tr>
+              {unit.table.columns.map((c, i) => (
+                <th key={i} scope="col">
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+        </table>
+      );
+    case 'table-row':
+      return (
+        <table className="pack-table">
+          <Columns table={unit.table} />
+          <tbody>
+            <tr>
+              {unit.row.cells.map((cell, i) => (
+                <td key={i}>
+                  {unit.table.columns[i]?.markdown ? <Markdown text={cell} className="markdown pack-cell-md" /> : cell}
+                  {i === unit.row.cells.length - 1 && <Cites numbers={unit.row.cites} />}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      );
+    case 'block': {
+      const block = unit.block;
+      switch (block.kind) {
+        case 'heading':
+          return block.level === 2 ? <h3 className="pack-h2">{block.text}</h3> : <h4 className="pack-h3">{block.text}</h4>;
+        case 'text':
+          return (
+            <p className={`pack-text${block.tone ? ` tone-${block.tone}` : ''}`}>
+              {block.text}
+              <Cites numbers={block.cites} />
+              {block.pageRef && <span className="pack-page-ref"> {block.pageRef.label.replace('{page}', String(env.pageOf(block.pageRef.chapterId) ?? '000'))}</span>}
+            </p>
+          );
+        case 'field':
+          return (
+            <p className="pack-field">
+              <span className="pack-field-label">{block.label}</span>
+              <span className="pack-field-value">
+                {block.value}
+                <Cites numbers={block.cites} />
+              </span>
+            </p>
+          );
+        case 'markdown':
+          return (
+            <div className={`pack-md${block.tone ? ` tone-${block.tone}` : ''}${block.number !== undefined ? ' numbered' : ''}`}>
+              {block.number !== undefined && <span className="pack-point-number">{block.number}.</span>}
+              <Markdown text={block.text} />
+              <Cites numbers={block.cites} />
+            </div>
+          );
+        case 'org-chart':
+          return (
+            <div className="pack-figure">
+              <OrgChart bodies={env.bodies} focusIds={block.focusIds} lang={env.language} />
+            </div>
+          );
+      }
+    }
+  }
+}

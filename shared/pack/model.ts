@@ -1,0 +1,91 @@
+import type { Language } from '../model';
+
+/*
+ * The pack document: what a printed briefing pack holds, as plain data. compose.ts builds it
+ * from a briefing and the dataset (pure, tested); the renderer paginates and prints it. Every
+ * string is final (translated by the labels compose was given), so the renderer only lays out.
+ */
+
+export const PACK_PROFILES = ['internal', 'shareable'] as const;
+export type PackProfile = (typeof PACK_PROFILES)[number];
+
+/** Parts of the pack the delegate can leave out. The cover and the contents are always printed. */
+export const PACK_PARTS = ['overview', 'programme', 'briefs', 'targets', 'coverage', 'annex', 'glossary', 'sources'] as const;
+export type PackPart = (typeof PACK_PARTS)[number];
+
+export const PACK_PAPERS = ['a4', 'letter'] as const;
+export type PackPaper = (typeof PACK_PAPERS)[number];
+
+export interface PackOptions {
+  profile: PackProfile;
+  parts: readonly PackPart[];
+  paper: PackPaper;
+  language: Language;
+  /** When the pack is printed, ISO timestamp (shown on the cover). */
+  printedAt: string;
+}
+
+/** One row of a fixed-column table: cells are plain text, numbers of the sources cited. */
+export interface PackRow {
+  cells: string[];
+  cites?: number[];
+}
+
+export type PackBlock =
+  | { kind: 'heading'; level: 2 | 3; text: string }
+  /** A piece of delegate-written markdown (a paragraph or one list item); `number` for a talking point. */
+  | { kind: 'markdown'; text: string; number?: number; cites?: number[]; tone?: 'private' | 'restricted' }
+  /** `pageRef`: the page a chapter starts on, printed with the label's `{page}` ("brief on page 6"). */
+  | { kind: 'text'; text: string; cites?: number[]; tone?: 'muted' | 'lead'; pageRef?: { chapterId: string; label: string } }
+  | { kind: 'field'; label: string; value: string; cites?: number[] }
+  /** Columns' relative widths add up to 100; rows may be split over pages, the header repeats. */
+  /** `markdown`: a column of delegate-written text (evidence, actions), rendered as the app's markdown. */
+  | { kind: 'table'; columns: { label: string; width: number; markdown?: boolean }[]; rows: PackRow[] }
+  | { kind: 'org-chart'; bodyIds: string[]; focusIds: string[] };
+
+/** A part of the pack that starts on a new page and has a line in the contents. */
+export interface PackChapter {
+  id: string;
+  title: string;
+  /** 1: a main part; 2: one brief, one day sheet (indented in the contents). */
+  level: 1 | 2;
+  /** A line the contents shows above this chapter's entry, without a page number ("Briefs by agenda item"). */
+  group?: string;
+  blocks: PackBlock[];
+}
+
+export interface PackCover {
+  title: string;
+  meetingCode: string;
+  /** "36th meeting" or empty. */
+  number: string;
+  dates: string;
+  venue: string;
+  delegation: string;
+  marking: string;
+  version: string;
+  printed: string;
+  profile: string;
+  briefTitle: string;
+}
+
+export interface PackSource {
+  number: number;
+  id: string;
+  title: string;
+  detail: string;
+  url?: string;
+}
+
+export interface PackDocument {
+  paper: PackPaper;
+  language: Language;
+  profile: PackProfile;
+  meetingCode: string;
+  marking: string;
+  /** True until the brief is cleared: every page carries a DRAFT watermark. */
+  draft: boolean;
+  cover: PackCover;
+  chapters: PackChapter[];
+  sources: PackSource[];
+}

@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import agendaItemsJson from '../../assets/dataset/agenda-items.json';
+import bodiesJson from '../../assets/dataset/bodies.json';
+import frameworksJson from '../../assets/dataset/frameworks.json';
+import meetingsJson from '../../assets/dataset/meetings.json';
+import sourcesJson from '../../assets/dataset/sources.json';
+import targetsJson from '../../assets/dataset/targets.json';
+import { createBriefing } from '../../shared/briefing/create';
+import type { Section } from '../../shared/briefing/model';
+import { validateDataset } from '../../shared/dataset/validate';
+import { blockTexts, composePack, PACK_LABELS, type PackFormat, type PackInput } from '../../shared/pack/compose';
+import { PACK_PARTS, type PackDocument, type PackOptions } from '../../shared/pack/model';
+import { en } from '../../renderer/i18n/en';
+
+const result = validateDataset({ sources: sourcesJson, bodies: bodiesJson, meetings: meetingsJson, agendaItems: agendaItemsJson, frameworks: frameworksJson, targets: targetsJson });
+if (!result.ok) throw new Error('the built-in dataset does not validate');
+const data = result.records;
+const meeting = data.meetings.find((m) => m.id === 'asoen-36')!;
+const items = data.agendaItems.filter((i) => i.meetingId === meeting.id);
+
+/** English labels with their variables filled, as the renderer's translate() does. */
+const format: PackFormat = {
+  t: (key, vars) => en[`packs.${key}`].replace(/\{(\w+)\}/g, (_w, name: string) => String(vars?.[name] ?? `{${name}}`)),
+  country: (code) => `country:${code}`,
+  date: (d) => `date:${d}`,
+  dateRange: (a, b) => `range:${a}..${b ?? ''}`,
+  dateTime: (iso) => `time:${iso}`,
+};
+
+let n = 0;
+function asoenBrief(): { input: PackInput; sections: Section[] } {
+  const made = createBriefing({
+    id: 'brief-1',
+    meeting,
+    agendaItems: items,
+    title: 'Malaysia brief for ASOEN-36',
+    delegation: 'MY',
+    author: 'Aminah',
+    classification: 'RESTRICTED',
+    now: '2026-11-23T10:00:00.000Z',
+    newId: () => `id-${++n}`,
+    background: { meeting, bodies: new Map(data.bodies.map((b) => [b.id, b])), targets: data.targets, sources: new Map(data.sources.map((s) => [s.id, s])) },
+  });
+  const input: PackInput = {
+    briefing: made.briefing,
+    sections: made.sections,
+    meeting,
+    previousMeeting: data.meetings.find((m) => m.id === meeting.previousMeetingId),
+    agendaItems: items,
+    bodies: data.bodies,
+    targets: data.targets,
+    frameworks: data.frameworks,
+    sources: data.sources,
+  };
+  return { input, sections: made.sections };
+}
+
+const options = (over: Partial<PackOptions> = {}): PackOptions => ({ profile: 'internal', parts: PACK_PARTS, paper: 'a4', language: 'en', printedAt: '2026-11-23T12:00:00.000Z', ...over });
+const allText = (doc: PackDocument) => JSON.stringify(doc);
+const words = (doc: PackDocument) => doc.chapters.flatMap((c) => [c.title, ...c.blocks.flatMap(blockTexts)]).join('\n');
+
+describe('composePack', () => {
+  it('has an English label for every label it uses', () => {
+    for (const key of PACK_LABELS) expect(en).toHaveProperty(`packs.${key}`);
+  });
+
+  it('orders the parts as the issue lists them, one brief per agenda item', () => {
+    const { input } = asoenBrief();
+    const doc = composePack(input, options(), format);
+    const ids = doc.chapters.map((c) => c.id.replace(/^(brief|day-sheet)-.*/, '$1'));
+    expect([...new Set(ids)]).toEqual(['overview', 'programme', 'brief', 'targets', 'coverage', 'annex', 'glossary', 'sources']);
+    expect(doc.chapters.filter((c) => c.id.startsWith('brief-'))).toHaveLength(input.sections.length);
+    expect(doc.cover).toMatchObject({ meetingCode: 'ASOEN-36', marking: 'RESTRICTED', number: 'Meeting no. 36', delegation: 'country:MY', printed: 'time:2026-11-23T12:00:00.000Z' });
+    expect(doc.draft).toBe(true);
+  });
+
+  it('leaves out the parts not picked, and drops the watermark once the brief is cleared', () => {
+    const { input } = asoenBrief();
+    const doc = composePack({ ...input, briefing: { ...input.briefing, status: 'cleared' } }, options({ parts: ['programme', 'sources'] }), format);
+    expect(doc.chapters.map((c) => c.id)).toEqual(['programme', 'sources']);
+    expect(doc.draft).toBe(false);
+  });
+
+  it('numbers sources in order of first citation and lists each one cited', () => {
+    const { input } = asoenBrief();
+    const doc = composePack(input, options(), format);
+    const cited = new Set<number>();
+    for (const c of doc.chapters)
+      for (const b of c.blocks) {
+        if ('cites' in b) for (const x of b.cites ?? []) cited.add(x);
+        if (b.kind === 'table') for (const r of b.rows) for (const x of r.cites ?? []) cited.add(x);
+      }
+    expect(doc.sources.map((s) => s.number)).toEqual(doc.sources.map((_, i) => i + 1));
+    expect([...cited].sort((a, b) => a - b)).toEqual(doc.sources.map((s) => s.number));
+    expect(doc.sources[0]!.id).toBe('src-asoen-36-media-statement');
+  });
+
+  it('builds the glossary from the dataset, for the acronyms that appear in the pack', () => {
+    const { input } = asoenBrief();
+    const doc = composePack(input, options(), format);
+    const glossary = doc.chapters.find((c) => c.id === 'glossary')!;
+    const table = glossary.blocks.find((b) => b.kind === 'table')!;
+    const rows = new Map(table.kind === 'table' ? table.rows.map((r) => [r.cells[0], r.cells[1]]) : []);
+    expect(rows.get('ASOEN')).toBe('ASEAN Senior Officials on Environment');
+    expect(rows.get('AWGCC')).toBe('ASEAN Working Group on Climate Change');
+    expect(rows.has('ADSOM')).toBe(false); // a defence body: not in an environment pack
+  });
+
+  it('writes the pack in the language asked for, with the dataset text in it where there is one', () => {
+    const { input } = asoenBrief();
+    const doc = composePack(input, options({ language: 'ms' }), format);
+    expect(doc.cover.title).toBe(meeting.title.ms);
+  });
+
+  it('prints the general part: key messages, coverage, bilaterals, logistics and a day sheet per member', () => {
+    const { input } = asoenBrief();
+    const briefing = {
+      ...input.briefing,
+      keyMessages: 'Malaysia hosts in **Langkawi**',
+      bilaterals: [{ id: 'b1', counterpart: 'Japan (MOEJ)', objectives: 'Renew the AJDEC work plan', talkingPoints: [{ id: 't', text: 'Thank Japan' }] }],
+      logistics: 'Hotel shuttle at 08:00',
+      members: [{ id: 'm1', name: 'Nurul', role: 'Negotiator', covers: ['asoen-36-awgcc'] }],
+    };
+    const doc = composePack({ ...input, briefing }, options(), format);
+    const of = (id: string) => words({ ...doc, chapters: doc.chapters.filter((c) => c.id === id) });
+    expect(of('overview')).toContain('Malaysia hosts in **Langkawi**');
+    expect(of('coverage')).toMatch(/Bilateral meetings[\s\S]*Japan \(MOEJ\)[\s\S]*Renew the AJDEC work plan[\s\S]*Thank Japan[\s\S]*Logistics[\s\S]*Hotel shuttle at 08:00/);
+    const sheet = doc.chapters.find((c) => c.id === 'day-sheet-m1')!;
+    expect(sheet.title).toBe('Day sheet: Nurul');
+    expect(words({ ...doc, chapters: [sheet] })).toContain('Meeting of the ASEAN Working Group on Climate Change (AWGCC)');
+  });
+
+  it('keeps red lines, fallback wording and private notes in the internal profile only', () => {
+    const { input, sections } = asoenBrief();
+    const first = { ...sections[0]!, redLines: 'RL-secret', fallback: 'FB-secret', privateNotes: 'PN-secret', objectives: 'OBJ-public' };
+    const withText = { ...input, sections: [first, ...sections.slice(1)] };
+    const internal = allText(composePack(withText, options(), format));
+    const shareable = allText(composePack(withText, options({ profile: 'shareable' }), format));
+    for (const secret of ['RL-secret', 'FB-secret', 'PN-secret']) {
+      expect(internal).toContain(secret);
+      expect(shareable).not.toContain(secret);
+    }
+    expect(shareable).toContain('OBJ-public');
+    expect(shareable).not.toContain(format.t('brief.privateNotes'));
+  });
+
+  it('never lets private notes, red lines or fallback wording into a shareable pack, whatever they say', () => {
+    const { input, sections } = asoenBrief();
+    const publicText = fc.string({ maxLength: 60 }).filter((s) => !s.includes('SECRET'));
+    const secretText = fc.tuple(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), fc.constantFrom('', '\n\n- ', '\n1. ', '\n')).map(([a, b, sep]) => `SECRET ${a}${sep}SECRET ${b}`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ redLines: secretText, fallback: secretText, privateNotes: secretText, objectives: publicText, position: publicText, background: publicText }), { minLength: 1, maxLength: sections.length }),
+        (texts) => {
+          const changed = sections.map((s, i) => (texts[i] ? { ...s, ...texts[i] } : s));
+          const shareable = composePack({ ...input, sections: changed }, options({ profile: 'shareable' }), format);
+          expect(allText(shareable)).not.toContain('SECRET');
+          const internal = composePack({ ...input, sections: changed }, options(), format);
+          expect(allText(internal)).toContain('SECRET');
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
