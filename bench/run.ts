@@ -12,6 +12,7 @@ import { bundleSuite } from './suites/bundle';
 import { browseSuite } from './suites/browse';
 import { packSuite } from './suites/pack';
 import { searchSuite } from './suites/search';
+import { syncSuite } from './suites/sync';
 
 /** Every suite, in the order they run. Add a suite here. */
 const ONLY = process.env.BENCH_ONLY?.split(',');
@@ -21,6 +22,7 @@ const ALL_SUITES: { name: string; run: (ctx: BenchContext) => Promise<void> }[] 
   { name: 'bundle', run: bundleSuite },
   { name: 'search', run: searchSuite },
   { name: 'pack', run: packSuite },
+  { name: 'sync', run: syncSuite },
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

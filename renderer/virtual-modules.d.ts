@@ -4,6 +4,8 @@ declare module 'virtual:builtin-dataset' {
   export const manifest: DatasetManifest;
   /** SHA-256 of the canonical JSON of the records. */
   export const hash: string;
+  /** The built-in dataset's manifest in the bundle format (canonical JSON, unsigned: trusted as shipped). */
+  export const bundleManifest: string;
   export function loadRecords(): Promise<DatasetRecords>;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { BUNDLE_FORMAT_VERSION, BundleManifest, RECORD_SCHEMA_VERSION } from '../shared/bundle/schema';
 import { canonicalJson } from '../shared/dataset/hash';
 import { DatasetManifest } from '../shared/dataset/manifest';
 import { formatProblem, validateDataset } from '../shared/dataset/validate';
@@ -9,7 +10,13 @@ import { readDatasetDir } from './load-dataset-dir';
 const MANIFEST_ID = 'virtual:builtin-dataset';
 const RECORDS_ID = 'virtual:builtin-dataset/records';
 
+/** A dataset manifest's partial date (2026, 2026-11, 2026-11-23) as the bundle manifest's date-time. */
+const isoDateTime = (date: string) => `${date}${['-01-01', '-01', ''][date.split('-').length - 1] ?? ''}T00:00:00Z`;
+
 /**
+ * The built-in dataset in the bundle format: the records (payload) and a bundle manifest with
+ * their hash, unsigned — it is trusted as shipped, inside the signed app.
+ *
  * Serves the built-in dataset from assets/dataset as two modules: a tiny one with the
  * manifest and payload hash (read at every start-up) and a lazily loaded one with the
  * records (read only when the installed dataset is missing or older).
@@ -25,7 +32,27 @@ export function builtinDataset(dir = resolve('assets/dataset')): Plugin {
     }
     const payload = canonicalJson(result.records);
     const hash = createHash('sha256').update(payload).digest('hex');
-    return { manifest, payload, hash };
+    const bundleManifest = canonicalJson(
+      BundleManifest.parse({
+        formatVersion: BUNDLE_FORMAT_VERSION,
+        publisherId: 'builtin',
+        publisherName: manifest.publisher,
+        datasetId: manifest.datasetId,
+        title: manifest.title,
+        ...(manifest.description ? { description: manifest.description } : {}),
+        version: manifest.version,
+        created: isoDateTime(manifest.created),
+        // Shipped inside the signed app: it never expires, it is replaced by the next app or update.
+        expires: '9999-12-31T23:59:59Z',
+        schemaVersion: RECORD_SCHEMA_VERSION,
+        minAppVersion: '0.0.0',
+        recordCounts: { ...Object.fromEntries(Object.entries(result.records).map(([k, v]) => [k, v.length])), removals: 0 },
+        payloadSha256: hash,
+        payloadBytes: Buffer.byteLength(payload, 'utf8'),
+        changelog: [],
+      }),
+    );
+    return { manifest, payload, hash, bundleManifest };
   };
   return {
     name: 'builtin-dataset',
@@ -35,11 +62,12 @@ export function builtinDataset(dir = resolve('assets/dataset')): Plugin {
     },
     load(id) {
       if (id === `\0${MANIFEST_ID}`) {
-        const { manifest, hash } = load();
+        const { manifest, hash, bundleManifest } = load();
         for (const file of ['manifest.json']) this.addWatchFile(resolve(dir, file));
         return [
           `export const manifest = ${JSON.stringify(manifest)};`,
           `export const hash = ${JSON.stringify(hash)};`,
+          `export const bundleManifest = ${JSON.stringify(bundleManifest)};`,
           `export const loadRecords = () => import(${JSON.stringify(RECORDS_ID)}).then((m) => m.default);`,
         ].join('\n');
       }

@@ -18,6 +18,8 @@ import { Overlays, useAppChrome } from '../features/shortcuts/AppChrome';
 import { HeaderTools } from '../features/shortcuts/HeaderTools';
 import { SourcePage } from '../features/sources/SourcePage';
 import { SourcesPage } from '../features/sources/SourcesPage';
+import { DatasetsPage } from '../features/sync/DatasetsPage';
+import { StartupUpdateCheck } from '../features/sync/StartupCheck';
 import { FrameworkPage } from '../features/targets/FrameworkPage';
 import { TargetPage } from '../features/targets/TargetPage';
 import { TargetsPage } from '../features/targets/TargetsPage';
@@ -92,6 +94,7 @@ export function App() {
         )}
       </main>
       {state.phase === 'ready' && <Overlays />}
+      <StartupUpdateCheck ready={state.phase === 'ready'} />
     </div>
   );
 }
@@ -116,6 +119,7 @@ function Routes() {
       <Route path="/sources" component={SourcesPage} />
       <Route path="/search" component={SearchPage} />
       <Route path="/calendar" component={CalendarPage} />
+      <Route path="/datasets" component={DatasetsPage} />
       <Route path="/settings" component={SettingsPage} />
       <Route path="/sources/:id">{(p) => <SourcePage id={p.id} />}</Route>
       <Route>

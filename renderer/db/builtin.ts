@@ -1,6 +1,7 @@
-import { hash, loadRecords, manifest } from 'virtual:builtin-dataset';
+import { bundleManifest, hash, loadRecords, manifest } from 'virtual:builtin-dataset';
+import { prepareUpdate, writeUpdate } from '../features/sync/core';
 import type { DelegateDatabase } from './db';
-import { installDataset, type InstallProgress } from './install';
+import type { InstallProgress } from './install';
 import type { InstalledDataset } from './schema';
 
 export const BUILTIN_DATASET_ID = manifest.datasetId;
@@ -11,6 +12,10 @@ export type BuiltinState = 'current' | 'installed' | 'updated';
  * Installs the built-in dataset on first run, and again when the app ships a newer
  * version (or different content) than the one in the database. Reads only the tiny
  * manifest when the database is current, so start-up does not grow with the dataset.
+ *
+ * It goes through the same write path as a publisher's update (one transaction, review flags
+ * on the delegate's sections, a history entry with origin "builtin"), without a signature:
+ * it is trusted as shipped inside the app. A built-in install is not undoable.
  */
 export async function ensureBuiltinDataset(
   database: DelegateDatabase,
@@ -22,6 +27,31 @@ export async function ensureBuiltinDataset(
     return { state: 'current', dataset: current };
   }
   const records = await loadRecords();
-  const dataset = await installDataset(database, manifest, records, hash, onProgress);
+  const origin = { kind: 'builtin' } as const;
+  const prepared = await prepareUpdate(
+    database,
+    {
+      datasetId: manifest.datasetId,
+      version: manifest.version,
+      hash,
+      title: manifest.title,
+      publisherId: 'builtin',
+      publisherName: manifest.publisher,
+      changelog: [],
+      signedBy: [],
+      expired: false,
+      origin,
+      manifest: { datasetId: manifest.datasetId, manifestText: bundleManifest, signatures: [], origin, acceptedAt: '' },
+      records,
+      undoable: false,
+    },
+    [],
+  );
+  if ('ok' in prepared) throw new Error(prepared.message);
+  await writeUpdate({ database, appVersion: __APP_VERSION__ }, prepared, { cancelled: () => false, progress: () => undefined }, (kind, done, total) =>
+    onProgress?.({ kind, done, total }),
+  );
+  const dataset = await database.datasets.get(manifest.datasetId);
+  if (!dataset) throw new Error('The built-in dataset was written but is not registered.');
   return { state: current ? 'updated' : 'installed', dataset };
 }

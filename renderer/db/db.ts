@@ -1,6 +1,6 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Briefing } from '../../shared/briefing/model';
-import type { InstalledDataset, Setting, StoredRecordTypes, StoredSection } from './schema';
+import type { AcceptedManifest, HistoryRow, InstalledDataset, Setting, StoredRecordTypes, StoredSection, TrustedKeyRow, UndoRecord } from './schema';
 
 export const DB_NAME = 'asean-delegate';
 
@@ -40,6 +40,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       sections: 'id, briefingId, agendaItemId, *targetIds',
     },
   },
+  {
+    version: 3,
+    why:
+      'Dataset sync: the publisher keys the delegate trusts, the history of installed dataset versions, the records an update ' +
+      'replaced or removed (kept apart from the live data so the last update can be undone exactly), and the last accepted ' +
+      'signed manifest per dataset. New tables only: nothing to migrate.',
+    stores: {
+      trustedKeys: 'keyId',
+      datasetHistory: 'id, datasetId, installedAt',
+      undoRecords: '[historyId+kind+id], historyId',
+      acceptedManifests: 'datasetId',
+    },
+  },
 ];
 
 /** Tables that hold the delegate's own work; backups carry exactly these. */
@@ -60,6 +73,10 @@ export class DelegateDatabase extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   briefings!: EntityTable<Briefing, 'id'>;
   sections!: EntityTable<StoredSection, 'id'>;
+  trustedKeys!: EntityTable<TrustedKeyRow, 'keyId'>;
+  datasetHistory!: EntityTable<HistoryRow, 'id'>;
+  undoRecords!: Table<UndoRecord, [string, string, string]>;
+  acceptedManifests!: EntityTable<AcceptedManifest, 'datasetId'>;
 
   /** `upTo` opens the database as an older app version would (for migration tests). */
   constructor(name = DB_NAME, upTo = Infinity) {

@@ -69,3 +69,20 @@ export async function installDataset(
   });
   return installed;
 }
+
+/** Fields the database adds to a dataset record (provenance and indexed derivations). */
+const DERIVED_FIELDS: Record<RecordKind, readonly string[]> = {
+  sources: ['prov', 'sourceIds'],
+  bodies: ['prov', 'sourceIds'],
+  meetings: ['prov', 'sourceIds', 'from', 'until', 'country'],
+  agendaItems: ['prov', 'sourceIds'],
+  frameworks: ['prov', 'sourceIds'],
+  targets: ['prov', 'sourceIds'],
+};
+
+/** The dataset record a stored record was made from (toStored's inverse), to compare with a bundle's record. */
+export function fromStored<K extends RecordKind>(kind: K, stored: StoredRecordTypes[K]): RecordTypes[K] {
+  const record: Record<string, unknown> = { ...stored };
+  for (const field of DERIVED_FIELDS[kind]) delete record[field];
+  return record as RecordTypes[K];
+}

@@ -1,4 +1,5 @@
-import type { Section } from '../../shared/briefing/model';
+import type { DatasetReview, Section } from '../../shared/briefing/model';
+import type { ChangelogEntry } from '../../shared/bundle/schema';
 import type { AgendaItem, Body, Framework, Meeting, OutcomeTarget, RecordKind, Source } from '../../shared/model';
 
 /** Where a reference record came from, so a dataset update can replace it without touching user data. */
@@ -55,4 +56,71 @@ export type StoredSection = Section & { targetIds: string[] };
 
 export function toStoredSection(section: Section): StoredSection {
   return { ...section, targetIds: section.targets.map((t) => t.targetId) };
+}
+
+/** A publisher key the delegate trusts (see TrustedKey in renderer/features/sync/types.ts). */
+export interface TrustedKeyRow {
+  keyId: string;
+  label: string;
+  publicKey: string;
+  fingerprint: string;
+  addedAt: string;
+  builtIn: boolean;
+}
+
+export type StoredOrigin = { kind: 'file'; name: string } | { kind: 'feed'; url: string } | { kind: 'builtin' };
+
+/** A review flag an update set on a section, and what the section had before (restored by undo if the flag is untouched). */
+export interface FlagChange {
+  sectionId: string;
+  previous?: DatasetReview;
+  added: DatasetReview;
+}
+
+/** One installed version of a dataset. */
+export interface HistoryRow {
+  id: string;
+  datasetId: string;
+  title: string;
+  version: number;
+  payloadSha256: string;
+  installedAt: string;
+  origin: StoredOrigin;
+  publisherId: string;
+  publisherName: string;
+  changelog: ChangelogEntry[];
+  signedBy: string[];
+  expired: boolean;
+  fromVersion?: number;
+  counts: Record<RecordKind, { added: number; changed: number; removed: number }>;
+  /**
+   * What undo needs, besides the undoRecords rows: the register row and manifest it replaced,
+   * the ids it added, and the flags it set. Dropped (undefined) once a later update is installed.
+   */
+  undo?: {
+    previousDataset?: InstalledDataset;
+    previousManifest?: AcceptedManifest;
+    addedIds: Record<RecordKind, string[]>;
+    flags: FlagChange[];
+  };
+  undoneAt?: string;
+}
+
+/** A reference record as it was before an update replaced or removed it. */
+export interface UndoRecord {
+  historyId: string;
+  kind: RecordKind;
+  id: string;
+  record: StoredRecordTypes[RecordKind];
+}
+
+/** The last signed manifest accepted for a dataset, kept apart from the records. */
+export interface AcceptedManifest {
+  datasetId: string;
+  /** The exact signed text (undefined-free: the built-in dataset stores its own unsigned manifest text). */
+  manifestText: string;
+  signatures: { keyId: string; algorithm: 'ed25519'; signature: string }[];
+  origin: StoredOrigin;
+  acceptedAt: string;
+  expires?: string;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, IsoDate, Slug } from '../model';
+import { CountryCode, IsoDate, LocalizedText, Slug } from '../model';
 
 /** Ids of user records are random (crypto.randomUUID); reference ids are dataset slugs. */
 export const UserId = z.string().min(1).max(100);
@@ -40,6 +40,31 @@ export type FollowUp = z.infer<typeof FollowUp>;
 export const SECTION_TEXT_FIELDS = ['objectives', 'position', 'redLines', 'fallback', 'background', 'privateNotes'] as const;
 export type SectionTextField = (typeof SECTION_TEXT_FIELDS)[number];
 
+/** An agenda item's text as a dataset version had it, kept with a review flag so old and new can be shown side by side. */
+export const AgendaItemText = z.object({ title: LocalizedText, description: LocalizedText.optional() }).strict();
+export type AgendaItemText = z.infer<typeof AgendaItemText>;
+
+/**
+ * Set by a dataset update on a section whose agenda item changed or disappeared; cleared when
+ * the delegate marks the section reviewed. The section's own text is never changed by an update.
+ */
+export const DatasetReview = z
+  .object({
+    change: z.enum(['changed', 'removed']),
+    datasetId: Slug,
+    /** The dataset version that raised the flag. */
+    datasetVersion: z.number().int().positive(),
+    /** The history entry of that update (its undo removes the flag if it is still as set). */
+    historyId: UserId,
+    /** Paths of the agenda item's fields that changed; empty when removed. */
+    fields: z.array(z.string().max(200)).max(200).default([]),
+    before: AgendaItemText.optional(),
+    after: AgendaItemText.optional(),
+    at: DateTime,
+  })
+  .strict();
+export type DatasetReview = z.infer<typeof DatasetReview>;
+
 /** A briefing's part for one agenda item of the meeting. */
 export const Section = z
   .object({
@@ -62,6 +87,8 @@ export const Section = z
     privateNotes: Text.default(''),
     /** Fields and talking points carried over from an earlier brief and not yet touched. */
     review: z.array(z.string()).default([]),
+    /** A dataset update changed or removed this section's agenda item; shown until the delegate marks it reviewed. */
+    datasetReview: DatasetReview.optional(),
     updatedAt: DateTime,
   })
   .strict();

@@ -50,3 +50,38 @@ function keysSorted(value: unknown): boolean {
   }
   return true;
 }
+
+/**
+ * The same text as canonicalJsonFast(value), handed to `emit` in pieces no larger than one
+ * record (payload › kind › record), so a 100k-record payload can be hashed without its
+ * canonical text ever existing in one string. A unit test holds the two to the same output.
+ */
+export function canonicalJsonPieces(value: unknown, emit: (piece: string) => void, depth = 0): void {
+  if (depth < 2 && Array.isArray(value)) {
+    emit('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) emit(',');
+      const item: unknown = value[i];
+      if (depth + 1 < 2 && item !== null && typeof item === 'object') canonicalJsonPieces(item, emit, depth + 1);
+      else emit((canonicalJsonFast(item, depth + 1) as string | undefined) ?? 'null');
+    }
+    emit(']');
+    return;
+  }
+  if (depth < 2 && isPlainRecord(value)) {
+    const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    let first = true;
+    for (const key of keys) {
+      const member = value[key];
+      if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+      emit(`${first ? '{' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      if (depth + 1 < 2 && member !== null && typeof member === 'object') canonicalJsonPieces(member, emit, depth + 1);
+      else emit(canonicalJsonFast(member, depth + 1) as string);
+    }
+    emit(first ? '{}' : '}');
+    return;
+  }
+  const text = canonicalJsonFast(value, depth) as string | undefined;
+  if (text !== undefined) emit(text);
+}

@@ -1,6 +1,6 @@
 import { RECORD_KINDS, type DatasetRecords, type RecordKind } from '../model';
-import { canonicalJsonFast } from './canonical';
-import { sha256HexOfBytes, utf8 } from './encoding';
+import { canonicalJsonPieces } from './canonical';
+import { Sha256 } from './sha256';
 import type { BundlePayload, RecordCounts, Tombstone } from './schema';
 
 /**
@@ -9,8 +9,28 @@ import type { BundlePayload, RecordCounts, Tombstone } from './schema';
  * Without removals this is exactly the hash the app already stores as a dataset's provenance.
  */
 export async function hashPayload(payload: unknown): Promise<{ sha256: string; bytes: number }> {
-  const bytes = utf8(canonicalJsonFast(payload));
-  return { sha256: await sha256HexOfBytes(bytes), bytes: bytes.length };
+  // Hashed piece by piece (about 64 KiB at a time): the canonical text of a large payload is as
+  // large as the bundle file, and holding it (and its UTF-8 bytes) at once doubled the memory a
+  // verification needs.
+  const hasher = new Sha256();
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = () => {
+    const chunk = encoder.encode(pending.join(''));
+    hasher.update(chunk);
+    bytes += chunk.length;
+    pending = [];
+    pendingLength = 0;
+  };
+  canonicalJsonPieces(payload, (piece) => {
+    pending.push(piece);
+    pendingLength += piece.length;
+    if (pendingLength >= 65_536) flush();
+  });
+  flush();
+  return Promise.resolve({ sha256: hasher.hex(), bytes });
 }
 
 export function splitPayload(payload: BundlePayload): { records: DatasetRecords; removals: Tombstone[] } {

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { canonicalJson } from '../dataset/hash';
-import { formatProblem, validateDataset } from '../dataset/validate';
+import { formatProblem } from '../dataset/validate';
 import { RECORD_KINDS } from '../model';
 import { fromBase64, fromUtf8, utf8 } from './encoding';
 import { verifySignature, type PublicKey } from './keys';
 import { countRecords, hashPayload, tombstoneProblems } from './payload';
 import { formatBytes, refuse, type Refusal } from './refusal';
-import { BUNDLE_FORMAT_VERSION, BundleFile, BundleManifest, RECORD_SCHEMA_VERSION, Tombstone, type BundlePayload, type RecordCounts } from './schema';
+import { validateRecordsInPlace } from './validate-records';
+import { BUNDLE_FORMAT_VERSION, BundleFile, BundleManifest, RECORD_SCHEMA_VERSION, Tombstone, type BundlePayload, type BundleSignature, type RecordCounts } from './schema';
 import { compareSemver } from './semver';
 
 /**
@@ -45,6 +46,8 @@ export interface Verified {
   payload: BundlePayload;
   /** Key ids of the trusted keys whose signatures verified. */
   signedBy: string[];
+  /** Every signature the bundle carries (to store with the accepted manifest). */
+  signatures: BundleSignature[];
   /** Past its expiry time: accepted, but the interface must say so. */
   expired: boolean;
   /** Same version and same payload as the installed one: nothing to do. */
@@ -52,6 +55,18 @@ export interface Verified {
 }
 
 export type VerifyResult = Verified | Refusal;
+
+/**
+ * Bytes the verifier may take and let go of: `take()` is called once, and nothing keeps the
+ * bytes after decoding, so a large file's bytes are freed before its records are hashed and
+ * validated (the caller must not keep its own reference either).
+ */
+export interface BundleBytes {
+  /** Size of the file in bytes (checked against the cap before take() is called). */
+  readonly size: number;
+  /** The file's bytes, or its text when the caller decoded it already (strictly: invalid UTF-8 must not reach here as U+FFFD). */
+  take(): Uint8Array | string;
+}
 
 const zodProblems = (error: z.ZodError): string[] => error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
 
@@ -61,13 +76,13 @@ const zodProblems = (error: z.ZodError): string[] => error.issues.map((i) => `${
  * Cheap checks come first, and nothing untrusted is parsed beyond the small manifest until a
  * trusted signature has been found valid.
  */
-export async function verifyBundle(input: Uint8Array | string, trustedKeys: readonly PublicKey[], options: VerifyOptions): Promise<VerifyResult> {
-  const tooLarge = sizeRefusal(input, options.maxBytes);
+export async function verifyBundle(input: Uint8Array | string | BundleBytes, trustedKeys: readonly PublicKey[], options: VerifyOptions): Promise<VerifyResult> {
+  const tooLarge = sizeRefusal(typeof input === 'string' || ArrayBuffer.isView(input) ? input : input.size, options.maxBytes);
   if (tooLarge) return tooLarge;
 
   let text: string;
   try {
-    text = typeof input === 'string' ? input : fromUtf8(input);
+    text = decodeInput(input);
   } catch {
     return refuse('not-json', 'The file is not a dataset bundle: it is not UTF-8 text.');
   }
@@ -165,15 +180,24 @@ export async function verifyBundle(input: Uint8Array | string, trustedKeys: read
     manifestText,
     payload: payload.payload,
     signedBy: signed.keyIds,
+    signatures: file.data.signatures,
     expired: options.now.getTime() > Date.parse(m.expires),
     alreadyInstalled: installed !== undefined && m.version === installed.version,
   };
 }
 
-function sizeRefusal(input: Uint8Array | string, maxBytes: number): Refusal | undefined {
+/** The text of the input; a BundleBytes is taken here so that no frame of verifyBundle keeps its bytes. */
+function decodeInput(input: Uint8Array | string | BundleBytes): string {
+  if (typeof input === 'string') return input;
+  const bytes = ArrayBuffer.isView(input) ? input : input.take();
+  return typeof bytes === 'string' ? bytes : fromUtf8(bytes);
+}
+
+function sizeRefusal(input: Uint8Array | string | number, maxBytes: number): Refusal | undefined {
   // A string's UTF-8 length is at least its length in UTF-16 units and at most three times it:
   // encode only when the bound does not decide.
-  const size = typeof input !== 'string' ? input.length : input.length > maxBytes || input.length * 3 <= maxBytes ? input.length : utf8(input).length;
+  const size =
+    typeof input === 'number' ? input : typeof input !== 'string' ? input.length : input.length > maxBytes || input.length * 3 <= maxBytes ? input.length : utf8(input).length;
   if (size <= maxBytes) return undefined;
   return refuse('too-large', `The bundle is larger than this app accepts (${formatBytes(maxBytes)}); it was not opened.`);
 }
@@ -208,7 +232,8 @@ async function anyVerifies(keys: PublicKey[], message: Uint8Array<ArrayBuffer>, 
 
 function checkPayload(raw: Record<string, unknown>, counts: RecordCounts): { ok: true; payload: BundlePayload } | Refusal {
   const { removals: rawRemovals, ...rawRecords } = raw;
-  const records = validateDataset(rawRecords);
+  // In place: the raw records (parsed JSON, ours alone) are replaced by validated copies one by one.
+  const records = validateRecordsInPlace(rawRecords);
   const removals = Tombstone.array().optional().safeParse(rawRemovals);
   const problems: { id?: string; text: string }[] = [];
   if (!records.ok) problems.push(...records.problems.map((p) => ({ id: p.id, text: formatProblem(p) })));

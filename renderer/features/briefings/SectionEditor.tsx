@@ -7,6 +7,7 @@ import { Markdown, MarkdownHelp } from '../../components/Markdown';
 import { db } from '../../db/db';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
+import { DatasetReviewNote } from '../sync/ReviewNote';
 import { LineField, TextField } from './fields';
 import { newId } from './repo';
 import { TalkingPoints } from './TalkingPoints';
@@ -43,6 +44,12 @@ export function SectionEditor({ section, detached, meetingId }: { section: Secti
           {t('briefings.section.detached')}
         </p>
       )}
+      <DatasetReviewNote
+        section={section}
+        onReviewed={() =>
+          edit('datasetReview', ({ datasetReview: _reviewed, ...rest }) => rest)
+        }
+      />
       {preview ? (
         <SectionPreview section={section} />
       ) : (

@@ -1,0 +1,190 @@
+/**
+ * Dataset sync: check a bundle, preview it, apply it, undo the last update, manage trusted keys.
+ *
+ * checkUpdate / applyUpdate / undoLastUpdate / listChanges run in a Web Worker (sync.worker.ts)
+ * that opens the same IndexedDB database; where no Worker exists (jsdom in component tests)
+ * the very same host runs in this thread. Nothing is written before applyUpdate, and
+ * applyUpdate and undoLastUpdate are one IndexedDB transaction each: all or nothing.
+ */
+import { fingerprintOf, parsePublicKey } from '../../../shared/bundle/keys';
+import { db, type DelegateDatabase } from '../../db/db';
+import { failure, type SyncCoreOptions } from './core';
+import { createSyncHost } from './host';
+import type { ApplyReply, ChangesReply, FromSyncWorker, ToSyncWorker, UndoReply } from './protocol';
+import type { AddKeyResult, ChangesQuery, CheckResult, HistoryEntry, RecordChange, SyncFailure, SyncOptions, SyncProgress, TrustedKey, UpdateOrigin } from './types';
+import { toHistoryEntry } from './history';
+
+interface Port {
+  post(message: ToSyncWorker, transfer?: Transferable[]): void;
+  listen(listener: (message: FromSyncWorker) => void, onCrash: (message: string) => void): void;
+}
+
+function workerPort(): Port {
+  const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module', name: 'sync' });
+  return {
+    post: (message, transfer = []) => worker.postMessage(message, transfer),
+    listen: (listener, onCrash) => {
+      worker.addEventListener('message', (event: MessageEvent<FromSyncWorker>) => listener(event.data));
+      worker.addEventListener('error', (event) => onCrash(event.message || 'the sync worker failed'));
+    },
+  };
+}
+
+/** The same host in this thread (component tests), with the options tests may set. */
+function inlinePort(options: Partial<SyncCoreOptions>): Port {
+  const listeners: ((message: FromSyncWorker) => void)[] = [];
+  const host = createSyncHost((message) => listeners.forEach((l) => l(message)), {
+    database: db,
+    appVersion: __APP_VERSION__,
+    ...options,
+  });
+  return { post: (message) => void host.handle(message), listen: (listener) => listeners.push(listener) };
+}
+
+interface Waiting {
+  resolve(value: unknown): void;
+  onProgress?: (p: SyncProgress) => void;
+}
+
+class SyncClient {
+  private nextId = 1;
+  private readonly waiting = new Map<number, Waiting>();
+
+  constructor(private readonly port: Port) {
+    port.listen(
+      (message) => this.receive(message),
+      (text) => {
+        // A crashed worker answers nothing more: every request still waiting fails clearly.
+        for (const [reqId, w] of this.waiting) {
+          this.waiting.delete(reqId);
+          w.resolve(failure('engine-failed', `The update engine stopped: ${text}`));
+        }
+      },
+    );
+  }
+
+  request<T>(build: (reqId: number) => ToSyncWorker, options: SyncOptions = {}, transfer: Transferable[] = []): Promise<T | SyncFailure> {
+    const reqId = this.nextId++;
+    if (options.signal?.aborted) return Promise.resolve(failure('cancelled', 'Cancelled; nothing was changed.'));
+    return new Promise((resolve) => {
+      const onAbort = () => this.port.post({ type: 'cancel', reqId });
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiting.set(reqId, {
+        resolve: (value) => {
+          options.signal?.removeEventListener('abort', onAbort);
+          resolve(value as T);
+        },
+        onProgress: options.onProgress,
+      });
+      this.port.post(build(reqId), transfer);
+    });
+  }
+
+  send(message: ToSyncWorker): void {
+    this.port.post(message);
+  }
+
+  private receive(message: FromSyncWorker): void {
+    const waiting = this.waiting.get(message.reqId);
+    if (!waiting) return;
+    if (message.type === 'progress') {
+      waiting.onProgress?.(message.progress);
+      return;
+    }
+    this.waiting.delete(message.reqId);
+    waiting.resolve(message.result);
+  }
+}
+
+let client: SyncClient | undefined;
+let inlineOptions: Partial<SyncCoreOptions> | undefined;
+
+function getClient(): SyncClient {
+  client ??= new SyncClient(inlineOptions !== undefined || typeof Worker !== 'function' ? inlinePort(inlineOptions ?? {}) : workerPort());
+  return client;
+}
+
+/**
+ * For tests: run the engine in this thread with the given options (a clock, a size cap, a
+ * chunk size, the afterChunk seam that makes a write fail mid-way). Resets pending updates.
+ */
+export function configureSyncEngine(options: Partial<Omit<SyncCoreOptions, 'database'>>): void {
+  inlineOptions = options;
+  client = undefined;
+}
+
+/** For tests: back to the default engine (worker where available). */
+export function resetSyncEngine(): void {
+  inlineOptions = undefined;
+  client = undefined;
+}
+
+/**
+ * Reads, verifies and compares a bundle; writes nothing. A Uint8Array's buffer is TRANSFERRED
+ * to the worker (the caller's array is empty afterwards: keep no other use of it); a File or
+ * Blob is read inside the worker. Bundles over the size cap are refused before being read.
+ * Refusals: every RefusalCode, plus 'no-update', 'cancelled', 'id-conflict', 'engine-failed'.
+ */
+export function checkUpdate(input: Uint8Array | Blob, origin: UpdateOrigin, options?: SyncOptions): Promise<CheckResult> {
+  // Only a plain ArrayBuffer wholly owned by the array can move (SharedArrayBuffer is not even defined outside cross-origin isolation).
+  const transfer = ArrayBuffer.isView(input) && input.buffer instanceof ArrayBuffer && input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? [input.buffer] : [];
+  return getClient().request<CheckResult>((reqId) => ({ type: 'check', reqId, input, origin }), options, transfer);
+}
+
+/** Writes a checked update (one transaction, chunked, with progress). Cancelling rolls it back. */
+export async function applyUpdate(token: string, options?: SyncOptions): Promise<{ ok: true; entry: HistoryEntry } | SyncFailure> {
+  const reply = await getClient().request<ApplyReply>((reqId) => ({ type: 'apply', reqId, token }), options);
+  if (!reply.ok) return reply;
+  const row = await db.datasetHistory.get(reply.historyId);
+  const register = row ? await db.datasets.get(row.datasetId) : undefined;
+  if (!row) return failure('engine-failed', 'The update was written but its history entry cannot be read.');
+  return { ok: true, entry: toHistoryEntry(row, register, [row]) };
+}
+
+/** Forgets a checked update that will not be applied (frees the worker's copy of it). */
+export function discardUpdate(token: string): void {
+  getClient().send({ type: 'discard', token });
+}
+
+/** A page of a preview's changes, for previews listing more than PREVIEW_CHANGES_LIMIT. */
+export async function listChanges(token: string, query: ChangesQuery): Promise<{ ok: true; changes: RecordChange[]; total: number } | SyncFailure> {
+  return getClient().request<ChangesReply>((reqId) => ({ type: 'list-changes', reqId, token, query }));
+}
+
+/** Reverts the dataset's last update exactly (one transaction); 'nothing-to-undo' when there is none. */
+export function undoLastUpdate(datasetId: string, options?: SyncOptions): Promise<{ ok: true } | SyncFailure> {
+  return getClient().request<UndoReply>((reqId) => ({ type: 'undo', reqId, datasetId }), options);
+}
+
+/** Adds a publisher key from the text of its `.pub` file (or pasted), under a label the delegate chooses. */
+export async function addTrustedKey(text: string, label: string, database: DelegateDatabase = db): Promise<AddKeyResult> {
+  const name = label.trim();
+  if (name === '') return { ok: false, code: 'empty-label', message: 'Give the key a name (for example the publisher).' };
+  const key = await parsePublicKey(text);
+  if (!key) return { ok: false, code: 'malformed', message: 'This is not a publisher key: expected one line starting with "aseandb-ed25519:".' };
+  const row: TrustedKey = {
+    keyId: key.keyId,
+    label: name.slice(0, 200),
+    publicKey: text.trim(),
+    fingerprint: await fingerprintOf(key.raw),
+    addedAt: new Date().toISOString(),
+    builtIn: false,
+  };
+  return database.transaction('rw', database.trustedKeys, async () => {
+    const existing = await database.trustedKeys.get(key.keyId);
+    if (existing) return { ok: false as const, code: 'duplicate' as const, message: `This key is trusted already, as "${existing.label}".` };
+    await database.trustedKeys.add(row);
+    return { ok: true as const, key: row };
+  });
+}
+
+export async function removeTrustedKey(keyId: string, database: DelegateDatabase = db): Promise<void> {
+  await database.trustedKeys.delete(keyId);
+}
+
+/** The delegate has looked at a flagged section: the flag goes, the section's text stays as it is. */
+export async function markSectionReviewed(sectionId: string, database: DelegateDatabase = db): Promise<void> {
+  await database.sections.where('id').equals(sectionId).modify((s) => {
+    delete s.datasetReview;
+  });
+}

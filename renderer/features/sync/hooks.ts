@@ -1,0 +1,54 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db/db';
+import { toHistoryEntry } from './history';
+import type { HistoryEntry, InstalledDatasetInfo, SectionNeedingReview, TrustedKey } from './types';
+
+/** Trusted publisher keys, by label. Undefined while loading. */
+export function useTrustedKeys(): TrustedKey[] | undefined {
+  return useLiveQuery(async () => (await db.trustedKeys.toArray()).sort((a, b) => a.label.localeCompare(b.label)), []);
+}
+
+/** Installed versions, newest first (of one dataset, or of all). Undefined while loading. */
+export function useDatasetHistory(datasetId?: string): HistoryEntry[] | undefined {
+  return useLiveQuery(async () => {
+    const rows = datasetId === undefined ? await db.datasetHistory.toArray() : await db.datasetHistory.where('datasetId').equals(datasetId).toArray();
+    const registers = new Map((await db.datasets.toArray()).map((d) => [d.datasetId, d]));
+    return rows
+      .map((row) => toHistoryEntry(row, registers.get(row.datasetId), rows.filter((r) => r.datasetId === row.datasetId)))
+      .sort((a, b) => (a.installedAt < b.installedAt ? 1 : a.installedAt > b.installedAt ? -1 : 0));
+  }, [datasetId]);
+}
+
+/** The installed datasets with how their version arrived. Undefined while loading. */
+export function useInstalledDatasets(): InstalledDatasetInfo[] | undefined {
+  return useLiveQuery(async () => {
+    const [registers, manifests] = await Promise.all([db.datasets.toArray(), db.acceptedManifests.toArray()]);
+    const byId = new Map(manifests.map((m) => [m.datasetId, m]));
+    return registers.map((d) => {
+      const m = byId.get(d.datasetId);
+      return {
+        ...d,
+        ...(m ? { origin: m.origin } : {}),
+        ...(m?.expires !== undefined && m.origin.kind !== 'builtin' ? { expiresAt: m.expires } : {}),
+      };
+    });
+  }, []);
+}
+
+/** Sections a dataset update flagged and the delegate has not marked reviewed yet. Undefined while loading. */
+export function useSectionsNeedingReview(briefingId?: string): SectionNeedingReview[] | undefined {
+  return useLiveQuery(async () => {
+    const sections = briefingId === undefined ? await db.sections.toArray() : await db.sections.where('briefingId').equals(briefingId).toArray();
+    const flagged = sections.filter((s) => s.datasetReview !== undefined);
+    const briefings = await db.briefings.bulkGet([...new Set(flagged.map((s) => s.briefingId))]);
+    const titles = new Map(briefings.flatMap((b) => (b ? [[b.id, b.title] as const] : [])));
+    return flagged.map((s) => ({
+      briefingId: s.briefingId,
+      briefingTitle: titles.get(s.briefingId) ?? '',
+      sectionId: s.id,
+      agendaItemId: s.agendaItemId,
+      agendaTitle: s.agendaTitle,
+      review: s.datasetReview!,
+    }));
+  }, [briefingId]);
+}

@@ -1,0 +1,18 @@
+import { db } from '../../db/db';
+import { createSyncHost } from './host';
+import type { FromSyncWorker, ToSyncWorker } from './protocol';
+
+/*
+ * Dataset updates are checked and applied here, off the interface thread: parsing, verifying
+ * and comparing a 100k-record bundle takes seconds, and so does writing it. The worker opens
+ * the same IndexedDB database itself; Dexie tells the page's live queries about the changes.
+ */
+// The renderer's TypeScript project has the DOM library, not the worker one: the two clash.
+const scope = self as unknown as {
+  postMessage(message: FromSyncWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToSyncWorker>) => void): void;
+};
+const host = createSyncHost((message) => scope.postMessage(message), { database: db, appVersion: __APP_VERSION__ });
+scope.addEventListener('message', (event) => {
+  void host.handle(event.data);
+});
