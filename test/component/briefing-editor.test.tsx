@@ -57,6 +57,54 @@ describe('the briefing editor', () => {
   });
 });
 
+describe('a dataset update flag on a section', () => {
+  const flag = (datasetVersion: number) => ({
+    change: 'changed' as const,
+    datasetId: 'asean-builtin',
+    datasetVersion,
+    historyId: `h${datasetVersion}`,
+    fields: ['title.en'],
+    before: { title: { en: 'Old agenda title' } },
+    after: { title: { en: 'New agenda title' } },
+    at: '2026-11-23T10:00:00.000Z',
+  });
+
+  it('set by an update while the brief is open, shows at once and survives the editor saving that section', async () => {
+    const id = await brief();
+    const sectionId = `${id}:asoen-36-ajdec-19`;
+    const user = userEvent.setup();
+    await renderAppAt(`/briefings/${id}?item=asoen-36-ajdec-19`);
+    const objectives = await screen.findByLabelText('Objectives');
+    await user.type(objectives, 'Before');
+    // The update lands between two keystrokes of the delegate.
+    await db.sections.update(sectionId, { datasetReview: flag(7) });
+    expect(await screen.findByRole('note', { name: /changed by a dataset update|dataset update/i })).toBeTruthy();
+    expect(screen.getByText('Old agenda title')).toBeTruthy();
+    const outline = screen.getByRole('navigation', { name: 'Agenda items' });
+    expect((await within(outline).findByText(/agenda item updated: review/)).closest('a')?.getAttribute('aria-current')).toBe('page');
+    await user.type(objectives, ' and after');
+    await useAppStore.getState().flush();
+    const stored = (await db.sections.get(sectionId))!;
+    expect(stored.objectives).toBe('Before and after');
+    expect(stored.datasetReview?.datasetVersion).toBe(7);
+  });
+
+  it('cleared with "Mark reviewed", stays cleared when the editor saves its older copy', async () => {
+    const id = await brief();
+    const sectionId = `${id}:asoen-36-ajdec-19`;
+    await db.sections.update(sectionId, { datasetReview: flag(8) });
+    const user = userEvent.setup();
+    await renderAppAt(`/briefings/${id}?item=asoen-36-ajdec-19`);
+    await user.click(await screen.findByRole('button', { name: 'Mark reviewed' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Mark reviewed' })).toBeNull());
+    await user.type(screen.getByLabelText('Objectives'), 'Read it');
+    await useAppStore.getState().flush();
+    const stored = (await db.sections.get(sectionId))!;
+    expect(stored.objectives).toBe('Read it');
+    expect(stored.datasetReview).toBeUndefined();
+  });
+});
+
 describe('classification markings', () => {
   it('are a setting the delegation edits, offered on every briefing', async () => {
     const id = await brief();

@@ -55,6 +55,11 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
   const selectedItem = params.get('item');
   const [query, setQuery] = useState('');
   const agendaIds = useLiveQuery(async () => new Set((await db.agendaItems.where('meetingId').equals(briefing.meetingId).primaryKeys()) as string[]), [briefing.meetingId]);
+  // Sections a dataset update flagged (the flag lives in the database, not in the draft).
+  const flagged = useLiveQuery(
+    async () => new Set((await db.sections.where('briefingId').equals(briefing.id).filter((s) => s.datasetReview !== undefined).primaryKeys()) as string[]),
+    [briefing.id],
+  );
   const matching = useMemo(() => (query.trim() ? new Set(sections.filter((s) => sectionMatches(s, query)).map((s) => s.id)) : undefined), [sections, query]);
   const current = selectedItem ? sections.find((s) => s.agendaItemId === selectedItem) : undefined;
   const at = (item?: string) => `/briefings/${briefing.id}${item ? `?item=${encodeURIComponent(item)}` : ''}`;
@@ -98,6 +103,7 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
                     <Link href={at(s.agendaItemId)} aria-current={current?.id === s.id ? 'page' : undefined}>
                       {s.agendaTitle}
                       {detached && <span className="badge"> {t('briefings.section.detachedShort')}</span>}
+                      {!detached && flagged?.has(s.id) && <span className="badge"> {t('briefings.section.updatedShort')}</span>}
                       {s.review.length > 0 && <span className="review-count"> · {t('briefings.reviewCount', { count: s.review.length })}</span>}
                     </Link>
                   </li>

@@ -9,7 +9,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { DatasetReviewNote } from '../sync/ReviewNote';
 import { LineField, TextField } from './fields';
-import { newId } from './repo';
+import { clearDatasetReview, newId } from './repo';
 import { TalkingPoints } from './TalkingPoints';
 
 const TEXT_FIELDS: { field: SectionTextField; rows: number }[] = [
@@ -27,6 +27,9 @@ export function SectionEditor({ section, detached, meetingId }: { section: Secti
   const headingId = useId();
   const edit = (field: string, update: (s: Section) => Section) => editSection(section.id, field, update);
   const setText = (field: SectionTextField) => (value: string) => edit(field, (s) => ({ ...s, [field]: value }));
+  // The flag a dataset update sets lives in the database, not in the editor's draft: read it live,
+  // so an update applied while the brief is open shows at once.
+  const datasetReview = useLiveQuery(async () => (await db.sections.get(section.id))?.datasetReview, [section.id]);
 
   return (
     <section className="section-editor" aria-labelledby={headingId}>
@@ -45,10 +48,10 @@ export function SectionEditor({ section, detached, meetingId }: { section: Secti
         </p>
       )}
       <DatasetReviewNote
-        section={section}
-        onReviewed={() =>
-          edit('datasetReview', ({ datasetReview: _reviewed, ...rest }) => rest)
-        }
+        review={datasetReview}
+        onReviewed={() => {
+          void clearDatasetReview(section.id).catch((error: unknown) => console.error('Could not mark the section reviewed', error));
+        }}
       />
       {preview ? (
         <SectionPreview section={section} />

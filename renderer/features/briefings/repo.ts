@@ -69,12 +69,30 @@ export async function createBriefingForMeeting(options: NewBriefingOptions): Pro
   return id;
 }
 
-/** Writes edited sections and the briefing header together, so a save is never half done. */
+/**
+ * Writes edited sections and the briefing header together, so a save is never half done.
+ * A section's dataset-review flag is not the editor's to write: a dataset update may set it
+ * while the brief is open, and "Mark reviewed" clears it in the database directly. So the flag
+ * stored now is kept, whatever the editor's (possibly older) copy of the section says.
+ */
 export async function saveBriefingChanges(briefing: Briefing | undefined, sections: Section[]): Promise<void> {
   await db.transaction('rw', db.briefings, db.sections, async () => {
     if (briefing) await db.briefings.put(briefing);
-    if (sections.length > 0) await db.sections.bulkPut(sections.map(toStoredSection));
+    if (sections.length === 0) return;
+    const stored = await db.sections.bulkGet(sections.map((s) => s.id));
+    await db.sections.bulkPut(
+      sections.map((section, i) => {
+        const { datasetReview: _editorCopy, ...rest } = section;
+        const flag = stored[i]?.datasetReview;
+        return toStoredSection(flag ? { ...rest, datasetReview: flag } : rest);
+      }),
+    );
   });
+}
+
+/** The delegate has read what a dataset update changed under this section. */
+export async function clearDatasetReview(sectionId: string): Promise<void> {
+  await db.sections.update(sectionId, { datasetReview: undefined });
 }
 
 export async function loadBriefing(id: string): Promise<{ briefing: Briefing; sections: StoredSection[] } | undefined> {

@@ -1,4 +1,4 @@
-import type { AgendaItemText, Section } from '../../../shared/briefing/model';
+import type { AgendaItemText, DatasetReview } from '../../../shared/briefing/model';
 import { LocalText } from '../../components/LocalText';
 import { useT } from '../../i18n/use-t';
 import { useDateTime } from './parts';
@@ -9,10 +9,9 @@ import './sync.css';
  * text before and after the update side by side, and "Mark reviewed". The section's own text
  * was never touched by the update.
  */
-export function DatasetReviewNote({ section, onReviewed }: { section: Section; onReviewed: () => void }) {
+export function DatasetReviewNote({ review, onReviewed }: { review: DatasetReview | undefined; onReviewed: () => void }) {
   const t = useT();
   const date = useDateTime();
-  const review = section.datasetReview;
   if (!review) return null;
   return (
     <div className="dataset-review" role="note" aria-label={t('sync.review.noteLabel')}>

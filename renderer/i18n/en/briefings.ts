@@ -67,6 +67,7 @@ export const briefings = {
   'briefings.section.privateHint': 'Delegation only: never printed in a shareable pack.',
   'briefings.section.detached': 'Detached: this agenda item is no longer in the dataset. The text is kept.',
   'briefings.section.detachedShort': 'detached',
+  'briefings.section.updatedShort': 'agenda item updated: review',
   'briefings.section.openAgenda': 'See it in the programme',
   'briefings.review': 'Carried over from an earlier brief: review it',
   'briefings.reviewCount': '{count} to review',

@@ -329,6 +329,7 @@ export const idCore = {
   'briefings.section.privateHint': 'Khusus delegasi: tidak pernah dicetak dalam paket yang dapat dibagikan.',
   'briefings.section.detached': 'Terlepas: mata acara ini sudah tidak ada dalam set data. Teksnya tetap disimpan.',
   'briefings.section.detachedShort': 'terlepas',
+  'briefings.section.updatedShort': 'mata acara diperbarui: tinjau',
   'briefings.section.openAgenda': 'Lihat dalam susunan acara',
   'briefings.review': 'Dibawa dari bahan pengarahan sebelumnya: harap ditinjau',
   'briefings.reviewCount': '{count} perlu ditinjau',

@@ -329,6 +329,7 @@ export const msCore = {
   'briefings.section.privateHint': 'Untuk delegasi sahaja: tidak sekali-kali dicetak dalam pek yang boleh dikongsi.',
   'briefings.section.detached': 'Terputus: perkara agenda ini tiada lagi dalam set data. Teksnya dikekalkan.',
   'briefings.section.detachedShort': 'terputus',
+  'briefings.section.updatedShort': 'item agenda dikemas kini: semak',
   'briefings.section.openAgenda': 'Lihat dalam atur cara',
   'briefings.review': 'Dibawa daripada taklimat terdahulu: sila semak',
   'briefings.reviewCount': '{count} untuk disemak',
