@@ -2,12 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBriefingForMeeting } from '../../renderer/features/briefings/repo';
+import type * as Platform from '../../renderer/platform/platform';
 import { renderAppAt } from './render-app';
 
 // The page saves ICS files through the platform helper; capture what it would save.
 const saved = vi.hoisted(() => [] as { fileName: string; text: string; type?: string }[]);
 vi.mock('../../renderer/platform/platform', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../renderer/platform/platform')>()),
+  ...(await importOriginal<typeof Platform>()),
   saveTextFile: (fileName: string, text: string, type?: string) => {
     saved.push({ fileName, text, type });
   },
