@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { PackPdfResult } from '../shared/ipc/contract';
@@ -12,6 +12,13 @@ import type { PackPdfResult } from '../shared/ipc/contract';
 
 export const PDF_FILTERS = [{ name: 'PDF', extensions: ['pdf'] }];
 
+/**
+ * Each page box is a whole sheet whose padding is the margin (the CSS says `@page { margin: 0 }`).
+ * printToPDF adds 1 cm margins of its own unless told otherwise, and those would push every box
+ * over onto a second sheet; the Chromium that tests use defaults to none, so say it here.
+ */
+export const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } } as const satisfies Electron.PrintToPDFOptions;
+
 /** A file name without folders or characters file systems refuse, ending in .pdf. */
 export function safePdfName(name: string): string {
   const base = path.basename(name.replace(/\\/g, '/')).replace(/\.pdf$/i, '');
@@ -21,18 +28,43 @@ export function safePdfName(name: string): string {
 
 type Sender = Pick<IpcMainInvokeEvent, 'sender'>;
 
+async function fileExists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Asks where to save, prints the sender's page to PDF and writes it. A name chosen without
+ * ".pdf" gets it; when that name is already taken the dialog is shown again on it, so the
+ * system asks before replacing the file rather than main overwriting it unasked.
+ */
 export async function savePackPdf(
   { fileName, title }: { fileName: string; title: string },
   event: Sender,
   write: (file: string, data: Uint8Array) => Promise<void> = writeFile,
+  exists: (file: string) => Promise<boolean> = fileExists,
 ): Promise<PackPdfResult> {
   const contents = event.sender as WebContents;
   const window = BrowserWindow.fromWebContents(contents);
-  const options: Electron.SaveDialogOptions = { title: title.trim() || 'Save pack as PDF', defaultPath: safePdfName(fileName), filters: PDF_FILTERS };
-  const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-  if (choice.canceled || !choice.filePath) return { saved: false };
-  const pdf = await contents.printToPDF({ preferCSSPageSize: true, printBackground: true });
-  const target = choice.filePath.toLowerCase().endsWith('.pdf') ? choice.filePath : `${choice.filePath}.pdf`;
+  let defaultPath = safePdfName(fileName);
+  let target: string;
+  for (;;) {
+    const options: Electron.SaveDialogOptions = { title: title.trim() || 'Save pack as PDF', defaultPath, filters: PDF_FILTERS };
+    const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { saved: false };
+    if (choice.filePath.toLowerCase().endsWith('.pdf')) {
+      target = choice.filePath;
+      break;
+    }
+    target = `${choice.filePath}.pdf`;
+    if (!(await exists(target))) break;
+    defaultPath = target;
+  }
+  const pdf = await contents.printToPDF(PDF_OPTIONS);
   await write(target, pdf);
   return { saved: true, fileName: path.basename(target) };
 }

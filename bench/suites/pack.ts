@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { injectBrief } from '../../test/e2e/pages/pack';
+import { injectBrief, PackScreen } from '../../test/e2e/pages/pack';
 import { freshPage } from '../../test/e2e/support/browser';
 import type { BenchContext } from '../context';
 import { median } from '../measure';
@@ -8,14 +8,10 @@ import { median } from '../measure';
 async function timePack(page: Page, url: string, id: string): Promise<{ seconds: number; pages: number; bytes: number }> {
   const start = Date.now();
   await page.goto(`${url}/briefings/${id}/pack`);
-  const view = page.locator('.pack-view[data-pack-state="ready"]');
-  await view.waitFor({ timeout: 120_000 });
-  const pages = Number(await view.getAttribute('data-pages'));
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  const seconds = (Date.now() - start) / 1000;
-  await page.emulateMedia({ media: null });
-  return { seconds, pages, bytes: pdf.byteLength };
+  const pack = new PackScreen(page);
+  const pages = await pack.waitReady(120_000);
+  const pdf = await pack.pdf();
+  return { seconds: (Date.now() - start) / 1000, pages, bytes: pdf.byteLength };
 }
 
 /** Briefing packs of about 100 and 200 pages built to PDF; the ratio shows whether the cost grows linearly. */

@@ -1,9 +1,10 @@
 import type { Briefing, Section } from '../briefing/model';
 import { groupProgramme } from '../browse/programme';
-import type { AgendaItem, Body, Citation, Framework, LocalizedText, Meeting, OutcomeTarget, Source } from '../model';
+import type { AgendaItem, Body, Citation, Framework, Language, LocalizedText, Meeting, OutcomeTarget, Source } from '../model';
 import { pickText } from '../model/text';
 import { buildPackGlossary, collectAcronymDefinitions } from './glossary';
-import type { PackBlock, PackChapter, PackDocument, PackOptions, PackRow, PackSource } from './model';
+import type { PackBlock, PackChapter, PackCover, PackDocument, PackOptions, PackRow, PackSource } from './model';
+import { orgChartBodyIds } from './org-chart';
 import { splitMarkdown } from './split-markdown';
 
 /*
@@ -100,6 +101,7 @@ export const PACK_LABELS = [
   'col.term',
   'col.expansion',
   'col.source',
+  'col.number',
   'targets.none',
   'coverage.none',
   'coverage.uncovered',
@@ -133,14 +135,24 @@ export interface PackFormat {
   date: (partialDate: string) => string;
   dateRange: (start: string, end?: string) => string;
   dateTime: (iso: string) => string;
+  /** A language's name, for a glossary expansion the dataset has only in another language. */
+  language: (code: Language) => string;
 }
 
-/** Numbers sources in the order the pack first cites them. */
+/**
+ * Numbers sources in the order the pack first cites them; a list of numbers is in ascending
+ * order ("[1, 2]"). When the sources part is not printed nothing is cited: a "[1]" would point
+ * at a list the pack does not have.
+ */
 class SourceNumbers {
   private readonly numbers = new Map<string, number>();
-  constructor(private readonly known: ReadonlyMap<string, Source>) {}
+  constructor(
+    private readonly known: ReadonlyMap<string, Source>,
+    private readonly printed: boolean,
+  ) {}
   cite(citations: readonly Pick<Citation, 'sourceId'>[]): number[] {
     const out: number[] = [];
+    if (!this.printed) return out;
     for (const { sourceId } of citations) {
       if (!this.known.has(sourceId)) continue;
       let n = this.numbers.get(sourceId);
@@ -150,7 +162,7 @@ class SourceNumbers {
       }
       if (!out.includes(n)) out.push(n);
     }
-    return out;
+    return out.sort((a, b) => a - b);
   }
   list(): [string, number][] {
     return [...this.numbers];
@@ -199,6 +211,9 @@ export function bodiesConcerned(meeting: Meeting, items: readonly AgendaItem[], 
   return { all: [...all].sort(), focus };
 }
 
+/** A table's column: its label, its relative width, and whether it holds delegate-written markdown. */
+type Column = readonly [label: PackLabel, width: number, kind?: 'markdown'];
+
 export function composePack(input: PackInput, options: PackOptions, format: PackFormat): PackDocument {
   const { briefing, meeting } = input;
   const { t } = format;
@@ -212,9 +227,14 @@ export function composePack(input: PackInput, options: PackOptions, format: Pack
   const targetById = new Map(input.targets.map((x) => [x.id, x]));
   const frameworkById = new Map(input.frameworks.map((f) => [f.id, f]));
   const sections = [...input.sections].sort((a, b) => a.order - b.order);
-  const numbers = new SourceNumbers(sourceById);
+  const sectionByItem = new Map(sections.map((s) => [s.agendaItemId, s]));
+  const numbers = new SourceNumbers(sourceById, parts.has('sources'));
   const chapters: PackChapter[] = [];
   const acronyms = (ids: readonly string[]) => ids.map((id) => bodyById.get(id)?.acronym ?? id).join(', ');
+  const bodyLine = (id: string) => {
+    const body = bodyById.get(id);
+    return body ? `${body.acronym} — ${text(body.name)}` : id;
+  };
   const chair = (c: Meeting['chair']) => (c ? [c.person, c.country ? format.country(c.country) : undefined, c.title ? text(c.title) : undefined].filter(Boolean).join(', ') : '');
   const participants = (p: Meeting['participants']) =>
     p ? [p.countries.map(format.country).join(', '), p.organisations.join(', '), text(p.note)].filter(Boolean).join('. ') : '';
@@ -228,15 +248,26 @@ export function composePack(input: PackInput, options: PackOptions, format: Pack
     return item ? text(item.title) : section.agendaTitle;
   };
   const venue = meeting.venue ? [meeting.venue.name, meeting.venue.city, meeting.venue.state, format.country(meeting.venue.country)].filter(Boolean).join(', ') : '';
+  const heading = (label: PackLabel, level: 2 | 3 = 3): PackBlock => ({ kind: 'heading', level, text: t(label) });
+  const muted = (label: PackLabel): PackBlock => ({ kind: 'text', text: t(label), tone: 'muted' });
+  const table = (columns: readonly Column[], rows: PackRow[]): PackBlock => ({
+    kind: 'table',
+    columns: columns.map(([label, width, kind]) => ({ label: t(label), width, ...(kind === 'markdown' ? { markdown: true } : {}) })),
+    rows,
+  });
+  /** The table, or the line saying there is nothing to list. */
+  const tableOr = (none: PackLabel, columns: readonly Column[], rows: PackRow[]): PackBlock => (rows.length === 0 ? muted(none) : table(columns, rows));
 
   if (parts.has('overview')) {
     const cites = numbers.cite(meeting.sources);
-    const blocks: PackBlock[] = [{ kind: 'heading', level: 2, text: text(meeting.title) }];
+    // The title carries the meeting's sources, so they are numbered where they are first printed.
+    const blocks: PackBlock[] = [{ kind: 'heading', level: 2, text: text(meeting.title), cites }];
     for (const id of meeting.bodyIds) {
       const body = bodyById.get(id);
       if (!body) continue;
-      blocks.push({ kind: 'field', label: t('overview.body'), value: `${body.acronym} — ${text(body.name)}`, cites: numbers.cite(body.sources) });
-      if (body.reportsTo.length > 0) blocks.push({ kind: 'field', label: t('overview.reportsTo'), value: body.reportsTo.map((p) => (bodyById.get(p) ? `${bodyById.get(p)!.acronym} — ${text(bodyById.get(p)!.name)}` : p)).join('; '), cites: numbers.cite(body.sources) });
+      const bodyCites = numbers.cite(body.sources);
+      blocks.push({ kind: 'field', label: t('overview.body'), value: bodyLine(id), cites: bodyCites });
+      if (body.reportsTo.length > 0) blocks.push({ kind: 'field', label: t('overview.reportsTo'), value: body.reportsTo.map(bodyLine).join('; '), cites: bodyCites });
     }
     blocks.push({ kind: 'field', label: t('cover.dates'), value: format.dateRange(meeting.startDate, meeting.endDate), cites });
     if (venue) blocks.push({ kind: 'field', label: t('cover.venue'), value: venue, cites });
@@ -248,13 +279,13 @@ export function composePack(input: PackInput, options: PackOptions, format: Pack
     if (meeting.description) blocks.push({ kind: 'field', label: t('overview.description'), value: text(meeting.description), cites });
     const previous = input.previousMeeting;
     if (previous) {
-      blocks.push({ kind: 'heading', level: 3, text: t('overview.previous') });
+      blocks.push(heading('overview.previous'));
       const prevCites = numbers.cite(previous.sources);
       blocks.push({ kind: 'text', text: `${previous.code} — ${text(previous.title)}, ${format.dateRange(previous.startDate, previous.endDate)}`, cites: prevCites });
       if (previous.description) blocks.push({ kind: 'field', label: t('overview.previousOutcomes'), value: text(previous.description), cites: prevCites });
     }
     if (briefing.keyMessages.trim() !== '') {
-      blocks.push({ kind: 'heading', level: 3, text: t('overview.keyMessages') });
+      blocks.push(heading('overview.keyMessages'));
       blocks.push(...markdownBlocks(briefing.keyMessages));
     }
     chapters.push({ id: 'overview', title: t('part.overview'), level: 1, blocks });
@@ -266,31 +297,32 @@ export function composePack(input: PackInput, options: PackOptions, format: Pack
       blocks.push({ kind: 'heading', level: 3, text: dayLabel(day.day) });
       const label = meeting.days.find((d) => d.day === day.day)?.label;
       if (label) blocks.push({ kind: 'text', text: text(label), tone: 'muted' });
-      if (day.items.length === 0) blocks.push({ kind: 'text', text: t('programme.empty'), tone: 'muted' });
-      else
-        blocks.push({
-          kind: 'table',
-          columns: [
-            { label: t('col.session'), width: 70 },
-            { label: t('col.body'), width: 30 },
+      blocks.push(
+        tableOr(
+          'programme.empty',
+          [
+            ['col.session', 70],
+            ['col.body', 30],
           ],
-          rows: day.items.map((item) => ({ cells: [text(item.title), acronyms(item.bodyIds)], cites: numbers.cite(item.sources) })),
-        });
+          day.items.map((item) => ({ cells: [text(item.title), acronyms(item.bodyIds)], cites: numbers.cite(item.sources) })),
+        ),
+      );
     }
     chapters.push({ id: 'programme', title: t('part.programme'), level: 1, blocks });
   }
 
   if (parts.has('briefs')) {
+    let first = true;
     for (const section of sections) {
       const item = itemById.get(section.agendaItemId);
       const blocks: PackBlock[] = [];
       if (item) {
         const when = [dayLabel(item.day), item.bodyIds.length > 0 ? acronyms(item.bodyIds) : ''].filter(Boolean).join(' · ');
         blocks.push({ kind: 'text', text: when, tone: 'muted', cites: numbers.cite(item.sources) });
-      } else blocks.push({ kind: 'text', text: t('brief.detached'), tone: 'muted' });
+      } else blocks.push(muted('brief.detached'));
       const field = (label: PackLabel, value: string, tone?: 'private' | 'restricted') => {
         if (value.trim() === '') return;
-        blocks.push({ kind: 'heading', level: 3, text: t(label) });
+        blocks.push(heading(label));
         blocks.push(...markdownBlocks(value, tone ? { tone } : {}));
       };
       field('brief.objectives', section.objectives);
@@ -301,51 +333,53 @@ export function composePack(input: PackInput, options: PackOptions, format: Pack
       }
       const points = section.talkingPoints.filter((p) => p.text.trim() !== '');
       if (points.length > 0) {
-        blocks.push({ kind: 'heading', level: 3, text: t('brief.talkingPoints') });
+        blocks.push(heading('brief.talkingPoints'));
         points.forEach((p, i) => blocks.push({ kind: 'markdown', text: p.text, number: i + 1 }));
       }
       if (section.background.trim() !== '') {
-        blocks.push({ kind: 'heading', level: 3, text: t('brief.background') });
+        blocks.push(heading('brief.background'));
         blocks.push(...markdownBlocks(section.background, { cites: item ? numbers.cite(item.sources) : [] }));
       }
       const assessed = section.targets.filter((a) => targetById.has(a.targetId));
       if (assessed.length > 0) {
-        blocks.push({ kind: 'heading', level: 3, text: t('brief.targets') });
-        blocks.push({
-          kind: 'table',
-          columns: [
-            { label: t('col.code'), width: 8 },
-            { label: t('col.target'), width: 47 },
-            { label: t('col.assessment'), width: 17 },
-            { label: t('col.evidence'), width: 28, markdown: true },
-          ],
-          rows: assessed.map((a) => {
-            const target = targetById.get(a.targetId)!;
-            return { cells: [target.code, text(target.text), t(`assessment.${a.assessment ?? 'none'}`), a.evidence], cites: numbers.cite(target.sources) };
-          }),
-        });
+        blocks.push(
+          heading('brief.targets'),
+          table(
+            [
+              ['col.code', 8],
+              ['col.target', 47],
+              ['col.assessment', 17],
+              ['col.evidence', 28, 'markdown'],
+            ],
+            assessed.map((a) => {
+              const target = targetById.get(a.targetId)!;
+              return { cells: [target.code, text(target.text), t(`assessment.${a.assessment ?? 'none'}`), a.evidence], cites: numbers.cite(target.sources) };
+            }),
+          ),
+        );
       }
       const followUps = section.followUps.filter((f) => f.what.trim() !== '');
       if (followUps.length > 0) {
-        blocks.push({ kind: 'heading', level: 3, text: t('brief.followUps') });
-        blocks.push({
-          kind: 'table',
-          columns: [
-            { label: t('col.what'), width: 60, markdown: true },
-            { label: t('col.owner'), width: 22 },
-            { label: t('col.due'), width: 18 },
-          ],
-          rows: followUps.map((f) => ({ cells: [f.what, f.owner, f.due ? format.date(f.due) : ''] })),
-        });
+        blocks.push(
+          heading('brief.followUps'),
+          table(
+            [
+              ['col.what', 60, 'markdown'],
+              ['col.owner', 22],
+              ['col.due', 18],
+            ],
+            followUps.map((f) => ({ cells: [f.what, f.owner, f.due ? format.date(f.due) : ''] })),
+          ),
+        );
       }
       if (internal && section.privateNotes.trim() !== '') {
-        blocks.push({ kind: 'heading', level: 3, text: t('brief.privateNotes') });
-        blocks.push({ kind: 'text', text: t('brief.privateMarker'), tone: 'muted' });
+        blocks.push(heading('brief.privateNotes'));
+        blocks.push(muted('brief.privateMarker'));
         blocks.push(...markdownBlocks(section.privateNotes, { tone: 'private' }));
       }
-      if (blocks.length === 1) blocks.push({ kind: 'text', text: t('brief.nothing'), tone: 'muted' });
-      const first = !chapters.some((c) => c.id.startsWith('brief-'));
+      if (blocks.length === 1) blocks.push(muted('brief.nothing'));
       chapters.push({ id: `brief-${section.agendaItemId}`, title: t('brief.title', { title: itemTitle(section) }), level: 2, ...(first ? { group: t('part.briefs') } : {}), blocks });
+      first = false;
     }
   }
 
@@ -368,64 +402,63 @@ export function composePack(input: PackInput, options: PackOptions, format: Pack
           cites: numbers.cite([...target.sources, ...(framework?.sources ?? [])]),
         };
       });
-    const blocks: PackBlock[] =
-      rows.length === 0
-        ? [{ kind: 'text', text: t('targets.none'), tone: 'muted' }]
-        : [
-            {
-              kind: 'table',
-              columns: [
-                { label: t('col.code'), width: 7 },
-                { label: t('col.target'), width: 40 },
-                { label: t('col.framework'), width: 21 },
-                { label: t('col.status'), width: 15 },
-                { label: t('col.assessment'), width: 17 },
-              ],
-              rows,
-            },
-          ];
+    const blocks = [
+      tableOr(
+        'targets.none',
+        [
+          ['col.code', 7],
+          ['col.target', 40],
+          ['col.framework', 21],
+          ['col.status', 15],
+          ['col.assessment', 17],
+        ],
+        rows,
+      ),
+    ];
     chapters.push({ id: 'targets', title: t('part.targets'), level: 1, blocks });
   }
 
   if (parts.has('coverage')) {
     const members = briefing.members.filter((m) => m.name.trim() !== '');
     const blocks: PackBlock[] = [];
-    if (members.length === 0) blocks.push({ kind: 'text', text: t('coverage.none'), tone: 'muted' });
+    if (members.length === 0) blocks.push(muted('coverage.none'));
     else {
-      blocks.push({
-        kind: 'table',
-        columns: [
-          { label: t('col.member'), width: 25 },
-          { label: t('col.role'), width: 20 },
-          { label: t('col.sessions'), width: 55 },
-        ],
-        rows: members.map((m) => ({ cells: [m.name, m.role, m.covers.map((id) => (itemById.get(id) ? text(itemById.get(id)!.title) : id)).join('; ')] })),
-      });
+      blocks.push(
+        table(
+          [
+            ['col.member', 25],
+            ['col.role', 20],
+            ['col.sessions', 55],
+          ],
+          members.map((m) => ({ cells: [m.name, m.role, m.covers.map((id) => (itemById.get(id) ? text(itemById.get(id)!.title) : id)).join('; ')] })),
+        ),
+      );
       const covered = new Set(members.flatMap((m) => m.covers));
       const uncovered = sections.filter((s) => !covered.has(s.agendaItemId)).map(itemTitle);
       if (uncovered.length > 0) blocks.push({ kind: 'field', label: t('coverage.uncovered'), value: uncovered.join('; ') });
     }
     const bilaterals = briefing.bilaterals.filter((b) => b.counterpart.trim() !== '');
-    if (bilaterals.length > 0) blocks.push({ kind: 'heading', level: 2, text: t('coverage.bilaterals') });
+    if (bilaterals.length > 0) blocks.push(heading('coverage.bilaterals', 2));
     for (const bilateral of bilaterals) {
       blocks.push({ kind: 'heading', level: 3, text: bilateral.counterpart });
       blocks.push(...markdownBlocks(bilateral.objectives));
       bilateral.talkingPoints.filter((p) => p.text.trim() !== '').forEach((p, i) => blocks.push({ kind: 'markdown', text: p.text, number: i + 1 }));
     }
     if (briefing.logistics.trim() !== '') {
-      blocks.push({ kind: 'heading', level: 2, text: t('coverage.logistics') });
+      blocks.push(heading('coverage.logistics', 2));
       blocks.push(...markdownBlocks(briefing.logistics));
     }
     chapters.push({ id: 'coverage', title: t('part.coverage'), level: 1, blocks });
     for (const member of members) {
       const sheet: PackBlock[] = [{ kind: 'text', text: [member.role, format.country(briefing.delegation)].filter(Boolean).join(' · '), tone: 'muted' }];
-      const mine = input.agendaItems.filter((i) => member.covers.includes(i.id));
-      if (mine.length === 0) sheet.push({ kind: 'text', text: t('daySheet.none'), tone: 'muted' });
+      const covers = new Set(member.covers);
+      const mine = input.agendaItems.filter((i) => covers.has(i.id));
+      if (mine.length === 0) sheet.push(muted('daySheet.none'));
       for (const day of groupProgramme(meeting, mine)) {
         if (day.items.length === 0) continue;
         sheet.push({ kind: 'heading', level: 3, text: dayLabel(day.day) });
         for (const item of day.items) {
-          const section = sections.find((s) => s.agendaItemId === item.id);
+          const section = sectionByItem.get(item.id);
           const briefed = section && parts.has('briefs') ? { chapterId: `brief-${item.id}`, label: t('daySheet.seePage') } : undefined;
           sheet.push({ kind: 'text', text: text(item.title), tone: 'lead', cites: numbers.cite(item.sources), ...(briefed ? { pageRef: briefed } : {}) });
           // The gist: the first paragraph or point of the objectives (else the position).
@@ -439,65 +472,44 @@ export function composePack(input: PackInput, options: PackOptions, format: Pack
 
   if (parts.has('annex')) {
     const concerned = bodiesConcerned(meeting, input.agendaItems, input.bodies);
-    const blocks: PackBlock[] = [{ kind: 'heading', level: 3, text: t('annex.orgChart') }, { kind: 'org-chart', bodyIds: concerned.all, focusIds: concerned.focus }];
-    blocks.push({ kind: 'text', text: concerned.all.map((id) => bodyById.get(id)!.acronym).join(', '), tone: 'muted', cites: numbers.cite(concerned.all.flatMap((id) => bodyById.get(id)!.sources)) });
-    blocks.push({ kind: 'heading', level: 3, text: t('annex.contacts') });
-    const contacts = briefing.contacts.filter((c) => c.name.trim() !== '');
-    if (contacts.length === 0) blocks.push({ kind: 'text', text: t('annex.noContacts'), tone: 'muted' });
-    else
-      blocks.push({
-        kind: 'table',
-        columns: [
-          { label: t('col.name'), width: 28 },
-          { label: t('col.role'), width: 24 },
-          { label: t('col.phone'), width: 18 },
-          { label: t('col.email'), width: 30 },
+    // Every body the chart draws (with the subsidiaries) is listed, so its acronym reaches the glossary.
+    const drawn = orgChartBodyIds(input.bodies, concerned.focus);
+    const blocks: PackBlock[] = [heading('annex.orgChart'), { kind: 'org-chart', bodyIds: drawn, focusIds: concerned.focus }];
+    blocks.push({ kind: 'text', text: acronyms(drawn), tone: 'muted', cites: numbers.cite(drawn.flatMap((id) => bodyById.get(id)!.sources)) });
+    blocks.push(heading('annex.contacts'));
+    blocks.push(
+      tableOr(
+        'annex.noContacts',
+        [
+          ['col.name', 28],
+          ['col.role', 24],
+          ['col.phone', 18],
+          ['col.email', 30],
         ],
-        rows: contacts.map((c) => ({ cells: [c.name, c.role, c.phone, c.email] })),
-      });
+        briefing.contacts.filter((c) => c.name.trim() !== '').map((c) => ({ cells: [c.name, c.role, c.phone, c.email] })),
+      ),
+    );
     const focal = concerned.all.flatMap((id) => {
       const body = bodyById.get(id)!;
       return body.focalPoints.filter((f) => f.country === briefing.delegation).map((f) => ({ cells: [body.acronym, format.country(f.country), text(f.agency)], cites: numbers.cite(body.sources) }));
     });
     if (focal.length > 0) {
-      blocks.push({ kind: 'heading', level: 3, text: t('annex.focalPoints') });
-      blocks.push({
-        kind: 'table',
-        columns: [
-          { label: t('col.body'), width: 18 },
-          { label: t('col.country'), width: 22 },
-          { label: t('col.agency'), width: 60 },
-        ],
-        rows: focal,
-      });
+      blocks.push(
+        heading('annex.focalPoints'),
+        table(
+          [
+            ['col.body', 18],
+            ['col.country', 22],
+            ['col.agency', 60],
+          ],
+          focal,
+        ),
+      );
     }
     chapters.push({ id: 'annex', title: t('part.annex'), level: 1, blocks });
   }
 
-  if (parts.has('glossary')) {
-    const texts = [meeting.code, text(meeting.title), briefing.title, ...chapters.flatMap((c) => [c.title, ...c.blocks.flatMap(blockTexts)])];
-    const definitions = collectAcronymDefinitions([meeting, input.previousMeeting, ...input.agendaItems, ...input.targets, ...input.frameworks]);
-    const entries = buildPackGlossary(texts, input.bodies, lang, { definitions });
-    chapters.push({
-      id: 'glossary',
-      title: t('part.glossary'),
-      level: 1,
-      blocks:
-        entries.length === 0
-          ? [{ kind: 'text', text: t('glossary.none'), tone: 'muted' }]
-          : [
-              {
-                kind: 'table',
-                columns: [
-                  { label: t('col.term'), width: 22 },
-                  { label: t('col.expansion'), width: 78 },
-                ],
-                rows: entries.map((e) => ({ cells: [e.acronym, e.original ? `${e.expansion} (${e.lang})` : e.expansion] })),
-              },
-            ],
-    });
-  }
-
+  // The glossary cites nothing, so the sources are complete here; their list is printed after it.
   const sources: PackSource[] = numbers.list().map(([id, number]) => {
     const source = sourceById.get(id)!;
     return {
@@ -508,19 +520,64 @@ export function composePack(input: PackInput, options: PackOptions, format: Pack
       ...(source.url ? { url: source.url } : {}),
     };
   });
-  if (parts.has('sources')) {
-    chapters.push({
-      id: 'sources',
-      title: t('part.sources'),
-      level: 1,
-      blocks:
-        sources.length === 0
-          ? [{ kind: 'text', text: t('sources.none'), tone: 'muted' }]
-          : [{ kind: 'table', columns: [{ label: '#', width: 6 }, { label: t('col.source'), width: 94 }], rows: sources.map((s) => ({ cells: [`[${s.number}]`, [s.title, s.detail, s.url].filter(Boolean).join(' — ')] })) }],
-    });
-  }
+  const sourcesChapter: PackChapter | undefined = parts.has('sources')
+    ? {
+        id: 'sources',
+        title: t('part.sources'),
+        level: 1,
+        blocks: [
+          tableOr(
+            'sources.none',
+            [
+              ['col.number', 6],
+              ['col.source', 94],
+            ],
+            sources.map((s) => ({ cells: [`[${s.number}]`, [s.title, s.detail, s.url].filter(Boolean).join(' — ')] })),
+          ),
+        ],
+      }
+    : undefined;
 
   const number = meeting.number ? t('cover.meetingNumber', { number: meeting.number }) : '';
+  const cover: PackCover = {
+    title: text(meeting.title),
+    meetingCode: meeting.code,
+    number,
+    dates: format.dateRange(meeting.startDate, meeting.endDate),
+    venue,
+    delegation: format.country(briefing.delegation),
+    marking: briefing.classification,
+    // The last change to the brief or any of its sections (a section can change on its own, as a dataset update flags it).
+    version: format.dateTime([briefing.updatedAt, ...sections.map((s) => s.updatedAt)].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a))),
+    printed: format.dateTime(options.printedAt),
+    profile: t(`profile.${options.profile}`),
+    briefTitle: briefing.title,
+  };
+
+  if (parts.has('glossary')) {
+    // Everything printed: the cover, the running headers (code, part titles, marking) and every part, the sources too.
+    const printed = [...chapters, ...(sourcesChapter ? [sourcesChapter] : [])];
+    const texts = [...Object.values(cover), ...printed.flatMap((c) => [c.title, ...c.blocks.flatMap(blockTexts)])];
+    const definitions = collectAcronymDefinitions([meeting, input.previousMeeting, ...input.agendaItems, ...input.targets, ...input.frameworks]);
+    const entries = buildPackGlossary(texts, input.bodies, lang, { definitions });
+    chapters.push({
+      id: 'glossary',
+      title: t('part.glossary'),
+      level: 1,
+      blocks: [
+        tableOr(
+          'glossary.none',
+          [
+            ['col.term', 22],
+            ['col.expansion', 78],
+          ],
+          entries.map((e) => ({ cells: [e.acronym, e.original ? `${e.expansion} (${format.language(e.lang)})` : e.expansion] })),
+        ),
+      ],
+    });
+  }
+  if (sourcesChapter) chapters.push(sourcesChapter);
+
   return {
     paper: options.paper,
     language: lang,
@@ -528,19 +585,7 @@ export function composePack(input: PackInput, options: PackOptions, format: Pack
     meetingCode: meeting.code,
     marking: briefing.classification,
     draft: briefing.status !== 'cleared',
-    cover: {
-      title: text(meeting.title),
-      meetingCode: meeting.code,
-      number,
-      dates: format.dateRange(meeting.startDate, meeting.endDate),
-      venue,
-      delegation: format.country(briefing.delegation),
-      marking: briefing.classification,
-      version: format.dateTime(briefing.updatedAt),
-      printed: format.dateTime(options.printedAt),
-      profile: t(`profile.${options.profile}`),
-      briefTitle: briefing.title,
-    },
+    cover,
     chapters,
     sources,
   };

@@ -32,7 +32,7 @@ export interface PackRow {
 }
 
 export type PackBlock =
-  | { kind: 'heading'; level: 2 | 3; text: string }
+  | { kind: 'heading'; level: 2 | 3; text: string; cites?: number[] }
   /** A piece of delegate-written markdown (a paragraph or one list item); `number` for a talking point. */
   | { kind: 'markdown'; text: string; number?: number; cites?: number[]; tone?: 'private' | 'restricted' }
   /** `pageRef`: the page a chapter starts on, printed with the label's `{page}` ("brief on page 6"). */

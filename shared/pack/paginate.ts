@@ -4,7 +4,8 @@
  * which units go on which page. Rules: a unit that starts a chapter begins a new page; a unit
  * kept with the next (headings, table headers) moves along with it; a table row that lands on a
  * new page gets its table's header row repeated above it; a unit taller than a whole page gets a
- * page of its own (it is the one case where content can be cut, and it is reported).
+ * page of its own, with the headings kept with it (it is the one case where content can be cut,
+ * and it is reported).
  */
 
 export interface LayoutUnit {
@@ -32,19 +33,27 @@ export function paginate(units: readonly LayoutUnit[], pageHeight: number): Pagi
   const oversized: number[] = [];
   let page: number[] = [];
   let used = 0;
+  /** The page holds only units kept with what follows (headings): breaking would leave them alone. */
+  let keptOnly = true;
   const newPage = () => {
     if (page.length > 0) pages.push(page);
     page = [];
     used = 0;
+    keptOnly = true;
   };
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     if (unit.breakBefore) newPage();
     // The height that must fit together: this unit and the chain it is kept with.
     let needed = unit.height;
-    for (let j = i, n = 0; units[j]?.keepWithNext && j + 1 < units.length && n < MAX_KEEP_CHAIN && !units[j + 1]!.breakBefore; j++, n++) needed += units[j + 1]!.height;
+    let chainOversized = unit.height > pageHeight;
+    for (let j = i, n = 0; units[j]?.keepWithNext && j + 1 < units.length && n < MAX_KEEP_CHAIN && !units[j + 1]!.breakBefore; j++, n++) {
+      needed += units[j + 1]!.height;
+      chainOversized ||= units[j + 1]!.height > pageHeight;
+    }
     const repeatHeader = unit.header !== undefined && units[i - 1] !== undefined && i - 1 !== unit.header;
-    if (used + needed > pageHeight && page.length > 0) {
+    // A passage no page can hold starts a page with its headings: breaking between them would leave the headings alone.
+    if (used + needed > pageHeight && page.length > 0 && !(keptOnly && chainOversized)) {
       newPage();
     }
     if (page.length === 0 && repeatHeader && unit.header !== undefined) {
@@ -54,6 +63,7 @@ export function paginate(units: readonly LayoutUnit[], pageHeight: number): Pagi
     if (unit.height > pageHeight) oversized.push(i);
     page.push(i);
     used += unit.height;
+    keptOnly &&= unit.keepWithNext === true;
   }
   newPage();
   return { pages, oversized };

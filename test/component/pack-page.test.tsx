@@ -36,15 +36,21 @@ beforeEach(() => {
 const pages = () => document.querySelectorAll('.pack-pages .pack-page');
 const ready = () => waitFor(() => expect(document.querySelector('.pack-view')?.getAttribute('data-pack-state')).toBe('ready'), { timeout: 20_000 });
 
+/** Opens the pack of a new ASOEN-36 brief and waits until every page is laid out. */
+async function openPack(): Promise<{ user: ReturnType<typeof userEvent.setup> }> {
+  const id = await brief();
+  const user = userEvent.setup();
+  await renderAppAt(`/briefings/${id}/pack`);
+  await ready();
+  return { user };
+}
+
 /** Laying out a whole ASOEN-36 pack in jsdom takes a few seconds on a busy machine. */
 const SLOW = 30_000;
 
 describe('the pack page', () => {
   it('lays out the brief on pages with the marking and page numbers, and applies the profile', async () => {
-    const id = await brief();
-    const user = userEvent.setup();
-    await renderAppAt(`/briefings/${id}/pack`);
-    await ready();
+    const { user } = await openPack();
     const preview = screen.getByRole('region', { name: 'Preview of the printed pages' });
     const all = pages();
     expect(all.length).toBeGreaterThan(20);
@@ -54,6 +60,15 @@ describe('the pack page', () => {
       expect(page.querySelector('.pack-page-foot')!.textContent).toContain(`Page ${i + 1} of ${all.length}`);
     });
     expect(screen.getByRole('status').textContent).toContain(`The pack has ${all.length} pages.`);
+    // Each contents entry gives the page its part starts on, and that page starts with the part's title.
+    const entries = [...preview.querySelectorAll<HTMLElement>('.pack-toc-entry[data-chapter]')];
+    expect(entries.length).toBeGreaterThan(20);
+    for (const entry of entries) {
+      const title = document.getElementById(`pack-${entry.dataset.chapter!}`)!;
+      const page = title.closest('.pack-page')!;
+      expect(page.querySelector('.pack-page-body .pack-unit')!.contains(title)).toBe(true);
+      expect(entry.querySelector('.pack-toc-page')!.textContent).toBe(page.getAttribute('data-page'));
+    }
     expect(preview.textContent).toContain('Only for us: the chair is flexible');
     expect(preview.textContent).toContain('Never accept a binding target');
     expect(preview.textContent).toContain('<img src=x onerror="window.__xss=1"> welcome');
@@ -70,10 +85,7 @@ describe('the pack page', () => {
   }, SLOW);
 
   it('lets the delegate pick sections and the paper by keyboard, with labelled controls', async () => {
-    const id = await brief();
-    const user = userEvent.setup();
-    await renderAppAt(`/briefings/${id}/pack`);
-    await ready();
+    const { user } = await openPack();
     const before = pages().length;
     const briefs = screen.getByRole('checkbox', { name: 'Briefs by agenda item' });
     briefs.focus();
@@ -89,10 +101,7 @@ describe('the pack page', () => {
   }, SLOW);
 
   it('shows the pages in the pack language chosen, whatever the interface language', async () => {
-    const id = await brief();
-    const user = userEvent.setup();
-    await renderAppAt(`/briefings/${id}/pack`);
-    await ready();
+    const { user } = await openPack();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language of the pack' }), 'ms');
     await ready();
     expect(document.querySelector('.pack-page-foot')!.textContent).toMatch(/Halaman 1 daripada \d+/);
@@ -106,6 +115,10 @@ describe('the pack page', () => {
     await renderAppAt(`/briefings/${id}/pack`);
     await ready();
     expect(screen.getByRole('status').textContent).toContain('Passages taller than a page: 1.');
+    // The heading above it is on its page, not left alone at the foot of the one before.
+    const huge = [...document.querySelectorAll('.pack-pages .pack-unit')].find((u) => u.textContent?.includes('HUGE'))!;
+    const units = [...huge.closest('.pack-page-body')!.children];
+    expect(units[units.indexOf(huge) - 1]!.textContent).toBe('National position');
   }, SLOW);
 
   it('offers a choice of briefings at /packs, the most recent first', async () => {

@@ -66,8 +66,19 @@ describe('briefing packs', () => {
     const pack = new PackScreen(page);
     const pages = await pack.waitReady();
 
+    // A notice that happens to be on screen (the dataset update check shows one, fixed at the
+    // window's corner) must not be printed over the pages.
+    await page.evaluate(() => {
+      const notice = document.createElement('div');
+      notice.setAttribute('role', 'status');
+      notice.style.position = 'fixed';
+      notice.style.bottom = '1rem';
+      notice.textContent = 'NOTICE-ON-SCREEN';
+      document.querySelector('.app')!.append(notice);
+    });
     const pdf = new PdfFile(await pack.pdf());
     assert.equal(pdf.pageCount(), pages, 'the PDF has exactly the pages of the preview');
+    assert.ok(!fullText(pdf).includes('NOTICE-ON-SCREEN'), 'only the pages are printed');
     assert.match(pdf.info()['Page size'] ?? '', /^59[45](\.\d+)? x 841(\.\d+)? pts \(A4\)$/);
     assert.equal(await page.locator('.pack-page[data-page]').count(), pages);
     assert.equal(await page.locator('.pack-page img[data-watermark="DRAFT"]').count(), pages, 'a draft carries DRAFT on every page');
@@ -85,7 +96,9 @@ describe('briefing packs', () => {
     const overview = contentsEntries(pdf, pages + 1).find((e) => e.title === 'Meeting overview');
     assert.ok(overview, 'the contents lists the meeting overview');
     const entries = contentsEntries(pdf, overview.page);
-    assert.ok(entries.length >= 20, `the contents lists every section (found ${entries.length})`);
+    const listed = await page.locator('.pack-toc-entry[data-chapter]').count();
+    assert.ok(listed >= 20, `the contents lists every section (found ${listed})`);
+    assert.equal(entries.length, listed, 'every contents entry of the preview is in the PDF with a page number');
     for (const expected of ['Programme', 'Outcome targets', 'Delegation coverage', 'Day sheet: Nurul Hassan', 'Glossary', 'Sources']) {
       assert.ok(entries.some((e) => e.title === expected), `the contents lists ${expected}`);
     }
@@ -99,6 +112,7 @@ describe('briefing packs', () => {
     const all = squash(fullText(pdf));
     assert.match(all, /ASOEN ASEAN Senior Officials on Environment/);
     assert.match(all, /AWGCC ASEAN Working Group on Climate Change/);
+    assert.match(all, /Sources #? ?SOURCE \[1\] /i, 'the sources are listed, numbered');
     assert.match(all, /Hà Nội and Đà Nẵng/, 'Vietnamese diacritics survive into the PDF');
 
     // Internal: everything. User text is text: the markup is printed, never run.

@@ -51,9 +51,26 @@ describe('savePackPdf', () => {
     const write = vi.fn(async (_file: string, _data: Uint8Array) => undefined);
     const result = await savePackPdf({ fileName: 'ASOEN-36/pack.pdf', title: 'Save as PDF' }, { sender: contents as never }, write);
     expect(dialog.showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ title: 'Save as PDF', defaultPath: 'pack.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }));
-    expect(contents.printToPDF).toHaveBeenCalledWith({ preferCSSPageSize: true, printBackground: true });
+    // The CSS page size, and no margins of printToPDF's own: the page boxes are whole sheets.
+    expect(contents.printToPDF).toHaveBeenCalledWith({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
     expect(write).toHaveBeenCalledWith('/home/delegate/Documents/ASOEN-36 pack.pdf', PDF);
     expect(result).toEqual({ saved: true, fileName: 'ASOEN-36 pack.pdf' });
+  });
+
+  it('asks again rather than overwrite a file the dialog did not confirm, when ".pdf" is added to the name chosen', async () => {
+    const contents = new PrintingContents();
+    dialog.showSaveDialog
+      .mockResolvedValueOnce({ canceled: false, filePath: '/home/delegate/pack' })
+      .mockResolvedValueOnce({ canceled: false, filePath: '/home/delegate/pack.pdf' });
+    const write = vi.fn(async (_file: string, _data: Uint8Array) => undefined);
+    const exists = vi.fn(async (file: string) => file === '/home/delegate/pack.pdf');
+    const result = await savePackPdf({ fileName: 'pack.pdf', title: 'Save' }, { sender: contents as never }, write, exists);
+    expect(dialog.showSaveDialog).toHaveBeenCalledTimes(2);
+    expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(expect.objectContaining({ defaultPath: '/home/delegate/pack.pdf' }));
+    expect(exists).toHaveBeenCalledOnce();
+    expect(write).toHaveBeenCalledOnce();
+    expect(write).toHaveBeenCalledWith('/home/delegate/pack.pdf', PDF);
+    expect(result).toEqual({ saved: true, fileName: 'pack.pdf' });
   });
 
   it('writes nothing and prints nothing when the delegate cancels', async () => {

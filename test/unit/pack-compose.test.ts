@@ -16,8 +16,7 @@ import { en } from '../../renderer/i18n/en';
 const result = validateDataset({ sources: sourcesJson, bodies: bodiesJson, meetings: meetingsJson, agendaItems: agendaItemsJson, frameworks: frameworksJson, targets: targetsJson });
 if (!result.ok) throw new Error('the built-in dataset does not validate');
 const data = result.records;
-const meeting = data.meetings.find((m) => m.id === 'asoen-36')!;
-const items = data.agendaItems.filter((i) => i.meetingId === meeting.id);
+const asoen36 = data.meetings.find((m) => m.id === 'asoen-36')!;
 
 /** English labels with their variables filled, as the renderer's translate() does. */
 const format: PackFormat = {
@@ -26,10 +25,13 @@ const format: PackFormat = {
   date: (d) => `date:${d}`,
   dateRange: (a, b) => `range:${a}..${b ?? ''}`,
   dateTime: (iso) => `time:${iso}`,
+  language: (code) => `language:${code}`,
 };
 
 let n = 0;
-function asoenBrief(): { input: PackInput; sections: Section[] } {
+function asoenBrief(meetingId = 'asoen-36'): { input: PackInput; sections: Section[] } {
+  const meeting = data.meetings.find((m) => m.id === meetingId)!;
+  const items = data.agendaItems.filter((i) => i.meetingId === meeting.id);
   const made = createBriefing({
     id: 'brief-1',
     meeting,
@@ -75,6 +77,14 @@ describe('composePack', () => {
     expect(doc.draft).toBe(true);
   });
 
+  it('gives as the version the last change to the brief or any of its sections', () => {
+    const { input, sections } = asoenBrief();
+    expect(composePack(input, options(), format).cover.version).toBe(`time:${input.briefing.updatedAt}`);
+    const later = { ...sections[1]!, updatedAt: '2026-11-24T08:30:00.000+08:00' };
+    const doc = composePack({ ...input, sections: [sections[0]!, later, ...sections.slice(2)] }, options(), format);
+    expect(doc.cover.version).toBe('time:2026-11-24T08:30:00.000+08:00');
+  });
+
   it('leaves out the parts not picked, and drops the watermark once the brief is cleared', () => {
     const { input } = asoenBrief();
     const doc = composePack({ ...input, briefing: { ...input.briefing, status: 'cleared' } }, options({ parts: ['programme', 'sources'] }), format);
@@ -82,18 +92,26 @@ describe('composePack', () => {
     expect(doc.draft).toBe(false);
   });
 
-  it('numbers sources in order of first citation and lists each one cited', () => {
+  it('numbers sources in the order they are first printed and lists each one cited', () => {
     const { input } = asoenBrief();
     const doc = composePack(input, options(), format);
-    const cited = new Set<number>();
-    for (const c of doc.chapters)
-      for (const b of c.blocks) {
-        if ('cites' in b) for (const x of b.cites ?? []) cited.add(x);
-        if (b.kind === 'table') for (const r of b.rows) for (const x of r.cites ?? []) cited.add(x);
-      }
+    // Every citation mark, in the order the pages print them.
+    const marks = doc.chapters.flatMap((c) => c.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.map((r) => r.cites ?? []) : 'cites' in b ? [b.cites ?? []] : [])));
+    for (const mark of marks) expect(mark).toEqual([...mark].sort((a, b) => a - b));
+    const firstSeen = [...new Set(marks.flat())];
+    expect(firstSeen).toEqual(doc.sources.map((_, i) => i + 1));
     expect(doc.sources.map((s) => s.number)).toEqual(doc.sources.map((_, i) => i + 1));
-    expect([...cited].sort((a, b) => a - b)).toEqual(doc.sources.map((s) => s.number));
+    expect(doc.sources.length).toBeGreaterThan(1);
     expect(doc.sources[0]!.id).toBe('src-asoen-36-media-statement');
+    // The overview's first line is the meeting's title, marked with the meeting's sources.
+    expect(doc.chapters[0]!.blocks[0]).toMatchObject({ kind: 'heading', cites: [1] });
+  });
+
+  it('prints no citation marks when the sources are left out', () => {
+    const { input } = asoenBrief();
+    const doc = composePack(input, options({ parts: PACK_PARTS.filter((p) => p !== 'sources') }), format);
+    expect(allText(doc)).not.toMatch(/"cites":\[\d/);
+    expect(doc.sources).toEqual([]);
   });
 
   it('builds the glossary from the dataset, for the acronyms that appear in the pack', () => {
@@ -107,10 +125,34 @@ describe('composePack', () => {
     expect(rows.has('ADSOM')).toBe(false); // a defence body: not in an environment pack
   });
 
+  it('puts in the glossary the acronyms of every body the org chart draws and of the sources', () => {
+    // ASOEN-35 has no agenda items: its working groups appear only as ASOEN's subsidiaries in the chart.
+    const { input } = asoenBrief('asoen-35');
+    const glossaryOf = (doc: PackDocument) => {
+      const table = doc.chapters.find((c) => c.id === 'glossary')!.blocks[0]!;
+      return table.kind === 'table' ? table.rows.map((r) => r.cells[0]) : [];
+    };
+    const doc = composePack(input, options({ parts: ['annex', 'glossary'] }), format);
+    const annex = words({ ...doc, chapters: doc.chapters.filter((c) => c.id === 'annex') });
+    for (const acronym of ['AWGCC', 'AWGWRM']) {
+      expect(annex).toContain(acronym);
+      expect(glossaryOf(doc)).toContain(acronym);
+    }
+    // A source's title is printed in the pack too: its acronyms are looked up like any other text.
+    const sourceOnly = { ...input, sources: input.sources.map((s) => (s.id === input.meeting.sources[0]!.sourceId ? { ...s, title: { en: 'Report of the AWGCC' } } : s)) };
+    expect(glossaryOf(composePack(sourceOnly, options({ parts: ['overview', 'glossary', 'sources'] }), format))).toContain('AWGCC');
+    expect(glossaryOf(composePack(input, options({ parts: ['overview', 'glossary', 'sources'] }), format))).not.toContain('AWGCC');
+  });
+
   it('writes the pack in the language asked for, with the dataset text in it where there is one', () => {
     const { input } = asoenBrief();
     const doc = composePack(input, options({ language: 'ms' }), format);
-    expect(doc.cover.title).toBe(meeting.title.ms);
+    expect(doc.cover.title).toBe(asoen36.title.ms);
+    // An expansion the dataset has only in another language says which, by the language's name.
+    const glossary = doc.chapters.find((c) => c.id === 'glossary')!.blocks[0]!;
+    const rows = glossary.kind === 'table' ? glossary.rows.map((r) => r.cells[1]!) : [];
+    expect(rows.some((cell) => cell.endsWith('(language:en)'))).toBe(true);
+    expect(rows.some((cell) => /\((en|ms|id)\)$/.test(cell))).toBe(false);
   });
 
   it('prints the general part: key messages, coverage, bilaterals, logistics and a day sheet per member', () => {

@@ -59,6 +59,37 @@ describe('paginate', () => {
     expect(result.oversized).toEqual([1]);
   });
 
+  it('keeps a heading with a passage taller than a page rather than leaving it alone at a page foot or on a page of its own', () => {
+    const result = paginate([unit(60), unit(10, { keepWithNext: true }), unit(150), unit(30)], 100);
+    expect(result.pages).toEqual([[0], [1, 2], [3]]);
+    expect(result.oversized).toEqual([2]);
+    const chapter = paginate([unit(20, { breakBefore: true, keepWithNext: true }), unit(10, { keepWithNext: true }), unit(150)], 100);
+    expect(chapter.pages).toEqual([[0, 1, 2]]);
+  });
+
+  it('heads every page a table continues on with its header, and never leaves a header last on a page', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ lead: fc.integer({ min: 0, max: 90 }), rows: fc.array(fc.integer({ min: 5, max: 60 }), { minLength: 1, maxLength: 12 }) }), { minLength: 1, maxLength: 6 }), (tables) => {
+        const units: LayoutUnit[] = [];
+        for (const table of tables) {
+          if (table.lead > 0) units.push(unit(table.lead));
+          const header = units.length;
+          units.push(unit(8, { keepWithNext: true }));
+          for (const row of table.rows) units.push(unit(row, { header }));
+        }
+        const { pages } = paginate(units, 100);
+        for (const page of pages) {
+          const first = units[page[0]!]!;
+          expect(first.header, 'a page does not start with a bare row').toBeUndefined();
+          expect(units[page.at(-1)!]!.keepWithNext, 'a header is not last on its page').toBeFalsy();
+          expect(page.reduce((sum, i) => sum + units[i]!.height, 0)).toBeLessThanOrEqual(100);
+        }
+        // Every unit once, in order, apart from the repeated headers.
+        expect(pages.flat().filter((i, k, all) => all.indexOf(i) === k)).toEqual(units.map((_, i) => i));
+      }),
+    );
+  });
+
   it('never overfills a page with units that fit, and keeps every unit once, in order', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ height: fc.integer({ min: 1, max: 100 }), breakBefore: fc.boolean(), keepWithNext: fc.boolean() }), { maxLength: 200 }), (units) => {

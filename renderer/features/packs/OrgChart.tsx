@@ -74,10 +74,11 @@ export function OrgChart(props: { bodies: readonly Body[]; focusIds: readonly st
   if (layout.nodes.length === 0) return null;
 
   const title = props.title ?? translate(lang, 'packs.orgChart.title');
+  const nodeById = new Map(layout.nodes.map((n) => [n.id, n]));
   const acronymOf = new Map(layout.nodes.map((n) => [n.id, n.acronym]));
   const description = [
     ...layout.edges.map((e) => {
-      const child = layout.nodes.find((n) => n.id === e.to)!;
+      const child = nodeById.get(e.to)!;
       return child.more !== undefined
         ? translate(lang, 'packs.orgChart.moreLong', { count: child.more, parent: acronymOf.get(e.from)! })
         : translate(lang, 'packs.orgChart.reportsTo', { child: child.acronym, parent: acronymOf.get(e.from)! });

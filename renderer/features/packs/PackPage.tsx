@@ -23,6 +23,7 @@ export function packFormat(lang: Language): PackFormat {
     date: (value) => formatPartialDate(value, lang),
     dateRange: (start, end) => formatDateRange(start, end, lang),
     dateTime: (iso) => dateTime.format(new Date(iso)),
+    language: (code) => languageName(code, lang),
   };
 }
 
@@ -166,7 +167,7 @@ function PackView({ input }: { input: PackInput }) {
           {t('packs.titleOf', { title: input.briefing.title })}
         </h1>
         <p>
-          <Link href={`/briefings/${input.briefing.id}`}>{t('packs.backToBrief')}</Link>
+          <Link href={`/briefings/${encodeURIComponent(input.briefing.id)}`}>{t('packs.backToBrief')}</Link>
         </p>
         <form className="pack-settings" aria-label={t('packs.settings')} onSubmit={(e) => e.preventDefault()}>
           <fieldset>

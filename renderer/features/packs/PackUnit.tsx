@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Body, Language } from '../../../shared/model';
 import { Markdown } from '../../components/Markdown';
 import type { FlowUnit, TableBlock } from './flow';
@@ -17,13 +18,18 @@ function Cites({ numbers }: { numbers?: number[] }) {
   return <sup className="pack-cite">[{numbers.join(', ')}]</sup>;
 }
 
-function Columns({ table }: { table: TableBlock }) {
+/** A one-row table (the header or one body row), with the table's column widths, so every row lines up. */
+function TableFrame({ table, head = false, children }: { table: TableBlock; head?: boolean; children: ReactNode }) {
+  const row = <tr>{children}</tr>;
   return (
-    <colgroup>
-      {table.columns.map((c, i) => (
-        <col key={i} style={{ width: `${c.width}%` }} />
-      ))}
-    </colgroup>
+    <table className="pack-table">
+      <colgroup>
+        {table.columns.map((c, i) => (
+          <col key={i} style={{ width: `${c.width}%` }} />
+        ))}
+      </colgroup>
+      {head ? <thead>{row}</thead> : <tbody>{row}</tbody>}
+    </table>
   );
 }
 
@@ -51,40 +57,37 @@ export function PackUnit({ unit, env }: { unit: FlowUnit; env: UnitEnv }) {
       );
     case 'table-head':
       return (
-        <table className="pack-table">
-          <Columns table={unit.table} />
-          <thead>
-            <tr>
-              {unit.table.columns.map((c, i) => (
-                <th key={i} scope="col">
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-        </table>
+        <TableFrame table={unit.table} head>
+          {unit.table.columns.map((c, i) => (
+            <th key={i} scope="col">
+              {c.label}
+            </th>
+          ))}
+        </TableFrame>
       );
     case 'table-row':
       return (
-        <table className="pack-table">
-          <Columns table={unit.table} />
-          <tbody>
-            <tr>
-              {unit.row.cells.map((cell, i) => (
-                <td key={i}>
-                  {unit.table.columns[i]?.markdown ? <Markdown text={cell} className="markdown pack-cell-md" /> : cell}
-                  {i === unit.row.cells.length - 1 && <Cites numbers={unit.row.cites} />}
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
+        <TableFrame table={unit.table}>
+          {unit.row.cells.map((cell, i) => (
+            <td key={i}>
+              {unit.table.columns[i]?.markdown ? <Markdown text={cell} className="markdown pack-cell-md" /> : cell}
+              {i === unit.row.cells.length - 1 && <Cites numbers={unit.row.cites} />}
+            </td>
+          ))}
+        </TableFrame>
       );
     case 'block': {
       const block = unit.block;
       switch (block.kind) {
-        case 'heading':
-          return block.level === 2 ? <h3 className="pack-h2">{block.text}</h3> : <h4 className="pack-h3">{block.text}</h4>;
+        case 'heading': {
+          const Heading = block.level === 2 ? 'h3' : 'h4';
+          return (
+            <Heading className={`pack-h${block.level}`}>
+              {block.text}
+              <Cites numbers={block.cites} />
+            </Heading>
+          );
+        }
         case 'text':
           return (
             <p className={`pack-text${block.tone ? ` tone-${block.tone}` : ''}`}>

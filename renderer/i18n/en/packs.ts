@@ -109,6 +109,7 @@ export const packs = {
   'packs.col.term': 'Acronym',
   'packs.col.expansion': 'Meaning',
   'packs.col.source': 'Source',
+  'packs.col.number': '#',
   'packs.targets.none': 'No outcome target is linked to this brief.',
   'packs.coverage.none': 'No delegation member has been entered.',
   'packs.coverage.uncovered': 'Not covered by anyone',

@@ -111,6 +111,7 @@ export const packs = {
   'packs.col.term': 'Akronim',
   'packs.col.expansion': 'Kepanjangan',
   'packs.col.source': 'Sumber',
+  'packs.col.number': 'No.',
   'packs.targets.none': 'Tidak ada target capaian yang terkait dengan pengarahan ini.',
   'packs.coverage.none': 'Belum ada anggota delegasi yang dimasukkan.',
   'packs.coverage.uncovered': 'Tidak diliput oleh siapa pun',

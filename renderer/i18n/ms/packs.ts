@@ -111,6 +111,7 @@ export const packs = {
   'packs.col.term': 'Akronim',
   'packs.col.expansion': 'Maksud',
   'packs.col.source': 'Sumber',
+  'packs.col.number': 'No.',
   'packs.targets.none': 'Tiada sasaran hasil dikaitkan dengan taklimat ini.',
   'packs.coverage.none': 'Belum ada ahli delegasi dimasukkan.',
   'packs.coverage.uncovered': 'Tidak diliputi oleh sesiapa',

@@ -23,11 +23,11 @@ export class PackScreen {
     await this.page.getByRole('combobox', { name: 'Paper' }).selectOption({ label });
   }
 
-  /** The page as Chromium prints it, with the page size the CSS asks for. */
+  /** The page as Chromium prints it, with the page size the CSS asks for and no margins (as main's printToPDF). */
   async pdf(): Promise<Buffer> {
     await this.page.emulateMedia({ media: 'print' });
     try {
-      return await this.page.pdf({ preferCSSPageSize: true, printBackground: true });
+      return await this.page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
     } finally {
       await this.page.emulateMedia({ media: null });
     }
