@@ -140,7 +140,10 @@ describe('a delegate updates the dataset from a publisher feed', () => {
     await ui.open(`/briefings/${briefingId}?item=${CHANGED_ITEM}`);
     await editor.ready();
     await page.getByRole('button', { name: 'Mark reviewed' }).click();
-    await editor.waitSaved();
+    // The flag is cleared in the database; the note follows it.
+    await page.getByRole('note', { name: 'Dataset update' }).waitFor({ state: 'detached' });
+    await page.reload();
+    await editor.ready();
     assert.equal(await page.getByRole('note', { name: 'Dataset update' }).count(), 0);
     assert.equal(await editor.field('Objectives').inputValue(), CHANGED_TEXT);
 
