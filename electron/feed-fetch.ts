@@ -1,4 +1,5 @@
-import type { FeedErrorCode, FeedFetchResult } from '../shared/ipc/contract';
+import type { FeedFetchResult } from '../shared/ipc/contract';
+import { FEED_TIMEOUT_MS, NOT_HTTPS_MESSAGE, feedFailure, isAllowedFeedUrl, readFeedResponse } from '../shared/feed';
 import { DEFAULT_MAX_BUNDLE_BYTES } from '../shared/bundle/verify';
 
 /*
@@ -19,59 +20,20 @@ export interface FeedFetchOptions {
   maxRedirects?: number;
 }
 
-export const FEED_TIMEOUT_MS = 60_000;
 export const FEED_MAX_REDIRECTS = 5;
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+export { isAllowedFeedUrl };
 
-/** Whether the app may fetch a feed from `url`: https anywhere, plain http only on loopback. */
-export function isAllowedFeedUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol === 'https:') return true;
-  return parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname);
-}
-
-const failure = (code: FeedErrorCode, message: string, status?: number): FeedFetchResult =>
-  status === undefined ? { ok: false, code, message } : { ok: false, code, message, status };
+const failure = feedFailure;
 
 function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
-/** Reads a body up to `maxBytes`; more than that cancels the stream and answers undefined. */
-export async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (body === null) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
 export async function fetchFeed(url: string, options: FeedFetchOptions): Promise<FeedFetchResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BUNDLE_BYTES;
   const maxRedirects = options.maxRedirects ?? FEED_MAX_REDIRECTS;
-  if (!isAllowedFeedUrl(url)) return failure('not-https', 'feed addresses must use https (plain http only on 127.0.0.1, ::1 or localhost)');
+  if (!isAllowedFeedUrl(url)) return failure('not-https', NOT_HTTPS_MESSAGE);
   const signal = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS);
   let current = url;
   try {
@@ -89,18 +51,7 @@ export async function fetchFeed(url: string, options: FeedFetchOptions): Promise
         continue;
       }
       if (response.type === 'opaqueredirect') return failure('network', 'the redirect could not be followed');
-      if (!response.ok) {
-        await response.body?.cancel().catch(() => undefined);
-        return failure('http-status', `the server answered ${response.status}`, response.status);
-      }
-      const declared = Number(response.headers.get('content-length'));
-      if (Number.isFinite(declared) && declared > maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        return failure('too-large', `the feed declares ${declared} bytes, more than the ${maxBytes} allowed`);
-      }
-      const bytes = await readCapped(response.body, maxBytes);
-      if (bytes === undefined) return failure('too-large', `the feed sent more than the ${maxBytes} bytes allowed`);
-      return { ok: true, bytes, url: current };
+      return await readFeedResponse(response, current, maxBytes);
     }
   } catch (error) {
     if (isAbort(error) || signal.aborted) return failure('timeout', 'the feed did not answer in time');
