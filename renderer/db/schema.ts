@@ -58,13 +58,19 @@ export function toStoredSection(section: Section): StoredSection {
   return { ...section, targetIds: section.targets.map((t) => t.targetId) };
 }
 
-/** A publisher key the delegate trusts (see TrustedKey in renderer/features/sync/types.ts). */
+/** A publisher key the delegate trusts. */
+/** A publisher key the delegate trusts, as the database keeps it (the sync engine hands out the same shape). */
 export interface TrustedKeyRow {
+  /** First 16 hex characters of the key's SHA-256 (what signatures name). */
   keyId: string;
+  /** The delegate's own name for it ("ASEAN Secretariat 2027"). */
   label: string;
+  /** The one-line text form the publisher tool writes to `.pub` files: `aseandb-ed25519:<base64>`. */
   publicKey: string;
+  /** The key's full SHA-256 in groups of four hex characters, to compare with the publisher by phone. Starts with the key id. */
   fingerprint: string;
   addedAt: string;
+  /** Always false today: the built-in dataset is trusted as shipped and needs no key. Kept for keys the app might ship. */
   builtIn: boolean;
 }
 

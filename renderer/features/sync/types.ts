@@ -9,23 +9,12 @@ import type { RefusalCode } from '../../../shared/bundle/refusal';
 import type { ChangelogEntry } from '../../../shared/bundle/schema';
 import type { RecordKind } from '../../../shared/model';
 import type { AgendaItemText, DatasetReview } from '../../../shared/briefing/model';
+import type { TrustedKeyRow } from '../../db/schema';
 
 export type { RecordKind, RefusalCode, ChangelogEntry, AgendaItemText, DatasetReview };
 
-/** A publisher key the delegate trusts. */
-export interface TrustedKey {
-  /** First 16 hex characters of the key's SHA-256 (what signatures name). */
-  keyId: string;
-  /** The delegate's own name for it ("ASEAN Secretariat 2027"). */
-  label: string;
-  /** The one-line text form the publisher tool writes to `.pub` files: `aseandb-ed25519:<base64>`. */
-  publicKey: string;
-  /** The key's full SHA-256 in groups of four hex characters, to compare with the publisher by phone. Starts with the key id. */
-  fingerprint: string;
-  addedAt: string;
-  /** Always false today: the built-in dataset is trusted as shipped and needs no key. Kept for keys the app might ship. */
-  builtIn: boolean;
-}
+/** A publisher key the delegate trusts: exactly the row the database keeps. */
+export type TrustedKey = TrustedKeyRow;
 
 /** Where an update came from. `builtin`: the dataset shipped inside the app. */
 export type UpdateOrigin = { kind: 'file'; name: string } | { kind: 'feed'; url: string } | { kind: 'builtin' };
