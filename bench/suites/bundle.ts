@@ -8,7 +8,7 @@
  * of whatever ran before, not that of verifying.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,21 +136,30 @@ async function verifyChild(path: string, keyText: string): Promise<void> {
   // Samples land between the verifier's awaits (decode, digest, signature): a lower bound of the heap peak.
   const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 1);
   const started = performance.now();
-  // Handed over as the app's worker does: the verifier drops the bytes once decoded.
-  let bytes: Uint8Array | undefined = readFileSync(path);
-  const size = bytes.length;
-  const result = await verifyBundle(
-    {
-      size,
-      take: () => {
-        const taken = bytes!;
-        bytes = undefined;
-        return taken;
+  // Handed over as the app's worker hands over a Blob: read a piece at a time (here from the
+  // file on disk), so neither the whole bytes nor the whole text are held; the whole file is
+  // only read if that fails.
+  const fd = openSync(path, 'r');
+  const size = fstatSync(fd).size;
+  let result: Awaited<ReturnType<typeof verifyBundle>>;
+  try {
+    result = await verifyBundle(
+      {
+        size,
+        read: (start, end) => {
+          const piece = new Uint8Array(end - start);
+          readSync(fd, piece, 0, piece.length, start);
+          return Promise.resolve(piece);
+        },
+        take: () => readFileSync(path),
+        fresh: true,
       },
-    },
-    [key],
-    options,
-  );
+      [key],
+      options,
+    );
+  } finally {
+    closeSync(fd);
+  }
   const ms = performance.now() - started;
   clearInterval(sampler);
   heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);

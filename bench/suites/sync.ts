@@ -12,7 +12,9 @@
  * - peak memory: every ~20 ms, V8 heap used plus ArrayBuffer backing stores of the page's main
  *   thread and of the sync worker, via the DevTools protocol (Runtime.getHeapUsage, sent to the
  *   worker target through Target.sendMessageToTarget); the peak of the sum minus the sum just
- *   before the check, over the bundle's size. Sampling misses spikes shorter than a period,
+ *   before the check (taken right after a forced full GC of both heaps, so that garbage from
+ *   setting up, collected later, cannot hide growth), over the bundle's size. Garbage the import
+ *   makes counts until the collector takes it. Sampling misses spikes shorter than a period,
  *   so the figure is a lower bound of the true peak; the browser's own buffer while it reads and
  *   decodes the Blob (outside the JS heap, freed at once) is not in it.
  */
@@ -54,6 +56,7 @@ async function memorySampler(page: Page, browserCdp: CDPSession, workerUrl: stri
   const { sessionId } = (await browserCdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
   let nextId = 1;
   const waiting = new Map<number, (value: { usedSize: number; backingStorageSize?: number }) => void>();
+  let workerBuffers = 0;
   browserCdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
     if (event.sessionId !== sessionId) return;
     const reply = JSON.parse(event.message) as { id?: number; result?: { usedSize: number; backingStorageSize?: number } };
@@ -62,21 +65,45 @@ async function memorySampler(page: Page, browserCdp: CDPSession, workerUrl: stri
   const workerHeap = () =>
     new Promise<number>((done) => {
       const id = nextId++;
-      waiting.set(id, (r) => done(r.usedSize + (r.backingStorageSize ?? 0)));
+      waiting.set(id, (r) => {
+        workerBuffers = r.backingStorageSize ?? 0;
+        done(r.usedSize + (r.backingStorageSize ?? 0));
+      });
       void browserCdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
     });
   const pageHeap = async () => {
     const r = (await pageCdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
     return r.usedSize + (r.backingStorageSize ?? 0);
   };
-  const sample = async () => (await Promise.all([pageHeap(), workerHeap()])).reduce((a, b) => a + b, 0);
+  // The split of the latest peak between the page and the worker, for the log.
+  let split = { page: 0, worker: 0, workerBuffers: 0 };
+  let splitAtPeak = split;
+  const sample = async () => {
+    const [page, worker] = await Promise.all([pageHeap(), workerHeap()]);
+    split = { page, worker, workerBuffers };
+    return page + worker;
+  };
+  // A full collection in both heaps first: garbage left from setting up (the page's start, the
+  // fetched bundle) would otherwise sit in the baseline and, once collected during the check,
+  // hide part of the import's growth.
+  const collected = (id: number) =>
+    new Promise<void>((done) => {
+      waiting.set(id, () => done());
+      void browserCdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'HeapProfiler.collectGarbage' }) });
+    });
+  await Promise.all([pageCdp.send('HeapProfiler.collectGarbage'), collected(nextId++)]);
   const baseline = await sample();
+  const baseSplit = split;
   let peak = baseline;
   let running = true;
   const loop = (async () => {
     while (running) {
       try {
-        peak = Math.max(peak, await sample());
+        const now = await sample();
+        if (now > peak) {
+          peak = now;
+          splitAtPeak = split;
+        }
       } catch {
         // The page closing ends the sampling.
         return;
@@ -89,8 +116,9 @@ async function memorySampler(page: Page, browserCdp: CDPSession, workerUrl: stri
     /** The peak so far, and a fresh start for the next phase's peak. */
     async phase() {
       const sofar = Math.max(peak, await sample().catch(() => peak));
+      const at = { page: splitAtPeak.page - baseSplit.page, worker: splitAtPeak.worker - baseSplit.worker, workerBuffers: splitAtPeak.workerBuffers - baseSplit.workerBuffers };
       peak = baseline;
-      return sofar;
+      return { peak: sofar, at };
     },
     async stop() {
       running = false;
@@ -151,7 +179,8 @@ export async function syncSuite({ browser, url, runs, record }: BenchContext): P
   console.log(
     'bench sync: memory = V8 heap used + ArrayBuffer backing stores of the page and the sync worker (CDP Runtime.getHeapUsage, ' +
       'the worker reached through Target.sendMessageToTarget), sampled every ~20 ms during check and apply; peak minus the value ' +
-      'just before the check, over the bundle file size. Garbage not yet collected counts, so the figure moves with GC timing.',
+      'just before the check (taken right after a forced full GC of both heaps, HeapProfiler.collectGarbage), over the bundle file size. ' +
+      'Garbage not yet collected during the import counts, so the figure moves with GC timing.',
   );
   record({ name: 'sync peak memory (main + worker) / bundle size, highest run', value: Math.max(...peaks) / body.length, unit: 'ratio', datasetSize: SIZE });
   record({ name: 'sync peak memory (main + worker) / bundle size, median run', value: growth / body.length, unit: 'ratio', datasetSize: `${samples.length} runs`, goal: '<= 3', pass: growth / body.length <= 3 });
@@ -256,7 +285,9 @@ async function syncOnce(browser: BenchContext['browser'], url: string, body: Buf
         const reply = await w.__request({ type: 'check', reqId: 1, input: file, origin: { kind: 'feed', url: 'https://bench.invalid/feed.json' } }, transfer);
         return { ms: performance.now() - t0, t0, reply };
       });
-      checkPeak = await sampler.phase();
+      const checkPhase = await sampler.phase();
+      checkPeak = checkPhase.peak;
+      console.log(`bench sync: check peak growth page ${Math.round(checkPhase.at.page / 2 ** 20)} MiB, worker ${Math.round(checkPhase.at.worker / 2 ** 20)} MiB (of which ArrayBuffers ${Math.round(checkPhase.at.workerBuffers / 2 ** 20)} MiB)`);
       if (!checked.reply.ok || !checked.reply.preview) throw new Error(`bench: check refused the bundle: ${checked.reply.message}`);
       applied = await page.evaluate(async (token) => {
         const w = window as unknown as { __request: (message: Record<string, unknown>) => Promise<Reply> };
@@ -264,7 +295,9 @@ async function syncOnce(browser: BenchContext['browser'], url: string, body: Buf
         const reply = await w.__request({ type: 'apply', reqId: 2, token });
         return { ms: performance.now() - t1, t1, reply };
       }, checked.reply.preview.token);
-      applyPeak = await sampler.phase();
+      const applyPhase = await sampler.phase();
+      applyPeak = applyPhase.peak;
+      console.log(`bench sync: apply peak growth page ${Math.round(applyPhase.at.page / 2 ** 20)} MiB, worker ${Math.round(applyPhase.at.worker / 2 ** 20)} MiB (of which ArrayBuffers ${Math.round(applyPhase.at.workerBuffers / 2 ** 20)} MiB)`);
       if (!applied.reply.ok) throw new Error(`bench: apply failed: ${applied.reply.message}`);
     } finally {
       await sampler.stop();

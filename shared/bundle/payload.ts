@@ -17,10 +17,16 @@ export async function hashPayload(payload: unknown): Promise<{ sha256: string; b
   let bytes = 0;
   let pending: string[] = [];
   let pendingLength = 0;
+  // One buffer, reused: fresh encoder output per piece would be ArrayBuffer garbage as large as
+  // the payload, which is only given back when the collector gets to it. UTF-8 takes at most
+  // three bytes per UTF-16 unit, so a buffer of three times the text always fits.
+  let buffer = new Uint8Array(0);
   const flush = () => {
-    const chunk = encoder.encode(pending.join(''));
-    hasher.update(chunk);
-    bytes += chunk.length;
+    const text = pending.join('');
+    if (buffer.length < text.length * 3) buffer = new Uint8Array(Math.max(text.length * 3, 3 * 65_536 + 3 * 1024));
+    const { written } = encoder.encodeInto(text, buffer);
+    hasher.update(buffer.subarray(0, written));
+    bytes += written;
     pending = [];
     pendingLength = 0;
   };

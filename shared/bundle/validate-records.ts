@@ -22,7 +22,10 @@ export function validateRecordsInPlace(raw: Record<string, unknown>): Validation
     for (let i = 0; i < list.length; i++) {
       const parsed = schema.safeParse(list[i]);
       if (parsed.success) {
-        list[i] = parsed.data;
+        // The parsed copy replaces the raw record only when it differs (a default filled in, an
+        // unknown key dropped): most records are valid as written, and keeping the raw one means
+        // the copy dies young instead of both forms of the dataset filling the old generation.
+        if (!sameValue(list[i], parsed.data)) list[i] = parsed.data;
         continue;
       }
       const id = (list[i] as { id?: unknown } | null)?.id;
@@ -36,4 +39,30 @@ export function validateRecordsInPlace(raw: Record<string, unknown>): Validation
   const integrity = checkIntegrity(records);
   if (integrity.length > 0) return { ok: false, problems: integrity };
   return { ok: true, records, problems: [] };
+}
+
+/**
+ * Deep equality of two JSON values (plain objects, arrays, primitives), key order aside: the
+ * same own keys with equal values. A record kept in place of its parsed copy must be
+ * indistinguishable from it but for key order.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return typeof a !== 'number' || Object.is(a, b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in x) {
+    if (!Object.hasOwn(x, key)) continue;
+    if (!Object.hasOwn(y, key) || !sameValue(x[key], y[key])) return false;
+    count++;
+  }
+  for (const key in y) if (Object.hasOwn(y, key)) count--;
+  return count === 0;
 }

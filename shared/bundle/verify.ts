@@ -6,6 +6,7 @@ import { fromBase64, fromUtf8, utf8 } from './encoding';
 import { verifySignature, type PublicKey } from './keys';
 import { countRecords, hashPayload, tombstoneProblems } from './payload';
 import { formatBytes, refuse, type Refusal } from './refusal';
+import { parseBundleDocument, type ByteReader } from './stream-parse';
 import { validateRecordsInPlace } from './validate-records';
 import { BUNDLE_FORMAT_VERSION, BundleFile, BundleManifest, RECORD_SCHEMA_VERSION, Tombstone, type BundlePayload, type BundleSignature, type RecordCounts } from './schema';
 import { compareSemver } from './semver';
@@ -65,8 +66,21 @@ export interface BundleBytes {
   /** Size of the file in bytes (checked against the cap before take() is called). */
   readonly size: number;
   /** The file's bytes, or its text when the caller decoded it already (strictly: invalid UTF-8 must not reach here as U+FFFD). */
-  take(): Uint8Array | string;
+  take(): Uint8Array | string | Promise<Uint8Array | string>;
+  /**
+   * Random access to the file's bytes. When given, the file is parsed piece by piece (see
+   * stream-parse.ts): neither its whole bytes nor its whole text are ever held, and take() is
+   * only called when that reading fails (to give the exact refusal).
+   */
+  read?(start: number, end: number): Promise<Uint8Array>;
+  /** Each read gives a fresh buffer the verifier may detach once used (see ByteReader.fresh). */
+  readonly fresh?: boolean;
+  /** Called once the document is parsed: the file is not needed any more. */
+  release?(): void;
 }
+
+/** The document could not be parsed piece by piece (or there was no random access). */
+const UNPARSED = Symbol('unparsed');
 
 const zodProblems = (error: z.ZodError): string[] => error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
 
@@ -80,25 +94,38 @@ export async function verifyBundle(input: Uint8Array | string | BundleBytes, tru
   const tooLarge = sizeRefusal(typeof input === 'string' || ArrayBuffer.isView(input) ? input : input.size, options.maxBytes);
   if (tooLarge) return tooLarge;
 
-  let text: string;
-  try {
-    text = decodeInput(input);
-  } catch {
-    return refuse('not-json', 'The file is not a dataset bundle: it is not UTF-8 text.');
-  }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-    // The decoded text is as large as the file; let it go before the payload is hashed and validated.
-    text = '';
-  } catch {
-    const t = text.trim();
-    // A bundle starts with "{" and ends with "}"; a cut-off download keeps the start only.
-    if (t.startsWith('{') && !t.endsWith('}')) {
-      return refuse('truncated', 'The bundle file is incomplete (it ends too early); download or copy it again.');
+  let document: unknown = UNPARSED;
+  const reader = readerOf(input);
+  if (reader) {
+    try {
+      document = await parseBundleDocument(reader);
+    } catch {
+      // Not valid UTF-8 JSON (or a shape left to the plain path): the whole text below gives the refusal.
     }
-    return refuse('not-json', 'The file is not a dataset bundle: it is not valid JSON.');
   }
+  if (document === UNPARSED) {
+    // A failure to read the file is not the file's fault: it propagates, it is no refusal.
+    const taken = typeof input === 'string' || ArrayBuffer.isView(input) ? input : await input.take();
+    let text: string;
+    try {
+      text = typeof taken === 'string' ? taken : fromUtf8(taken);
+    } catch {
+      return refuse('not-json', 'The file is not a dataset bundle: it is not UTF-8 text.');
+    }
+    try {
+      document = JSON.parse(text);
+      // The decoded text is as large as the file; let it go before the payload is hashed and validated.
+      text = '';
+    } catch {
+      const t = text.trim();
+      // A bundle starts with "{" and ends with "}"; a cut-off download keeps the start only.
+      if (t.startsWith('{') && !t.endsWith('}')) {
+        return refuse('truncated', 'The bundle file is incomplete (it ends too early); download or copy it again.');
+      }
+      return refuse('not-json', 'The file is not a dataset bundle: it is not valid JSON.');
+    }
+  }
+  if (typeof input === 'object' && !ArrayBuffer.isView(input)) input.release?.();
   const manifestText = (document as { manifest?: unknown } | null)?.manifest;
   if (typeof document !== 'object' || document === null || Array.isArray(document) || typeof manifestText !== 'string') {
     return refuse('not-a-bundle', 'The file is JSON but not a dataset bundle: it has no "manifest".');
@@ -186,11 +213,12 @@ export async function verifyBundle(input: Uint8Array | string | BundleBytes, tru
   };
 }
 
-/** The text of the input; a BundleBytes is taken here so that no frame of verifyBundle keeps its bytes. */
-function decodeInput(input: Uint8Array | string | BundleBytes): string {
-  if (typeof input === 'string') return input;
-  const bytes = ArrayBuffer.isView(input) ? input : input.take();
-  return typeof bytes === 'string' ? bytes : fromUtf8(bytes);
+/** Random access to the input's bytes, when it has any (a string is parsed whole, as given). */
+function readerOf(input: Uint8Array | string | BundleBytes): ByteReader | undefined {
+  if (typeof input === 'string') return undefined;
+  if (ArrayBuffer.isView(input)) return { size: input.length, read: (start, end) => Promise.resolve(input.subarray(start, end)) };
+  const read = input.read?.bind(input);
+  return read ? { size: input.size, read, fresh: input.fresh === true } : undefined;
 }
 
 function sizeRefusal(input: Uint8Array | string | number, maxBytes: number): Refusal | undefined {

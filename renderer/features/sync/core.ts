@@ -1,7 +1,6 @@
 import type { Table } from 'dexie';
 import type { DatasetReview } from '../../../shared/briefing/model';
 import { DEFAULT_MAX_BUNDLE_BYTES, formatBytes, parsePublicKey, refuse, verifyBundle, type PublicKey } from '../../../shared/bundle';
-import { fromUtf8 } from '../../../shared/bundle/encoding';
 import { splitPayload } from '../../../shared/bundle/payload';
 import type { Tombstone } from '../../../shared/bundle/schema';
 import { canonicalJson } from '../../../shared/dataset/hash';
@@ -34,11 +33,17 @@ export interface SyncCoreOptions {
   afterChunk?: (chunk: number) => void;
 }
 
-/** A bundle file handed over once: its size, and its bytes on the one call to read(). */
+/** A bundle file handed over once: its size, random access to its bytes, and all of them on request. */
 export interface BundleSource {
   readonly size: number;
-  /** The file's bytes (a File/Blob is read here, on this one call). */
+  /** Bytes start..end of the file (a File/Blob is read a slice at a time). */
+  readRange(start: number, end: number): Promise<Uint8Array>;
+  /** The whole file's bytes; the source lets go of the file afterwards. */
   read(): Promise<Uint8Array>;
+  /** Lets go of the file (bytes handed over are freed at once). */
+  release(): void;
+  /** readRange gives fresh buffers (slices of a Blob), which the reader may detach once used. */
+  readonly fresh: boolean;
 }
 
 /**
@@ -51,15 +56,35 @@ export function takeSource(message: { input?: Blob | Uint8Array }): BundleSource
   message.input = undefined;
   if (input === undefined) throw new Error('the check message holds no file');
   const size = ArrayBuffer.isView(input) ? input.byteLength : input.size;
+  const held = () => {
+    if (input === undefined) throw new Error('the file was released');
+    return input;
+  };
   return {
     size,
+    fresh: !ArrayBuffer.isView(input),
+    readRange(start, end) {
+      const taken = held();
+      if (ArrayBuffer.isView(taken)) return Promise.resolve(new Uint8Array(taken.buffer, taken.byteOffset + start, end - start));
+      // Slices of the Blob: a picked file is read from disk a piece at a time, never whole.
+      return readBlobBytes(taken.slice(start, end));
+    },
     async read() {
-      const taken = input!;
+      const taken = held();
       input = undefined;
       if (ArrayBuffer.isView(taken)) return new Uint8Array(taken.buffer, taken.byteOffset, taken.byteLength);
       // Bytes, decoded strictly by the verifier: Blob.text() would turn invalid UTF-8 into U+FFFD,
       // and in Chromium it gave two-byte strings that doubled the memory of the parsed records.
       return readBlobBytes(taken);
+    },
+    release() {
+      const taken = input;
+      input = undefined;
+      // Transferred bytes are ours alone: detaching the buffer gives its memory back at once
+      // instead of at the next full collection.
+      if (ArrayBuffer.isView(taken) && taken.byteOffset === 0 && taken.byteLength === taken.buffer.byteLength) {
+        (taken.buffer as { transfer?: (length: number) => unknown }).transfer?.(0);
+      }
     },
   };
 }
@@ -118,6 +143,12 @@ export interface PreparedUpdate {
   replaced: { kind: RecordKind; record: AnyStored }[];
   /** Keep undo material (false for the built-in dataset, which is never undone). */
   undoable: boolean;
+  /**
+   * The records are this update's alone (parsed from the bundle for it): apply then turns each
+   * into its stored form in place instead of writing copies, so the copies, which live as long
+   * as their chunk is in flight, do not pile up as garbage as large as the dataset.
+   */
+  ownsRecords?: boolean;
 }
 
 interface Pending {
@@ -257,7 +288,7 @@ export async function writeUpdate(
         onKind?.(kind, oldest.end, list.length);
       };
       for (let i = 0; i < list.length; i += chunk) {
-        const part = list.slice(i, i + chunk).map((r) => toStored(kind, r, prov) as AnyStored);
+        const part = prepared.ownsRecords ? storeInPlace(kind, list, i, i + chunk, prov) : list.slice(i, i + chunk).map((r) => toStored(kind, r, prov) as AnyStored);
         const written = table(database, kind).bulkPut(part);
         // Awaited in settle(); when a rollback rejects the chunks still queued, that is not an unhandled error.
         written.catch(() => undefined);
@@ -326,6 +357,20 @@ export async function writeUpdate(
     control.progress({ phase: 'done', done: total, total });
     return row;
   });
+}
+
+/**
+ * Records from..to of a list turned into their stored form in place: each gets exactly the
+ * fields and values toStored's copy would have (writing it again gives the same again).
+ */
+function storeInPlace(kind: RecordKind, list: RecordTypes[RecordKind][], from: number, to: number, prov: Provenance): AnyStored[] {
+  const part = list.slice(from, to);
+  for (const record of part) {
+    const stored = toStored(kind, record, prov) as unknown as Record<string, unknown>;
+    const target = record as unknown as Record<string, unknown>;
+    for (const key of Object.keys(stored)) target[key] = stored[key];
+  }
+  return part as unknown as AnyStored[];
 }
 
 const sameRegister = (a: InstalledDataset | undefined, b: InstalledDataset | undefined) =>
@@ -443,26 +488,29 @@ export function createSyncCore(options: SyncCoreOptions) {
     // Refused before a byte is read.
     if (size > maxBytes) return refuse('too-large', `The bundle is larger than this app accepts (${formatBytes(maxBytes)}); it was not opened.`);
     control.progress({ phase: 'reading', done: 0, total: size });
-    let bytes: Uint8Array | undefined = await source.read();
-    control.progress({ phase: 'reading', done: size, total: size });
-    if (control.cancelled()) return cancelledFailure();
-
-    control.progress({ phase: 'verifying', done: 0, total: size });
     const [{ keys, labels }, registers] = await Promise.all([trustedKeys(), database.datasets.toArray()]);
+    if (control.cancelled()) {
+      source.release();
+      return cancelledFailure();
+    }
+    control.progress({ phase: 'verifying', done: 0, total: size });
     const installed = new Map(registers.map((r) => [r.datasetId, { version: r.version, payloadSha256: r.hash }]));
+    // The verifier reads the file a piece at a time (a Blob a slice at a time), so the file's
+    // whole bytes and whole text are never held; only when that fails (a refusal) does it take
+    // the whole file, decoded strictly (invalid UTF-8 throws, which it refuses as not-json).
     const handOver = {
       size,
-      take: () => {
-        const taken = bytes!;
-        bytes = undefined;
-        // Decoded strictly (invalid UTF-8 throws, which the verifier refuses as not-json), then the
-        // buffer is detached: its memory goes back at once instead of at the next full GC.
-        const text = fromUtf8(taken);
-        if (taken.byteOffset === 0 && taken.byteLength === taken.buffer.byteLength) (taken.buffer as { transfer?: (length: number) => unknown }).transfer?.(0);
-        return text;
-      },
+      read: (start: number, end: number) => source.readRange(start, end),
+      fresh: source.fresh,
+      take: () => source.read(),
+      release: () => source.release(),
     };
-    const verified = await verifyBundle(handOver, keys, { now: now(), maxBytes, appVersion: options.appVersion, installed: (id) => installed.get(id) });
+    let verified: Awaited<ReturnType<typeof verifyBundle>>;
+    try {
+      verified = await verifyBundle(handOver, keys, { now: now(), maxBytes, appVersion: options.appVersion, installed: (id) => installed.get(id) });
+    } finally {
+      source.release();
+    }
     if (!verified.ok) return verified;
     const m = verified.manifest;
     if (verified.alreadyInstalled) return failure('no-update', `Version ${m.version} of "${m.datasetId}" is installed already; there is nothing to update.`);
@@ -487,6 +535,7 @@ export function createSyncCore(options: SyncCoreOptions) {
         manifest: { datasetId: m.datasetId, manifestText: verified.manifestText, signatures: verified.signatures, origin, acceptedAt: '', expires: m.expires },
         records,
         undoable: true,
+        ownsRecords: true,
       },
       removals,
     );
