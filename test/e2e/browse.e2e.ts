@@ -46,6 +46,8 @@ describe('browsing the built-in dataset in web mode', () => {
     await ui.heading().filter({ hasText: 'ADMM Retreat' }).waitFor();
     const targets = page.getByRole('region', { name: 'Outcome targets addressed' });
     const items = targets.getByRole('listitem');
+    // The targets arrive from IndexedDB after the heading: wait for the list before counting it.
+    await items.nth(4).waitFor();
     assert.equal(await items.count(), 5);
     const text = await targets.innerText();
     for (const code of ['a.', 'b.', 'c.', 'd.', 'e.']) assert.ok(text.includes(code), `deliverable ${code} listed`);
