@@ -21,6 +21,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
+import { RECORD_KINDS, type DatasetRecords } from '../../shared/model';
 import { buildBundle, fingerprintOf, formatPublicKey, generateKeyPair, loadSigner, serializeBundle, signBundle, type PublicKey } from '../../shared/bundle';
 import { freshPage } from '../../test/e2e/support/browser';
 import type { BenchContext } from '../context';
@@ -32,6 +33,8 @@ const TOTAL = 100_000;
 const SIZE = '100k';
 const MiB = 1024 * 1024;
 const BUNDLE_PATH = '/__bench/sync-bundle.json';
+/** The version installed before the measured update, in the over-installed variant. */
+const FIRST_PATH = '/__bench/sync-first.json';
 /** How the page hands the bundle over: a Blob (as the app does with files; the default) or bytes (BENCH_SYNC_INPUT=bytes). */
 const INPUT = process.env.BENCH_SYNC_INPUT === 'bytes' ? 'bytes' : 'blob';
 
@@ -133,21 +136,27 @@ export async function syncSuite({ browser, url, runs, record }: BenchContext): P
   const records = syntheticRecords(TOTAL);
   const { privateKeyFile, publicKey } = await generateKeyPair();
   const signer = await loadSigner(JSON.stringify(privateKeyFile));
-  const file = await signBundle(
-    await buildBundle({
-      records,
-      publisherId: 'bench',
-      publisherName: 'Benchmark',
-      datasetId: 'bench-sync',
-      title: 'Synthetic 100k',
-      version: 1,
-      created: new Date(Date.now() - 60_000),
-      expires: new Date(Date.now() + 86_400_000),
-      minAppVersion: '0.0.1',
-    }),
-    signer,
-  );
-  const body = Buffer.from(serializeBundle(file), 'utf8');
+  const bundleOf = async (records: DatasetRecords, version: number) =>
+    Buffer.from(
+      serializeBundle(
+        await signBundle(
+          await buildBundle({
+            records,
+            publisherId: 'bench',
+            publisherName: 'Benchmark',
+            datasetId: 'bench-sync',
+            title: 'Synthetic 100k',
+            version,
+            created: new Date(Date.now() - 60_000),
+            expires: new Date(Date.now() + 86_400_000),
+            minAppVersion: '0.0.1',
+          }),
+          signer,
+        ),
+      ),
+      'utf8',
+    );
+  const body = await bundleOf(records, 1);
   const recordCount = Object.values(records).reduce((n, list) => n + list.length, 0);
   record({ name: `sync bundle size (handed over as ${INPUT === 'bytes' ? 'bytes' : 'a Blob'})`, value: body.length / MiB, unit: 'MiB', datasetSize: SIZE });
 
@@ -184,6 +193,53 @@ export async function syncSuite({ browser, url, runs, record }: BenchContext): P
   );
   record({ name: 'sync peak memory (main + worker) / bundle size, highest run', value: Math.max(...peaks) / body.length, unit: 'ratio', datasetSize: SIZE });
   record({ name: 'sync peak memory (main + worker) / bundle size, median run', value: growth / body.length, unit: 'ratio', datasetSize: `${samples.length} runs`, goal: '<= 3', pass: growth / body.length <= 3 });
+
+  // The same over an installed dataset: version 1 of the 100k records is installed first (not
+  // measured), then version 2, with about 10% of the records changed, is checked and applied.
+  // The comparison then reads the installed records back, which an empty database hides.
+  const body2 = await bundleOf(revised(records), 2);
+  const over: (SyncSample & { rawMs: number })[] = [];
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    const rawMs = await rawWrite(browser, url);
+    const sample = { ...(await syncOnce(browser, url, body2, publicKey, recordCount, body)), rawMs };
+    over.push(sample);
+    console.log(
+      `bench sync (over v1): run ${i + 1}: raw ${Math.round(rawMs)} ms, check ${Math.round(sample.checkMs)} ms, apply ${Math.round(sample.applyMs)} ms, ` +
+        `${sample.changes} changes, peak growth check ${Math.round(sample.checkGrowth / MiB)} MiB, apply ${Math.round(sample.applyGrowth / MiB)} MiB`,
+    );
+  }
+  const overMed = (pick: (s: (typeof over)[number]) => number) => median(over.map(pick));
+  const overRatio = overMed((s) => (s.checkMs + s.applyMs) / s.rawMs);
+  const overPeaks = over.map((s) => Math.max(s.checkGrowth, s.applyGrowth));
+  const overGrowth = median(overPeaks);
+  const overSize = `${SIZE} over ${SIZE} installed, ${over[0]!.changes} changes`;
+  record({ name: 'sync check over installed v1 (read, verify, compare, impact)', value: overMed((s) => s.checkMs), unit: 'ms', datasetSize: overSize });
+  record({ name: 'sync apply over installed v1 (one transaction, chunks of 2000)', value: overMed((s) => s.applyMs), unit: 'ms', datasetSize: overSize });
+  record({ name: 'sync over installed v1: check + apply / raw bulk write (median of paired runs)', value: overRatio, unit: 'ratio', datasetSize: `${over.length} pairs`, goal: '<= 1.5', pass: overRatio <= 1.5 });
+  record({ name: 'sync over installed v1: peak JS memory growth during check (highest)', value: Math.max(...over.map((s) => s.checkGrowth)) / MiB, unit: 'MiB', datasetSize: overSize });
+  record({ name: 'sync over installed v1: peak JS memory growth during apply (highest)', value: Math.max(...over.map((s) => s.applyGrowth)) / MiB, unit: 'MiB', datasetSize: overSize });
+  record({ name: 'sync over installed v1: peak memory / bundle size, highest run', value: Math.max(...overPeaks) / body2.length, unit: 'ratio', datasetSize: overSize });
+  record({
+    name: 'sync over installed v1: peak memory / bundle size, median run',
+    value: overGrowth / body2.length,
+    unit: 'ratio',
+    datasetSize: `${over.length} runs`,
+    goal: '<= 3',
+    pass: overGrowth / body2.length <= 3,
+  });
+}
+
+/** Version 2 of the records: every tenth record of each kind has its title (name, text) revised. */
+function revised(records: DatasetRecords): DatasetRecords {
+  const revise = <T>(record: T, i: number): T => {
+    if (i % 10 !== 0) return record;
+    const r = record as Record<string, unknown>;
+    const field = ['title', 'name', 'text'].find((f) => typeof r[f] === 'object' && r[f] !== null);
+    if (!field) return record;
+    const text = r[field] as Record<string, string>;
+    return { ...r, [field]: { ...text, en: `${text.en ?? ''} (rev. 2)` } } as T;
+  };
+  return Object.fromEntries(RECORD_KINDS.map((k) => [k, (records[k] as unknown[]).map(revise)])) as unknown as DatasetRecords;
 }
 
 /** A raw IndexedDB bulk write of as many records into the app's own stores, in a fresh origin. */
@@ -209,7 +265,7 @@ interface SyncSample {
 }
 
 /** One check + apply of the bundle through the sync worker, in a fresh origin. */
-async function syncOnce(browser: BenchContext['browser'], url: string, body: Buffer, publicKey: PublicKey, recordCount: number): Promise<SyncSample> {
+async function syncOnce(browser: BenchContext['browser'], url: string, body: Buffer, publicKey: PublicKey, recordCount: number, installFirst?: Buffer): Promise<SyncSample> {
   const { context, page } = await freshPage(browser, { serviceWorkers: 'block' });
   const browserCdp = await browser.newBrowserCDPSession();
   try {
@@ -225,6 +281,7 @@ async function syncOnce(browser: BenchContext['browser'], url: string, body: Buf
       }
     });
     await page.route(`**${BUNDLE_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+    if (installFirst) await page.route(`**${FIRST_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: installFirst }));
     await page.goto(`${url}/`);
     await page.waitForSelector('html[data-app-ready="true"]', { timeout: 60_000 });
 
@@ -254,6 +311,27 @@ async function syncOnce(browser: BenchContext['browser'], url: string, body: Buf
       { key, workerUrl, bundlePath: BUNDLE_PATH, asBytes: INPUT === 'bytes' },
     );
 
+    if (installFirst) {
+      // Version 1 goes in first, through the same worker, before memory is measured.
+      const first = await page.evaluate(async (firstPath) => {
+        const w = window as unknown as { __sync: Worker };
+        const request = (message: Record<string, unknown>) =>
+          new Promise<{ ok: boolean; preview?: { token: string }; message?: string }>((done) => {
+            const listener = (event: MessageEvent<{ type: string; reqId: number; result: { ok: boolean; preview?: { token: string }; message?: string } }>) => {
+              if (event.data.reqId !== message.reqId || event.data.type !== 'result') return;
+              w.__sync.removeEventListener('message', listener);
+              done(event.data.result);
+            };
+            w.__sync.addEventListener('message', listener);
+            w.__sync.postMessage(message);
+          });
+        const blob = await (await fetch(firstPath)).blob();
+        const checked = await request({ type: 'check', reqId: 101, input: blob, origin: { kind: 'feed', url: 'https://bench.invalid/feed.json' } });
+        if (!checked.ok || !checked.preview) return checked;
+        return request({ type: 'apply', reqId: 102, token: checked.preview.token });
+      }, FIRST_PATH);
+      if (!first.ok) throw new Error(`bench: installing version 1 failed: ${first.message}`);
+    }
     const sampler = await memorySampler(page, browserCdp, workerUrl);
     // Requests go to the worker as engine.ts sends them; the two phases are timed apart.
     await page.evaluate(() => {

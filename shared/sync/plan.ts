@@ -41,52 +41,98 @@ export function recordLabel(kind: RecordKind, record: RecordTypes[RecordKind]): 
 }
 
 /**
+ * Builds an UpdatePlan a kind at a time (in RECORD_KINDS order) and, within a kind, a record
+ * at a time: first every bundle record with its installed counterpart, then the installed
+ * records the bundle no longer holds. The caller need not hold all installed records at once
+ * (the sync engine reads them a chunk at a time).
+ */
+export class PlanBuilder {
+  private readonly tombstones: Set<string>;
+  private readonly kinds = {} as Record<RecordKind, KindPlan>;
+  private readonly changes: RecordChange[] = [];
+  private readonly counts = {} as ChangeCounts;
+  private current: { kind: RecordKind; plan: KindPlan; added: RecordChange[]; changed: RecordChange[]; removed: RecordChange[] } | undefined;
+
+  constructor(removals: readonly Tombstone[] = []) {
+    this.tombstones = new Set(removals.map((t) => `${t.kind}/${t.id}`));
+  }
+
+  startKind(kind: RecordKind): void {
+    if (this.current) throw new Error(`plan: ${this.current.kind} is not finished`);
+    this.current = { kind, plan: { added: [], changed: [], unchanged: [], removed: [] }, added: [], changed: [], removed: [] };
+  }
+
+  /** A bundle record and its installed counterpart (undefined when none): what it becomes. */
+  compare(record: RecordTypes[RecordKind], previous: RecordTypes[RecordKind] | undefined): 'added' | 'changed' | 'unchanged' {
+    const { kind, plan, added, changed } = this.open();
+    if (previous === undefined) {
+      plan.added.push(record.id);
+      added.push({ kind, id: record.id, label: recordLabel(kind, record), change: 'added', fields: [] });
+      return 'added';
+    }
+    // Records are compared as written; a difference only in key order is no change.
+    if (JSON.stringify(previous) === JSON.stringify(record)) {
+      plan.unchanged.push(record.id);
+      return 'unchanged';
+    }
+    const fields = fieldChanges(previous, record);
+    if (fields.length === 0) {
+      plan.unchanged.push(record.id);
+      return 'unchanged';
+    }
+    plan.changed.push(record.id);
+    changed.push({ kind, id: record.id, label: recordLabel(kind, record), change: 'changed', fields });
+    return 'changed';
+  }
+
+  /** An installed record the bundle does not hold, in installed order. */
+  remove(record: RecordTypes[RecordKind]): void {
+    const { kind, plan, removed } = this.open();
+    plan.removed.push(record.id);
+    removed.push({ kind, id: record.id, label: recordLabel(kind, record), change: 'removed', fields: [], tombstoned: this.tombstones.has(`${kind}/${record.id}`) });
+  }
+
+  endKind(): void {
+    const { kind, plan, added, changed, removed } = this.open();
+    // Not push(...list): 100k arguments overflow the call stack.
+    for (const list of [added, changed, removed]) for (const c of list) this.changes.push(c);
+    this.kinds[kind] = plan;
+    this.counts[kind] = { added: plan.added.length, changed: plan.changed.length, removed: plan.removed.length };
+    this.current = undefined;
+  }
+
+  finish(): UpdatePlan {
+    if (this.current) throw new Error(`plan: ${this.current.kind} is not finished`);
+    const missing = RECORD_KINDS.filter((k) => !this.kinds[k]);
+    if (missing.length > 0) throw new Error(`plan: no records compared for ${missing.join(', ')}`);
+    return { kinds: this.kinds, changes: this.changes, counts: this.counts };
+  }
+
+  private open() {
+    if (!this.current) throw new Error('plan: no kind started');
+    return this.current;
+  }
+}
+
+/**
  * Compares the installed records of a dataset with a bundle's records. A record is changed
  * when its canonical JSON differs; its changes are then listed field by field. The cost is
  * linear in the number of records (each is stringified once per side).
  */
 export function planUpdate(installed: DatasetRecords, next: DatasetRecords, removals: readonly Tombstone[] = []): UpdatePlan {
-  const tombstones = new Set(removals.map((t) => `${t.kind}/${t.id}`));
-  const kinds = {} as Record<RecordKind, KindPlan>;
-  const changes: RecordChange[] = [];
-  const counts = {} as ChangeCounts;
+  const builder = new PlanBuilder(removals);
   for (const kind of RECORD_KINDS) {
     const before = new Map<string, RecordTypes[RecordKind]>(installed[kind].map((r) => [r.id, r]));
-    const plan: KindPlan = { added: [], changed: [], unchanged: [], removed: [] };
-    const added: RecordChange[] = [];
-    const changed: RecordChange[] = [];
+    builder.startKind(kind);
     for (const record of next[kind] as RecordTypes[RecordKind][]) {
       const previous = before.get(record.id);
-      if (previous === undefined) {
-        plan.added.push(record.id);
-        added.push({ kind, id: record.id, label: recordLabel(kind, record), change: 'added', fields: [] });
-        continue;
-      }
-      before.delete(record.id);
-      // Records are compared as written; a difference only in key order is no change.
-      if (JSON.stringify(previous) === JSON.stringify(record)) {
-        plan.unchanged.push(record.id);
-        continue;
-      }
-      const fields = fieldChanges(previous, record);
-      if (fields.length === 0) {
-        plan.unchanged.push(record.id);
-        continue;
-      }
-      plan.changed.push(record.id);
-      changed.push({ kind, id: record.id, label: recordLabel(kind, record), change: 'changed', fields });
+      if (previous !== undefined) before.delete(record.id);
+      builder.compare(record, previous);
     }
-    const removed: RecordChange[] = [];
-    for (const [id, record] of before) {
-      plan.removed.push(id);
-      removed.push({ kind, id, label: recordLabel(kind, record), change: 'removed', fields: [], tombstoned: tombstones.has(`${kind}/${id}`) });
-    }
-    // Not push(...list): 100k arguments overflow the call stack.
-    for (const list of [added, changed, removed]) for (const c of list) changes.push(c);
-    kinds[kind] = plan;
-    counts[kind] = { added: plan.added.length, changed: plan.changed.length, removed: plan.removed.length };
+    for (const record of before.values()) builder.remove(record);
+    builder.endKind();
   }
-  return { kinds, changes, counts };
+  return builder.finish();
 }
 
 export function totalChanges(counts: ChangeCounts): number {

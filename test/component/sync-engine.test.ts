@@ -12,6 +12,7 @@ import {
   addTrustedKey,
   applyUpdate,
   checkUpdate,
+  configureSyncEngine,
   discardUpdate,
   listChanges,
   markSectionReviewed,
@@ -24,6 +25,7 @@ import { resignedWith } from '../unit/bundle-fixtures';
 import {
   ALL_BUT_HISTORY,
   DATASET_ID,
+  NOW,
   briefing,
   builtinRecords,
   bundleOf,
@@ -316,6 +318,35 @@ describe('applyUpdate and undo', () => {
     expect((await db.sections.get('s-acb'))!.datasetReview).toBeUndefined();
     expect((await db.sections.get('s-statement'))!.datasetReview).toBeUndefined();
     expect(await db.agendaItems.get('asoen-36-acb-gb')).toBeDefined();
+  });
+
+  it('compares a chunk at a time: the same preview and changes as in one piece, and undo is still exact', async () => {
+    const publisher = await setUp();
+    await putBriefing(briefing('b1', 'asoen-36', 'Malaysia at ASOEN-36'), [
+      section('s-statement', 'b1', 'asoen-36-joint-statement-cop30', 'climate'),
+      section('s-acb', 'b1', 'asoen-36-acb-gb', 'biodiversity', 1),
+    ]);
+    // Removals and changes across several chunks of 3, in more than one kind.
+    const records = editedRecords();
+    records.agendaItems = records.agendaItems.filter((_, i) => i < 4 || i > 11);
+    records.meetings = records.meetings.map((m, i) => (i % 4 === 0 ? { ...m, title: { ...m.title, en: `${m.title.en ?? ''} (moved)` } } : m));
+    const text = await bundleOf(records, publisher);
+    const all = { offset: 0, limit: 100_000 };
+    const whole = await preview(text);
+    const wholeChanges = await listChanges(whole.token, all);
+    discardUpdate(whole.token);
+
+    configureSyncEngine({ now: () => NOW, chunkSize: 3 });
+    const before = await snapshot(ALL_BUT_HISTORY);
+    const chunked = await preview(text);
+    expect({ ...chunked, token: '' }).toEqual({ ...whole, token: '' });
+    expect(chunked.counts.agendaItems.removed).toBeGreaterThan(6);
+    expect(chunked.counts.meetings.changed).toBeGreaterThan(3);
+    expect(await listChanges(chunked.token, all)).toEqual(wholeChanges);
+    const applied = await applyUpdate(chunked.token);
+    expect(applied.ok ? applied.ok : applied.message).toBe(true);
+    expect(await undoLastUpdate(DATASET_ID)).toEqual({ ok: true });
+    expect(await snapshot(ALL_BUT_HISTORY)).toEqual(before);
   });
 
   it('undo after two updates reverts only the last; the one before is no longer undoable', async () => {

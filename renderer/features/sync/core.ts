@@ -5,7 +5,7 @@ import { splitPayload } from '../../../shared/bundle/payload';
 import type { Tombstone } from '../../../shared/bundle/schema';
 import { canonicalJson } from '../../../shared/dataset/hash';
 import { RECORD_KINDS, type AgendaItem, type DatasetRecords, type RecordKind, type RecordTypes } from '../../../shared/model';
-import { briefingImpact, planUpdate, reviewFlag, type UpdatePlan } from '../../../shared/sync';
+import { briefingImpact, PlanBuilder, reviewFlag, type UpdatePlan } from '../../../shared/sync';
 import type { DelegateDatabase } from '../../db/db';
 import { fromStored, toStored } from '../../db/install';
 import type { AcceptedManifest, FlagChange, HistoryRow, InstalledDataset, Provenance, StoredOrigin, StoredRecordTypes, UndoRecord } from '../../db/schema';
@@ -139,8 +139,11 @@ export interface PreparedUpdate {
   agendaChanges: Omit<BriefingImpact, 'briefingId' | 'briefingTitle' | 'sectionId'>[];
   /** The dataset register row when checked: apply refuses if it changed meanwhile. */
   installedBefore?: InstalledDataset;
-  /** Installed records the update replaces or removes, as stored (what undo puts back). */
-  replaced: { kind: RecordKind; record: AnyStored }[];
+  /**
+   * Installed records the update replaces or removes (what undo puts back), by id: apply reads
+   * them as stored, a chunk at a time, inside its transaction.
+   */
+  replaced: { kind: RecordKind; id: string }[];
   /** Keep undo material (false for the built-in dataset, which is never undone). */
   undoable: boolean;
   /**
@@ -161,18 +164,26 @@ const CHUNKS_IN_FLIGHT = 4;
 
 const table = (database: DelegateDatabase, kind: RecordKind) => database[kind] as unknown as Table<AnyStored, string>;
 
-/** Reads the dataset's installed records and works out what an update changes and whom it concerns. */
+/** Records compared per step (the engine passes its chunkSize): the installed ones are read a chunk at a time and let go. */
+const COMPARE_CHUNK = 2000;
+
+/**
+ * Works out what an update changes and whom it concerns. The installed records are never all
+ * held at once: the bundle's records are walked a chunk at a time with their installed
+ * counterparts (bulkGet by id), and removals are the installed ids (primary keys only) the
+ * bundle does not hold, read a chunk at a time too. Only ids, the changes and the old text of
+ * changed or removed agenda items stay.
+ */
 export async function prepareUpdate(
   database: DelegateDatabase,
   input: Omit<PreparedUpdate, 'plan' | 'impact' | 'agendaChanges' | 'installedBefore' | 'replaced'>,
   removals: readonly Tombstone[],
+  chunk = COMPARE_CHUNK,
 ): Promise<PreparedUpdate | SyncFailure> {
   const { datasetId } = input;
   const installedBefore = await database.datasets.get(datasetId);
-  const oldStored = {} as Record<RecordKind, AnyStored[]>;
   const conflicts: string[] = [];
   for (const kind of RECORD_KINDS) {
-    oldStored[kind] = await table(database, kind).where('prov.datasetId').equals(datasetId).toArray();
     // Ids are unique across datasets (one table per kind): a bundle must not take over another dataset's records.
     const foreign = await table(database, kind).where('prov.datasetId').notEqual(datasetId).primaryKeys();
     if (foreign.length > 0) {
@@ -183,25 +194,60 @@ export async function prepareUpdate(
   if (conflicts.length > 0) {
     return failure('id-conflict', `The bundle's records reuse ids that belong to another installed dataset: ${conflicts.slice(0, 20).join(', ')}.`, [], conflicts);
   }
-  const oldRecords = Object.fromEntries(RECORD_KINDS.map((k) => [k, oldStored[k].map((r) => fromStored(k, r as never))])) as DatasetRecords;
-  const plan = planUpdate(oldRecords, input.records, removals);
 
+  const builder = new PlanBuilder(removals);
   // Undo puts back what the update replaces or removes; unchanged records only need their
   // provenance back, unless they carry another one than the register's (then they go back whole).
   const replaced: PreparedUpdate['replaced'] = [];
-  if (input.undoable) {
-    for (const kind of RECORD_KINDS) {
-      const touched = new Set([...plan.kinds[kind].changed, ...plan.kinds[kind].removed]);
-      for (const r of oldStored[kind]) {
-        const sameProv = installedBefore !== undefined && r.prov.version === installedBefore.version && r.prov.hash === installedBefore.hash;
-        if (touched.has(r.id) || !sameProv) replaced.push({ kind, record: r });
+  const sameProv = (r: AnyStored) => installedBefore !== undefined && r.prov.version === installedBefore.version && r.prov.hash === installedBefore.hash;
+  // The installed text of agenda items the update changes or removes, and the new text of those it changes.
+  const before = new Map<string, AgendaItem>();
+  const after = new Map<string, AgendaItem>();
+  for (const kind of RECORD_KINDS) {
+    const list = input.records[kind] as RecordTypes[RecordKind][];
+    // The dataset's installed ids, in installed order (the index on prov.datasetId lists a
+    // dataset's records by id): only those are read, and those the bundle lacks are removals.
+    const installedIds = await table(database, kind).where('prov.datasetId').equals(datasetId).primaryKeys();
+    const installed = new Set(installedIds);
+    const inBundle = new Set<string>();
+    builder.startKind(kind);
+    for (let i = 0; i < list.length; i += chunk) {
+      const part = list.slice(i, i + chunk);
+      const wanted = part.filter((r) => installed.has(r.id)).map((r) => r.id);
+      const stored = new Map((wanted.length === 0 ? [] : await table(database, kind).bulkGet(wanted)).flatMap((r) => (r ? [[r.id, r] as const] : [])));
+      for (const record of part) {
+        const found = stored.get(record.id);
+        // A second record with the same id counts as added, as when compared against a map of the installed ones.
+        const old = found !== undefined && found.prov.datasetId === datasetId && !inBundle.has(record.id) ? found : undefined;
+        inBundle.add(record.id);
+        const previous = old === undefined ? undefined : (fromStored(kind, old as never) as RecordTypes[RecordKind]);
+        const result = builder.compare(record, previous);
+        if (old !== undefined && input.undoable && (result === 'changed' || !sameProv(old))) replaced.push({ kind, id: record.id });
+        if (kind === 'agendaItems' && result === 'changed') {
+          before.set(record.id, previous as AgendaItem);
+          after.set(record.id, record as AgendaItem);
+        }
       }
     }
+    const gone = installedIds.filter((id) => !inBundle.has(id));
+    inBundle.clear();
+    installed.clear();
+    for (let i = 0; i < gone.length; i += chunk) {
+      const ids = gone.slice(i, i + chunk);
+      const stored = await table(database, kind).bulkGet(ids);
+      for (const found of stored) {
+        if (found === undefined) continue;
+        const previous = fromStored(kind, found as never) as RecordTypes[RecordKind];
+        builder.remove(previous);
+        if (input.undoable) replaced.push({ kind, id: found.id });
+        if (kind === 'agendaItems') before.set(found.id, previous as AgendaItem);
+      }
+    }
+    builder.endKind();
   }
+  const plan = builder.finish();
 
   const agendaIds = plan.changes.filter((c) => c.kind === 'agendaItems' && c.change !== 'added').map((c) => c.id);
-  const byId = (items: readonly AgendaItem[]) => new Map(items.map((i) => [i.id, i]));
-  const [before, after] = [byId(oldRecords.agendaItems), byId(input.records.agendaItems)];
   // The same computation for one pseudo-section per item gives the flags' material.
   const agendaChanges = briefingImpact(plan.changes, agendaIds.map((id) => ({ id, briefingId: '', agendaItemId: id })), new Map(), before, after).map(
     ({ briefingId: _b, briefingTitle: _t, sectionId: _s, ...change }) => change,
@@ -263,11 +309,25 @@ export async function writeUpdate(
       });
     }
 
-    const undoRows: UndoRecord[] = prepared.replaced.map(({ kind, record }) => ({ historyId, kind, id: record.id, record }));
-    for (let i = 0; i < undoRows.length; i += chunk) {
-      const part = undoRows.slice(i, i + chunk);
+    // The records undo puts back, read as stored before anything is written, a chunk at a time.
+    const { replaced } = prepared;
+    for (let i = 0; i < replaced.length; ) {
+      const kind = replaced[i]!.kind;
+      let end = i;
+      while (end < replaced.length && end - i < chunk && replaced[end]!.kind === kind) end++;
+      const ids = replaced.slice(i, end).map((r) => r.id);
+      const records = await table(database, kind).bulkGet(ids);
+      const part: UndoRecord[] = [];
+      for (let j = 0; j < ids.length; j++) {
+        const record = records[j];
+        if (record === undefined || record.prov.datasetId !== prepared.datasetId) {
+          throw new Abort(failure('stale', 'The installed dataset changed since this update was checked; check it again.'));
+        }
+        part.push({ historyId, kind, id: ids[j]!, record });
+      }
       await database.undoRecords.bulkPut(part);
       step(part.length);
+      i = end;
     }
     for (const kind of RECORD_KINDS) {
       const removed = plan.kinds[kind].removed;
@@ -538,6 +598,7 @@ export function createSyncCore(options: SyncCoreOptions) {
         ownsRecords: true,
       },
       removals,
+      options.chunkSize,
     );
     if ('ok' in prepared) return prepared;
     if (control.cancelled()) return cancelledFailure();
