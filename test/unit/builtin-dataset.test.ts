@@ -21,7 +21,7 @@ function load(): DatasetRecords {
   return result.records;
 }
 
-/** The seed documents live next to the repository: /work/shared/seeds when the repo is /work/main. */
+/** The seed documents live next to the repository, in ../shared/seeds. */
 const seedDir = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
 const SEED_PREFIX: Record<string, string> = {
   'src-asoen-36-media-statement': '000_',
