@@ -95,8 +95,10 @@ export interface HistoryRow {
   publisherId: string;
   publisherName: string;
   changelog: ChangelogEntry[];
+  /** Key ids that signed it (empty for the built-in dataset). */
   signedBy: string[];
   expired: boolean;
+  /** The version installed before this one (undefined for a first install). */
   fromVersion?: number;
   counts: Record<RecordKind, { added: number; changed: number; removed: number }>;
   /**
@@ -109,6 +111,7 @@ export interface HistoryRow {
     addedIds: Record<RecordKind, string[]>;
     flags: FlagChange[];
   };
+  /** Set when the update was undone. */
   undoneAt?: string;
 }
 

@@ -9,7 +9,7 @@ import type { RefusalCode } from '../../../shared/bundle/refusal';
 import type { ChangelogEntry } from '../../../shared/bundle/schema';
 import type { RecordKind } from '../../../shared/model';
 import type { AgendaItemText, DatasetReview } from '../../../shared/briefing/model';
-import type { TrustedKeyRow } from '../../db/schema';
+import type { HistoryRow, StoredOrigin, TrustedKeyRow } from '../../db/schema';
 
 export type { RecordKind, RefusalCode, ChangelogEntry, AgendaItemText, DatasetReview };
 
@@ -17,7 +17,7 @@ export type { RecordKind, RefusalCode, ChangelogEntry, AgendaItemText, DatasetRe
 export type TrustedKey = TrustedKeyRow;
 
 /** Where an update came from. `builtin`: the dataset shipped inside the app. */
-export type UpdateOrigin = { kind: 'file'; name: string } | { kind: 'feed'; url: string } | { kind: 'builtin' };
+export type UpdateOrigin = StoredOrigin;
 
 /**
  * FieldChange { path: 'title.en' | 'days[2].date' | 'chair'; before (undefined: field is new); after (undefined: dropped) },
@@ -117,33 +117,18 @@ export interface SyncOptions {
   onProgress?: (progress: SyncProgress) => void;
 }
 
-/** One installed version of a dataset, newest first in useDatasetHistory. */
-export interface HistoryEntry {
-  id: string;
-  datasetId: string;
-  title: string;
-  version: number;
-  payloadSha256: string;
-  installedAt: string;
-  origin: UpdateOrigin;
-  publisherId: string;
-  publisherName: string;
-  changelog: ChangelogEntry[];
-  /** Key ids that signed it (empty for the built-in dataset). */
-  signedBy: string[];
-  expired: boolean;
-  /** The version installed before this one (undefined for a first install). */
-  fromVersion?: number;
-  counts: ChangeCounts;
+/**
+ * One installed version of a dataset as the interface sees it, newest first in useDatasetHistory:
+ * the stored history row without its undo material, and what that material means.
+ */
+export type HistoryEntry = Omit<HistoryRow, 'undo'> & {
   /** Number of briefing sections flagged for review by this update. */
   flagged: number;
   /** This entry is the dataset's installed version. */
   current: boolean;
   /** undoLastUpdate would revert this entry (only the current, latest non-builtin entry can be undone). */
   undoable: boolean;
-  /** Set when the update was undone. */
-  undoneAt?: string;
-}
+};
 
 /** The installed datasets (one row per dataset id). */
 export interface InstalledDatasetInfo {
