@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { freshPage } from '../../test/e2e/support/browser';
+import { putRecords } from '../../test/e2e/support/idb';
 import type { BenchContext } from '../context';
 import { median } from '../measure';
 
@@ -8,45 +9,31 @@ const POINTS_PER_ITEM = 10;
 
 /** Writes a meeting of 300 agenda items and a briefing with 3,000 talking points straight into IndexedDB. */
 async function injectLargeBriefing(page: Page): Promise<string> {
-  return page.evaluate(
-    async ({ items, points }) => {
-      const now = new Date().toISOString();
-      const prov = { datasetId: 'bench-briefing', version: 1, hash: 'bench' };
-      const cite = [{ sourceId: 'bench-src' }];
-      const meetingId = 'bench-meeting-300';
-      const briefingId = 'bench-briefing-300';
-      const records: Record<string, unknown[]> = {
-        sources: [{ id: 'bench-src', title: { en: 'Bench source' }, kind: 'other', publisher: 'bench', language: 'en', excerpt: 'x', prov, sourceIds: [] }],
-        meetings: [
-          { id: meetingId, code: 'BENCH-300', bodyIds: ['asoen'], title: { en: 'Meeting with 300 agenda items' }, startDate: '2026-12-01', endDate: '2026-12-05', coChairs: [], days: [], backToBackMeetingIds: [], status: 'planned', sources: cite, prov, sourceIds: ['bench-src'], from: '2026-12-01', until: '2026-12-05', country: 'MY' },
-        ],
-        agendaItems: Array.from({ length: items }, (_, i) => ({ id: `bench-item-${i}`, meetingId, order: i, title: { en: `Agenda item ${i + 1}: regional cooperation on topic ${i}` }, kind: 'plenary', bodyIds: ['asoen'], partners: [], coChairs: [], sources: cite, prov, sourceIds: ['bench-src'] })),
-        briefings: [
-          { id: briefingId, meetingId, title: 'Brief with 3,000 talking points', delegation: 'MY', author: 'Bench', classification: 'OFFICIAL', status: 'draft', statusHistory: [], keyMessages: 'Key', bilaterals: [], members: [], contacts: [], logistics: '', review: [], createdAt: now, updatedAt: now },
-        ],
-        sections: Array.from({ length: items }, (_, i) => ({
-          id: `${briefingId}:bench-item-${i}`, briefingId, agendaItemId: `bench-item-${i}`, order: i, agendaTitle: `Agenda item ${i + 1}: regional cooperation on topic ${i}`,
-          objectives: `Objectives for item ${i}. `.repeat(5), position: `Position ${i}. `.repeat(8), redLines: '', fallback: '', background: `Background ${i}. `.repeat(20),
-          talkingPoints: Array.from({ length: points }, (_, j) => ({ id: `tp-${i}-${j}`, text: `Talking point ${j + 1} on item ${i + 1}: ASEAN should work together on this. `.repeat(2) })),
-          targets: [], followUps: [], privateNotes: '', review: [], updatedAt: now, targetIds: [],
-        })),
-      };
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('asean-delegate');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      await new Promise((resolve, reject) => {
-        const tx = db.transaction(Object.keys(records), 'readwrite');
-        for (const [store, list] of Object.entries(records)) for (const record of list) tx.objectStore(store).put(record);
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      return briefingId;
-    },
-    { items: ITEMS, points: POINTS_PER_ITEM },
-  );
+  const items = ITEMS;
+  const points = POINTS_PER_ITEM;
+  const now = new Date().toISOString();
+  const prov = { datasetId: 'bench-briefing', version: 1, hash: 'bench' };
+  const cite = [{ sourceId: 'bench-src' }];
+  const meetingId = 'bench-meeting-300';
+  const briefingId = 'bench-briefing-300';
+  const records: Record<string, unknown[]> = {
+    sources: [{ id: 'bench-src', title: { en: 'Bench source' }, kind: 'other', publisher: 'bench', language: 'en', excerpt: 'x', prov, sourceIds: [] }],
+    meetings: [
+      { id: meetingId, code: 'BENCH-300', bodyIds: ['asoen'], title: { en: 'Meeting with 300 agenda items' }, startDate: '2026-12-01', endDate: '2026-12-05', coChairs: [], days: [], backToBackMeetingIds: [], status: 'planned', sources: cite, prov, sourceIds: ['bench-src'], from: '2026-12-01', until: '2026-12-05', country: 'MY' },
+    ],
+    agendaItems: Array.from({ length: items }, (_, i) => ({ id: `bench-item-${i}`, meetingId, order: i, title: { en: `Agenda item ${i + 1}: regional cooperation on topic ${i}` }, kind: 'plenary', bodyIds: ['asoen'], partners: [], coChairs: [], sources: cite, prov, sourceIds: ['bench-src'] })),
+    briefings: [
+      { id: briefingId, meetingId, title: 'Brief with 3,000 talking points', delegation: 'MY', author: 'Bench', classification: 'OFFICIAL', status: 'draft', statusHistory: [], keyMessages: 'Key', bilaterals: [], members: [], contacts: [], logistics: '', review: [], createdAt: now, updatedAt: now },
+    ],
+    sections: Array.from({ length: items }, (_, i) => ({
+      id: `${briefingId}:bench-item-${i}`, briefingId, agendaItemId: `bench-item-${i}`, order: i, agendaTitle: `Agenda item ${i + 1}: regional cooperation on topic ${i}`,
+      objectives: `Objectives for item ${i}. `.repeat(5), position: `Position ${i}. `.repeat(8), redLines: '', fallback: '', background: `Background ${i}. `.repeat(20),
+      talkingPoints: Array.from({ length: points }, (_, j) => ({ id: `tp-${i}-${j}`, text: `Talking point ${j + 1} on item ${i + 1}: ASEAN should work together on this. `.repeat(2) })),
+      targets: [], followUps: [], privateNotes: '', review: [], updatedAt: now, targetIds: [],
+    })),
+  };
+  await putRecords(page, records);
+  return briefingId;
 }
 
 /** Opening a 300-item briefing and typing into a talking point. */

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { putRecords } from '../support/idb';
 
 /** The pack page as a delegate uses it: settings, the paginated preview, print. */
 export class PackScreen {
@@ -58,50 +59,37 @@ export class PdfFile {
 }
 
 /**
- * Writes a meeting of `items` agenda items and a full brief on each straight into IndexedDB (about
+ * Writes a meeting of `count` agenda items and a full brief on each straight into IndexedDB (about
  * 2.2 printed pages per item): long packs for the layout's progress and cancel, and for the bench.
  * Returns the briefing's id.
  */
-export async function injectBrief(page: Page, items: number): Promise<string> {
-  return page.evaluate(async (count) => {
-    const now = new Date().toISOString();
-    const prov = { datasetId: 'bench-pack', version: 1, hash: 'bench' };
-    const cite = [{ sourceId: 'bench-pack-src' }];
-    const meetingId = `bench-pack-meeting-${count}`;
-    const briefingId = `bench-pack-brief-${count}`;
-    const sentence = (i: number, j: number) => `Point ${j + 1} on item ${i + 1}: ASEAN Member States should work together through ASOEN and the AWGCC on this matter, with support from dialogue partners.`;
-    const records: Record<string, unknown[]> = {
-      sources: [{ id: 'bench-pack-src', title: { en: 'Bench source' }, kind: 'other', publisher: 'bench', language: 'en', excerpt: 'x', prov, sourceIds: [] }],
-      meetings: [
-        { id: meetingId, code: `BENCH-${count}`, bodyIds: ['asoen'], title: { en: `Meeting with ${count} agenda items` }, startDate: '2026-12-01', endDate: '2026-12-04', coChairs: [], days: [1, 2, 3, 4].map((day) => ({ day, date: `2026-12-0${day}` })), backToBackMeetingIds: [], status: 'planned', sources: cite, prov, sourceIds: ['bench-pack-src'], from: '2026-12-01', until: '2026-12-04', country: 'MY' },
-      ],
-      agendaItems: Array.from({ length: count }, (_, i) => ({ id: `${meetingId}-item-${i}`, meetingId, day: (i % 4) + 1, order: i, title: { en: `Agenda item ${i + 1}: regional cooperation on topic ${i}` }, kind: 'plenary', bodyIds: ['asoen'], partners: [], coChairs: [], sources: cite, prov, sourceIds: ['bench-pack-src'] })),
-      briefings: [
-        { id: briefingId, meetingId, title: `Brief on ${count} agenda items`, delegation: 'MY', author: 'Bench', classification: 'OFFICIAL', status: 'draft', statusHistory: [], keyMessages: 'Key', bilaterals: [], members: [{ id: 'm1', name: 'Delegate One', role: 'Head', covers: [`${meetingId}-item-0`, `${meetingId}-item-1`] }], contacts: [], logistics: '', review: [], createdAt: now, updatedAt: now },
-      ],
-      sections: Array.from({ length: count }, (_, i) => ({
-        id: `${briefingId}:item-${i}`, briefingId, agendaItemId: `${meetingId}-item-${i}`, order: i, agendaTitle: `Agenda item ${i + 1}`,
-        objectives: `Objectives for item ${i + 1}: secure agreement on the regional approach. `.repeat(3),
-        position: `The delegation supports the draft text on item ${i + 1} and will say so. `.repeat(4),
-        redLines: 'No new financial commitments.', fallback: 'Welcome rather than endorse.',
-        background: Array.from({ length: 6 }, (_, k) => `- Background fact ${k + 1} on item ${i + 1}, as the dataset records it for this body and its partners.`).join('\n'),
-        talkingPoints: Array.from({ length: 10 }, (_, j) => ({ id: `tp-${i}-${j}`, text: sentence(i, j) })),
-        targets: [], followUps: [{ id: `f-${i}`, what: `Report back on item ${i + 1}`, owner: 'Desk officer', due: '2026-12-20' }],
-        privateNotes: `Private note ${i + 1}.`, review: [], updatedAt: now, targetIds: [],
-      })),
-    };
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('asean-delegate');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction(Object.keys(records), 'readwrite');
-      for (const [store, list] of Object.entries(records)) for (const record of list) tx.objectStore(store).put(record);
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-    return briefingId;
-  }, items);
+export async function injectBrief(page: Page, count: number): Promise<string> {
+  const now = new Date().toISOString();
+  const prov = { datasetId: 'bench-pack', version: 1, hash: 'bench' };
+  const cite = [{ sourceId: 'bench-pack-src' }];
+  const meetingId = `bench-pack-meeting-${count}`;
+  const briefingId = `bench-pack-brief-${count}`;
+  const sentence = (i: number, j: number) => `Point ${j + 1} on item ${i + 1}: ASEAN Member States should work together through ASOEN and the AWGCC on this matter, with support from dialogue partners.`;
+  const records: Record<string, unknown[]> = {
+    sources: [{ id: 'bench-pack-src', title: { en: 'Bench source' }, kind: 'other', publisher: 'bench', language: 'en', excerpt: 'x', prov, sourceIds: [] }],
+    meetings: [
+      { id: meetingId, code: `BENCH-${count}`, bodyIds: ['asoen'], title: { en: `Meeting with ${count} agenda items` }, startDate: '2026-12-01', endDate: '2026-12-04', coChairs: [], days: [1, 2, 3, 4].map((day) => ({ day, date: `2026-12-0${day}` })), backToBackMeetingIds: [], status: 'planned', sources: cite, prov, sourceIds: ['bench-pack-src'], from: '2026-12-01', until: '2026-12-04', country: 'MY' },
+    ],
+    agendaItems: Array.from({ length: count }, (_, i) => ({ id: `${meetingId}-item-${i}`, meetingId, day: (i % 4) + 1, order: i, title: { en: `Agenda item ${i + 1}: regional cooperation on topic ${i}` }, kind: 'plenary', bodyIds: ['asoen'], partners: [], coChairs: [], sources: cite, prov, sourceIds: ['bench-pack-src'] })),
+    briefings: [
+      { id: briefingId, meetingId, title: `Brief on ${count} agenda items`, delegation: 'MY', author: 'Bench', classification: 'OFFICIAL', status: 'draft', statusHistory: [], keyMessages: 'Key', bilaterals: [], members: [{ id: 'm1', name: 'Delegate One', role: 'Head', covers: [`${meetingId}-item-0`, `${meetingId}-item-1`] }], contacts: [], logistics: '', review: [], createdAt: now, updatedAt: now },
+    ],
+    sections: Array.from({ length: count }, (_, i) => ({
+      id: `${briefingId}:item-${i}`, briefingId, agendaItemId: `${meetingId}-item-${i}`, order: i, agendaTitle: `Agenda item ${i + 1}`,
+      objectives: `Objectives for item ${i + 1}: secure agreement on the regional approach. `.repeat(3),
+      position: `The delegation supports the draft text on item ${i + 1} and will say so. `.repeat(4),
+      redLines: 'No new financial commitments.', fallback: 'Welcome rather than endorse.',
+      background: Array.from({ length: 6 }, (_, k) => `- Background fact ${k + 1} on item ${i + 1}, as the dataset records it for this body and its partners.`).join('\n'),
+      talkingPoints: Array.from({ length: 10 }, (_, j) => ({ id: `tp-${i}-${j}`, text: sentence(i, j) })),
+      targets: [], followUps: [{ id: `f-${i}`, what: `Report back on item ${i + 1}`, owner: 'Desk officer', due: '2026-12-20' }],
+      privateNotes: `Private note ${i + 1}.`, review: [], updatedAt: now, targetIds: [],
+    })),
+  };
+  await putRecords(page, records);
+  return briefingId;
 }
