@@ -41,9 +41,26 @@ export class DatasetsPage {
     return this.page.getByRole('button', { name: /^Apply version \d+$/ });
   }
 
+  installedStatus(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /is installed\./ });
+  }
+
   async applyAndWait(): Promise<void> {
     await this.applyButton().click();
-    await this.page.getByRole('status').filter({ hasText: /is installed\./ }).waitFor({ timeout: 120_000 });
+    await this.installedStatus().waitFor({ timeout: 120_000 });
+  }
+
+  /** Waits until the apply progress bar shows at least `share` (0–1) of the write done, or the write has ended. */
+  async waitForApplyShare(share: number): Promise<void> {
+    await this.page.waitForFunction(
+      (wanted) => {
+        const bar = document.querySelector<HTMLProgressElement>('.sync-progress progress');
+        if (!bar) return /is installed\./.test(document.body.textContent ?? '');
+        return bar.max > 0 && bar.value / bar.max >= wanted;
+      },
+      share,
+      { timeout: 120_000, polling: 'raf' },
+    );
   }
 
   reviewList(): Locator {
