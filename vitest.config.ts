@@ -22,6 +22,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The real relay on 127.0.0.1 (temporary data folders, free ports) with Node clients.
+          name: 'relay',
+          environment: 'node',
+          include: ['test/relay/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'component',
           environment: 'jsdom',
           include: ['test/component/**/*.test.{ts,tsx}'],
