@@ -20,6 +20,9 @@ export interface TestRelay {
   port: number;
   /** Stops the relay cleanly and starts it again on the same port and data folder. */
   restart(options?: { loseData?: boolean }): Promise<void>;
+  /** The two halves of a restart, for edits made while the relay is down. */
+  stop(options?: { loseData?: boolean }): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,10 +33,16 @@ export async function startTestRelay(options: Partial<RelayOptions> = {}): Promi
     current: first,
     dataDir,
     port: first.port,
-    async restart({ loseData = false } = {}) {
+    async stop({ loseData = false } = {}) {
       await relay.current.stop();
       if (loseData) await rm(dataDir, { recursive: true, force: true });
+    },
+    async start() {
       relay.current = await startRelay({ dataDir, storeDebounceMs: 50, registryPollMs: 0, ...options, port: relay.port });
+    },
+    async restart(restartOptions) {
+      await relay.stop(restartOptions);
+      await relay.start();
     },
     async close() {
       await relay.current.stop();
@@ -90,6 +99,8 @@ export async function registerBriefing(relay: TestRelay, members: TestMember[], 
 export interface TestClient {
   doc: Y.Doc;
   provider: HocuspocusProvider;
+  /** A new provider on the same document (what the app does after a refusal it can recover from). */
+  renew(): void;
   failures: string[];
   closes: string[];
   notices: string[];
@@ -104,7 +115,7 @@ export function connectClient(relay: TestRelay, documentId: string, who: Pick<Te
   const failures: string[] = [];
   const closes: string[] = [];
   const notices: string[] = [];
-  const provider = new HocuspocusProvider({
+  const makeProvider = () => new HocuspocusProvider({
     url: relay.current.url,
     name: relayDocumentName(documentId, kind),
     document: doc,
@@ -120,9 +131,16 @@ export function connectClient(relay: TestRelay, documentId: string, who: Pick<Te
     onClose: ({ event }) => closes.push(event.reason),
     onStateless: ({ payload }) => notices.push(payload),
   } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+  let provider = makeProvider();
   return {
     doc,
-    provider,
+    get provider() {
+      return provider;
+    },
+    renew() {
+      provider.destroy();
+      provider = makeProvider();
+    },
     failures,
     closes,
     notices,
