@@ -58,9 +58,12 @@ export class MemberRegistry {
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly listeners: ((change: MemberChange) => void)[] = [];
 
+  private closed = false;
+
   constructor(
     private readonly dataDir: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly log: (line: string) => void = () => undefined,
   ) {}
 
   onChange(listener: (change: MemberChange) => void): void {
@@ -182,15 +185,16 @@ export class MemberRegistry {
     return { ok: true, member };
   }
 
-  /** Records that a member was seen now (a connection opened or closed). */
+  /** Records that a member was seen now (a connection opened or closed); best effort: a failed write is logged and retried with the next. */
   async touch(documentId: string, memberId: string): Promise<void> {
+    if (this.closed) return;
     const entry = this.entries.get(documentId);
     const member = entry?.briefing.members.find((m) => m.memberId === memberId);
     if (!entry || !member) return;
     const at = this.now().toISOString();
     member.lastSeenAt = at;
     member.firstSeenAt ??= at;
-    await this.save(documentId, entry);
+    await this.save(documentId, entry).catch((error: Error) => this.log(`could not record last seen for ${documentId}: ${error.message}`));
   }
 
   putMember(documentId: string, memberId: string, input: MemberInput): Promise<MutationResult> {
@@ -254,9 +258,10 @@ export class MemberRegistry {
     });
   }
 
-  /** Writes still in flight (used before shutdown so last-seen times are on disk). */
-  async flush(): Promise<void> {
-    await Promise.all([...this.entries.values()].map((entry) => entry.writing));
+  /** Waits for writes in flight, then accepts no more last-seen updates (the relay is stopping). */
+  async close(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((entry) => entry.writing?.catch(() => undefined)));
+    this.closed = true;
   }
 }
 

@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { Hocuspocus, type WebSocketLike } from '@hocuspocus/server';
 import crossws from 'crossws/adapters/node';
 import * as decoding from 'lib0/decoding';
@@ -57,7 +58,7 @@ function frameDocumentName(bytes: Uint8Array): string | undefined {
 
 export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const log = options.log ?? (() => undefined);
-  const registry = new MemberRegistry(options.dataDir, options.now);
+  const registry = new MemberRegistry(options.dataDir, options.now, log);
   const access = new AccessControl(registry, log);
   const hocuspocus = new Hocuspocus({
     name: 'adb-relay',
@@ -115,7 +116,11 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const httpServer: HttpServer = createServer((request, response) => {
     void api(request, response);
   });
+  // Upgraded sockets leave the HTTP server's bookkeeping; kept here so that stop() ends them all.
+  const upgraded = new Set<Duplex>();
   httpServer.on('upgrade', (request, socket, head) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
     void ws.handleUpgrade(request, socket, head);
   });
 
@@ -145,7 +150,9 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       for (let i = 0; i < 200 && (hocuspocus.getDocumentsCount() > 0 || hocuspocus.unloadingDocuments.size > 0); i++) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      await registry.flush();
+      await registry.close();
+      ws.closeAll(1001, 'relay-stopping', true);
+      for (const socket of upgraded) socket.destroy();
       httpServer.closeAllConnections();
       await closed;
     })();

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { RegisterBriefing } from '../../shared/collab/relay-api';
@@ -13,6 +13,17 @@ import { startRelay, type RelayOptions, type RunningRelay } from '../../relay/re
  * The real relay on 127.0.0.1 with a temporary data folder, and Node clients speaking to it
  * through @hocuspocus/provider (ws as the WebSocket), as the app will.
  */
+
+/**
+ * `ws` throws when a socket still connecting is closed and nobody listens for its error; the
+ * provider closes such sockets when told to go offline mid-connect. Browsers only report it.
+ */
+class NodeWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => undefined);
+  }
+}
 
 export interface TestRelay {
   current: RunningRelay;
@@ -99,8 +110,8 @@ export async function registerBriefing(relay: TestRelay, members: TestMember[], 
 export interface TestClient {
   doc: Y.Doc;
   provider: HocuspocusProvider;
-  /** A new provider on the same document (what the app does after a refusal it can recover from). */
-  renew(): void;
+  /** A new provider on the same document (what the app does after a refusal it can recover from); it stays offline if told. */
+  renew(options?: { offline?: boolean }): void;
   failures: string[];
   closes: string[];
   notices: string[];
@@ -115,12 +126,13 @@ export function connectClient(relay: TestRelay, documentId: string, who: Pick<Te
   const failures: string[] = [];
   const closes: string[] = [];
   const notices: string[] = [];
-  const makeProvider = () => new HocuspocusProvider({
+  const makeProvider = (autoConnect = true) => new HocuspocusProvider({
+    autoConnect,
     url: relay.current.url,
     name: relayDocumentName(documentId, kind),
     document: doc,
     token: options.credential ?? relayCredential(who.token),
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: NodeWebSocket,
     // Quick retries: the relay restarts in milliseconds in these tests.
     delay: 20,
     minDelay: 20,
@@ -137,16 +149,29 @@ export function connectClient(relay: TestRelay, documentId: string, who: Pick<Te
     get provider() {
       return provider;
     },
-    renew() {
+    renew({ offline = false } = {}) {
       provider.destroy();
-      provider = makeProvider();
+      provider = makeProvider(!offline);
     },
     failures,
     closes,
     notices,
     text: () => doc.getText('body').toString(),
     offline: () => provider.disconnect(),
-    online: () => void provider.connect(),
+    online: () => {
+      // The provider ignores connect() while a socket it was told to close is still open (its
+      // status stays "connected" until the close event): reconnect once that has happened.
+      const socket = provider.configuration.websocketProvider;
+      if (socket.shouldConnect || socket.status === WebSocketStatus.Disconnected) {
+        void provider.connect();
+        return;
+      }
+      const reconnect = (): void => {
+        socket.off('disconnect', reconnect);
+        void provider.connect();
+      };
+      socket.on('disconnect', reconnect);
+    },
     destroy: () => provider.destroy(),
   };
 }
