@@ -84,6 +84,7 @@ export const RELAY_API_ERRORS = {
   'invitation-expired': 410,
   'too-large': 413,
   'protocol-mismatch': 426,
+  internal: 500,
 } as const;
 export type RelayApiError = keyof typeof RELAY_API_ERRORS;
 
