@@ -188,6 +188,8 @@ export class MemberRegistry {
   /** Records that a member was seen now (a connection opened or closed); best effort: a failed write is logged and retried with the next. */
   async touch(documentId: string, memberId: string): Promise<void> {
     if (this.closed) return;
+    // Re-read first if another instance changed the file, so its member changes are kept.
+    await this.get(documentId).catch(() => undefined);
     const entry = this.entries.get(documentId);
     const member = entry?.briefing.members.find((m) => m.memberId === memberId);
     if (!entry || !member) return;
