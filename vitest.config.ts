@@ -26,6 +26,8 @@ export default defineConfig({
           name: 'relay',
           environment: 'node',
           include: ['test/relay/**/*.test.ts'],
+          // Real sockets and restarts on a shared machine: room for a loaded CI runner.
+          testTimeout: 30_000,
         },
       },
       {
