@@ -18,6 +18,8 @@ export interface MemberContext {
   kind: DocumentKind;
   memberId: string;
   role: Role;
+  /** Which token opened the connection: a re-issued token revokes connections made with the old one. */
+  tokenHash: string;
 }
 
 /** Thrown from onAuthenticate: Hocuspocus sends `reason` to the client as "permission denied". */
@@ -57,15 +59,22 @@ export class AccessControl implements Extension {
       throw refuse(result.code);
     }
     connectionConfig.readOnly = !mayWrite(result.member.role, target.kind);
-    return { ...target, memberId: result.member.memberId, role: result.member.role };
+    return { ...target, memberId: result.member.memberId, role: result.member.role, tokenHash: result.member.tokenHash };
   }
 
-  async connected({ context }: connectedPayload<MemberContext>): Promise<void> {
-    await this.registry.touch(context.documentId, context.memberId);
+  async connected({ context, connection }: connectedPayload<MemberContext>): Promise<void> {
+    // A removal or role change that landed while this connection was being set up.
+    const member = (await this.registry.get(context.documentId))?.members.find((m) => m.memberId === context.memberId);
+    if (!member || member.tokenHash !== context.tokenHash || member.role !== context.role) {
+      const code: RelayErrorCode = !member || member.tokenHash !== context.tokenHash ? 'revoked' : 'role-changed';
+      connection.close({ code: RELAY_ERRORS[code], reason: code });
+      return;
+    }
+    await this.registry.touch(context.documentId, context.memberId, context.tokenHash);
   }
 
   async onDisconnect({ context }: onDisconnectPayload<MemberContext>): Promise<void> {
-    if (context?.memberId) await this.registry.touch(context.documentId, context.memberId);
+    if (context?.memberId) await this.registry.touch(context.documentId, context.memberId, context.tokenHash);
   }
 
   /** Hocuspocus already refuses the write; this says so to the sender, so the app can show why. */

@@ -5,13 +5,15 @@ import type { MemberInput, RegisterBriefing } from '../shared/collab/relay-api';
 import { RELAY_ID, roleSchema, type Role } from '../shared/collab/relay-protocol';
 import { hashMemberToken } from '../shared/collab/relay-token';
 import { writeFileAtomic } from './atomic-file';
+import { SeenTimes } from './seen-times';
 
 /*
  * Who may open which briefing: one JSON file per shared briefing, `briefings/<id>.json`, with
- * each member's name, role, token hash, invitation expiry and last seen, and the hashes of
+ * each member's name, role, token hash and invitation expiry, and the hashes of
  * removed members' tokens (so that their owner is told "removed", not "wrong token"). Written
- * atomically; re-read when the file changes under us (another relay instance on the same data
- * folder), and rewritten from memory if the folder disappeared while running.
+ * atomically, only when members change; re-read when the file changes under us (another relay
+ * instance on the same data folder), and rewritten from memory if the folder disappeared while
+ * running. Last-seen times live apart (seen-times.ts).
  */
 
 const storedMemberSchema = z.object({
@@ -21,8 +23,6 @@ const storedMemberSchema = z.object({
   tokenHash: z.string(),
   addedAt: z.string(),
   invitationExpiresAt: z.string().nullable(),
-  firstSeenAt: z.string().nullable(),
-  lastSeenAt: z.string().nullable(),
 });
 export type StoredMember = z.infer<typeof storedMemberSchema>;
 
@@ -58,13 +58,15 @@ export class MemberRegistry {
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly listeners: ((change: MemberChange) => void)[] = [];
 
-  private closed = false;
+  private readonly seen: SeenTimes;
 
   constructor(
     private readonly dataDir: string,
     private readonly now: () => Date = () => new Date(),
-    private readonly log: (line: string) => void = () => undefined,
-  ) {}
+    log: (line: string) => void = () => undefined,
+  ) {
+    this.seen = new SeenTimes(dataDir, log);
+  }
 
   onChange(listener: (change: MemberChange) => void): void {
     this.listeners.push(listener);
@@ -161,8 +163,6 @@ export class MemberRegistry {
           tokenHash: m.tokenHash,
           addedAt: at,
           invitationExpiresAt: m.invitationExpiresAt ?? null,
-          firstSeenAt: null,
-          lastSeenAt: null,
         })),
         revoked: [],
       };
@@ -179,24 +179,20 @@ export class MemberRegistry {
     const hash = hashMemberToken(token);
     const member = briefing.members.find((m) => m.tokenHash === hash);
     if (!member) return { ok: false, code: briefing.revoked.some((r) => r.tokenHash === hash) ? 'revoked' : 'bad-token' };
-    if (member.firstSeenAt === null && member.invitationExpiresAt !== null && Date.parse(member.invitationExpiresAt) <= this.now().getTime()) {
-      return { ok: false, code: 'invitation-expired' };
+    if (member.invitationExpiresAt !== null && Date.parse(member.invitationExpiresAt) <= this.now().getTime()) {
+      if ((await this.seen.firstSeen(documentId, hash)) === undefined) return { ok: false, code: 'invitation-expired' };
     }
     return { ok: true, member };
   }
 
-  /** Records that a member was seen now (a connection opened or closed); best effort: a failed write is logged and retried with the next. */
-  async touch(documentId: string, memberId: string): Promise<void> {
-    if (this.closed) return;
-    // Re-read first if another instance changed the file, so its member changes are kept.
-    await this.get(documentId).catch(() => undefined);
-    const entry = this.entries.get(documentId);
-    const member = entry?.briefing.members.find((m) => m.memberId === memberId);
-    if (!entry || !member) return;
-    const at = this.now().toISOString();
-    member.lastSeenAt = at;
-    member.firstSeenAt ??= at;
-    await this.save(documentId, entry).catch((error: Error) => this.log(`could not record last seen for ${documentId}: ${error.message}`));
+  /** Records that a member was seen now (a connection opened or closed), in its own file. */
+  async touch(documentId: string, memberId: string, tokenHash: string): Promise<void> {
+    await this.seen.record(documentId, memberId, tokenHash, this.now().toISOString());
+  }
+
+  /** Each member's last-seen time (all instances sharing the data folder). */
+  lastSeen(documentId: string): Promise<Map<string, string>> {
+    return this.seen.lastSeen(documentId);
   }
 
   putMember(documentId: string, memberId: string, input: MemberInput): Promise<MutationResult> {
@@ -217,8 +213,6 @@ export class MemberRegistry {
           tokenHash: input.tokenHash,
           addedAt: this.now().toISOString(),
           invitationExpiresAt: input.invitationExpiresAt ?? null,
-          firstSeenAt: null,
-          lastSeenAt: null,
         });
         await this.save(documentId, entry);
         return { ok: true, briefing };
@@ -230,7 +224,6 @@ export class MemberRegistry {
       if (input.tokenHash && input.tokenHash !== existing.tokenHash) {
         briefing.revoked = [...briefing.revoked, { memberId, tokenHash: existing.tokenHash, at: this.now().toISOString() }].slice(-MAX_REVOKED);
         existing.tokenHash = input.tokenHash;
-        existing.firstSeenAt = null; // a re-issued invitation has its own expiry
         existing.invitationExpiresAt = input.invitationExpiresAt ?? null;
         changes.push('token-changed');
       } else if (input.role !== existing.role) {
@@ -260,10 +253,10 @@ export class MemberRegistry {
     });
   }
 
-  /** Waits for writes in flight, then accepts no more last-seen updates (the relay is stopping). */
+  /** Waits for writes in flight; records no more last-seen times (the relay is stopping). */
   async close(): Promise<void> {
     await Promise.all([...this.entries.values()].map((entry) => entry.writing?.catch(() => undefined)));
-    this.closed = true;
+    await this.seen.close();
   }
 }
 

@@ -75,14 +75,15 @@ function sameSecret(given: string, expected: string): boolean {
 export function membersApi(options: MembersApiOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const { registry, enrolmentSecret, onlineMembers, log } = options;
 
-  const view = (briefing: StoredBriefing): MemberView[] => {
+  const view = async (briefing: StoredBriefing): Promise<MemberView[]> => {
     const online = onlineMembers(briefing.documentId);
+    const seen = await registry.lastSeen(briefing.documentId);
     return briefing.members.map((m: StoredMember) => ({
       memberId: m.memberId,
       name: m.name,
       role: m.role,
       addedAt: m.addedAt,
-      lastSeenAt: m.lastSeenAt,
+      lastSeenAt: seen.get(m.memberId) ?? null,
       online: online.has(m.memberId),
       invitationExpiresAt: m.invitationExpiresAt,
     }));
@@ -119,7 +120,7 @@ export function membersApi(options: MembersApiOptions): (request: IncomingMessag
       const result = await registry.register(input);
       if (!result.ok) throw new ApiError(result.code, result.message);
       log(`registered ${input.documentId} with ${input.members.length} members`);
-      return send(response, 201, { documentId: input.documentId, members: view(result.briefing) });
+      return send(response, 201, { documentId: input.documentId, members: await view(result.briefing) });
     }
     const membersMatch = /^\/v1\/briefings\/([^/]+)\/members(?:\/([^/]+))?$/.exec(pathname);
     const documentId = membersMatch?.[1] ?? '';
@@ -130,7 +131,7 @@ export function membersApi(options: MembersApiOptions): (request: IncomingMessag
     if (memberId === undefined && method === 'GET') {
       const you = await caller(request, documentId);
       const briefing = await registry.get(documentId);
-      return send(response, 200, { documentId, you: you.memberId, members: briefing ? view(briefing) : [] });
+      return send(response, 200, { documentId, you: you.memberId, members: briefing ? await view(briefing) : [] });
     }
     if (memberId !== undefined && method === 'PUT') {
       const by = await lead(request, documentId);
@@ -138,14 +139,14 @@ export function membersApi(options: MembersApiOptions): (request: IncomingMessag
       const result = await registry.putMember(documentId, memberId, input);
       if (!result.ok) throw new ApiError(result.code, result.message);
       log(`${by.memberId} put member ${memberId} (${input.role}) on ${documentId}`);
-      return send(response, 200, { documentId, you: by.memberId, members: view(result.briefing) });
+      return send(response, 200, { documentId, you: by.memberId, members: await view(result.briefing) });
     }
     if (memberId !== undefined && method === 'DELETE') {
       const by = await lead(request, documentId);
       const result = await registry.removeMember(documentId, memberId);
       if (!result.ok) throw new ApiError(result.code, result.message);
       log(`${by.memberId} removed member ${memberId} from ${documentId}`);
-      return send(response, 200, { documentId, you: by.memberId, members: view(result.briefing) });
+      return send(response, 200, { documentId, you: by.memberId, members: await view(result.briefing) });
     }
     throw new ApiError('not-found', 'no such route');
   };

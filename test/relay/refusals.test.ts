@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MemberView } from '../../shared/collab/relay-api';
 import { RELAY_ERRORS, RELAY_PROTOCOL, relayDocumentName } from '../../shared/collab/relay-protocol';
 import { hashMemberToken, newMemberToken, newRelayId } from '../../shared/collab/relay-token';
 import { api, connectClient, member, registerBriefing, registration, startTestRelay, until, type TestClient, type TestRelay } from './relay-harness';
@@ -104,9 +105,12 @@ describe('registration and the members list', () => {
     const client = connectClient(relay, id, reader);
     clients.push(client);
     await until(() => client.provider.isAuthenticated, 'reader connected');
+    const dara = async () => ((await api(relay, 'GET', `/v1/briefings/${id}/members`, { token: lead.token })).body.members as MemberView[]).find((m) => m.name === 'Dara')!;
+    // The relay records the connection just after answering it: ask until it has.
+    let during = await dara();
+    while (during.lastSeenAt === null) during = await dara();
+    expect(during).toMatchObject({ online: true, lastSeenAt: '2026-12-01T09:00:00.000Z' });
     now = new Date('2026-12-01T10:00:00Z');
-    const during = await api(relay, 'GET', `/v1/briefings/${id}/members`, { token: lead.token });
-    expect(during.body.members).toContainEqual(expect.objectContaining({ name: 'Dara', online: true, lastSeenAt: '2026-12-01T09:00:00.000Z' }));
     client.offline();
     await until(() => relay.current.hocuspocus.getConnectionsCount() === 0, 'reader gone');
     const after = await api(relay, 'GET', `/v1/briefings/${id}/members`, { token: lead.token });
