@@ -58,6 +58,20 @@ export default tseslint.config(
     },
   },
   {
+    // The relay is a process of its own: Node and shared/ only.
+    files: ['relay/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**', '**/electron/**', 'electron', 'react', 'react-dom', 'dexie'], message: 'the relay imports shared/ only, never app code' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: {
       'no-restricted-imports': [

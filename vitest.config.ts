@@ -22,6 +22,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The real relay on 127.0.0.1 (temporary data folders, free ports) with Node clients.
+          name: 'relay',
+          environment: 'node',
+          include: ['test/relay/**/*.test.ts'],
+          // Real sockets and restarts on a shared machine: room for a loaded CI runner.
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'component',
           environment: 'jsdom',
           include: ['test/component/**/*.test.{ts,tsx}'],
