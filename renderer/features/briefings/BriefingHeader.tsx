@@ -9,7 +9,7 @@ import { useAppStore } from '../../store/store';
 import { saveTextFile } from '../../platform/platform';
 import { DelegationOptions } from './DelegationOptions';
 import { LineField } from './fields';
-import { exportBriefing } from './transfer';
+import { exportBriefing } from './briefing-export';
 
 /** Title, delegation, author, marking, status with who and when, save state, undo and redo. */
 export function BriefingHeader({ briefing }: { briefing: Briefing }) {
