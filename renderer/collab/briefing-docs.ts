@@ -42,13 +42,19 @@ export async function ensureBriefingDoc(id: string): Promise<boolean> {
 
 /** A briefing's document as the log has it (undefined if there is no such briefing). */
 export async function loadBriefingDoc(id: string, doc = new Y.Doc()): Promise<Y.Doc | undefined> {
+  const start = performance.now();
   if (!(await ensureBriefingDoc(id))) return undefined;
   const updates = await readDocUpdates(id);
   doc.transact(() => {
     for (const update of updates) Y.applyUpdate(doc, update, FROM_LOG);
   }, FROM_LOG);
+  // For the bench and the browser's performance panel: how long reading and applying the log took.
+  performance.measure(LOAD_MEASURE, { start, detail: { id, updates: updates.length } });
   return hasBriefing(doc) ? doc : undefined;
 }
+
+/** The User Timing measure `loadBriefingDoc` records. */
+export const LOAD_MEASURE = 'briefing-doc-load';
 
 /**
  * Changes a briefing outside the editor (import, tests): the change is one update, saved with
