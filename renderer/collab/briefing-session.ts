@@ -155,7 +155,7 @@ export class BriefingSession {
       .then(
         async () => {
           if (this.pending.length === 0) this.emit('save', { state: 'saved', at: new Date().toISOString() });
-          if (++this.saves % COMPACT_EVERY === 0) await compactDoc(this.id);
+          if (++this.saves % COMPACT_EVERY === 0) await compactDoc(this.id).catch((error: unknown) => console.warn('Could not compact the briefing document log', error));
         },
         (error: unknown) => {
           // Keep what failed, ahead of anything newer, so the next attempt writes it again.

@@ -7,8 +7,6 @@ import type { AppState } from './store';
 
 /** How long after the last change the draft is written to IndexedDB (well within a second). */
 export const AUTOSAVE_DELAY_MS = SAVE_DELAY_MS;
-/** The last-change time of a briefing or section moves at most this often while typing (fewer document updates). */
-const STAMP_EVERY_MS = 1000;
 
 export type SaveState = SessionSaveState;
 
@@ -40,8 +38,6 @@ function touched<T extends { review: string[] }>(value: T, field: string): T {
   const key = field.startsWith('tp:') ? field : field.split('.')[0]!;
   return value.review.includes(key) ? { ...value, review: value.review.filter((r) => r !== key) } : value;
 }
-
-const stale = (iso: string, now: number) => now - Date.parse(iso) >= STAMP_EVERY_MS;
 
 function orderOf(sections: Record<string, Section>): string[] {
   return Object.values(sections)
@@ -123,21 +119,19 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
       const draft = get().draft;
       const before = draft?.sections[id];
       if (!session || !draft || !before) return;
-      const now = Date.now();
-      let after = touched(update(before), field);
-      if (stale(before.updatedAt, now)) after = { ...after, updatedAt: new Date(now).toISOString() };
+      // Every change moves the last-change time: search re-indexes the rows whose time moved.
+      const now = new Date().toISOString();
+      const after = { ...touched(update(before), field), updatedAt: now };
       session.change(`section:${id}:${field}`, (doc) => {
         updateSection(doc, after);
         // The briefing's last change moves with every edit of its parts.
-        if (stale(draft.briefing.updatedAt, now)) briefingRoots(doc).briefing.set('updatedAt', new Date(now).toISOString());
+        briefingRoots(doc).briefing.set('updatedAt', now);
       });
     },
     editBriefing: (field, update) => {
       const draft = get().draft;
       if (!session || !draft) return;
-      const now = Date.now();
-      let after = touched(update(draft.briefing), field);
-      if (stale(draft.briefing.updatedAt, now)) after = { ...after, updatedAt: new Date(now).toISOString() };
+      const after = { ...touched(update(draft.briefing), field), updatedAt: new Date().toISOString() };
       session.change(`briefing:${field}`, (doc) => updateBriefingHead(doc, after));
     },
     undo: () => session?.undo(),
