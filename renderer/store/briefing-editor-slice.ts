@@ -2,7 +2,9 @@ import type { StateCreator } from 'zustand';
 import type { Briefing, Section } from '../../shared/briefing/model';
 import { briefingRoots, readBriefing, readBriefingDoc, readSection, type ChangedParts } from '../../shared/collab/briefing-doc';
 import { updateBriefingHead, updateSection } from '../../shared/collab/briefing-doc-changes';
+import { connectSharedBriefing } from '../collab/briefing-relay';
 import { BriefingSession, SAVE_DELAY_MS, type SessionSaveState } from '../collab/briefing-session';
+import type { RelayStatus } from '../collab/connection';
 import type { AppState } from './store';
 
 /** How long after the last change the draft is written to IndexedDB (well within a second). */
@@ -22,6 +24,8 @@ export interface BriefingEditorSlice {
   save: SaveState;
   canUndo: boolean;
   canRedo: boolean;
+  /** The open briefing's connection to its relay, if it is shared. */
+  relay: RelayStatus | undefined;
   /** Opens a briefing's document for editing; false if there is no such briefing. */
   openBriefing: (id: string) => Promise<boolean>;
   closeDraft: () => Promise<void>;
@@ -47,6 +51,7 @@ function orderOf(sections: Record<string, Section>): string[] {
 
 export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingEditorSlice> = (set, get) => {
   let session: BriefingSession | undefined;
+  let disconnect: (() => void) | undefined;
   let opening = 0;
 
   /** Reads the changed parts of the document into the draft (the rest keeps its identity). */
@@ -87,7 +92,17 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
       save: { state: 'saved', at: briefing.updatedAt },
       canUndo: false,
       canRedo: false,
+      relay: undefined,
     });
+    void connectSharedBriefing(open, (relay) => {
+      if (session === open) set({ relay });
+    }).then(
+      (off) => {
+        if (session === open) disconnect = off;
+        else off?.();
+      },
+      (error: unknown) => console.error('Could not connect the briefing to its relay', error),
+    );
   };
 
   return {
@@ -95,6 +110,7 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
     save: { state: 'saved' },
     canUndo: false,
     canRedo: false,
+    relay: undefined,
     openBriefing: async (id) => {
       if (session) await get().closeDraft();
       const ticket = ++opening;
@@ -112,7 +128,9 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
       opening++; // a briefing still opening is not wanted any more
       const open = session;
       session = undefined;
-      set({ draft: undefined, canUndo: false, canRedo: false });
+      disconnect?.();
+      disconnect = undefined;
+      set({ draft: undefined, canUndo: false, canRedo: false, relay: undefined });
       await open?.close();
     },
     editSection: (id, field, update) => {

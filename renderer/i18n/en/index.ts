@@ -1,6 +1,7 @@
 import { base } from './base';
 import { briefings } from './briefings';
 import { calendar } from './calendar';
+import { collab } from './collab';
 import { markdown } from './markdown';
 import { packs } from './packs';
 import { search } from './search';
@@ -20,6 +21,7 @@ export const en = {
   ...markdown,
   ...packs,
   ...sync,
+  ...collab,
 } as const;
 
 export type MessageKey = keyof typeof en;

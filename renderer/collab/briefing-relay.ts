@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { db } from '../db/db';
+import { FROM_LOG } from './briefing-docs';
+import { FROM_TAB, type BriefingSession } from './briefing-session';
+import { connectToRelay, type RelayStatus, type RelayTarget } from './connection';
+
+/**
+ * Which briefings are shared, and through which relay: a settings row per shared briefing
+ * (`relay.target:<briefing id>`), written when the lead shares it or a member opens an
+ * invitation (the invitation flow of the relay contract), and the count of changes the relay
+ * has not confirmed (`relay.waiting:<briefing id>`), kept across restarts for the header.
+ */
+const targetKey = (briefingId: string) => `relay.target:${briefingId}`;
+const waitingKey = (briefingId: string) => `relay.waiting:${briefingId}`;
+
+const RelayTargetRow = z.object({ url: z.string().url(), documentName: z.string().min(1).max(300), credential: z.string().min(1).max(500) }).strict();
+
+export async function relayTargetFor(briefingId: string): Promise<RelayTarget | undefined> {
+  const parsed = RelayTargetRow.safeParse((await db.settings.get(targetKey(briefingId)))?.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function setRelayTarget(briefingId: string, target: RelayTarget | undefined): Promise<void> {
+  if (target) await db.settings.put({ key: targetKey(briefingId), value: RelayTargetRow.parse(target) });
+  else await db.settings.bulkDelete([targetKey(briefingId), waitingKey(briefingId)]);
+}
+
+/** Connects an open briefing to its relay if it is shared; returns how to disconnect. */
+export async function connectSharedBriefing(session: BriefingSession, onStatus: (status: RelayStatus) => void): Promise<(() => void) | undefined> {
+  const target = await relayTargetFor(session.id);
+  if (!target) return undefined;
+  const stored = (await db.settings.get(waitingKey(session.id)))?.value;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest = typeof stored === 'number' ? stored : 0;
+  const connection = connectToRelay(session.doc, target, {
+    waitingAtStart: latest,
+    // Updates read from the log or sent by another tab were counted where they were made.
+    foreignOrigins: [FROM_LOG, FROM_TAB],
+    onWaitingChange: (waiting) => {
+      latest = waiting;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void db.settings.put({ key: waitingKey(session.id), value: latest }), 500);
+    },
+  });
+  onStatus(connection.status);
+  const off = connection.onStatus(onStatus);
+  return () => {
+    off();
+    if (timer) clearTimeout(timer);
+    void db.settings.put({ key: waitingKey(session.id), value: latest });
+    connection.destroy();
+  };
+}

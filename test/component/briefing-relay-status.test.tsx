@@ -1,0 +1,35 @@
+import { Server } from '@hocuspocus/server';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setRelayTarget } from '../../renderer/collab/briefing-relay';
+import { ensureBuiltinDataset } from '../../renderer/db/builtin';
+import { db } from '../../renderer/db/db';
+import { createBriefingForMeeting } from '../../renderer/features/briefings/repo';
+import { renderAppAt } from './render-app';
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.destroy();
+});
+
+describe('a shared briefing in the editor', () => {
+  it('shows synced, then offline with the changes waiting, and nothing typed is lost', async () => {
+    const server = new Server({ port: 0, address: '127.0.0.1', quiet: true, async onAuthenticate({ token }) { if (token !== 'member') throw new Error('bad-token'); } });
+    await server.listen();
+    servers.push(server);
+    await ensureBuiltinDataset(db);
+    const id = await createBriefingForMeeting({ meetingId: 'asoen-36', title: 'Shared brief', delegation: 'MY', author: 'Aminah', classification: 'OFFICIAL' });
+    await setRelayTarget(id, { url: `ws://127.0.0.1:${server.address.port}`, documentName: 'briefing/component-test-doc/content', credential: 'member' });
+    const user = userEvent.setup();
+    await renderAppAt(`/briefings/${id}?item=asoen-36-ajdec-19`);
+    const status = await screen.findByRole('status', { name: 'Delegation relay' });
+    await waitFor(() => expect(status.textContent).toBe('Synced with the delegation'), { timeout: 10_000 });
+    await server.destroy();
+    servers.splice(0);
+    await waitFor(() => expect(status.dataset.relayState).toBe('offline'), { timeout: 10_000 });
+    await user.type(screen.getByLabelText('Objectives'), 'abc');
+    await waitFor(() => expect(status.textContent).toBe('Offline: 3 changes waiting'));
+    expect((screen.getByLabelText('Objectives') as HTMLTextAreaElement).value).toBe('abc');
+  });
+});
