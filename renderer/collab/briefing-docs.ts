@@ -30,6 +30,8 @@ export async function storeNewBriefing(briefing: Briefing, sections: readonly Se
  * transaction, so two tabs opening it at once build it once. False if there is no such briefing.
  */
 export async function ensureBriefingDoc(id: string): Promise<boolean> {
+  // The usual case, without a read-write transaction over the rows.
+  if (await hasDocState(id)) return true;
   return db.transaction('rw', db.briefings, db.sections, db.ydocUpdates, async () => {
     if (await hasDocState(id)) return true;
     const briefing = await db.briefings.get(id);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAllowedFeedUrl } from '../../shared/feed';
 import { db } from '../db/db';
 import { FROM_LOG } from './briefing-docs';
 import { FROM_TAB, type BriefingSession } from './briefing-session';
@@ -13,7 +14,12 @@ import { connectToRelay, type RelayStatus, type RelayTarget } from './connection
 const targetKey = (briefingId: string) => `relay.target:${briefingId}`;
 const waitingKey = (briefingId: string) => `relay.waiting:${briefingId}`;
 
-const RelayTargetRow = z.object({ url: z.string().url(), documentName: z.string().min(1).max(300), credential: z.string().min(1).max(500) }).strict();
+/** A relay address follows the dataset-feed rules: `wss://` anywhere, plain `ws://` on this machine's loopback only. */
+export function isAllowedRelayUrl(url: string): boolean {
+  return /^wss?:\/\//i.test(url) && isAllowedFeedUrl(url.replace(/^ws/i, 'http'));
+}
+
+const RelayTargetRow = z.object({ url: z.string().refine(isAllowedRelayUrl, 'relay addresses must use wss:// (ws:// only on 127.0.0.1, ::1 or localhost)'), documentName: z.string().min(1).max(300), credential: z.string().min(1).max(500) }).strict();
 
 export async function relayTargetFor(briefingId: string): Promise<RelayTarget | undefined> {
   const parsed = RelayTargetRow.safeParse((await db.settings.get(targetKey(briefingId)))?.value);

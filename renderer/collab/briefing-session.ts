@@ -167,9 +167,13 @@ export class BriefingSession {
     await this.saving;
   }
 
-  /** Saves what is pending and lets go of the document. */
-  async close(): Promise<void> {
-    await this.flush();
+  /**
+   * Saves what is pending and lets go of the document. `save: false` when the stored document
+   * was replaced as a whole (import, restore): this copy's unsaved changes belong to the old one.
+   */
+  async close({ save = true }: { save?: boolean } = {}): Promise<void> {
+    if (save) await this.flush();
+    else if (this.timer) clearTimeout(this.timer);
     this.closed = true;
     this.channel.close();
     this.undoManager.destroy();

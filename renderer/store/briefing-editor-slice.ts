@@ -83,9 +83,11 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
     open.on('undo', ({ undo, redo }) => set({ canUndo: undo, canRedo: redo }));
     open.on('replaced', () => {
       // Another tab imported or restored this briefing: show what is stored now.
-      void get()
-        .closeDraft()
-        .then(() => get().openBriefing(briefing.id));
+      if (session !== open) return;
+      session = undefined;
+      disconnect?.();
+      disconnect = undefined;
+      void open.close({ save: false }).then(() => get().openBriefing(briefing.id));
     });
     set({
       draft: { briefing, sections: Object.fromEntries(sections.map((s) => [s.id, s])), order: sections.map((s) => s.id) },

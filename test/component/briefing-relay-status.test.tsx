@@ -2,7 +2,7 @@ import { Server } from '@hocuspocus/server';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setRelayTarget } from '../../renderer/collab/briefing-relay';
+import { isAllowedRelayUrl, relayTargetFor, setRelayTarget } from '../../renderer/collab/briefing-relay';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
 import { db } from '../../renderer/db/db';
 import { createBriefingForMeeting } from '../../renderer/features/briefings/repo';
@@ -31,5 +31,13 @@ describe('a shared briefing in the editor', () => {
     await user.type(screen.getByLabelText('Objectives'), 'abc');
     await waitFor(() => expect(status.textContent).toBe('Offline: 3 changes waiting'));
     expect((screen.getByLabelText('Objectives') as HTMLTextAreaElement).value).toBe('abc');
+  });
+
+  it('takes relay addresses under the feed rules: wss anywhere, ws on loopback only', async () => {
+    expect(['wss://relay.kln.gov.my/collab', 'ws://127.0.0.1:8765', 'ws://localhost:1234', 'ws://[::1]:9'].map(isAllowedRelayUrl)).toEqual([true, true, true, true]);
+    expect(['ws://relay.kln.gov.my', 'https://relay.kln.gov.my', 'wss//x', 'javascript:alert(1)'].map(isAllowedRelayUrl)).toEqual([false, false, false, false]);
+    await expect(setRelayTarget('b1', { url: 'ws://relay.kln.gov.my', documentName: 'briefing/x/content', credential: 'c' })).rejects.toThrow(/wss:\/\//);
+    await db.settings.put({ key: 'relay.target:b1', value: { url: 'ws://relay.kln.gov.my', documentName: 'd', credential: 'c' } });
+    expect(await relayTargetFor('b1')).toBeUndefined();
   });
 });
