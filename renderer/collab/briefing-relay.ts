@@ -1,7 +1,10 @@
+import * as Y from 'yjs';
 import { z } from 'zod';
+import { Briefing, Section } from '../../shared/briefing/model';
+import { hasBriefing, readBriefingDoc } from '../../shared/collab/briefing-doc';
 import { isAllowedFeedUrl } from '../../shared/feed';
 import { db } from '../db/db';
-import { FROM_LOG } from './briefing-docs';
+import { FROM_LOG, storeNewBriefing } from './briefing-docs';
 import { FROM_TAB, type BriefingSession } from './briefing-session';
 import { connectToRelay, type RelayStatus, type RelayTarget } from './connection';
 
@@ -56,4 +59,42 @@ export async function connectSharedBriefing(session: BriefingSession, onStatus: 
     void db.settings.put({ key: waitingKey(session.id), value: latest });
     connection.destroy();
   };
+}
+
+export type JoinResult = { ok: true; briefingId: string } | { ok: false; reason: string };
+
+/**
+ * A member opens an invitation: the briefing's document is fetched from the relay, stored here
+ * (document and rows, as any briefing) and remembered as shared. Nothing is written unless the
+ * relay hands over a whole briefing document.
+ */
+export async function joinSharedBriefing(target: RelayTarget, options: { timeoutMs?: number; WebSocketPolyfill?: unknown } = {}): Promise<JoinResult> {
+  if (!isAllowedRelayUrl(target.url)) return { ok: false, reason: 'address' };
+  const doc = new Y.Doc();
+  const connection = connectToRelay(doc, target, { WebSocketPolyfill: options.WebSocketPolyfill });
+  try {
+    const outcome = await new Promise<RelayStatus>((resolve) => {
+      const timer = setTimeout(() => resolve(connection.status), options.timeoutMs ?? 20_000);
+      const check = (status: RelayStatus) => {
+        if (status.state === 'synced' || status.state === 'refused') {
+          clearTimeout(timer);
+          resolve(status);
+        }
+      };
+      connection.onStatus(check);
+      check(connection.status);
+    });
+    if (outcome.state === 'refused') return { ok: false, reason: outcome.reason };
+    if (outcome.state !== 'synced' || !hasBriefing(doc)) return { ok: false, reason: outcome.state === 'synced' ? 'empty' : 'unreachable' };
+    const content = readBriefingDoc(doc);
+    const briefing = Briefing.safeParse(content.briefing);
+    if (!briefing.success || content.sections.some((s) => !Section.safeParse(s).success || s.briefingId !== briefing.data.id)) return { ok: false, reason: 'damaged' };
+    const id = briefing.data.id;
+    if (!(await db.briefings.get(id))) await storeNewBriefing(briefing.data, content.sections, Y.encodeStateAsUpdate(doc));
+    await setRelayTarget(id, target);
+    return { ok: true, briefingId: id };
+  } finally {
+    connection.destroy();
+    doc.destroy();
+  }
 }
