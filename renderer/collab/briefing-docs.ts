@@ -3,7 +3,7 @@ import type { Briefing, Section } from '../../shared/briefing/model';
 import { briefingDocUpdate, hasBriefing, transactionParts } from '../../shared/collab/briefing-doc';
 import { db } from '../db/db';
 import { toStoredSection } from '../db/schema';
-import { appendDocUpdate, hasDocState, readDocUpdates, replaceDocState } from './doc-log';
+import { appendDocUpdate, COMPACT_AFTER, compactDoc, hasDocState, readDocUpdates, replaceDocState } from './doc-log';
 import { projectBriefingRows } from './row-projector';
 import { announceReplaced, openTabChannel } from './tab-channel';
 
@@ -52,6 +52,8 @@ export async function loadBriefingDoc(id: string, doc = new Y.Doc()): Promise<Y.
   }, FROM_LOG);
   // For the bench and the browser's performance panel: how long reading and applying the log took.
   performance.measure(LOAD_MEASURE, { start, detail: { id, updates: updates.length } });
+  // A log that grew over many short sessions is compacted after it has been read (in the background).
+  if (updates.length > COMPACT_AFTER) setTimeout(() => void compactDoc(id).catch((error: unknown) => console.warn('Could not compact the briefing document log', error)), 0);
   return hasBriefing(doc) ? doc : undefined;
 }
 

@@ -54,6 +54,8 @@ export function connectToRelay(doc: Y.Doc, target: RelayTarget, options: RelayCo
   let carried = options.waitingAtStart ?? 0;
   let madeHere = 0;
   let socket: WebSocketStatus = WebSocketStatus.Connecting;
+  // After one failed or lost connection, a new attempt is shown as offline, not as connecting.
+  let failedOnce = false;
   let refused: string | undefined;
   let status: RelayStatus = { state: 'connecting', waiting: carried };
 
@@ -74,6 +76,11 @@ export function connectToRelay(doc: Y.Doc, target: RelayTarget, options: RelayCo
       update();
     },
   } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+
+  provider.on('close', () => {
+    failedOnce = true;
+    update();
+  });
 
   const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin === provider || foreign.has(origin)) return;
@@ -96,7 +103,7 @@ export function connectToRelay(doc: Y.Doc, target: RelayTarget, options: RelayCo
         ? { state: 'synced', waiting: 0 }
         : socket === WebSocketStatus.Connected
           ? { state: 'connected', waiting }
-          : socket === WebSocketStatus.Connecting && status.state === 'connecting'
+          : socket === WebSocketStatus.Connecting && !failedOnce
             ? { state: 'connecting', waiting }
             : { state: 'offline', waiting };
     if (next.state === status.state && next.waiting === status.waiting) return;

@@ -32,7 +32,11 @@ export async function readDocUpdates(docId: string, database: Database = db): Pr
 }
 
 export async function hasDocState(docId: string, database: Database = db): Promise<boolean> {
-  return (await range(database.ydocUpdates, docId).count()) > 0;
+  return (await docLogLength(docId, database)) > 0;
+}
+
+export async function docLogLength(docId: string, database: Database = db): Promise<number> {
+  return range(database.ydocUpdates, docId).count();
 }
 
 /** Appends one update; call inside a transaction that includes `ydocUpdates` to make it part of a bigger write. */

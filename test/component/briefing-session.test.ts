@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { readBriefingDoc } from '../../shared/collab/briefing-doc';
 import { updateSection } from '../../shared/collab/briefing-doc-changes';
 import { loadBriefingDoc } from '../../renderer/collab/briefing-docs';
-import { COMPACT_AFTER, appendDocUpdate, compactDoc, docStateOf } from '../../renderer/collab/doc-log';
+import { appendDocUpdate, compactDoc, docStateOf } from '../../renderer/collab/doc-log';
 import { TAB_CHANNEL_NAME, type TabMessage } from '../../renderer/collab/tab-channel';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
 import { db } from '../../renderer/db/db';
@@ -77,7 +77,8 @@ describe('the update log', () => {
     const doc = (await loadBriefingDoc(id))!;
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
-    for (let i = 0; i < COMPACT_AFTER + 5; i++) {
+    const threshold = 20;
+    for (let i = 0; i < threshold + 5; i++) {
       doc.transact(() => updateSection(doc, { ...readBriefingDoc(doc).sections.find((x) => x.id === sectionId)!, objectives: `Draft ${i}` }));
     }
     for (const u of updates) await appendDocUpdate(id, u);
@@ -85,13 +86,13 @@ describe('the update log', () => {
     const rows = () => db.ydocUpdates.where('[docId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
     const lastSeq = (await rows()).at(-1)!.seq;
     const logBytes = (await rows()).reduce((n, r) => n + r.update.length, 0);
-    expect(await compactDoc(id)).toBe(true);
+    expect(await compactDoc(id, db, threshold)).toBe(true);
     expect((await rows()).map((r) => [r.seq, r.kind])).toEqual([[lastSeq, 'snapshot']]);
     expect(readBriefingDoc((await loadBriefingDoc(id))!)).toEqual(before);
-    expect(before.sections.find((x) => x.id === sectionId)!.objectives).toBe(`Draft ${COMPACT_AFTER + 4}`);
+    expect(before.sections.find((x) => x.id === sectionId)!.objectives).toBe(`Draft ${threshold + 4}`);
     // Deleted text is dropped: the snapshot is smaller than the log it replaced.
     expect((await docStateOf(id))!.length).toBeLessThan(logBytes);
-    expect(await compactDoc(id)).toBe(false);
+    expect(await compactDoc(id, db, threshold)).toBe(false);
     await appendDocUpdate(id, Y.encodeStateAsUpdate(doc));
     expect((await rows()).at(-1)!.seq).toBe(lastSeq + 1);
   });
