@@ -33,7 +33,7 @@ describe('a shared briefing in the editor', () => {
     servers.splice(0);
     await waitFor(() => expect(status.dataset.relayState).toBe('offline'), { timeout: 10_000 });
     await user.type(screen.getByLabelText('Objectives'), 'abc');
-    await waitFor(() => expect(status.textContent).toBe('Offline: 3 changes waiting'));
+    await waitFor(() => expect(status.textContent).toBe('Offline: changes waiting: 3'));
     expect((screen.getByLabelText('Objectives') as HTMLTextAreaElement).value).toBe('abc');
   });
 

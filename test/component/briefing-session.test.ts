@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { readBriefingDoc } from '../../shared/collab/briefing-doc';
 import { updateSection } from '../../shared/collab/briefing-doc-changes';
 import { loadBriefingDoc } from '../../renderer/collab/briefing-docs';
-import { appendDocUpdate, compactDoc, docStateOf } from '../../renderer/collab/doc-log';
+import { appendDocUpdate, compactDoc, docStateOf, replaceDocState } from '../../renderer/collab/doc-log';
 import { TAB_CHANNEL_NAME, type TabMessage } from '../../renderer/collab/tab-channel';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
 import { db } from '../../renderer/db/db';
@@ -66,6 +66,29 @@ describe('an open briefing and another tab', () => {
     };
     channel.postMessage({ kind: 'sync', docId: id, stateVector: Y.encodeStateVector(late), from: 'late-tab' } satisfies TabMessage);
     await until(() => readBriefingDoc(late).sections.find((x) => x.id === sectionId)?.redLines === 'Not saved yet');
+    channel.close();
+  });
+});
+
+describe('a briefing replaced as a whole in another tab (import, restore)', () => {
+  it('is opened again from what is stored, and this tab’s unsaved copy is not written into it', async () => {
+    const { id, sectionId } = await openBrief();
+    // Another tab restores a backup: a different document for this briefing.
+    const restored = (await loadBriefingDoc(id))!;
+    const s = readBriefingDoc(restored).sections.find((x) => x.id === sectionId)!;
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(restored));
+    fresh.transact(() => updateSection(fresh, { ...s, objectives: 'From the backup' }));
+    await replaceDocState(id, Y.encodeStateAsUpdate(fresh));
+    // Meanwhile this tab typed, not yet saved.
+    useAppStore.getState().editSection(sectionId, 'position', (x) => ({ ...x, position: 'Typed before the restore' }));
+    const channel = new BroadcastChannel(TAB_CHANNEL_NAME);
+    channel.postMessage({ kind: 'replaced', docId: id, from: 'another-tab' } satisfies TabMessage);
+    await until(() => useAppStore.getState().draft?.sections[sectionId]?.objectives === 'From the backup');
+    expect(section(sectionId).position).toBe('');
+    await useAppStore.getState().flush();
+    const stored = readBriefingDoc((await loadBriefingDoc(id))!).sections.find((x) => x.id === sectionId)!;
+    expect([stored.objectives, stored.position]).toEqual(['From the backup', '']);
     channel.close();
   });
 });

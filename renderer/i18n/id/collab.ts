@@ -4,8 +4,8 @@ import type { Catalog } from '../en/index';
 export const collab = {
   'collab.status.label': 'Relai delegasi',
   'collab.status.connecting': 'Menghubungkan ke relai delegasi…',
-  'collab.status.connected': 'Terhubung: menyinkronkan {count} perubahan…',
+  'collab.status.connected': 'Terhubung: menyinkronkan (perubahan menunggu: {count})…',
   'collab.status.synced': 'Tersinkron dengan delegasi',
-  'collab.status.offline': 'Luring: {count} perubahan menunggu',
+  'collab.status.offline': 'Luring: perubahan menunggu: {count}',
   'collab.status.refused': 'Tidak terhubung ({reason}): perubahan Anda tetap tersimpan di sini',
 } as const satisfies Partial<Catalog>;

@@ -4,8 +4,8 @@ import type { Catalog } from '../en/index';
 export const collab = {
   'collab.status.label': 'Geganti delegasi',
   'collab.status.connecting': 'Menyambung ke geganti delegasi…',
-  'collab.status.connected': 'Bersambung: menyegerakkan {count} perubahan…',
+  'collab.status.connected': 'Bersambung: menyegerakkan (perubahan menunggu: {count})…',
   'collab.status.synced': 'Disegerakkan dengan delegasi',
-  'collab.status.offline': 'Luar talian: {count} perubahan menunggu',
+  'collab.status.offline': 'Luar talian: perubahan menunggu: {count}',
   'collab.status.refused': 'Tidak bersambung ({reason}): perubahan anda disimpan di sini',
 } as const satisfies Partial<Catalog>;
