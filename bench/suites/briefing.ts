@@ -51,6 +51,8 @@ async function injectLargeBriefing(page: Page): Promise<string> {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
+    // An app from before documents (schema < 4, for the before/after figure) has no such table.
+    if (!db.objectStoreNames.contains('ydocUpdates')) return db.close();
     await new Promise((resolve, reject) => {
       const tx = db.transaction('ydocUpdates', 'readwrite');
       tx.objectStore('ydocUpdates').put({ docId, seq: 1, update, kind: 'snapshot', at: new Date().toISOString() });
