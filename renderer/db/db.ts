@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Briefing } from '../../shared/briefing/model';
+import { convertBriefingsToDocuments } from '../collab/briefing-docs-migration';
+import type { DocUpdateRow } from '../collab/doc-log';
 import type { AcceptedManifest, HistoryRow, InstalledDataset, Setting, StoredRecordTypes, StoredSection, TrustedKeyRow, UndoRecord } from './schema';
 
 export const DB_NAME = 'asean-delegate';
@@ -53,10 +55,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       acceptedManifests: 'datasetId',
     },
   },
+  {
+    version: 4,
+    why:
+      'Every briefing is a Yjs document (so two windows, and later colleagues, merge their edits): its persisted updates, ' +
+      'key [docId+seq], compacted into one snapshot from time to time. The briefing and section rows stay, projected from the ' +
+      'document. Existing briefings are converted: each one\'s rows become its first snapshot.',
+    stores: { ydocUpdates: '[docId+seq]' },
+    upgrade: convertBriefingsToDocuments,
+  },
 ];
 
 /** Tables that hold the delegate's own work; backups carry exactly these. */
-export const USER_TABLES = ['briefings', 'sections', 'settings'] as const;
+export const USER_TABLES = ['briefings', 'sections', 'settings', 'ydocUpdates'] as const;
 
 /**
  * The one local database. Reference tables (bodies ... sources) are replaced by dataset
@@ -77,6 +88,7 @@ export class DelegateDatabase extends Dexie {
   datasetHistory!: EntityTable<HistoryRow, 'id'>;
   undoRecords!: Table<UndoRecord, [string, string, string]>;
   acceptedManifests!: EntityTable<AcceptedManifest, 'datasetId'>;
+  ydocUpdates!: Table<DocUpdateRow, [string, number]>;
 
   /** `upTo` opens the database as an older app version would (for migration tests). */
   constructor(name = DB_NAME, upTo = Infinity) {

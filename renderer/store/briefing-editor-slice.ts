@@ -1,28 +1,33 @@
 import type { StateCreator } from 'zustand';
 import type { Briefing, Section } from '../../shared/briefing/model';
-import { UndoHistory } from '../../shared/briefing/history';
-import { saveBriefingChanges } from '../features/briefings/repo';
+import { briefingRoots, readBriefing, readBriefingDoc, readSection, type ChangedParts } from '../../shared/collab/briefing-doc';
+import { updateBriefingHead, updateSection } from '../../shared/collab/briefing-doc-changes';
+import { connectSharedBriefing } from '../collab/briefing-relay';
+import { BriefingSession, SAVE_DELAY_MS, type SessionSaveState } from '../collab/briefing-session';
+import type { RelayStatus } from '../collab/connection';
 import type { AppState } from './store';
 
 /** How long after the last change the draft is written to IndexedDB (well within a second). */
-export const AUTOSAVE_DELAY_MS = 300;
+export const AUTOSAVE_DELAY_MS = SAVE_DELAY_MS;
 
-export type SaveState = { state: 'saved' | 'pending' | 'saving'; at?: string } | { state: 'error'; message: string };
+export type SaveState = SessionSaveState;
 
+/** The open briefing as the editor shows it: read from its document after every change. */
 export interface BriefingDraft {
   briefing: Briefing;
   sections: Record<string, Section>;
   order: string[];
 }
 
-type Snapshot = Briefing | Section;
-
 export interface BriefingEditorSlice {
   draft: BriefingDraft | undefined;
   save: SaveState;
   canUndo: boolean;
   canRedo: boolean;
-  openDraft: (briefing: Briefing, sections: Section[]) => void;
+  /** The open briefing's connection to its relay, if it is shared. */
+  relay: RelayStatus | undefined;
+  /** Opens a briefing's document for editing; false if there is no such briefing. */
+  openBriefing: (id: string) => Promise<boolean>;
   closeDraft: () => Promise<void>;
   /** Changes one section; `field` names what changed, so keystrokes in one field undo together. */
   editSection: (id: string, field: string, update: (section: Section) => Section) => void;
@@ -38,106 +43,121 @@ function touched<T extends { review: string[] }>(value: T, field: string): T {
   return value.review.includes(key) ? { ...value, review: value.review.filter((r) => r !== key) } : value;
 }
 
+function orderOf(sections: Record<string, Section>): string[] {
+  return Object.values(sections)
+    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
+    .map((s) => s.id);
+}
+
 export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingEditorSlice> = (set, get) => {
-  const history = new UndoHistory<Snapshot>();
-  const dirtySections = new Set<string>();
-  let dirtyBriefing = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let saving: Promise<void> = Promise.resolve();
+  let session: BriefingSession | undefined;
+  let disconnect: (() => void) | undefined;
+  let opening = 0;
 
-  const schedule = () => {
-    if (timer) clearTimeout(timer);
-    set({ save: { state: 'pending' }, canUndo: history.canUndo, canRedo: history.canRedo });
-    timer = setTimeout(() => void get().flush(), AUTOSAVE_DELAY_MS);
-  };
-
-  const apply = (target: string, value: Snapshot) => {
+  /** Reads the changed parts of the document into the draft (the rest keeps its identity). */
+  const refresh = (open: BriefingSession, parts: ChangedParts) => {
     const draft = get().draft;
-    if (!draft) return;
-    if (target === 'briefing') {
-      dirtyBriefing = true;
-      set({ draft: { ...draft, briefing: value as Briefing } });
-    } else {
-      const id = target.slice('section:'.length);
-      dirtySections.add(id);
-      set({ draft: { ...draft, sections: { ...draft.sections, [id]: value as Section } } });
+    if (open !== session || !draft) return;
+    const roots = briefingRoots(open.doc);
+    const sections = { ...draft.sections };
+    let reorder = false;
+    for (const id of parts.sections) {
+      const map = roots.sections.get(id);
+      if (map) {
+        const next = readSection(map);
+        if (sections[id]?.order !== next.order || !sections[id]) reorder = true;
+        sections[id] = next;
+      } else {
+        delete sections[id];
+        reorder = true;
+      }
     }
-    schedule();
+    set({ draft: { briefing: parts.briefing ? readBriefing(open.doc) : draft.briefing, sections, order: reorder ? orderOf(sections) : draft.order } });
   };
 
-  const stamp = <T extends { updatedAt: string }>(v: T): T => ({ ...v, updatedAt: new Date().toISOString() });
+  const attach = (open: BriefingSession) => {
+    const { briefing, sections } = readBriefingDoc(open.doc);
+    session = open;
+    open.on('change', (parts) => refresh(open, parts));
+    open.on('save', (save) => set({ save }));
+    open.on('undo', ({ undo, redo }) => set({ canUndo: undo, canRedo: redo }));
+    open.on('replaced', () => {
+      // Another tab imported or restored this briefing: show what is stored now.
+      if (session !== open) return;
+      session = undefined;
+      disconnect?.();
+      disconnect = undefined;
+      void open.close({ save: false }).then(() => get().openBriefing(briefing.id));
+    });
+    set({
+      draft: { briefing, sections: Object.fromEntries(sections.map((s) => [s.id, s])), order: sections.map((s) => s.id) },
+      save: { state: 'saved', at: briefing.updatedAt },
+      canUndo: false,
+      canRedo: false,
+      relay: undefined,
+    });
+    void connectSharedBriefing(open, (relay) => {
+      if (session === open) set({ relay });
+    }).then(
+      (off) => {
+        if (session === open) disconnect = off;
+        else off?.();
+      },
+      (error: unknown) => console.error('Could not connect the briefing to its relay', error),
+    );
+  };
 
   return {
     draft: undefined,
     save: { state: 'saved' },
     canUndo: false,
     canRedo: false,
-    openDraft: (briefing, sections) => {
-      history.clear();
-      dirtySections.clear();
-      dirtyBriefing = false;
-      set({
-        draft: { briefing, sections: Object.fromEntries(sections.map((s) => [s.id, s])), order: [...sections].sort((a, b) => a.order - b.order).map((s) => s.id) },
-        save: { state: 'saved', at: briefing.updatedAt },
-        canUndo: false,
-        canRedo: false,
-      });
+    relay: undefined,
+    openBriefing: async (id) => {
+      if (session) await get().closeDraft();
+      const ticket = ++opening;
+      const open = await BriefingSession.open(id);
+      if (ticket !== opening) {
+        // Another briefing was asked for meanwhile.
+        await open?.close();
+        return false;
+      }
+      if (!open) return false;
+      attach(open);
+      return true;
     },
     closeDraft: async () => {
-      await get().flush();
-      history.clear();
-      set({ draft: undefined, canUndo: false, canRedo: false });
+      opening++; // a briefing still opening is not wanted any more
+      const open = session;
+      session = undefined;
+      disconnect?.();
+      disconnect = undefined;
+      set({ draft: undefined, canUndo: false, canRedo: false, relay: undefined });
+      await open?.close();
     },
     editSection: (id, field, update) => {
       const draft = get().draft;
       const before = draft?.sections[id];
-      if (!draft || !before) return;
-      const after = stamp(touched(update(before), field));
-      history.record({ target: `section:${id}`, before, after, field, at: Date.now() });
-      apply(`section:${id}`, after);
-      // The briefing's last change moves with every edit of its parts.
-      dirtyBriefing = true;
-      set({ draft: { ...get().draft!, briefing: stamp(get().draft!.briefing) } });
+      if (!session || !draft || !before) return;
+      // Every change moves the last-change time: search re-indexes the rows whose time moved.
+      const now = new Date().toISOString();
+      const after = { ...touched(update(before), field), updatedAt: now };
+      session.change(`section:${id}:${field}`, (doc) => {
+        updateSection(doc, after);
+        // The briefing's last change moves with every edit of its parts.
+        briefingRoots(doc).briefing.set('updatedAt', now);
+      });
     },
     editBriefing: (field, update) => {
       const draft = get().draft;
-      if (!draft) return;
-      const before = draft.briefing;
-      const after = stamp(touched(update(before), field));
-      history.record({ target: 'briefing', before, after, field, at: Date.now() });
-      apply('briefing', after);
+      if (!session || !draft) return;
+      const after = { ...touched(update(draft.briefing), field), updatedAt: new Date().toISOString() };
+      session.change(`briefing:${field}`, (doc) => updateBriefingHead(doc, after));
     },
-    undo: () => {
-      const entry = history.undo();
-      if (entry) apply(entry.target, entry.before);
-    },
-    redo: () => {
-      const entry = history.redo();
-      if (entry) apply(entry.target, entry.after);
-    },
+    undo: () => session?.undo(),
+    redo: () => session?.redo(),
     flush: async () => {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await saving;
-      const draft = get().draft;
-      if (!draft || (dirtySections.size === 0 && !dirtyBriefing)) return;
-      const sections = [...dirtySections].map((id) => draft.sections[id]!).filter(Boolean);
-      const briefing = dirtyBriefing ? draft.briefing : undefined;
-      dirtySections.clear();
-      dirtyBriefing = false;
-      set({ save: { state: 'saving' } });
-      saving = saveBriefingChanges(briefing, sections).then(
-        () => {
-          if (get().save.state === 'saving') set({ save: { state: 'saved', at: new Date().toISOString() } });
-        },
-        (error: unknown) => {
-          // Keep the changes marked unsaved so the next attempt writes them again.
-          for (const s of sections) dirtySections.add(s.id);
-          if (briefing) dirtyBriefing = true;
-          set({ save: { state: 'error', message: error instanceof Error ? error.message : String(error) } });
-        },
-      );
-      await saving;
+      await session?.flush();
     },
   };
 };

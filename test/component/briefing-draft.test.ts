@@ -9,7 +9,7 @@ async function openNewBrief() {
   await ensureBuiltinDataset(db);
   const id = await createBriefingForMeeting({ meetingId: 'asoen-36', title: 'Brief', delegation: 'MY', author: 'Aminah', classification: 'OFFICIAL' });
   const loaded = (await loadBriefing(id))!;
-  useAppStore.getState().openDraft(loaded.briefing, loaded.sections);
+  expect(await useAppStore.getState().openBriefing(id)).toBe(true);
   return { id, sections: loaded.sections };
 }
 

@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { BRIEFING_FILE_FORMAT } from '../../shared/briefing/file-format';
+import type { Section } from '../../shared/briefing/model';
+import { base64ToUpdate, readBriefingDoc } from '../../shared/collab/briefing-doc';
+import { updateSection } from '../../shared/collab/briefing-doc-changes';
+import { changeBriefingDoc, loadBriefingDoc } from '../../renderer/collab/briefing-docs';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
 import { db } from '../../renderer/db/db';
-import { createBriefingForMeeting, loadBriefing } from '../../renderer/features/briefings/repo';
-import { applyBriefingImport, checkBackup, checkBriefingImport, exportBriefing, makeBackup, restoreBackup } from '../../renderer/features/briefings/transfer';
+import { checkBackup, makeBackup, restoreBackup } from '../../renderer/features/briefings/backup';
+import { applyBriefingImport, checkBriefingImport, exportBriefing } from '../../renderer/features/briefings/briefing-export';
+import { createBriefingForMeeting, deleteBriefing, loadBriefing } from '../../renderer/features/briefings/repo';
 
-async function briefWithWork() {
+/** Edits a section the way the editor does: in the briefing's document, which projects the row. */
+async function editSection(sectionId: string, change: (s: Section) => Section) {
+  const briefingId = sectionId.slice(0, sectionId.indexOf(':'));
+  await changeBriefingDoc(briefingId, (doc) => updateSection(doc, change(readBriefingDoc(doc).sections.find((s) => s.id === sectionId)!)));
+}
+
+async function briefWithWork(title = 'Brief') {
   await ensureBuiltinDataset(db);
-  const id = await createBriefingForMeeting({ meetingId: 'asoen-36', title: 'Brief', delegation: 'MY', author: 'A', classification: 'OFFICIAL' });
+  const id = await createBriefingForMeeting({ meetingId: 'asoen-36', title, delegation: 'MY', author: 'A', classification: 'OFFICIAL' });
   const first = (await db.sections.where('briefingId').equals(id).first())!;
-  await db.sections.put({ ...first, objectives: 'Original objectives', talkingPoints: [{ id: 'tp1', text: 'Point' }] });
+  await editSection(first.id, (s) => ({ ...s, objectives: 'Original objectives', talkingPoints: [{ id: 'tp1', text: 'Point' }] }));
   return { id, sectionId: first.id };
 }
 
@@ -18,19 +31,34 @@ const snapshot = async () => ({
   settings: await db.settings.orderBy('key').toArray(),
 });
 
+const docContent = async (id: string) => readBriefingDoc((await loadBriefingDoc(id))!);
+
 describe('backup', () => {
-  it('round-trips all user data: restored data deep-equals the original', async () => {
-    await briefWithWork();
+  it('round-trips all user data: restored rows and documents deep-equal the original', async () => {
+    const { id } = await briefWithWork();
     await db.settings.put({ key: 'language', value: 'ms' });
     const before = await snapshot();
+    const docBefore = await docContent(id);
     const { text } = await makeBackup();
-    await db.briefings.clear();
-    await db.sections.clear();
+    await deleteBriefing(id);
     await db.settings.put({ key: 'language', value: 'id' });
     const check = checkBackup(text);
     expect(check.kind).toBe('ok');
     if (check.kind === 'ok') await restoreBackup(check.file);
     expect(await snapshot()).toEqual(before);
+    expect(await docContent(id)).toEqual(docBefore);
+    expect(docBefore.sections.some((s) => s.objectives === 'Original objectives')).toBe(true);
+  });
+
+  it('restores a backup from before documents, building each briefing’s document from its rows', async () => {
+    const { id } = await briefWithWork();
+    const { file } = await makeBackup();
+    const old = { ...file, formatVersion: 1, schemaVersion: 3, tables: { briefings: file.tables.briefings, sections: file.tables.sections, settings: file.tables.settings } };
+    const check = checkBackup(JSON.stringify(old));
+    expect(check.kind).toBe('ok');
+    await db.ydocUpdates.clear();
+    if (check.kind === 'ok') await restoreBackup(check.file);
+    expect((await docContent(id)).sections.find((s) => s.objectives === 'Original objectives')).toBeTruthy();
   });
 
   it('refuses a backup from a newer version of the app with a clear message', async () => {
@@ -49,31 +77,59 @@ describe('backup', () => {
 });
 
 describe('exporting and importing one briefing', () => {
-  it('imports a new briefing as it is', async () => {
+  it('carries the document state, and imports a new briefing as it is with that state', async () => {
     const { id } = await briefWithWork();
     const { text } = await exportBriefing(id);
-    await db.sections.where('briefingId').equals(id).delete();
-    await db.briefings.delete(id);
+    const file = JSON.parse(text);
+    expect(file.formatVersion).toBe(2);
+    const exported = new Y.Doc();
+    Y.applyUpdate(exported, base64ToUpdate(file.doc));
+    expect(readBriefingDoc(exported).sections.some((s) => s.objectives === 'Original objectives')).toBe(true);
+    await deleteBriefing(id);
     const check = await checkBriefingImport(text);
     expect(check.kind).toBe('new');
-    if (check.kind === 'new') await applyBriefingImport(check.file, 'replace');
+    if (check.kind === 'new') await applyBriefingImport(check.incoming, 'replace');
     expect((await loadBriefing(id))?.sections.some((s) => s.objectives === 'Original objectives')).toBe(true);
+    // The imported document is the exported one (same history), not a rebuild.
+    expect(Y.encodeStateVector((await loadBriefingDoc(id))!)).toEqual(Y.encodeStateVector(exported));
+  });
+
+  it('imports an old file without a document state, building the document from its rows', async () => {
+    const { id } = await briefWithWork();
+    const { doc: _doc, ...old } = JSON.parse((await exportBriefing(id)).text);
+    await deleteBriefing(id);
+    const check = await checkBriefingImport(JSON.stringify({ ...old, formatVersion: 1 }));
+    expect(check.kind).toBe('new');
+    if (check.kind === 'new') await applyBriefingImport(check.incoming, 'replace');
+    expect((await docContent(id)).sections.some((s) => s.objectives === 'Original objectives')).toBe(true);
   });
 
   it('never overwrites without asking, and says what differs', async () => {
     const { id, sectionId } = await briefWithWork();
     const { text } = await exportBriefing(id);
     const section = (await db.sections.get(sectionId))!;
-    await db.sections.put({ ...section, objectives: 'Changed since the export' });
+    await editSection(sectionId, (s) => ({ ...s, objectives: 'Changed since the export' }));
     const check = await checkBriefingImport(text);
     expect(check.kind).toBe('conflict');
     if (check.kind !== 'conflict') return;
     expect(check.differences.sectionsChanged).toEqual([{ title: section.agendaTitle, fields: ['objectives'] }]);
     expect((await db.sections.get(sectionId))?.objectives).toBe('Changed since the export');
-    const copyId = await applyBriefingImport(check.file, 'copy', 'Copy');
+    const copyId = await applyBriefingImport(check.incoming, 'copy', 'Copy');
     expect(copyId).not.toBe(id);
     expect((await db.sections.get(sectionId))?.objectives).toBe('Changed since the export');
     expect((await loadBriefing(copyId))?.sections.find((s) => s.agendaItemId === section.agendaItemId)?.objectives).toBe('Original objectives');
+    expect((await docContent(copyId)).briefing.title).toBe('Copy');
+  });
+
+  it('replacing changes the briefing’s document, and its rows follow', async () => {
+    const { id, sectionId } = await briefWithWork();
+    const { text } = await exportBriefing(id);
+    await editSection(sectionId, (s) => ({ ...s, objectives: 'Changed since the export' }));
+    const check = await checkBriefingImport(text);
+    if (check.kind !== 'conflict') throw new Error(check.kind);
+    await applyBriefingImport(check.incoming, 'replace');
+    expect((await db.sections.get(sectionId))?.objectives).toBe('Original objectives');
+    expect((await docContent(id)).sections.find((s) => s.id === sectionId)?.objectives).toBe('Original objectives');
   });
 
   it('reports an identical file as nothing to import', async () => {
@@ -81,24 +137,60 @@ describe('exporting and importing one briefing', () => {
     expect((await checkBriefingImport((await exportBriefing(id)).text)).kind).toBe('same');
   });
 
+  it('gives imported sections ids of their own: a file naming another briefing’s sections changes nothing outside the imported briefing', async () => {
+    const victim = await briefWithWork('Victim');
+    const other = await briefWithWork('Other');
+    const before = { victim: await docContent(victim.id), rows: await db.sections.where('briefingId').equals(victim.id).sortBy('id'), briefing: await db.briefings.get(victim.id) };
+    const file = JSON.parse((await exportBriefing(other.id)).text);
+    const victimSections = await db.sections.where('briefingId').equals(victim.id).toArray();
+    // An old-format file (no document) whose sections carry the victim's section ids, as a new briefing and as a replacement of "Other".
+    const hostile = (briefingId: string) => ({
+      ...file,
+      formatVersion: 1,
+      doc: undefined,
+      briefing: { ...file.briefing, id: briefingId },
+      sections: file.sections.map((s: Section, i: number) => ({ ...s, id: victimSections[i % victimSections.length]!.id, briefingId, objectives: 'Overwritten!' })),
+    });
+    for (const [briefingId, expected] of [['brand-new', 'new'], [other.id, 'conflict']] as const) {
+      const check = await checkBriefingImport(JSON.stringify(hostile(briefingId)));
+      expect(check.kind).toBe(expected);
+      if (check.kind !== 'new' && check.kind !== 'conflict') continue;
+      expect(check.incoming.sections.every((s) => s.id.startsWith(`${briefingId}:`))).toBe(true);
+      await applyBriefingImport(check.incoming, 'replace');
+    }
+    expect(await docContent(victim.id)).toEqual(before.victim);
+    expect(await db.sections.where('briefingId').equals(victim.id).sortBy('id')).toEqual(before.rows);
+    expect(await db.briefings.get(victim.id)).toEqual(before.briefing);
+    expect((await loadBriefing('brand-new'))?.sections.every((s) => s.objectives === 'Overwritten!')).toBe(true);
+    expect((await db.sections.toArray()).filter((s) => s.objectives === 'Overwritten!').every((s) => s.briefingId !== victim.id)).toBe(true);
+  });
+
   it('refuses damaged and foreign files and changes nothing', async () => {
     const { id } = await briefWithWork();
     const before = await snapshot();
     const file = JSON.parse((await exportBriefing(id)).text);
+    const otherDoc = JSON.parse((await exportBriefing((await briefWithWork('Other')).id)).text).doc;
+    const afterOther = await snapshot();
     const cases = [
       '',
       'null',
       '[]',
       JSON.stringify({ ...file, format: 'something-else' }),
-      JSON.stringify({ ...file, formatVersion: 2 }),
+      JSON.stringify({ ...file, formatVersion: 3 }),
       JSON.stringify({ ...file, briefing: { ...file.briefing, status: 'approved' } }),
       JSON.stringify({ ...file, sections: [{ ...file.sections[0], briefingId: 'other' }] }),
       JSON.stringify({ ...file, briefing: { ...file.briefing, extra: '<script>' } }),
+      JSON.stringify({ ...file, doc: 'AAAA' }),
+      JSON.stringify({ ...file, doc: 'not base64!' }),
+      // A document of another briefing under this briefing's header.
+      JSON.stringify({ ...file, doc: otherDoc }),
+      JSON.stringify({ ...file, format: BRIEFING_FILE_FORMAT, sections: [file.sections[0], file.sections[0]], doc: undefined }),
     ];
     for (const text of cases) {
       const check = await checkBriefingImport(text);
       expect(check.kind, text.slice(0, 60)).toBe('invalid');
     }
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(afterOther);
+    expect(before.briefings.length).toBe(1);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildBackground, carryOver, createBriefing, matchSections, targetsForItem } from '../../shared/briefing/create';
-import { UndoHistory } from '../../shared/briefing/history';
 import { Briefing as BriefingSchema, Section as SectionSchema } from '../../shared/briefing/model';
 import type { AgendaItem, Body, Meeting, OutcomeTarget, Source } from '../../shared/model';
 
@@ -88,22 +87,5 @@ describe('starting from an earlier brief', () => {
     const detached = result.sections.find((s) => s.agendaItemId === 'p-gone')!;
     expect(detached.privateNotes).toBe('Do not lose me');
     expect(detached.briefingId).toBe(next.briefing.id);
-  });
-});
-
-describe('undo history', () => {
-  it('coalesces typing in one field and undoes and redoes in order', () => {
-    const h = new UndoHistory<string>(10, 1000);
-    h.record({ target: 's', field: 'objectives', before: '', after: 'a', at: 0 });
-    h.record({ target: 's', field: 'objectives', before: 'a', after: 'ab', at: 500 });
-    h.record({ target: 's', field: 'position', before: 'ab', after: 'ab+', at: 600 });
-    h.record({ target: 's', field: 'position', before: 'ab+', after: 'ab++', at: 2000 });
-    expect(h.undo()?.before).toBe('ab+');
-    expect(h.undo()?.before).toBe('ab');
-    expect(h.undo()?.before).toBe('');
-    expect(h.undo()).toBeUndefined();
-    expect(h.redo()?.after).toBe('ab');
-    h.record({ target: 's', field: 'x', before: 'ab', after: 'new', at: 5000 });
-    expect(h.canRedo).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /** A dataset update's review flag on a section survives briefing export/import and backup/restore files. */
 import { describe, expect, it } from 'vitest';
 import { Section, type DatasetReview } from '../../shared/briefing/model';
-import { BACKUP_FILE_FORMAT, BRIEFING_FILE_FORMAT, readBackupFile, readBriefingFile } from '../../shared/briefing/transfer';
+import { BACKUP_FILE_FORMAT, BRIEFING_FILE_FORMAT, readBackupFile, readBriefingFile } from '../../shared/briefing/file-format';
 
 const review: DatasetReview = {
   change: 'changed',

@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import type { BackupFile } from '../../../shared/briefing/transfer';
+import type { BackupFile } from '../../../shared/briefing/file-format';
 import { Page } from '../../components/Page';
 import { db } from '../../db/db';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { saveTextFile } from '../../platform/platform';
-import { checkBackup, makeBackup, restoreBackup } from './transfer';
+import { checkBackup, makeBackup, restoreBackup } from './backup';
 
 /** `/backup`: all user data to one file and back. */
 export function BackupPage() {

@@ -8,14 +8,13 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { BriefingHeader } from './BriefingHeader';
 import { GeneralEditor } from './GeneralEditor';
-import { loadBriefing } from './repo';
 import { SectionEditor } from './SectionEditor';
 import { sectionMatches } from './find';
 
 /** The briefing editor: an outline of the meeting's agenda items and the part being edited. */
 export function BriefingEditorPage({ id }: { id: string }) {
   const t = useT();
-  const openDraft = useAppStore((s) => s.openDraft);
+  const openBriefing = useAppStore((s) => s.openBriefing);
   const closeDraft = useAppStore((s) => s.closeDraft);
   const flush = useAppStore((s) => s.flush);
   const draft = useAppStore((s) => (s.draft?.briefing.id === id ? s.draft : undefined));
@@ -23,10 +22,9 @@ export function BriefingEditorPage({ id }: { id: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    void loadBriefing(id).then((loaded) => {
-      if (cancelled) return;
-      if (!loaded) setMissing(true);
-      else openDraft(loaded.briefing, loaded.sections.map(({ targetIds: _targetIds, ...section }) => section));
+    setMissing(false);
+    void openBriefing(id).then((found) => {
+      if (!cancelled && !found && useAppStore.getState().draft?.briefing.id !== id) setMissing(true);
     });
     // Leaving the page, hiding the window or closing it writes whatever is pending.
     const onHide = () => void flush();
@@ -38,7 +36,7 @@ export function BriefingEditorPage({ id }: { id: string }) {
       document.removeEventListener('visibilitychange', onHide);
       void closeDraft();
     };
-  }, [id, openDraft, closeDraft, flush]);
+  }, [id, openBriefing, closeDraft, flush]);
 
   if (missing) return <Page title={t('briefings.notFound')}>{null}</Page>;
   if (!draft) return <Loading />;

@@ -9,7 +9,8 @@ import { useAppStore } from '../../store/store';
 import { saveTextFile } from '../../platform/platform';
 import { DelegationOptions } from './DelegationOptions';
 import { LineField } from './fields';
-import { exportBriefing } from './transfer';
+import { RelayStatusNote } from './RelayStatus';
+import { exportBriefing } from './briefing-export';
 
 /** Title, delegation, author, marking, status with who and when, save state, undo and redo. */
 export function BriefingHeader({ briefing }: { briefing: Briefing }) {
@@ -106,6 +107,7 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
                 : t('briefings.save.saved')
               : t(`briefings.save.${save.state}`)}
         </span>
+        <RelayStatusNote />
       </div>
     </header>
   );

@@ -1,7 +1,7 @@
 import { useId, useState, type DragEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useT } from '../../i18n/use-t';
-import { applyBriefingImport, checkBriefingImport, type ImportCheck } from './transfer';
+import { applyBriefingImport, checkBriefingImport, type ImportCheck } from './briefing-export';
 
 /** Imports a briefing file; never overwrites without asking, and says what differs. */
 export function ImportBriefing() {
@@ -16,10 +16,10 @@ export function ImportBriefing() {
     setMessage(undefined);
     const result = await checkBriefingImport(await file.text());
     if (result.kind === 'invalid') setMessage(result.message);
-    else if (result.kind === 'same') setMessage(t('briefings.import.same', { title: result.file.briefing.title }));
+    else if (result.kind === 'same') setMessage(t('briefings.import.same', { title: result.incoming.briefing.title }));
     else if (result.kind === 'new') {
-      const newId = await applyBriefingImport(result.file, 'replace');
-      setMessage(t('briefings.import.done', { title: result.file.briefing.title }));
+      const newId = await applyBriefingImport(result.incoming, 'replace');
+      setMessage(t('briefings.import.done', { title: result.incoming.briefing.title }));
       navigate(`/briefings/${newId}`);
     } else setCheck(result);
   };
@@ -28,8 +28,8 @@ export function ImportBriefing() {
     if (!check || check.kind !== 'conflict') return;
     setCheck(undefined);
     if (mode === 'cancel') return;
-    const newId = await applyBriefingImport(check.file, mode, t('briefings.import.copyTitle', { title: check.file.briefing.title }));
-    setMessage(t('briefings.import.done', { title: check.file.briefing.title }));
+    const newId = await applyBriefingImport(check.incoming, mode, t('briefings.import.copyTitle', { title: check.incoming.briefing.title }));
+    setMessage(t('briefings.import.done', { title: check.incoming.briefing.title }));
     navigate(`/briefings/${newId}`);
   };
 

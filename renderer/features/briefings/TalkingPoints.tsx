@@ -1,4 +1,5 @@
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useKeepCaret } from './keep-caret';
 import type { TalkingPoint } from '../../../shared/briefing/model';
 import { useT } from '../../i18n/use-t';
 import { newId } from './repo';
@@ -85,12 +86,11 @@ export function TalkingPoints({
               >
                 ⋮⋮
               </span>
-              <textarea
-                aria-label={t('briefings.tp.label', { n })}
+              <PointText
+                label={t('briefings.tp.label', { n })}
                 value={point.text}
-                rows={2}
                 onKeyDown={onKeyDown(index)}
-                onChange={(e) => onChange(`tp:${point.id}`, points.map((p) => (p.id === point.id ? { ...p, text: e.target.value } : p)))}
+                onChange={(text) => onChange(`tp:${point.id}`, points.map((p) => (p.id === point.id ? { ...p, text } : p)))}
               />
               {flagged && <span className="review-flag">{t('briefings.review')}</span>}
               <span className="tp-actions">
@@ -122,4 +122,10 @@ export function TalkingPoints({
       </p>
     </div>
   );
+}
+
+function PointText({ label, value, onChange, onKeyDown }: { label: string; value: string; onChange: (text: string) => void; onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => void }) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const caret = useKeepCaret(ref, value);
+  return <textarea ref={ref} {...caret} aria-label={label} value={value} rows={2} onKeyDown={onKeyDown} onChange={(e) => onChange(e.target.value)} />;
 }

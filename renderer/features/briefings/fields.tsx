@@ -1,5 +1,6 @@
-import { useId, type ChangeEvent, type ReactNode } from 'react';
+import { useId, useRef, type ChangeEvent, type ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
+import { useKeepCaret } from './keep-caret';
 
 /** A labelled text area for briefing text (markdown subset), marked while carried over and untouched. */
 export function TextField({
@@ -21,6 +22,8 @@ export function TextField({
 }) {
   const id = useId();
   const t = useT();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const caret = useKeepCaret(ref, value);
   return (
     <div className={`field ${review ? 'needs-review' : ''} ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -35,6 +38,8 @@ export function TextField({
         </p>
       )}
       <textarea
+        ref={ref}
+        {...caret}
         id={id}
         rows={rows}
         value={value}
@@ -48,10 +53,12 @@ export function TextField({
 /** A one-line labelled input. */
 export function LineField({ label, value, onChange, type = 'text' }: { label: string; value: string; onChange: (value: string) => void; type?: string }) {
   const id = useId();
+  const ref = useRef<HTMLInputElement>(null);
+  const caret = useKeepCaret(ref, value);
   return (
     <div className="field line">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
+      <input ref={ref} {...(type === 'text' ? caret : {})} id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
     </div>
   );
 }

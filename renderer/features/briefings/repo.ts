@@ -1,8 +1,10 @@
 import { carryOver, createBriefing } from '../../../shared/briefing/create';
-import type { Briefing, Section } from '../../../shared/briefing/model';
+import type { Briefing } from '../../../shared/briefing/model';
 import type { AgendaItem } from '../../../shared/model';
+import { storeNewBriefing } from '../../collab/briefing-docs';
+import { deleteDocState } from '../../collab/doc-log';
 import { db } from '../../db/db';
-import { toStoredSection, type StoredSection } from '../../db/schema';
+import type { StoredSection } from '../../db/schema';
 
 export const newId = (): string => globalThis.crypto.randomUUID();
 
@@ -29,7 +31,7 @@ async function targetsFor(meetingId: string, bodyIds: string[]) {
   return [...new Map([...linked, ...owned].map((t) => [t.id, t])).values()];
 }
 
-/** Creates a briefing for a meeting, pre-filled from the dataset, and stores it in one transaction. */
+/** Creates a briefing for a meeting, pre-filled from the dataset, and stores its document and rows in one transaction. */
 export async function createBriefingForMeeting(options: NewBriefingOptions): Promise<string> {
   const meeting = await db.meetings.get(options.meetingId);
   if (!meeting) throw new Error(`Meeting "${options.meetingId}" is not in the dataset.`);
@@ -62,39 +64,20 @@ export async function createBriefingForMeeting(options: NewBriefingOptions): Pro
     made = carryOver(made, { briefing: previous, sections: previousSections }, new Map(previousItems.map((i) => [i.id, i])), new Map(agendaItems.map((i) => [i.id, i])), newId);
     made.briefing.title = options.title;
   }
-  await db.transaction('rw', db.briefings, db.sections, async () => {
-    await db.briefings.add(made.briefing);
-    await db.sections.bulkAdd(made.sections.map(toStoredSection));
-  });
+  await storeNewBriefing(made.briefing, made.sections);
   return id;
 }
 
 /**
- * Writes edited sections and the briefing header together, so a save is never half done.
- * A section's dataset-review flag is not the editor's to write: a dataset update may set it
- * while the brief is open, and "Mark reviewed" clears it in the database directly. So the flag
- * stored now is kept, whatever the editor's (possibly older) copy of the section says.
+ * The delegate has read what a dataset update changed under this section. The flag lives on
+ * the section's row only (a dataset update sets it on this machine; it is not the briefing's
+ * text), so the document is not involved.
  */
-export async function saveBriefingChanges(briefing: Briefing | undefined, sections: Section[]): Promise<void> {
-  await db.transaction('rw', db.briefings, db.sections, async () => {
-    if (briefing) await db.briefings.put(briefing);
-    if (sections.length === 0) return;
-    const stored = await db.sections.bulkGet(sections.map((s) => s.id));
-    await db.sections.bulkPut(
-      sections.map((section, i) => {
-        const { datasetReview: _editorCopy, ...rest } = section;
-        const flag = stored[i]?.datasetReview;
-        return toStoredSection(flag ? { ...rest, datasetReview: flag } : rest);
-      }),
-    );
-  });
-}
-
-/** The delegate has read what a dataset update changed under this section. */
 export async function clearDatasetReview(sectionId: string): Promise<void> {
   await db.sections.update(sectionId, { datasetReview: undefined });
 }
 
+/** A briefing's rows, as lists, packs and exports read them. */
 export async function loadBriefing(id: string): Promise<{ briefing: Briefing; sections: StoredSection[] } | undefined> {
   return db.transaction('r', db.briefings, db.sections, async () => {
     const briefing = await db.briefings.get(id);
@@ -105,8 +88,9 @@ export async function loadBriefing(id: string): Promise<{ briefing: Briefing; se
 }
 
 export async function deleteBriefing(id: string): Promise<void> {
-  await db.transaction('rw', db.briefings, db.sections, async () => {
+  await db.transaction('rw', db.briefings, db.sections, db.ydocUpdates, async () => {
     await db.sections.where('briefingId').equals(id).delete();
     await db.briefings.delete(id);
+    await deleteDocState(id);
   });
 }

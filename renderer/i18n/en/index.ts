@@ -1,6 +1,7 @@
 import { base } from './base';
 import { briefings } from './briefings';
 import { calendar } from './calendar';
+import { collab } from './collab';
 import { markdown } from './markdown';
 import { packs } from './packs';
 import { relay } from './relay';
@@ -22,6 +23,7 @@ export const en = {
   ...packs,
   ...sync,
   ...relay,
+  ...collab,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { Catalog } from '../en/index';
 import { idCore } from './core';
+import { collab } from './collab';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sync } from './sync';
@@ -10,4 +11,5 @@ export const id = {
   ...packs,
   ...sync,
   ...relay,
+  ...collab,
 } as const satisfies Partial<Catalog>;

@@ -1,5 +1,6 @@
 import type { Catalog } from '../en/index';
 import { msCore } from './core';
+import { collab } from './collab';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sync } from './sync';
@@ -10,4 +11,5 @@ export const ms = {
   ...packs,
   ...sync,
   ...relay,
+  ...collab,
 } as const satisfies Partial<Catalog>;

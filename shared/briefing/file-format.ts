@@ -2,22 +2,37 @@ import { z } from 'zod';
 import { canonicalJson } from '../dataset/hash';
 import { Briefing, Section } from './model';
 
+/**
+ * The files a delegate moves briefings with: one exported briefing, or a backup of all their
+ * work. Since format 2 both carry each briefing's Yjs document state (base64 of a Yjs update),
+ * so an import keeps the document's history and merges later with a colleague's copy; files
+ * of format 1 (rows only) are still read, and their documents are built from the rows.
+ */
+
 /** Files larger than this are refused before they are parsed. */
 export const MAX_TRANSFER_BYTES = 50 * 1024 * 1024;
 
 export const BRIEFING_FILE_FORMAT = 'asean-delegate-briefing';
 export const BACKUP_FILE_FORMAT = 'asean-delegate-backup';
-export const BRIEFING_FILE_VERSION = 1;
-export const BACKUP_FILE_VERSION = 1;
+export const BRIEFING_FILE_VERSION = 2;
+export const BACKUP_FILE_VERSION = 2;
+
+/** A Yjs update as base64 (the state of one briefing's document). */
+const DocState = z
+  .string()
+  .max(MAX_TRANSFER_BYTES)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64');
 
 export const BriefingFile = z
   .object({
     format: z.literal(BRIEFING_FILE_FORMAT),
-    formatVersion: z.literal(BRIEFING_FILE_VERSION),
+    formatVersion: z.union([z.literal(1), z.literal(BRIEFING_FILE_VERSION)]),
     appVersion: z.string(),
     exportedAt: z.string().datetime({ offset: true }),
     briefing: Briefing,
     sections: z.array(Section),
+    /** The briefing's document state (format 2); the rows above are its projection, for people and older readers. */
+    doc: DocState.optional(),
   })
   .strict()
   .superRefine((file, ctx) => {
@@ -41,6 +56,8 @@ export const BackupFile = z
         briefings: z.array(Briefing),
         sections: z.array(Section),
         settings: z.array(Setting),
+        /** Each briefing's document state (format 2). */
+        documents: z.array(z.object({ briefingId: z.string().min(1).max(100), state: DocState }).strict()).optional(),
       })
       .strict(),
   })
@@ -127,10 +144,32 @@ export function hasDifferences(d: BriefingDifferences): boolean {
   return d.fields.length + d.sectionsAdded.length + d.sectionsRemoved.length + d.sectionsChanged.length > 0;
 }
 
+/** The id a section of a briefing has: one per agenda item, under the briefing's own id. */
+export const sectionIdFor = (briefingId: string, agendaItemId: string) => `${briefingId}:${agendaItemId}`;
+
+/**
+ * The briefing an import writes, with ids of its own: every section's id is derived from the
+ * briefing's id and its agenda item, so no record of another briefing can be named (and
+ * overwritten) by a file. Two sections for one agenda item are refused.
+ */
+export function ownIds(content: { briefing: Briefing; sections: readonly Section[] }): ReadResult<{ briefing: Briefing; sections: Section[]; renamed: boolean }> {
+  const seen = new Set<string>();
+  let renamed = false;
+  const sections: Section[] = [];
+  for (const section of content.sections) {
+    if (seen.has(section.agendaItemId)) return { ok: false, message: `The briefing file has two sections for agenda item "${section.agendaItemId}"; it is damaged.` };
+    seen.add(section.agendaItemId);
+    const id = sectionIdFor(content.briefing.id, section.agendaItemId);
+    if (id !== section.id || section.briefingId !== content.briefing.id) renamed = true;
+    sections.push({ ...section, id, briefingId: content.briefing.id });
+  }
+  return { ok: true, value: { briefing: content.briefing, sections, renamed } };
+}
+
 /** A copy of an imported briefing under new ids, for "import as a copy". */
-export function asCopy(file: { briefing: Briefing; sections: Section[] }, newId: string, title: string): { briefing: Briefing; sections: Section[] } {
+export function asCopy(file: { briefing: Briefing; sections: readonly Section[] }, newId: string, title: string): { briefing: Briefing; sections: Section[] } {
   return {
     briefing: { ...file.briefing, id: newId, title },
-    sections: file.sections.map((s) => ({ ...s, id: `${newId}:${s.agendaItemId}`, briefingId: newId })),
+    sections: file.sections.map((s) => ({ ...s, id: sectionIdFor(newId, s.agendaItemId), briefingId: newId })),
   };
 }

@@ -1,0 +1,183 @@
+import * as Y from 'yjs';
+import { briefingRoots, transactionParts, type ChangedParts } from '../../shared/collab/briefing-doc';
+import { db } from '../db/db';
+import { FROM_LOG, loadBriefingDoc } from './briefing-docs';
+import { appendDocUpdate, compactDoc } from './doc-log';
+import { projectBriefingRows } from './row-projector';
+import { openTabChannel, type TabChannel, type TabMessage } from './tab-channel';
+
+/** Origin of updates that came from another tab of this machine. */
+export const FROM_TAB = Symbol('from-tab');
+
+/** How long after the last change the document and its rows are written to IndexedDB (well within a second). */
+export const SAVE_DELAY_MS = 300;
+/** Typing in one field within this time is one undo step, as people expect. */
+export const UNDO_CAPTURE_MS = 1000;
+/** Saves between checks whether the log should be compacted. */
+const COMPACT_EVERY = 50;
+
+export type SessionSaveState = { state: 'saved' | 'pending' | 'saving'; at?: string } | { state: 'error'; message: string };
+
+export interface SessionEvents {
+  /** The document changed (any origin): the parts to read again. */
+  change: (parts: ChangedParts) => void;
+  save: (state: SessionSaveState) => void;
+  undo: (can: { undo: boolean; redo: boolean }) => void;
+  /** The briefing was replaced as a whole (import, restore) in some tab: open it again. */
+  replaced: () => void;
+}
+
+const merge = (a: ChangedParts, b: ChangedParts): ChangedParts => ({ briefing: a.briefing || b.briefing, sections: new Set([...a.sections, ...b.sections]) });
+const none = (): ChangedParts => ({ briefing: false, sections: new Set() });
+
+/**
+ * One open briefing document in this tab: loaded from the log, saved back to it with its
+ * rows projected (debounced, one transaction), kept live with other tabs, and undone per
+ * user: the undo manager tracks only this session's own origin, so undo never takes back a
+ * colleague's or another tab's text.
+ */
+export class BriefingSession {
+  readonly doc: Y.Doc;
+  /** The origin of this user's edits in this tab; the only one the undo manager tracks. */
+  readonly origin = { user: 'local' };
+  readonly undoManager: Y.UndoManager;
+  private pending: Uint8Array[] = [];
+  private dirty: ChangedParts = none();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private saves = 0;
+  private lastField: string | undefined;
+  private closed = false;
+  private readonly channel: TabChannel;
+  private readonly listeners: { [K in keyof SessionEvents]: Set<SessionEvents[K]> } = { change: new Set(), save: new Set(), undo: new Set(), replaced: new Set() };
+
+  private constructor(
+    readonly id: string,
+    doc: Y.Doc,
+  ) {
+    this.doc = doc;
+    const roots = briefingRoots(doc);
+    this.undoManager = new Y.UndoManager([roots.briefing, roots.sections], { trackedOrigins: new Set([this.origin]), captureTimeout: UNDO_CAPTURE_MS });
+    const emitUndo = () => this.emit('undo', { undo: this.undoManager.canUndo(), redo: this.undoManager.canRedo() });
+    this.undoManager.on('stack-item-added', emitUndo);
+    this.undoManager.on('stack-item-popped', emitUndo);
+    this.undoManager.on('stack-cleared', emitUndo);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === FROM_LOG) return;
+      // Updates from other tabs are saved here too: whichever tab writes first, nothing waits on one tab alone.
+      this.pending.push(update);
+      if (origin !== FROM_TAB) this.channel.post({ kind: 'update', docId: this.id, update });
+    });
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin === FROM_LOG) return;
+      const parts = transactionParts(doc, transaction);
+      if (!parts.briefing && parts.sections.size === 0) return;
+      this.dirty = merge(this.dirty, parts);
+      this.emit('change', parts);
+      this.schedule();
+    });
+    this.channel = openTabChannel(id, (message) => this.receive(message));
+    this.channel.post({ kind: 'sync', docId: id, stateVector: Y.encodeStateVector(doc) });
+  }
+
+  /** Opens a briefing's document (undefined if there is no such briefing). */
+  static async open(id: string): Promise<BriefingSession | undefined> {
+    const doc = await loadBriefingDoc(id);
+    return doc ? new BriefingSession(id, doc) : undefined;
+  }
+
+  on<K extends keyof SessionEvents>(event: K, listener: SessionEvents[K]): () => void {
+    this.listeners[event].add(listener);
+    return () => this.listeners[event].delete(listener);
+  }
+
+  private emit<K extends keyof SessionEvents>(event: K, ...args: Parameters<SessionEvents[K]>): void {
+    for (const listener of this.listeners[event]) (listener as (...a: Parameters<SessionEvents[K]>) => void)(...args);
+  }
+
+  private receive(message: TabMessage): void {
+    if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, FROM_TAB);
+    else if (message.kind === 'sync') {
+      const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+      // An update of an empty delta is a few bytes; skip it.
+      if (missing.length > 2) this.channel.post({ kind: 'update', docId: this.id, update: missing, to: message.from });
+    } else if (message.kind === 'replaced') this.emit('replaced');
+  }
+
+  /**
+   * One edit by this user: `field` names what is edited, so typing in one field undoes
+   * together while a change of field starts a new undo step.
+   */
+  change(field: string, apply: (doc: Y.Doc) => void): void {
+    if (field !== this.lastField) this.undoManager.stopCapturing();
+    this.lastField = field;
+    this.doc.transact(() => apply(this.doc), this.origin);
+  }
+
+  undo(): void {
+    this.lastField = undefined;
+    this.undoManager.undo();
+  }
+
+  redo(): void {
+    this.lastField = undefined;
+    this.undoManager.redo();
+  }
+
+  /** Local changes not yet in IndexedDB (what a relay connection shows as waiting, later). */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  private schedule(): void {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.emit('save', { state: 'pending' });
+    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+  }
+
+  /** Writes what is pending now: the document's new updates and the rows they change, in one transaction. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.saving;
+    if (this.pending.length === 0 && !this.dirty.briefing && this.dirty.sections.size === 0) return;
+    const updates = this.pending;
+    const parts = this.dirty;
+    this.pending = [];
+    this.dirty = none();
+    this.emit('save', { state: 'saving' });
+    this.saving = db
+      .transaction('rw', db.briefings, db.sections, db.ydocUpdates, async () => {
+        if (updates.length > 0) await appendDocUpdate(this.id, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+        await projectBriefingRows(this.doc, parts);
+      })
+      .then(
+        async () => {
+          if (this.pending.length === 0) this.emit('save', { state: 'saved', at: new Date().toISOString() });
+          if (++this.saves % COMPACT_EVERY === 0) await compactDoc(this.id).catch((error: unknown) => console.warn('Could not compact the briefing document log', error));
+        },
+        (error: unknown) => {
+          // Keep what failed, ahead of anything newer, so the next attempt writes it again.
+          this.pending = [...updates, ...this.pending];
+          this.dirty = merge(parts, this.dirty);
+          this.emit('save', { state: 'error', message: error instanceof Error ? error.message : String(error) });
+        },
+      );
+    await this.saving;
+  }
+
+  /**
+   * Saves what is pending and lets go of the document. `save: false` when the stored document
+   * was replaced as a whole (import, restore): this copy's unsaved changes belong to the old one.
+   */
+  async close({ save = true }: { save?: boolean } = {}): Promise<void> {
+    if (save) await this.flush();
+    else if (this.timer) clearTimeout(this.timer);
+    this.closed = true;
+    this.channel.close();
+    this.undoManager.destroy();
+    this.doc.destroy();
+    for (const set of Object.values(this.listeners)) set.clear();
+  }
+}

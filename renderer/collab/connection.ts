@@ -1,0 +1,129 @@
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import type * as Y from 'yjs';
+
+/**
+ * Connects a briefing's document to the delegation's relay (a Hocuspocus server, `relay/`).
+ * The document stays the one the editor, the log and the other tabs use: the relay is one more
+ * peer. What the relay calls the document and how a member proves who they are is the relay
+ * contract's business (`shared/collab/relay-protocol.ts` and `relay-token.ts`, the relay's room):
+ * callers pass the document name and credential made there, so this module depends on no format.
+ */
+export interface RelayTarget {
+  /** `wss://…` (or `ws://` on loopback), checked by the caller under the feed address rules. */
+  url: string;
+  /** The relay's name for the briefing's content document. */
+  documentName: string;
+  /** The member credential the relay expects as the Hocuspocus token. */
+  credential: string;
+}
+
+/**
+ * What the editor header shows: `connecting`, `synced` (the relay has everything), `connected`
+ * (syncing), `offline` with the changes made here that the relay has not confirmed, or
+ * `refused` (with the relay's reason: bad token, removed member...).
+ */
+export type RelayStatus =
+  | { state: 'connecting'; waiting: number }
+  | { state: 'connected'; waiting: number }
+  | { state: 'synced'; waiting: 0 }
+  | { state: 'offline'; waiting: number }
+  | { state: 'refused'; waiting: number; reason: string };
+
+export interface RelayConnectionOptions {
+  /** Changes not confirmed by the relay when the app last closed (the log keeps them; the count is only for the header). */
+  waitingAtStart?: number;
+  /** Told the unconfirmed count whenever it changes, to keep it across restarts. */
+  onWaitingChange?: (waiting: number) => void;
+  /** Origins of updates that are not edits made on this machine (read from the log, from another tab). */
+  foreignOrigins?: readonly unknown[];
+  /** For Node tests: a WebSocket implementation. */
+  WebSocketPolyfill?: unknown;
+}
+
+export interface RelayConnection {
+  readonly status: RelayStatus;
+  onStatus(listener: (status: RelayStatus) => void): () => void;
+  /** Stops syncing; the document and its local log are untouched. */
+  destroy(): void;
+}
+
+export function connectToRelay(doc: Y.Doc, target: RelayTarget, options: RelayConnectionOptions = {}): RelayConnection {
+  const listeners = new Set<(status: RelayStatus) => void>();
+  const foreign = new Set(options.foreignOrigins ?? []);
+  // Edits made here the relay has not confirmed: from earlier sessions, plus those made since.
+  let carried = options.waitingAtStart ?? 0;
+  let madeHere = 0;
+  let socket: WebSocketStatus = WebSocketStatus.Connecting;
+  // After one failed or lost connection, a new attempt is shown as offline, not as connecting.
+  let failedOnce = false;
+  let refused: string | undefined;
+  let status: RelayStatus = { state: 'connecting', waiting: carried };
+
+  const provider = new HocuspocusProvider({
+    url: target.url,
+    name: target.documentName,
+    document: doc,
+    token: target.credential,
+    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    onStatus: ({ status: s }) => {
+      socket = s;
+      update();
+    },
+    onSynced: () => update(),
+    onUnsyncedChanges: () => update(),
+    onAuthenticationFailed: ({ reason }) => {
+      refused = reason;
+      update();
+    },
+  } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+
+  provider.on('close', () => {
+    failedOnce = true;
+    update();
+  });
+
+  const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === provider || foreign.has(origin)) return;
+    if (!(status.state === 'synced' && socket === WebSocketStatus.Connected)) madeHere++;
+    update();
+  };
+  doc.on('update', onDocUpdate);
+
+  function update() {
+    const confirmed = provider.isSynced && !provider.hasUnsyncedChanges && socket === WebSocketStatus.Connected;
+    if (confirmed && (carried > 0 || madeHere > 0)) {
+      carried = 0;
+      madeHere = 0;
+      options.onWaitingChange?.(0);
+    }
+    const waiting = carried + Math.max(madeHere, provider.unsyncedChanges);
+    const next: RelayStatus = refused
+      ? { state: 'refused', waiting, reason: refused }
+      : confirmed
+        ? { state: 'synced', waiting: 0 }
+        : socket === WebSocketStatus.Connected
+          ? { state: 'connected', waiting }
+          : socket === WebSocketStatus.Connecting && !failedOnce
+            ? { state: 'connecting', waiting }
+            : { state: 'offline', waiting };
+    if (next.state === status.state && next.waiting === status.waiting) return;
+    if (next.waiting !== status.waiting) options.onWaitingChange?.(next.waiting);
+    status = next;
+    for (const listener of listeners) listener(status);
+  }
+
+  return {
+    get status() {
+      return status;
+    },
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      doc.off('update', onDocUpdate);
+      listeners.clear();
+      provider.destroy();
+    },
+  };
+}
