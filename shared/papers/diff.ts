@@ -53,11 +53,17 @@ function backtrack(trace: Int32Array[], a: readonly string[], b: readonly string
     const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
     const prevX = at(prevK);
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) parts.push({ op: 'equal', text: a[--x]! }), y--;
+    while (x > prevX && y > prevY) {
+      parts.push({ op: 'equal', text: a[--x]! });
+      y--;
+    }
     if (x === prevX) parts.push({ op: 'insert', text: b[--y]! });
     else parts.push({ op: 'delete', text: a[--x]! });
   }
-  while (x > 0 && y > 0) parts.push({ op: 'equal', text: a[--x]! }), y--;
+  while (x > 0 && y > 0) {
+    parts.push({ op: 'equal', text: a[--x]! });
+    y--;
+  }
   return parts.reverse();
 }
 
