@@ -78,3 +78,17 @@ describe('page text', () => {
     expect(pageOfOffset(doc.pageStarts, doc.pageStarts[2]! - 1)).toBe(2);
   });
 });
+
+describe('find in a paper', () => {
+  it('finds a phrase across pages ignoring case, diacritics and line breaks, with page offsets', async () => {
+    const { findInPages } = await import('../../shared/papers/find');
+    const pages = ['The meeting in Hà Nội\nagreed.', 'Nothing here.', 'HA NOI agreed again'];
+    const found = findInPages(pages, 'ha noi agreed');
+    expect(found).toEqual([
+      { page: 1, start: 15, end: 28 },
+      { page: 3, start: 0, end: 13 },
+    ]);
+    expect(pages[0]!.slice(15, 28)).toBe('Hà Nội\nagreed');
+    expect(findInPages(pages, '   ')).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { briefings } from './briefings';
 import { calendar } from './calendar';
 import { markdown } from './markdown';
 import { packs } from './packs';
+import { papers } from './papers';
 import { search } from './search';
 import { settings } from './settings';
 import { sync } from './sync';
@@ -20,6 +21,7 @@ export const en = {
   ...markdown,
   ...packs,
   ...sync,
+  ...papers,
 } as const;
 
 export type MessageKey = keyof typeof en;

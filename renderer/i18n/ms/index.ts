@@ -1,6 +1,7 @@
 import type { Catalog } from '../en/index';
 import { msCore } from './core';
 import { packs } from './packs';
+import { papers } from './papers';
 import { sync } from './sync';
 
 /** Bahasa Melayu: one file per feature, merged here like the English catalog. */
@@ -8,4 +9,5 @@ export const ms = {
   ...msCore,
   ...packs,
   ...sync,
+  ...papers,
 } as const satisfies Partial<Catalog>;
