@@ -9,8 +9,20 @@
 export type DiffOp = 'equal' | 'delete' | 'insert';
 export interface DiffPart {
   op: DiffOp;
+  /** The text (for an equal part, as the earlier version has it). */
   text: string;
+  /** An equal part as the later version has it, when that differs in whitespace only (a line or page break moved). */
+  after?: string;
 }
+
+const afterText = (p: DiffPart): string => p.after ?? p.text;
+
+function equal(text: string, after: string): DiffPart {
+  return text === after ? { op: 'equal', text } : { op: 'equal', text, after };
+}
+
+/** Tokens compare by their words: a line break where a space was is no change. */
+const key = (token: string): string => token.replace(/\s+/g, ' ');
 
 /** Words with the whitespace after them: matching bare spaces would splice unrelated sentences together. */
 export function tokenize(text: string): string[] {
@@ -19,6 +31,8 @@ export function tokenize(text: string): string[] {
 
 /** Myers' shortest edit script over token arrays; undefined when it needs more than maxEdits edits. */
 function myers(a: readonly string[], b: readonly string[], maxEdits: number): DiffPart[] | undefined {
+  const ka = a.map(key);
+  const kb = b.map(key);
   const n = a.length;
   const m = b.length;
   const max = Math.min(n + m, maxEdits);
@@ -31,7 +45,7 @@ function myers(a: readonly string[], b: readonly string[], maxEdits: number): Di
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
+      while (x < n && y < m && ka[x] === kb[y]) {
         x++;
         y++;
       }
@@ -53,17 +67,11 @@ function backtrack(trace: Int32Array[], a: readonly string[], b: readonly string
     const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
     const prevX = at(prevK);
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      parts.push({ op: 'equal', text: a[--x]! });
-      y--;
-    }
+    while (x > prevX && y > prevY) parts.push(equal(a[--x]!, b[--y]!));
     if (x === prevX) parts.push({ op: 'insert', text: b[--y]! });
     else parts.push({ op: 'delete', text: a[--x]! });
   }
-  while (x > 0 && y > 0) {
-    parts.push({ op: 'equal', text: a[--x]! });
-    y--;
-  }
+  while (x > 0 && y > 0) parts.push(equal(a[--x]!, b[--y]!));
   return parts.reverse();
 }
 
@@ -87,11 +95,11 @@ function merge(parts: DiffPart[]): DiffPart[] {
     if (part.op === 'equal' && !glue) {
       flush();
       const last = out[out.length - 1];
-      if (last?.op === 'equal') last.text += part.text;
-      else out.push({ op: 'equal', text: part.text });
+      if (last?.op === 'equal') out[out.length - 1] = equal(last.text + part.text, afterText(last) + afterText(part));
+      else out.push(part);
     } else if (part.op === 'equal') {
       del += part.text;
-      ins += part.text;
+      ins += afterText(part);
     } else if (part.op === 'delete') del += part.text;
     else ins += part.text;
   });
@@ -122,7 +130,7 @@ function foldShortEquals(parts: DiffPart[]): DiffPart[] {
       folded = true;
       return [
         { op: 'delete' as const, text: part.text },
-        { op: 'insert' as const, text: part.text },
+        { op: 'insert' as const, text: afterText(part) },
       ];
     });
     return folded ? merge(next.flat()) : parts;
@@ -133,16 +141,18 @@ export function diffWords(before: string, after: string, maxEdits = 4_000): Diff
   const a = tokenize(before);
   const b = tokenize(after);
   let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  while (head < a.length && head < b.length && key(a[head]!) === key(b[head]!)) head++;
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  while (tail < a.length - head && tail < b.length - head && key(a[a.length - 1 - tail]!) === key(b[b.length - 1 - tail]!)) tail++;
   const midA = a.slice(head, a.length - tail);
   const midB = b.slice(head, b.length - tail);
   const middle = myers(midA, midB, maxEdits) ?? [
     { op: 'delete' as const, text: midA.join('') },
     { op: 'insert' as const, text: midB.join('') },
   ];
-  return foldShortEquals(merge([{ op: 'equal', text: a.slice(0, head).join('') }, ...middle, { op: 'equal', text: a.slice(a.length - tail).join('') }]));
+  return foldShortEquals(
+    merge([equal(a.slice(0, head).join(''), b.slice(0, head).join('')), ...middle, equal(a.slice(a.length - tail).join(''), b.slice(b.length - tail).join(''))]),
+  );
 }
 
 /**

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { diffWords, sideBySide, summarize } from '../../shared/papers/diff';
 
 const rebuild = (parts: ReturnType<typeof diffWords>, side: 'before' | 'after') =>
-  parts.filter((p) => p.op === 'equal' || p.op === (side === 'before' ? 'delete' : 'insert')).map((p) => p.text).join('');
+  parts
+    .filter((p) => p.op === 'equal' || p.op === (side === 'before' ? 'delete' : 'insert'))
+    .map((p) => (side === 'after' && p.op === 'equal' ? (p.after ?? p.text) : p.text))
+    .join('');
 
 describe('word diff of two versions', () => {
   it('marks a changed word and leaves the rest equal', () => {
@@ -44,6 +47,15 @@ describe('word diff of two versions', () => {
     const changed = rows.filter((r) => r.kind === 'changed');
     expect(changed.map((r) => r.left.map((p) => p.text).join(''))).toContain(two);
     expect(changed.flatMap((r) => r.right.filter((p) => p.op === 'insert').map((p) => p.text)).join('')).toContain(four.trim());
+  });
+
+  it('treats a moved line or page break as no change, keeping each side exact', () => {
+    const a = 'The Meeting noted the report.\nMember States agreed.';
+    const b = 'The Meeting noted\nthe report. Member States agreed.';
+    const parts = diffWords(a, b);
+    expect(parts.every((p) => p.op === 'equal')).toBe(true);
+    expect(rebuild(parts, 'before')).toBe(a);
+    expect(rebuild(parts, 'after')).toBe(b);
   });
 
   it('gives up gracefully on texts with nothing in common beyond the edit budget', () => {
