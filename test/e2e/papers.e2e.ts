@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { makePdf } from '../unit/papers-fixtures';
+import { makePdf, makeProtectedPdf } from '../unit/papers-fixtures';
 import { AppPage } from './pages/app-page';
 import { PaperPage } from './pages/paper';
 import { freshPage, pageErrors } from './support/browser';
@@ -93,6 +93,74 @@ describe('meeting papers, as a delegate', () => {
     await page.waitForURL(/\/papers\/[^/?]+\?page=2$/);
     await paper.waitForPage(2);
     if (process.env.PAPERS_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.PAPERS_SCREENSHOTS, 'search-opened.png') });
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
+  it('refuses bad files with a clear message and writes nothing: protected, damaged, not a PDF, too large, a full disk; a PDF with scripts is kept with scripts off', async () => {
+    const protectedPdf = path.join(dir, 'Protected.pdf');
+    await writeFile(protectedPdf, await makeProtectedPdf());
+    const damaged = path.join(dir, 'Damaged.pdf');
+    await writeFile(damaged, '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\nthis is not the rest of a PDF\n%%EOF');
+    const notPdf = path.join(dir, 'Minutes.pdf');
+    await writeFile(notPdf, 'Minutes of the meeting, as plain text with a .pdf name.');
+    const huge = path.join(dir, 'Scanned report.pdf');
+    await writeFile(huge, '%PDF-1.7\n');
+    await truncate(huge, 500 * 1024 * 1024); // sparse: 500 MB on paper, nothing on disk
+    const scripted = path.join(dir, 'Scripted.pdf');
+    await writeFile(scripted, await makePdf([['A concept note with a script']], { javascript: 'app.alert("hello")' }));
+
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/meetings/asoen-36');
+    const input = page.getByLabel('Paper file for ASOEN-36');
+    const region = page.getByRole('region', { name: 'Papers of ASOEN-36' });
+    const refused = async (file: string, message: RegExp) => {
+      await input.setInputFiles(file);
+      const alert = region.getByRole('alert');
+      await alert.filter({ hasText: `${path.basename(file)} was not attached.` }).waitFor();
+      assert.match(await alert.innerText(), message);
+      assert.match(await alert.innerText(), /Nothing was saved/);
+      assert.equal(await region.getByRole('list').count(), 0, `${file} left a paper behind`);
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+    };
+    await refused(protectedPdf, /password-protected/);
+    await refused(damaged, /damaged/);
+    await refused(notPdf, /not a PDF file/);
+    await refused(huge, /larger than 200 MB/);
+
+    await input.setInputFiles(scripted);
+    await region.getByText('Scripted.pdf is attached. It contains scripts, which are never run.').waitFor();
+    await region.getByRole('link', { name: 'Scripted' }).click();
+    await page.getByText('This PDF contains scripts. They are never run').waitFor();
+    await new PaperPage(page).waitForPage(1);
+    await page.goBack();
+
+    // A full disk: IndexedDB refuses the file's bytes with the browser's QuotaExceededError, as it
+    // does when the disk or the origin's quota is full. (Chromium's DevTools quota override does
+    // not reach Playwright's browser contexts, so the refusal is injected at the store.)
+    await page.evaluate(() => {
+      const add = IDBObjectStore.prototype.add;
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+        if (this.name === 'paperBlobs') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return add.apply(this, args);
+      };
+    });
+    const big = path.join(dir, 'Report of the previous meeting.pdf');
+    await writeFile(big, await makePdf(Array.from({ length: 40 }, (_, i) => [`Page ${i + 1} of the report`, 'x'.repeat(90)])));
+    await input.setInputFiles(big);
+    const full = region.getByRole('alert');
+    await full.waitFor();
+    assert.match(await full.innerText(), /not enough storage space/);
+    // Only the scripted paper is kept; the full disk wrote no part of the report.
+    assert.deepEqual(await region.getByRole('list').getByRole('link').allInnerTexts(), ['Scripted']);
+    const rows = await page.evaluate(async () => {
+      const open = indexedDB.open('asean-delegate');
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const count = (store: string) => new Promise<number>((resolve) => (db.transaction(store).objectStore(store).count().onsuccess = (e) => resolve((e.target as IDBRequest<number>).result)));
+      return { papers: await count('papers'), versions: await count('paperVersions'), blobs: await count('paperBlobs'), texts: await count('paperTexts') };
+    });
+    assert.deepEqual(rows, { papers: 1, versions: 1, blobs: 1, texts: 1 });
     assert.deepEqual(pageErrors(page), []);
     await context.close();
   });

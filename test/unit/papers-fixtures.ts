@@ -38,3 +38,17 @@ export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * A password-protected PDF as readers see it: a standard security handler (RC4, revision 2) in
+ * the trailer whose user-password check fails for the empty password, so pdf.js asks for one.
+ */
+export async function makeProtectedPdf(): Promise<Uint8Array> {
+  const { PDFHexString, PDFName, PDFNumber } = await import('pdf-lib');
+  const doc = await PDFDocument.load(await makePdf([['Confidential draft']]));
+  const hex = (n: number, seed: number) => PDFHexString.of(Array.from({ length: n }, (_, i) => ((i * 37 + seed) % 256).toString(16).padStart(2, '0')).join(''));
+  const encrypt = doc.context.obj({ Filter: PDFName.of('Standard'), V: PDFNumber.of(1), R: PDFNumber.of(2), Length: PDFNumber.of(40), P: PDFNumber.of(-4), O: hex(32, 11), U: hex(32, 97) });
+  doc.context.trailerInfo.Encrypt = doc.context.register(encrypt);
+  doc.context.trailerInfo.ID = doc.context.obj([hex(16, 3), hex(16, 3)]);
+  return doc.save({ useObjectStreams: false });
+}
