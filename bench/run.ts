@@ -11,6 +11,7 @@ import { briefingSuite } from './suites/briefing';
 import { bundleSuite } from './suites/bundle';
 import { browseSuite } from './suites/browse';
 import { packSuite } from './suites/pack';
+import { papersSuite } from './suites/papers';
 import { searchSuite } from './suites/search';
 import { syncSuite } from './suites/sync';
 
@@ -23,6 +24,7 @@ const ALL_SUITES: { name: string; run: (ctx: BenchContext) => Promise<void> }[] 
   { name: 'search', run: searchSuite },
   { name: 'pack', run: packSuite },
   { name: 'sync', run: syncSuite },
+  { name: 'papers', run: papersSuite },
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { ownerKey, type Paper, type PaperOwner, type PaperVersion } from '../../../shared/papers/model';
 import { pickText } from '../../../shared/model';
 import { db } from '../../db/db';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
+import { warmUpPdf } from '../pdf/pdfjs';
 import type { IncomingFile } from '../storage/intake';
 import { attachPaper } from '../storage/papers-repo';
 import { currentDelegate } from '../storage/who';
@@ -28,6 +29,10 @@ export function PaperAttachments({ owner, compact = false, ownerLabel }: { owner
     return papers.map((paper, i) => ({ paper, version: versions[i] }));
   }, [key]);
   const intake = useIntake();
+  const any = (rows?.length ?? 0) > 0;
+  useEffect(() => {
+    if (any) warmUpPdf();
+  }, [any]);
   const [over, setOver] = useState(false);
   const attach = async (files: IncomingFile[]) => {
     for (const file of files) {

@@ -16,14 +16,27 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
  */
 
 type PdfJs = typeof PdfJsModule;
-let loading: Promise<PdfJs> | undefined;
+let loading: Promise<{ lib: PdfJs; worker: PdfJsModule.PDFWorker }> | undefined;
 
-export function pdfjs(): Promise<PdfJs> {
+/**
+ * pdf.js and one worker shared by every document: starting a worker (parsing 1.2 MB of
+ * script) costs more than opening a paper, so it is done once, and early (`warmUpPdf`).
+ */
+function load() {
   loading ??= import('pdfjs-dist').then((lib) => {
     lib.GlobalWorkerOptions.workerSrc = workerUrl;
-    return lib;
+    return { lib, worker: lib.PDFWorker.create({ name: 'papers' }) };
   });
   return loading;
+}
+
+export async function pdfjs(): Promise<PdfJs> {
+  return (await load()).lib;
+}
+
+/** Starts loading pdf.js and its worker where a paper is likely to be opened next (a list of papers). */
+export function warmUpPdf(): void {
+  void load().catch(() => undefined);
 }
 
 export type PdfOpenProblem = 'encrypted' | 'damaged';
@@ -48,9 +61,10 @@ export function closePdf(doc: PDFDocumentProxy): void {
 }
 
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  const lib = await pdfjs();
+  const { lib, worker } = await load();
   const task = lib.getDocument({
     data: bytes.slice(),
+    worker,
     enableXfa: false,
     stopAtErrors: false,
   });

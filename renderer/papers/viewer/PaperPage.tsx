@@ -91,6 +91,8 @@ function PaperDetail({ paper, versions }: { paper: Paper; versions: PaperVersion
   );
 }
 
+const NO_TEXT: string[] = [];
+
 function PdfPaper({ paper, version, page, query, focus }: { paper: Paper; version: PaperVersion; page?: number; query?: string; focus?: string }) {
   const t = useT();
   const doc = usePdfDocument(version.id);
@@ -106,11 +108,12 @@ function PdfPaper({ paper, version, page, query, focus }: { paper: Paper; versio
   );
   const onSelection = useCallback((s: TextSelection | undefined) => setSelection(s), []);
 
-  if (doc.state === 'loading' || !pages || !all) return <Loading />;
+  // The pages are drawn as soon as the document opens; the stored text (find, annotating) follows.
+  if (doc.state === 'loading' || !all) return <Loading />;
   if (doc.state === 'failed') return <p role="alert">{t(`papers.problem.${doc.problem === 'missing' ? 'failed' : doc.problem}`)}</p>;
 
   const annotate = async (kind: Annotation['kind']) => {
-    if (!selection) return;
+    if (!selection || !pages) return;
     const made = await createAnnotation({ paperId: paper.id, versionId: version.id, pages, start: selection.start, end: selection.end, kind });
     document.getSelection()?.removeAllRanges();
     setSelection(undefined);
@@ -134,7 +137,7 @@ function PdfPaper({ paper, version, page, query, focus }: { paper: Paper; versio
             </span>
           </div>
         )}
-        <PaperReader doc={doc.doc} pages={pages} annotations={shown} initialPage={page} initialQuery={query} focusAnnotation={focused} onSelection={onSelection} goTo={goTo} />
+        <PaperReader doc={doc.doc} pages={pages ?? NO_TEXT} annotations={shown} initialPage={page} initialQuery={query} focusAnnotation={focused} onSelection={onSelection} goTo={goTo} />
       </div>
       <AnnotationPanel
         annotations={shown}

@@ -68,6 +68,8 @@ export function PdfPageView({
       setGeometry(g);
       onGeometry?.(number, g);
       await render.promise;
+      // Tests and the bench wait for this rather than for time.
+      frame.current?.setAttribute('data-rendered', 'true');
     };
     run().catch((error: unknown) => {
       if (cancelled || (error instanceof Error && error.name === 'RenderingCancelledException')) return;
