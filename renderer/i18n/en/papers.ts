@@ -119,5 +119,7 @@ export const papers = {
   'papers.storage.keptWith': 'Kept with',
   'papers.storage.versions': 'Versions',
   'papers.storage.size': 'Size',
+  'papers.linked.label': 'Passages of papers linked to this section',
+  'papers.linked.talkingPoint': 'linked to a talking point',
   'papers.storage.deleteNamed': 'Delete {title}',
 } as const;

@@ -121,5 +121,7 @@ export const papers = {
   'papers.storage.keptWith': 'Disimpan bersama',
   'papers.storage.versions': 'Versi',
   'papers.storage.size': 'Ukuran',
+  'papers.linked.label': 'Kutipan dokumen yang ditautkan ke bagian ini',
+  'papers.linked.talkingPoint': 'ditautkan ke satu poin pembicaraan',
   'papers.storage.deleteNamed': 'Hapus {title}',
 } as const satisfies Partial<Catalog>;

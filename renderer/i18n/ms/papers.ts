@@ -121,5 +121,7 @@ export const papers = {
   'papers.storage.keptWith': 'Disimpan bersama',
   'papers.storage.versions': 'Versi',
   'papers.storage.size': 'Saiz',
+  'papers.linked.label': 'Petikan kertas yang dipautkan kepada bahagian ini',
+  'papers.linked.talkingPoint': 'dipautkan kepada satu perkara untuk dibangkitkan',
   'papers.storage.deleteNamed': 'Padam {title}',
 } as const satisfies Partial<Catalog>;
