@@ -12,6 +12,7 @@ import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { PackPage } from '../features/packs/PackPage';
 import { PacksPage } from '../features/packs/PacksPage';
+import { AnnexPage } from '../papers/annex/AnnexPage';
 import { AnnotationsPrintPage } from '../papers/annotations/AnnotationsPrintPage';
 import { ComparePage } from '../papers/compare/ComparePage';
 import { StoragePage } from '../papers/storage/StoragePage';
@@ -122,6 +123,7 @@ function Routes() {
       <Route path="/targets/:id">{(p) => <TargetPage id={p.id} />}</Route>
       <Route path="/frameworks/:id">{(p) => <FrameworkPage id={p.id} />}</Route>
       <Route path="/papers" component={StoragePage} />
+      <Route path="/papers/annex" component={AnnexPage} />
       <Route path="/papers/:id/compare">{(p) => <ComparePage id={p.id} />}</Route>
       <Route path="/papers/:id/annotations">{(p) => <AnnotationsPrintPage id={p.id} />}</Route>
       <Route path="/papers/:id">{(p) => <PaperPage id={p.id} />}</Route>

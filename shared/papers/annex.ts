@@ -43,6 +43,15 @@ export interface AnnexOptions {
   pageLabel: (page: number, total: number) => string;
 }
 
+/**
+ * The page label from the pack's own words, with {page} and {total} where the numbers go
+ * ("Page {page} of {total}", "Halaman {page} daripada {total}"): a template crosses IPC where a
+ * function cannot.
+ */
+export function labelFromTemplate(template: string): (page: number, total: number) => string {
+  return (page, total) => template.replaceAll('{page}', String(page)).replaceAll('{total}', String(total));
+}
+
 export class AnnexError extends Error {
   constructor(
     readonly code: 'encrypted' | 'damaged',

@@ -3,7 +3,7 @@ import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { makePdf, makeProtectedPdf } from '../unit/papers-fixtures';
+import { makePdf, makeProtectedPdf, pdfPageTexts } from '../unit/papers-fixtures';
 import { AppPage } from './pages/app-page';
 import { PaperPage } from './pages/paper';
 import { freshPage, pageErrors } from './support/browser';
@@ -161,6 +161,39 @@ describe('meeting papers, as a delegate', () => {
       return { papers: await count('papers'), versions: await count('paperVersions'), blobs: await count('paperBlobs'), texts: await count('paperTexts') };
     });
     assert.deepEqual(rows, { papers: 1, versions: 1, blobs: 1, texts: 1 });
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
+  it('prints chosen papers as a pack annex in the browser: every page numbered and marked, the text kept', async () => {
+    const agenda = await fixture('Provisional agenda.pdf', [['Provisional agenda of ASOEN-36', 'Item 1: adoption of the agenda'], ['Item 2: climate change and haze']]);
+    const note = await fixture('Concept note.pdf', [['Concept note on the regional workshop on carbon markets']]);
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/meetings/asoen-36');
+    const input = page.getByLabel('Paper file for ASOEN-36');
+    for (const [file, name] of [[agenda, 'Provisional agenda.pdf'], [note, 'Concept note.pdf']] as const) {
+      await input.setInputFiles(file);
+      await page.getByText(`${name} is attached.`).waitFor();
+    }
+    await page.getByRole('link', { name: 'Print papers as an annex' }).click();
+    await page.getByLabel('Marking stamped on every page').fill('RESTRICTED');
+    await page.getByLabel('Number of the first annex page in the pack').fill('31');
+    await page.getByText('The annex is numbered pages 31 to 33 of 33.').waitFor();
+    await page.locator('.annex-pages[data-ready="true"]').waitFor();
+    await page.getByRole('button', { name: 'Print' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Print' }).isEnabled(), true);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    if (process.env.PAPERS_SCREENSHOTS) await writeFile(path.join(process.env.PAPERS_SCREENSHOTS, 'annex.pdf'), pdf);
+    const texts = await pdfPageTexts(pdf);
+    assert.equal(texts.length, 3);
+    texts.forEach((text, i) => {
+      assert.match(text, new RegExp(`Page ${31 + i} of 33`));
+      assert.equal(text.match(/RESTRICTED/g)?.length, 2, `page ${i + 1} has the marking top and bottom`);
+    });
+    assert.match(texts[0]!, /Provisional agenda of ASOEN-36/);
+    assert.match(texts[1]!, /climate change and haze/);
+    assert.match(texts[2]!, /Concept note on the regional workshop/);
     assert.deepEqual(pageErrors(page), []);
     await context.close();
   });

@@ -58,3 +58,4 @@ describe('pack annex', () => {
     expect(doc.getPageCount()).toBe(1);
   });
 });
+

@@ -70,6 +70,7 @@ export function PaperAttachments({ owner, compact = false, ownerLabel }: { owner
           disabled={intake.state.phase === 'working'}
         />
         {!compact && <span className="muted">{t('papers.attach.dropHint')}</span>}
+        {owner.kind === 'meeting' && any && <Link href={`/papers/annex?meeting=${encodeURIComponent(owner.id)}`}>{t('papers.annex.link')}</Link>}
       </div>
       <IntakeStatus state={intake.state} onCancel={intake.cancel} onDismiss={intake.clear} />
     </section>
