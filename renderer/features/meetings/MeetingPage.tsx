@@ -223,7 +223,7 @@ function AgendaEntry({ item }: { item: StoredAgendaItem }) {
           <LocalText value={item.description} />
         </p>
       )}
-      <PaperAttachments owner={{ kind: 'agendaItem', id: item.id }} compact />
+      <PaperAttachments owner={{ kind: 'agendaItem', id: item.id }} ownerLabel={item.title} compact />
     </li>
   );
 }

@@ -4,6 +4,7 @@ export const papers = {
   'search.kind.paper': 'Inside papers',
   'papers.paper': 'Paper',
   'papers.pages': '{count} pages',
+  'papers.original': 'Original',
   'papers.version': 'Version',
   'papers.current': 'current',
   'papers.addedBy': 'added by {who}',

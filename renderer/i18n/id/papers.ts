@@ -6,6 +6,7 @@ export const papers = {
   'search.kind.paper': 'Di dalam dokumen',
   'papers.paper': 'Dokumen',
   'papers.pages': '{count} halaman',
+  'papers.original': 'Asli',
   'papers.version': 'Versi',
   'papers.current': 'terkini',
   'papers.addedBy': 'ditambahkan oleh {who}',

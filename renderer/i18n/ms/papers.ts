@@ -6,6 +6,7 @@ export const papers = {
   'search.kind.paper': 'Dalam kertas',
   'papers.paper': 'Kertas',
   'papers.pages': '{count} halaman',
+  'papers.original': 'Asal',
   'papers.version': 'Versi',
   'papers.current': 'semasa',
   'papers.addedBy': 'ditambah oleh {who}',

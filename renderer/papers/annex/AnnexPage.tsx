@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { versionLabel } from '../attach/version-label';
 import { useState } from 'react';
 import { useSearch } from 'wouter';
 import { Loading, Page } from '../../components/Page';
@@ -47,7 +48,7 @@ export function AnnexPage() {
                   setChosen(e.target.checked ? [...ids, paper.id] : ids.filter((id) => id !== paper.id));
                 }}
               />{' '}
-              {paper.title} <span className="muted">({version.label}, {t('papers.pages', { count: version.pageCount ?? 0 })})</span>
+              {paper.title} <span className="muted">({versionLabel(version, t)}, {t('papers.pages', { count: version.pageCount ?? 0 })})</span>
             </label>
           ))}
           <label>

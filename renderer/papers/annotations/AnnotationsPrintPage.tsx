@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { versionLabel } from '../attach/version-label';
 import { Loading, NotFound, Page } from '../../components/Page';
 import { formatDateTime } from './format-date';
 import { useT } from '../../i18n/use-t';
@@ -24,7 +25,7 @@ export function AnnotationsPrintPage({ id }: { id: string }) {
       title={t('papers.print.title', { title: view.paper.title })}
       subtitle={
         <>
-          <OwnerLink owner={view.paper.owner} /> · {version?.label} · {t('papers.print.printed', { date: formatDateTime(new Date().toISOString(), language) })}
+          <OwnerLink owner={view.paper.owner} /> · {version && versionLabel(version, t)} · {t('papers.print.printed', { date: formatDateTime(new Date().toISOString(), language) })}
         </>
       }
       actions={

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { versionLabel } from './version-label';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { ownerKey, type Paper, type PaperOwner, type PaperVersion } from '../../../shared/papers/model';
-import { pickText } from '../../../shared/model';
+import { pickText, type LocalizedText } from '../../../shared/model';
 import { db } from '../../db/db';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
@@ -20,7 +21,7 @@ import { useIntake } from './use-intake';
  * the attach button or a file dropped on the list. `compact` is the agenda item's one-line
  * form; a briefing section editor can place `<PaperAttachments owner={{ kind: 'section', id }} compact />`.
  */
-export function PaperAttachments({ owner, compact = false, ownerLabel }: { owner: PaperOwner; compact?: boolean; ownerLabel?: string }) {
+export function PaperAttachments({ owner, compact = false, ownerLabel }: { owner: PaperOwner; compact?: boolean; ownerLabel?: string | LocalizedText }) {
   const t = useT();
   const key = ownerKey(owner);
   const rows = useLiveQuery(async () => {
@@ -41,11 +42,8 @@ export function PaperAttachments({ owner, compact = false, ownerLabel }: { owner
     }
   };
   const language = useAppStore((s) => s.language);
-  const itemTitle = useLiveQuery(async () => {
-    const item = owner.kind === 'agendaItem' ? await db.agendaItems.get(owner.id) : undefined;
-    return item ? pickText(item.title, language).text : undefined;
-  }, [owner.kind, owner.id, language]);
-  const label = ownerLabel ?? (itemTitle || t(`papers.owner.${owner.kind}`));
+  const named = typeof ownerLabel === 'string' ? ownerLabel : ownerLabel ? pickText(ownerLabel, language).text : '';
+  const label = named || t(`papers.owner.${owner.kind}`);
   return (
     <section
       className={`paper-attachments${compact ? ' compact' : ''}${over ? ' drop-over' : ''}`}
@@ -84,7 +82,7 @@ function PaperRow({ paper, version }: { paper: Paper; version?: PaperVersion }) 
     <li>
       <Link href={`/papers/${paper.id}`}>{paper.title}</Link>{' '}
       <span className="muted">
-        {version && [version.revision > 0 ? version.label : undefined, version.isPdf ? t('papers.pages', { count: version.pageCount ?? 0 }) : version.type || version.name, formatBytes(version.size, language)].filter(Boolean).join(' · ')}
+        {version && [version.revision > 0 ? versionLabel(version, t) : undefined, version.isPdf ? t('papers.pages', { count: version.pageCount ?? 0 }) : version.type || version.name, formatBytes(version.size, language)].filter(Boolean).join(' · ')}
       </span>
     </li>
   );

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { versionLabel } from '../attach/version-label';
 import { Link, useLocation, useSearch } from 'wouter';
 import { diffWords, sideBySide, summarize, type DiffRow } from '../../../shared/papers/diff';
 import { PAGE_BREAK } from '../../../shared/papers/page-text';
@@ -39,7 +40,7 @@ export function ComparePage({ id }: { id: string }) {
             <select value={(key === 'from' ? from : to).id} onChange={(e) => set(key, e.target.value)}>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
-                  {v.label} — {v.name}
+                  {versionLabel(v, t)} — {v.name}
                 </option>
               ))}
             </select>
@@ -55,8 +56,8 @@ export function ComparePage({ id }: { id: string }) {
             <caption className="visually-hidden">{t('papers.compare.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{from.label}</th>
-                <th scope="col">{to.label}</th>
+                <th scope="col">{versionLabel(from, t)}</th>
+                <th scope="col">{versionLabel(to, t)}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { versionLabel } from '../attach/version-label';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { Annotation, Paper, PaperVersion } from '../../../shared/papers/model';
 import { Loading, NotFound, Page } from '../../components/Page';
@@ -39,7 +40,7 @@ function PaperDetail({ paper, versions }: { paper: Paper; versions: PaperVersion
       title={paper.title}
       subtitle={
         <>
-          <OwnerLink owner={paper.owner} /> · {version.label} · {version.name} · {formatBytes(version.size, language)}
+          <OwnerLink owner={paper.owner} /> · {versionLabel(version, t)} · {version.name} · {formatBytes(version.size, language)}
           {version.addedBy && ` · ${t('papers.addedBy', { who: version.addedBy })}`}
         </>
       }
@@ -50,7 +51,7 @@ function PaperDetail({ paper, versions }: { paper: Paper; versions: PaperVersion
             <select value={version.id} onChange={(e) => choose(e.target.value)}>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
-                  {v.label}
+                  {versionLabel(v, t)}
                   {v.id === paper.currentVersionId ? ` (${t('papers.current')})` : ''}
                 </option>
               ))}

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/use-t';
 
 const THUMB_SCALE = 0.18;
-const ROW = 170;
+const ROW = 180;
 
 /** Small pages to jump by, virtualised like the pages themselves; the current one is marked. */
 export function Thumbnails({ doc, current, onGo }: { doc: PDFDocumentProxy; current: number; onGo: (page: number) => void }) {
@@ -18,7 +18,7 @@ export function Thumbnails({ doc, current, onGo }: { doc: PDFDocumentProxy; curr
     <nav ref={scroller} className="paper-thumbs" aria-label={t('papers.viewer.thumbnails')}>
       <ol style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => (
-          <li key={item.key} style={{ transform: `translateY(${item.start}px)` }}>
+          <li key={item.key} style={{ transform: `translateY(${item.start}px)`, height: ROW }}>
             <button
               type="button"
               aria-current={item.index + 1 === current ? 'page' : undefined}
