@@ -22,6 +22,7 @@ export function PdfPageView({
   ranges,
   label,
   onGeometry,
+  onSize,
 }: {
   doc: PDFDocumentProxy;
   number: number;
@@ -29,6 +30,8 @@ export function PdfPageView({
   ranges: readonly PageRange[];
   label: string;
   onGeometry?: (page: number, geometry: PageGeometry | undefined) => void;
+  /** The page's own size at zoom 1, once known. */
+  onSize?: (page: number, size: { width: number; height: number }) => void;
 }) {
   const frame = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -45,6 +48,8 @@ export function PdfPageView({
       const lib = await pdfjs();
       const page = await doc.getPage(number);
       if (cancelled || !canvas.current || !textBox.current || !frame.current) return;
+      const natural = page.getViewport({ scale: 1 });
+      onSize?.(number, { width: natural.width, height: natural.height });
       const viewport = page.getViewport({ scale });
       const ratio = window.devicePixelRatio || 1;
       const el = canvas.current;
@@ -82,7 +87,7 @@ export function PdfPageView({
       text?.cancel();
       onGeometry?.(number, undefined);
     };
-  }, [doc, number, scale, onGeometry]);
+  }, [doc, number, scale, onGeometry, onSize]);
 
   useLayoutEffect(() => {
     if (!geometry || !frame.current) return;

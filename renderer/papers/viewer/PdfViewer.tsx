@@ -42,15 +42,29 @@ export const PdfViewer = forwardRef<PdfViewerHandle, {
     };
   }, [doc]);
 
+  // Pages of another size (a landscape table in a portrait report) are known once mounted.
+  const sizes = useRef(new Map<number, { width: number; height: number }>());
+  const [sizeVersion, setSizeVersion] = useState(0);
+  const sizeOf = (page: number) => sizes.current.get(page) ?? base ?? { width: 595, height: 842 };
   const pageHeight = (base?.height ?? 842) * scale;
   const virtualizer = useVirtualizer({
     count: doc.numPages,
     getScrollElement: () => scroller.current,
-    estimateSize: () => pageHeight + GAP,
+    estimateSize: (index) => sizeOf(index + 1).height * scale + GAP,
     overscan: 1,
     initialRect: { width: 900, height: 800 },
   });
-  useEffect(() => virtualizer.measure(), [pageHeight, virtualizer]);
+  useEffect(() => virtualizer.measure(), [pageHeight, sizeVersion, virtualizer]);
+  const onSize = useCallback(
+    (page: number, size: { width: number; height: number }) => {
+      const known = sizes.current.get(page) ?? base;
+      if (known && known.width === size.width && known.height === size.height) return;
+      sizes.current.set(page, size);
+      setSizeVersion((v) => v + 1);
+    },
+    [base],
+  );
+  const widest = Math.max(base?.width ?? 595, ...[...sizes.current.values()].map((s) => s.width));
 
   const items = virtualizer.getVirtualItems();
   const current = (() => {
@@ -83,10 +97,10 @@ export const PdfViewer = forwardRef<PdfViewerHandle, {
 
   return (
     <div ref={scroller} className="paper-scroller" tabIndex={0} aria-label={t('papers.viewer.pages', { count: doc.numPages })}>
-      <div className="paper-column" style={{ height: virtualizer.getTotalSize(), width: (base?.width ?? 595) * scale }}>
+      <div className="paper-column" style={{ height: virtualizer.getTotalSize(), width: widest * scale }}>
         {base &&
           items.map((item) => (
-            <div key={item.key} className="paper-slot" data-index={item.index} style={{ transform: `translateY(${item.start}px)`, height: pageHeight }}>
+            <div key={item.key} className="paper-slot" data-index={item.index} style={{ transform: `translateY(${item.start}px)`, height: sizeOf(item.index + 1).height * scale }}>
               <PdfPageView
                 doc={doc}
                 number={item.index + 1}
@@ -94,6 +108,7 @@ export const PdfViewer = forwardRef<PdfViewerHandle, {
                 ranges={ranges.get(item.index + 1) ?? NONE}
                 label={t('papers.viewer.page', { page: item.index + 1, count: doc.numPages })}
                 onGeometry={onGeometry}
+                onSize={onSize}
               />
             </div>
           ))}
