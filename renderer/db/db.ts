@@ -75,8 +75,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 export const USER_TABLES = ['briefings', 'sections', 'settings'] as const;
 
 /**
- * The papers layer's tables: all the delegate's own (encryption at rest must cover them). Not
- * in USER_TABLES yet: a backup is JSON and these hold blobs (see renderer/papers/README).
+ * The papers layer's tables: all the delegate's own (encryption at rest must cover them, blobs
+ * included). Not in USER_TABLES yet: a backup is one JSON file and these hold binary files.
  */
 export const PAPER_TABLES = ['papers', 'paperVersions', 'paperBlobs', 'paperTexts', 'annotations'] as const;
 

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { createAnnotation } from '../annotations/annotations-repo';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { formatDateTime } from '../annotations/format-date';
 import { formatBytes } from '../attach/format-bytes';
 import { OwnerLink } from '../attach/OwnerLink';
 import { RevisionControl } from '../attach/RevisionControl';
@@ -41,7 +42,8 @@ function PaperDetail({ paper, versions }: { paper: Paper; versions: PaperVersion
       subtitle={
         <>
           <OwnerLink owner={paper.owner} /> · {versionLabel(version, t)} · {version.name} · {formatBytes(version.size, language)}
-          {version.addedBy && ` · ${t('papers.addedBy', { who: version.addedBy })}`}
+          {' · '}
+          {version.addedBy ? t('papers.addedByOn', { who: version.addedBy, date: formatDateTime(version.addedAt, language) }) : t('papers.addedOn', { date: formatDateTime(version.addedAt, language) })}
         </>
       }
       actions={
