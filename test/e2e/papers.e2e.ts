@@ -51,8 +51,13 @@ describe('meeting papers, as a delegate', () => {
     await paper.waitForPage(1);
     await paper.highlight(ONE);
     await paper.highlight(TWO);
+    // The third by keyboard: found with the paper's find, then Highlight.
+    await page.getByRole('searchbox', { name: 'Find in this paper' }).fill(THREE);
+    await page.getByText(`Find match: “${THREE}”`, { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Highlight', exact: true }).press('Enter');
+    await paper.annotations().nth(2).waitFor();
+    await page.getByRole('searchbox', { name: 'Find in this paper' }).fill('');
     await paper.waitForPage(2);
-    await paper.highlight(THREE);
     assert.equal(await paper.annotations().count(), 3);
     if (process.env.PAPERS_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.PAPERS_SCREENSHOTS, 'annotated.png') });
     // Highlights are drawn over the words on the page.

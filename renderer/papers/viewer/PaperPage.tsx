@@ -110,14 +110,18 @@ function PdfPaper({ paper, version, page, query, focus }: { paper: Paper; versio
     [all, version.id],
   );
   const onSelection = useCallback((s: TextSelection | undefined) => setSelection(s), []);
+  // Without a mouse selection, the current find match is what Highlight and Add note act on.
+  const [match, setMatch] = useState<TextSelection>();
+  const onMatch = useCallback((m: TextSelection | undefined) => setMatch(m), []);
+  const target = selection ?? match;
 
   // The pages are drawn as soon as the document opens; the stored text (find, annotating) follows.
   if (doc.state === 'loading' || !all) return <Loading />;
   if (doc.state === 'failed') return <p role="alert">{t(`papers.problem.${doc.problem === 'missing' ? 'failed' : doc.problem}`)}</p>;
 
   const annotate = async (kind: Annotation['kind']) => {
-    if (!selection || !pages) return;
-    const made = await createAnnotation({ paperId: paper.id, versionId: version.id, pages, start: selection.start, end: selection.end, kind });
+    if (!target || !pages) return;
+    const made = await createAnnotation({ paperId: paper.id, versionId: version.id, pages, start: target.start, end: target.end, kind });
     document.getSelection()?.removeAllRanges();
     setSelection(undefined);
     setFocused(made.id);
@@ -129,18 +133,22 @@ function PdfPaper({ paper, version, page, query, focus }: { paper: Paper; versio
       <div className="paper-main">
         {canAnnotate && (
           <div className="paper-selection-actions" role="group" aria-label={t('papers.selection.label')}>
-            <button type="button" disabled={!selection} onClick={() => void annotate('highlight')}>
+            <button type="button" disabled={!target} onClick={() => void annotate('highlight')}>
               {t('papers.selection.highlight')}
             </button>
-            <button type="button" disabled={!selection} onClick={() => void annotate('note')}>
+            <button type="button" disabled={!target} onClick={() => void annotate('note')}>
               {t('papers.selection.note')}
             </button>
             <span className="muted" aria-live="polite">
-              {selection ? t('papers.selection.selected', { text: selection.text.slice(0, 60) }) : t('papers.selection.hint')}
+              {selection
+                ? t('papers.selection.selected', { text: selection.text.slice(0, 60) })
+                : match
+                  ? t('papers.selection.match', { text: match.text.slice(0, 60) })
+                  : t('papers.selection.hint')}
             </span>
           </div>
         )}
-        <PaperReader doc={doc.doc} pages={pages ?? NO_TEXT} annotations={shown} initialPage={page} initialQuery={query} focusAnnotation={focused} onSelection={onSelection} goTo={goTo} />
+        <PaperReader doc={doc.doc} pages={pages ?? NO_TEXT} annotations={shown} initialPage={page} initialQuery={query} focusAnnotation={focused} onSelection={onSelection} onMatch={onMatch} goTo={goTo} />
       </div>
       <AnnotationPanel
         annotations={shown}

@@ -29,6 +29,7 @@ export function PaperReader({
   initialQuery,
   focusAnnotation,
   onSelection,
+  onMatch,
   onPageChange,
   goTo,
 }: {
@@ -39,6 +40,8 @@ export function PaperReader({
   initialQuery?: string;
   focusAnnotation?: string;
   onSelection: (selection: TextSelection | undefined) => void;
+  /** The current find match, as text that can be annotated without a mouse. */
+  onMatch?: (match: TextSelection | undefined) => void;
   onPageChange?: (page: number) => void;
   /** A page to jump to (changes each time the caller wants a jump). */
   goTo?: { page: number; seq: number };
@@ -65,6 +68,14 @@ export function PaperReader({
       setMatchIndex(Math.max(0, first));
     }
   }, [matches, initialQuery, initialPage]);
+
+  useEffect(() => {
+    const m = matches[matchIndex];
+    if (!m) return onMatch?.(undefined);
+    const start = doc_.pageStarts[m.page - 1]! + m.start;
+    const end = doc_.pageStarts[m.page - 1]! + m.end;
+    onMatch?.({ start, end, text: doc_.text.slice(start, end) });
+  }, [matches, matchIndex, doc_, onMatch]);
 
   const jumpedFor = useRef<string>(undefined);
   const step = (delta: number) => {
