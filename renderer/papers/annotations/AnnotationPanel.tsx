@@ -78,6 +78,8 @@ function AnnotationItem({ a, meetingId, onGo, onDelete, focused }: { a: Annotati
       <label className="paper-note">
         <span className="visually-hidden">{t('papers.annotations.note')}</span>
         <textarea
+          // A note just made with "Add note" is ready to be typed.
+          autoFocus={focused && a.kind === 'note' && a.note === ''}
           value={note}
           rows={note ? 3 : 1}
           placeholder={t('papers.annotations.notePlaceholder')}
