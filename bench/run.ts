@@ -12,6 +12,7 @@ import { bundleSuite } from './suites/bundle';
 import { browseSuite } from './suites/browse';
 import { packSuite } from './suites/pack';
 import { relaySuite } from './suites/relay';
+import { papersSuite } from './suites/papers';
 import { searchSuite } from './suites/search';
 import { syncSuite } from './suites/sync';
 
@@ -25,6 +26,7 @@ const ALL_SUITES: { name: string; run: (ctx: BenchContext) => Promise<void> }[] 
   { name: 'pack', run: packSuite },
   { name: 'sync', run: syncSuite },
   { name: 'relay', run: relaySuite },
+  { name: 'papers', run: papersSuite },
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -14,6 +14,7 @@ import { APP_ORIGIN } from './app-origin';
 import { fetchDatasetFeed, openDatasetFile } from './dataset-files';
 import { setMenuLanguage } from './menu';
 import { printPack, savePackPdf } from './pack-print';
+import { openPaperFile } from './paper-files';
 import { openExternalIfSafe } from './security';
 
 export type IpcHandler<C extends IpcChannel> = (
@@ -85,6 +86,8 @@ export function registerIpcHandlers(): void {
 
   handle('dataset:open-file', (request, event) => openDatasetFile(request, event));
   handle('dataset:fetch-feed', (request) => fetchDatasetFeed(request));
+
+  handle('papers:open-file', (request, event) => openPaperFile(request, event));
 
   handle('pack:save-pdf', (request, event) => savePackPdf(request, event));
   handle('pack:print', (_request, event) => printPack(event));

@@ -36,6 +36,7 @@ const delegateApi = {
   openDatasetFile: (title: string) => invoke('dataset:open-file', { title }),
   fetchDatasetFeed: (url: string) => invoke('dataset:fetch-feed', { url }),
   setLanguage: (language: Language) => invoke('app:set-language', { language }),
+  openPaperFile: (title: string) => invoke('papers:open-file', { title }),
   savePackPdf: (fileName: string, title: string) => invoke('pack:save-pdf', { fileName, title }),
   printPack: () => invoke('pack:print'),
   onMenuCommand,

@@ -2,11 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { registerBriefingSearch } from './features/briefings/search-source';
+import { registerPaperSearch } from './papers/search-source';
 import { registerOfflineSupport } from './platform/platform';
 import './styles.css';
 
 registerOfflineSupport();
 registerBriefingSearch();
+registerPaperSearch();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

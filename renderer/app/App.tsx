@@ -12,6 +12,11 @@ import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { PackPage } from '../features/packs/PackPage';
 import { PacksPage } from '../features/packs/PacksPage';
+import { AnnexPage } from '../papers/annex/AnnexPage';
+import { AnnotationsPrintPage } from '../papers/annotations/AnnotationsPrintPage';
+import { ComparePage } from '../papers/compare/ComparePage';
+import { StoragePage } from '../papers/storage/StoragePage';
+import { PaperPage } from '../papers/viewer/PaperPage';
 import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Overlays, useAppChrome } from '../features/shortcuts/AppChrome';
@@ -35,6 +40,7 @@ const NAV: { href: string; match: string; label: MessageKey }[] = [
   { href: '/targets', match: '/targets/*?', label: 'nav.targets' },
   { href: '/sources', match: '/sources/*?', label: 'nav.sources' },
   { href: '/calendar', match: '/calendar', label: 'nav.calendar' },
+  { href: '/papers', match: '/papers/*?', label: 'nav.papers' },
   { href: '/settings', match: '/settings', label: 'nav.settings' },
 ];
 
@@ -116,6 +122,11 @@ function Routes() {
       <Route path="/targets" component={TargetsPage} />
       <Route path="/targets/:id">{(p) => <TargetPage id={p.id} />}</Route>
       <Route path="/frameworks/:id">{(p) => <FrameworkPage id={p.id} />}</Route>
+      <Route path="/papers" component={StoragePage} />
+      <Route path="/papers/annex" component={AnnexPage} />
+      <Route path="/papers/:id/compare">{(p) => <ComparePage id={p.id} />}</Route>
+      <Route path="/papers/:id/annotations">{(p) => <AnnotationsPrintPage id={p.id} />}</Route>
+      <Route path="/papers/:id">{(p) => <PaperPage id={p.id} />}</Route>
       <Route path="/sources" component={SourcesPage} />
       <Route path="/search" component={SearchPage} />
       <Route path="/calendar" component={CalendarPage} />

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Briefing } from '../../shared/briefing/model';
 import { convertBriefingsToDocuments } from '../collab/briefing-docs-migration';
 import type { DocUpdateRow } from '../collab/doc-log';
+import type { Annotation, Paper, PaperBlob, PaperText, PaperVersion } from '../../shared/papers/model';
 import type { AcceptedManifest, HistoryRow, InstalledDataset, Setting, StoredRecordTypes, StoredSection, TrustedKeyRow, UndoRecord } from './schema';
 
 export const DB_NAME = 'asean-delegate';
@@ -64,10 +65,31 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { ydocUpdates: '[docId+seq]' },
     upgrade: convertBriefingsToDocuments,
   },
+  {
+    version: 5,
+    why:
+      "Meeting papers: documents attached to a meeting, agenda item or briefing section (papers), each issued version's " +
+      'description (paperVersions, by sha256 to spot a file attached twice), its bytes kept apart so lists never load ' +
+      'blobs (paperBlobs), its extracted page text for search and re-anchoring (paperTexts), and the delegate\'s ' +
+      'annotations (annotations, by paper, by the version they point into and by the section they are linked to). New tables only.',
+    stores: {
+      papers: 'id, ownerKey, meetingId, updatedAt',
+      paperVersions: 'id, paperId, sha256',
+      paperBlobs: 'versionId',
+      paperTexts: 'versionId, paperId',
+      annotations: 'id, paperId, target.versionId, link.sectionId',
+    },
+  },
 ];
 
 /** Tables that hold the delegate's own work; backups carry exactly these. */
 export const USER_TABLES = ['briefings', 'sections', 'settings', 'ydocUpdates'] as const;
+
+/**
+ * The papers layer's tables: all the delegate's own (encryption at rest must cover them, blobs
+ * included). Not in USER_TABLES yet: a backup is one JSON file and these hold binary files.
+ */
+export const PAPER_TABLES = ['papers', 'paperVersions', 'paperBlobs', 'paperTexts', 'annotations'] as const;
 
 /**
  * The one local database. Reference tables (bodies ... sources) are replaced by dataset
@@ -89,6 +111,11 @@ export class DelegateDatabase extends Dexie {
   undoRecords!: Table<UndoRecord, [string, string, string]>;
   acceptedManifests!: EntityTable<AcceptedManifest, 'datasetId'>;
   ydocUpdates!: Table<DocUpdateRow, [string, number]>;
+  papers!: EntityTable<Paper, 'id'>;
+  paperVersions!: EntityTable<PaperVersion, 'id'>;
+  paperBlobs!: EntityTable<PaperBlob, 'versionId'>;
+  paperTexts!: EntityTable<PaperText, 'versionId'>;
+  annotations!: EntityTable<Annotation, 'id'>;
 
   /** `upTo` opens the database as an older app version would (for migration tests). */
   constructor(name = DB_NAME, upTo = Infinity) {

@@ -58,6 +58,18 @@ export const DatasetFileResult = z.discriminatedUnion('status', [
 export type DatasetFileResult = z.infer<typeof DatasetFileResult>;
 
 /*
+ * Meeting papers reach the renderer as bytes only, like dataset bundles: main shows the open
+ * dialog, checks the size against the cap before reading, and hands over the name and bytes.
+ * The renderer checks the content (PDF or not, damaged, protected) itself.
+ */
+export const PaperFileResult = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('opened'), name: z.string(), bytes: z.instanceof(Uint8Array) }),
+  z.strictObject({ status: z.literal('cancelled') }),
+  z.strictObject({ status: z.literal('too-large'), name: z.string(), size: z.number(), limit: z.number() }),
+]);
+export type PaperFileResult = z.infer<typeof PaperFileResult>;
+
+/*
  * Briefing packs: main prints the page the renderer has laid out (its own webContents, never
  * another), asks where to save, and answers with the file's name only, never its path.
  */
@@ -98,6 +110,11 @@ export const ipcContract = {
   'dataset:fetch-feed': {
     request: z.strictObject({ url: z.string().min(1).max(MAX_URL_LENGTH) }),
     response: FeedFetchResult,
+  },
+  'papers:open-file': {
+    /** The dialog's title, in the interface language. */
+    request: z.strictObject({ title: z.string().max(MAX_TITLE_LENGTH) }),
+    response: PaperFileResult,
   },
   'pack:save-pdf': {
     request: PackPdfRequest,
@@ -173,6 +190,8 @@ export interface DelegateApi {
   fetchDatasetFeed(url: string): Promise<IpcResult<IpcResponse<'dataset:fetch-feed'>>>;
   /** Tells main the interface language, so the application menu speaks it too. */
   setLanguage(language: Language): Promise<IpcResult<IpcResponse<'app:set-language'>>>;
+  /** Shows an open dialog for a meeting paper (any file); returns its name and bytes (never its path), size-capped. */
+  openPaperFile(title: string): Promise<IpcResult<IpcResponse<'papers:open-file'>>>;
   /** Prints the current page to PDF (CSS page size) and saves it where the delegate chooses. */
   savePackPdf(fileName: string, title: string): Promise<IpcResult<IpcResponse<'pack:save-pdf'>>>;
   /** Opens the system print dialog for the current page. */

@@ -20,7 +20,7 @@ describe('preload', () => {
   });
 
   it('exposes exactly the named operations, all functions, and no passthrough', () => {
-    expect(Object.keys(api).sort()).toEqual(['fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'openDatasetFile', 'openExternal', 'printPack', 'savePackPdf', 'setLanguage', 'setTitle']);
+    expect(Object.keys(api).sort()).toEqual(['fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'openDatasetFile', 'openExternal', 'openPaperFile', 'printPack', 'savePackPdf', 'setLanguage', 'setTitle']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);

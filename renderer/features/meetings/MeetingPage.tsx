@@ -5,6 +5,7 @@ import { BodyLinks, MeetingLinks } from '../../components/BodyLinks';
 import { Chair, Countries } from '../../components/Chair';
 import { Citations } from '../../components/Citations';
 import { MeetingBriefings } from '../briefings/MeetingBriefings';
+import { PaperAttachments } from '../../papers/attach/PaperAttachments';
 import { LocalText, OriginalText } from '../../components/LocalText';
 import { Field, Loading, NotFound, Page } from '../../components/Page';
 import { db } from '../../db/db';
@@ -105,6 +106,8 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
       </dl>
 
       <MeetingBriefings meetingId={meeting.id} />
+
+      <PaperAttachments owner={{ kind: 'meeting', id: meeting.id }} ownerLabel={meeting.code} />
 
       <section aria-labelledby="programme-heading">
         <h2 id="programme-heading">{t('meetings.programme')}</h2>
@@ -220,6 +223,7 @@ function AgendaEntry({ item }: { item: StoredAgendaItem }) {
           <LocalText value={item.description} />
         </p>
       )}
+      <PaperAttachments owner={{ kind: 'agendaItem', id: item.id }} ownerLabel={item.title} compact />
     </li>
   );
 }

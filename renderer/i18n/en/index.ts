@@ -5,6 +5,7 @@ import { collab } from './collab';
 import { markdown } from './markdown';
 import { packs } from './packs';
 import { relay } from './relay';
+import { papers } from './papers';
 import { search } from './search';
 import { settings } from './settings';
 import { sync } from './sync';
@@ -24,6 +25,7 @@ export const en = {
   ...sync,
   ...relay,
   ...collab,
+  ...papers,
 } as const;
 
 export type MessageKey = keyof typeof en;

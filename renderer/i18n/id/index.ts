@@ -3,6 +3,7 @@ import { idCore } from './core';
 import { collab } from './collab';
 import { packs } from './packs';
 import { relay } from './relay';
+import { papers } from './papers';
 import { sync } from './sync';
 
 /** Bahasa Indonesia: one file per feature, merged here like the English catalog. */
@@ -12,4 +13,5 @@ export const id = {
   ...sync,
   ...relay,
   ...collab,
+  ...papers,
 } as const satisfies Partial<Catalog>;

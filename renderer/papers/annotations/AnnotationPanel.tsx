@@ -1,0 +1,138 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { Annotation, AnnotationLink } from '../../../shared/papers/model';
+import { originalQuote } from '../../../shared/papers/reanchor';
+import { db } from '../../db/db';
+import { useT } from '../../i18n/use-t';
+import { deleteAnnotation, linkAnnotation, restoreAnnotation, updateAnnotation } from './annotations-repo';
+
+const COLORS: Annotation['color'][] = ['yellow', 'green', 'blue', 'pink'];
+
+/** Annotations in reading order: those placed in this version first, then the orphans with their quote. */
+export function sortAnnotations(list: readonly Annotation[]): { placed: Annotation[]; orphans: Annotation[] } {
+  const placed = list.filter((a) => a.target.position).sort((a, b) => a.target.position!.start - b.target.position!.start);
+  const orphans = list.filter((a) => !a.target.position).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return { placed, orphans };
+}
+
+export function AnnotationPanel({ annotations, meetingId, onGo, focused }: { annotations: readonly Annotation[]; meetingId?: string; onGo: (a: Annotation) => void; focused?: string }) {
+  const t = useT();
+  const [undo, setUndo] = useState<Annotation>();
+  const { placed, orphans } = sortAnnotations(annotations);
+  const remove = async (a: Annotation) => setUndo(await deleteAnnotation(a.id));
+  return (
+    <aside className="paper-annotations" aria-labelledby="paper-annotations-heading">
+      <h2 id="paper-annotations-heading">{t('papers.annotations.title', { count: annotations.length })}</h2>
+      {undo && (
+        <p role="status" className="paper-undo">
+          {t('papers.annotations.deleted')}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              void restoreAnnotation(undo);
+              setUndo(undefined);
+            }}
+          >
+            {t('papers.undo')}
+          </button>
+        </p>
+      )}
+      {annotations.length === 0 && <p className="muted">{t('papers.annotations.none')}</p>}
+      <ol className="paper-annotation-list" aria-label={t('papers.annotations.placed')}>
+        {placed.map((a) => (
+          <AnnotationItem key={a.id} a={a} meetingId={meetingId} onGo={onGo} onDelete={remove} focused={a.id === focused} />
+        ))}
+      </ol>
+      {orphans.length > 0 && (
+        <section aria-labelledby="paper-orphans-heading" className="paper-orphans">
+          <h3 id="paper-orphans-heading">{t('papers.annotations.orphans', { count: orphans.length })}</h3>
+          <p className="muted">{t('papers.annotations.orphansHint')}</p>
+          <ol aria-label={t('papers.annotations.orphanList')}>
+            {orphans.map((a) => (
+              <AnnotationItem key={a.id} a={a} meetingId={meetingId} onGo={onGo} onDelete={remove} />
+            ))}
+          </ol>
+        </section>
+      )}
+    </aside>
+  );
+}
+
+function AnnotationItem({ a, meetingId, onGo, onDelete, focused }: { a: Annotation; meetingId?: string; onGo: (a: Annotation) => void; onDelete: (a: Annotation) => void; focused?: boolean }) {
+  const t = useT();
+  const [note, setNote] = useState(a.note);
+  const orphan = !a.target.position;
+  const quote = orphan ? originalQuote(a) : a.target.quote.exact;
+  return (
+    <li className={`paper-annotation color-${a.color}${focused ? ' focused' : ''}`} data-status={a.target.status} aria-label={t('papers.annotations.item', { quote: quote.slice(0, 60) })}>
+      <blockquote>{quote}</blockquote>
+      <div className="paper-annotation-meta">
+        {a.target.page && (
+          <button type="button" className="link-button" onClick={() => onGo(a)}>
+            {t('papers.annotations.onPage', { page: a.target.page })}
+          </button>
+        )}
+        {a.target.status !== 'anchored' && <span className={`paper-status status-${a.target.status}`}>{t(`papers.status.${a.target.status}`)}</span>}
+        <span className="muted">{t(`papers.scope.${a.scope}`)}</span>
+      </div>
+      <label className="paper-note">
+        <span className="visually-hidden">{t('papers.annotations.note')}</span>
+        <textarea
+          // A note just made with "Add note" is ready to be typed.
+          autoFocus={focused && a.kind === 'note' && a.note === ''}
+          value={note}
+          rows={note ? 3 : 1}
+          placeholder={t('papers.annotations.notePlaceholder')}
+          onChange={(e) => setNote(e.target.value)}
+          onBlur={() => note !== a.note && void updateAnnotation(a.id, { note, kind: note.trim() ? 'note' : 'highlight' })}
+        />
+      </label>
+      <div className="paper-annotation-actions">
+        <span role="group" aria-label={t('papers.annotations.color')}>
+          {COLORS.map((c) => (
+            <button key={c} type="button" className={`swatch color-${c}`} aria-pressed={a.color === c} aria-label={t(`papers.color.${c}`)} onClick={() => void updateAnnotation(a.id, { color: c })} />
+          ))}
+        </span>
+        <LinkPicker a={a} meetingId={meetingId} />
+        <button type="button" onClick={() => onDelete(a)}>
+          {t('papers.delete')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Links an annotation to a section or one of its talking points, among the meeting's briefings. */
+function LinkPicker({ a, meetingId }: { a: Annotation; meetingId?: string }) {
+  const t = useT();
+  const options = useLiveQuery(async () => {
+    if (!meetingId) return [];
+    const briefings = await db.briefings.where('meetingId').equals(meetingId).toArray();
+    const sections = await db.sections.where('briefingId').anyOf(briefings.map((b) => b.id)).toArray();
+    const titles = new Map(briefings.map((b) => [b.id, b.title]));
+    return sections.map((s) => ({ s, briefing: titles.get(s.briefingId) ?? '' }));
+  }, [meetingId]);
+  if (!options || options.length === 0) return null;
+  const value = a.link ? JSON.stringify(a.link) : '';
+  return (
+    <label className="paper-link">
+      {t('papers.annotations.linkTo')}{' '}
+      <select
+        value={value}
+        onChange={(e) => void linkAnnotation(a.id, e.target.value ? (JSON.parse(e.target.value) as AnnotationLink) : undefined)}
+      >
+        <option value="">{t('papers.annotations.noLink')}</option>
+        {options.map(({ s, briefing }) => (
+          <optgroup key={s.id} label={`${briefing} — ${s.agendaTitle}`}>
+            <option value={JSON.stringify({ briefingId: s.briefingId, sectionId: s.id } satisfies AnnotationLink)}>{t('papers.annotations.wholeSection')}</option>
+            {s.talkingPoints.map((p) => (
+              <option key={p.id} value={JSON.stringify({ briefingId: s.briefingId, sectionId: s.id, talkingPointId: p.id } satisfies AnnotationLink)}>
+                {p.text.slice(0, 80) || '…'}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </label>
+  );
+}

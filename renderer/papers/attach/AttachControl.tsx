@@ -1,0 +1,60 @@
+import { useRef, type ReactNode } from 'react';
+import { useT } from '../../i18n/use-t';
+import { desktopApi } from '../../platform/platform';
+import { fromFile, type IncomingFile } from '../storage/intake';
+import { pickDesktopFile } from './use-intake';
+
+/**
+ * The attach button: main's validated open dialog in the desktop app (bytes, never a path),
+ * the browser's file picker in web mode. The file input stays in the page for keyboard and
+ * assistive technology, hidden behind the button.
+ */
+export function AttachControl({ label, inputLabel, onFile, onTooLarge, disabled }: { label: ReactNode; inputLabel: string; onFile: (file: IncomingFile) => void; onTooLarge: (name: string) => void; disabled?: boolean }) {
+  const t = useT();
+  const input = useRef<HTMLInputElement>(null);
+  const choose = async () => {
+    if (!desktopApi()) return input.current?.click();
+    const picked = await pickDesktopFile(t('papers.attach.dialogTitle'));
+    if (!picked) return;
+    if ('tooLarge' in picked) onTooLarge(picked.tooLarge);
+    else onFile(picked);
+  };
+  return (
+    <>
+      <button type="button" className="paper-attach-button" onClick={() => void choose()} disabled={disabled}>
+        {label}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        className="visually-hidden"
+        aria-label={inputLabel}
+        tabIndex={-1}
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = '';
+          if (file) onFile(fromFile(file));
+        }}
+      />
+    </>
+  );
+}
+
+/** Props that make an element accept dropped files. */
+export function dropTarget(onFiles: (files: IncomingFile[]) => void, setOver: (over: boolean) => void) {
+  return {
+    onDragOver: (event: React.DragEvent) => {
+      if (![...event.dataTransfer.types].includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      setOver(true);
+    },
+    onDragLeave: () => setOver(false),
+    onDrop: (event: React.DragEvent) => {
+      if (event.dataTransfer.files.length === 0) return;
+      event.preventDefault();
+      setOver(false);
+      onFiles([...event.dataTransfer.files].map(fromFile));
+    },
+  };
+}
