@@ -73,8 +73,10 @@ describe('browsing the built-in dataset in web mode', () => {
     for (let i = 0; i < 30 && (await awgcc.count()) === 0; i++) await page.keyboard.press('PageDown');
     await awgcc.click();
     await ui.heading().filter({ hasText: 'AWGCC' }).waitFor();
-    const facts = await page.locator('dl.facts').innerText();
-    assert.match(facts, /Reports to\s+ASOEN/);
+    // The parent body's name arrives from IndexedDB after the heading: wait for its link, never a raw id.
+    const facts = page.locator('dl.facts');
+    await facts.getByRole('link', { name: 'ASOEN', exact: true }).waitFor();
+    assert.match(await facts.innerText(), /Reports to\s+ASOEN/);
     await page.goBack();
     await tree.getByRole('link', { name: /AWGCC/ }).first().waitFor();
     assert.equal(ui.path(), '/bodies');

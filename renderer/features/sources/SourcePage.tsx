@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { LocalText, OriginalText } from '../../components/LocalText';
-import { Field, Loading, NotFound, Page } from '../../components/Page';
+import { Field, Page } from '../../components/Page';
+import { RecordPage } from '../../components/RecordPage';
 import { db } from '../../db/db';
 import type { StoredSource } from '../../db/schema';
 import { formatPartialDate, languageName } from '../../i18n/format';
@@ -14,10 +15,11 @@ const CITED_SHOWN = 50;
 
 export function SourcePage({ id }: { id: string }) {
   const t = useT();
-  const source = useLiveQuery(async () => (await db.sources.get(id)) ?? null, [id]);
-  if (source === undefined) return <Loading />;
-  if (source === null) return <NotFound what={t('sources.title')} id={id} />;
-  return <SourceDetail source={source} />;
+  return (
+    <RecordPage table={db.sources} id={id} what={t('sources.title')}>
+      {(source) => <SourceDetail source={source} />}
+    </RecordPage>
+  );
 }
 
 function SourceDetail({ source }: { source: StoredSource }) {

@@ -6,6 +6,7 @@ import { packs } from './packs';
 import { search } from './search';
 import { settings } from './settings';
 import { sync } from './sync';
+import { records } from './records';
 
 /**
  * The English catalog, the reference every other language is checked against. Each feature
@@ -20,6 +21,7 @@ export const en = {
   ...markdown,
   ...packs,
   ...sync,
+  ...records,
 } as const;
 
 export type MessageKey = keyof typeof en;
