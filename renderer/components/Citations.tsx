@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import type { Citation } from '../../shared/model';
+import { toSafeExternalUrl } from '../../shared/trusted-url';
 import { db } from '../db/db';
 import { useT } from '../i18n/use-t';
 import { LocalText } from './LocalText';
@@ -29,7 +30,7 @@ export function Citations({ citations }: { citations: Citation[] }) {
                 <span className="muted">{t('records.missing', { id: c.sourceId })}</span>
               )}
               {c.quote && (
-                <blockquote lang={source?.language} cite={source?.url}>
+                <blockquote lang={source?.language} cite={source?.url ? toSafeExternalUrl(source.url) : undefined}>
                   {c.quote}
                 </blockquote>
               )}

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BodyLinks, MeetingLinks } from '../../renderer/components/BodyLinks';
 import { RecordPage } from '../../renderer/components/RecordPage';
 import { db } from '../../renderer/db/db';
-import type { StoredBody, StoredMeeting } from '../../renderer/db/schema';
+import type { StoredBody, StoredMeeting, StoredSource } from '../../renderer/db/schema';
+import { SourcePage } from '../../renderer/features/sources/SourcePage';
 
 /* Links to records by id: the link's text is the record's name, never its id (issue 10). */
 
@@ -76,4 +77,35 @@ describe('RecordPage (useRecord)', () => {
     await db.bodies.put(asoen);
     expect(await screen.findByText('Found ASOEN')).toBeTruthy();
   });
+});
+
+describe('SourcePage', () => {
+  const stored = (url: string) =>
+    ({
+      id: 'src-a',
+      title: { en: 'A statement' },
+      kind: 'statement',
+      publisher: 'ASEAN Secretariat',
+      language: 'en',
+      excerpt: 'Text.',
+      url,
+      sourceIds: [],
+      prov: { datasetId: 'asean-reference', version: 1 },
+    }) as unknown as StoredSource;
+
+  it('links a public https address', async () => {
+    await db.sources.put(stored('https://asean.org/statement'));
+    render(<SourcePage id="src-a" />);
+    expect((await screen.findByRole('link', { name: 'https://asean.org/statement' })).getAttribute('href')).toBe('https://asean.org/statement');
+  });
+
+  it.each(['data:text/html,<script>alert(1)</script>', 'javascript:alert(1)', 'http://asean.org/statement'])(
+    'shows a stored %s address as text, never as a link',
+    async (url) => {
+      await db.sources.put(stored(url));
+      const { container } = render(<SourcePage id="src-a" />);
+      expect(await screen.findByText(url)).toBeTruthy();
+      expect(container.querySelector(`a[href^="${url.split(':')[0]}:"]`)).toBeNull();
+    },
+  );
 });
