@@ -45,9 +45,17 @@ export function allowLoopbackFeeds(env: NodeJS.ProcessEnv = process.env): boolea
   return !app.isPackaged && env.DELEGATE_TEST_LOOPBACK_FEEDS === '1';
 }
 
-/** Every address a host name resolves to, so a public name pointing into the local network is refused. */
-async function resolveHost(hostname: string): Promise<string[]> {
-  return (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+/**
+ * Every address a host name resolves to, so a public name pointing into the local network is
+ * refused. A name this machine cannot resolve is left to net.fetch: behind a proxy only the
+ * proxy resolves names, and the download must still work there.
+ */
+export async function resolveHost(hostname: string): Promise<string[]> {
+  try {
+    return (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+  } catch {
+    return [];
+  }
 }
 
 /** Fetches a feed address through Chromium's network stack (system proxy and certificates). */

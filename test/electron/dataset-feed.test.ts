@@ -257,6 +257,15 @@ describe('dataset:fetch-feed', () => {
     expect(fakeElectron.net.fetch).not.toHaveBeenCalled();
   });
 
+  it('leaves a name this machine cannot resolve to net.fetch (behind a proxy only the proxy resolves)', async () => {
+    const { lookup } = await import('node:dns/promises');
+    vi.mocked(lookup).mockRejectedValueOnce(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }));
+    fakeElectron.net.fetch.mockImplementation(async () => new Response(BODY, { status: 200 }));
+    registerIpcHandlers();
+    const result = (await fakeElectron.ipcMain.invoke('dataset:fetch-feed', invokeEventFrom(APP_PAGE), { url: 'https://data.asean.example/feed.json' })) as IpcResult<unknown>;
+    expect(result).toMatchObject({ ok: true, value: { ok: true } });
+  });
+
   it('allows 127.0.0.1 only to an unpackaged app started for tests', async () => {
     fakeElectron.net.fetch.mockImplementation(async () => new Response(BODY, { status: 200 }));
     registerIpcHandlers();
