@@ -45,7 +45,6 @@ export function isAllowedFeedUrl(url: string): boolean {
   return isAllowedByRules(url, addressOptions());
 }
 
-
 /** Setting keys: the feed address and whether to check it at start. */
 export const FEED_URL_KEY = 'sync.feedUrl';
 export const CHECK_AT_START_KEY = 'sync.checkAtStart';
@@ -54,7 +53,6 @@ export interface FeedSettings {
   url: string;
   checkAtStart: boolean;
 }
-
 
 const failure = feedFailure;
 
