@@ -2,10 +2,14 @@ import { app, BrowserWindow, screen, type WebPreferences } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';
 import { MIN_SIZE, readWindowState, restoreWindowState, writeWindowState } from './window-state';
 
-/** The renderer runs as an untrusted web page: isolated, sandboxed, with no Node. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/**
+ * The renderer runs as an untrusted web page: isolated, sandboxed, with no Node. Developer
+ * tools exist only in a development run (`npm start`), never in an installed app.
+ */
+export function secureWebPreferences(preloadPath: string, packaged: boolean): WebPreferences {
   return {
     preload: preloadPath,
+    devTools: !packaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -44,7 +48,7 @@ export function createMainWindow({ preloadPath, stateFile }: MainWindowOptions):
     // Shown once painted, so the delegate never sees a blank white frame.
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, app.isPackaged),
   });
   if (state.isMaximized) window.maximize();
   window.once('ready-to-show', () => window.show());

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema exists (shared/zod-jitless.ts).
+import '../shared/zod-jitless';
 import path from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';

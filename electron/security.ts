@@ -28,6 +28,9 @@ export function hardenWebContents(contents: WebContents): void {
     if (!isAppUrl(event.url, APP_ORIGIN)) event.preventDefault();
   };
   contents.on('will-navigate', keepInApp);
+  // Every frame, not only the top one: an iframe (from a future feature or an injected one)
+  // may not be navigated away from the bundle either.
+  contents.on('will-frame-navigate', keepInApp);
   contents.on('will-redirect', keepInApp);
 
   // No second windows: target=_blank and window.open go to the system browser, if safe.

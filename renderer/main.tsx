@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema exists (shared/zod-jitless.ts).
+import '../shared/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

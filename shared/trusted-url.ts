@@ -1,3 +1,5 @@
+import ipaddr from 'ipaddr.js';
+
 /*
  * Which URLs the app trusts. Pure functions so the rules are unit-tested, and used by main for
  * navigation, new-window and "open in browser" decisions.
@@ -16,59 +18,34 @@ const LOCAL_SUFFIXES = ['localhost', 'local', 'internal', 'home.arpa'];
 
 const HOSTNAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
-/** [first address, prefix length] of IPv4 ranges that are not the public internet. */
-const NON_PUBLIC_IPV4: [string, number][] = [
-  ['0.0.0.0', 8], // "this" network
-  ['10.0.0.0', 8], // private
-  ['100.64.0.0', 10], // carrier-grade NAT
-  ['127.0.0.0', 8], // loopback
-  ['169.254.0.0', 16], // link-local, including cloud metadata endpoints
-  ['172.16.0.0', 12], // private
-  ['192.0.0.0', 24], // IETF protocol assignments
-  ['192.0.2.0', 24], // documentation
-  ['192.168.0.0', 16], // private
-  ['198.18.0.0', 15], // benchmarking
-  ['198.51.100.0', 24], // documentation
-  ['203.0.113.0', 24], // documentation
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved and broadcast
-];
+const GLOBAL_UNICAST = ipaddr.IPv6.parseCIDR('2000::/3');
 
-function ipv4ToNumber(address: string): number | undefined {
-  const parts = address.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
-  return parts.reduce((acc, p) => acc * 256 + Number(p), 0);
-}
-
-function isPublicIpv4(address: string): boolean {
-  const value = ipv4ToNumber(address);
-  if (value === undefined) return false;
-  return !NON_PUBLIC_IPV4.some(([base, bits]) => {
-    const size = 2 ** (32 - bits);
-    return Math.floor(value / size) === Math.floor(ipv4ToNumber(base)! / size);
-  });
-}
-
-/** `hostname` is the bracketed, compressed form the URL parser produces, e.g. `[2001:db8::1]`. */
-function isPublicIpv6(hostname: string): boolean {
-  const address = hostname.slice(1, -1);
-  if (address.startsWith('::')) return false; // ::, ::1, IPv4-mapped and -compatible forms
-  const [first = 0, second = 0] = address.split(':').map((h) => (h === '' ? 0 : parseInt(h, 16)));
-  // Only global unicast (2000::/3) reaches the public internet; fc00::/7, fe80::/10, ff00::/8 do not.
-  if ((first & 0xe000) !== 0x2000) return false;
-  if (first === 0x2001 && second === 0x0db8) return false; // documentation
-  if (first === 0x2002) return false; // 6to4 embeds an IPv4 address that may be private
-  return true;
+/**
+ * Whether an IP address is on the public internet, by ipaddr.js's table of special-use ranges
+ * (private, loopback, link-local, carrier-grade NAT, unique-local, documentation, benchmarking,
+ * multicast, Teredo, 6to4, NAT64, IPv4-mapped...): only what the table calls plain `unicast`
+ * is public. For IPv6 it must also be global unicast (2000::/3), since the table leaves the
+ * unassigned space (and the deprecated IPv4-compatible `::a.b.c.d` form) as `unicast` too.
+ */
+export function isPublicIpAddress(address: string): boolean {
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  if (ipaddr.IPv4.isValidFourPartDecimal(address)) parsed = ipaddr.IPv4.parse(address);
+  else if (ipaddr.IPv6.isValid(address)) parsed = ipaddr.IPv6.parse(address);
+  else return false;
+  if (parsed.range() !== 'unicast') return false;
+  return parsed.kind() === 'ipv4' || parsed.match(GLOBAL_UNICAST);
 }
 
 function isLocalName(hostname: string): boolean {
   return LOCAL_SUFFIXES.some((suffix) => hostname === suffix || hostname.endsWith(`.${suffix}`));
 }
 
-function isPublicHost(rawHostname: string): boolean {
-  if (rawHostname.startsWith('[')) return isPublicIpv6(rawHostname);
+/** Whether a URL's hostname (as `new URL()` gives it) names a host on the public internet. */
+export function isPublicHost(rawHostname: string): boolean {
+  // The URL parser gives IPv6 hosts in brackets and IPv4 ones in dotted decimal (0x7f.1 becomes 127.0.0.1).
+  if (rawHostname.startsWith('[')) return isPublicIpAddress(rawHostname.slice(1, -1));
   const hostname = rawHostname.endsWith('.') ? rawHostname.slice(0, -1) : rawHostname;
-  if (/^[\d.]+$/.test(hostname)) return isPublicIpv4(hostname);
+  if (/^[\d.]+$/.test(hostname)) return isPublicIpAddress(hostname);
   if (isLocalName(hostname)) return false;
   return hostname.length <= 253 && HOSTNAME.test(hostname);
 }

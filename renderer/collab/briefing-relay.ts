@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { Briefing, Section } from '../../shared/briefing/model';
 import { hasBriefing, readBriefingDoc } from '../../shared/collab/briefing-doc';
-import { isAllowedFeedUrl } from '../../shared/feed';
+import { isAllowedFeedUrl } from '../../shared/feed-rules';
 import { db } from '../db/db';
 import { FROM_LOG, storeNewBriefing } from './briefing-docs';
 import { FROM_TAB, type BriefingSession } from './briefing-session';

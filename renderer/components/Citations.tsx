@@ -1,9 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import type { Citation } from '../../shared/model';
+import { toSafeExternalUrl } from '../../shared/trusted-url';
 import { db } from '../db/db';
 import { useT } from '../i18n/use-t';
 import { LocalText } from './LocalText';
+import { TextPlaceholder } from './Placeholder';
 
 /** The sources a record cites, each with its quoted passage in the original language. */
 export function Citations({ citations }: { citations: Citation[] }) {
@@ -18,9 +20,17 @@ export function Citations({ citations }: { citations: Citation[] }) {
           const source = sources?.find((s) => s?.id === c.sourceId);
           return (
             <li key={`${c.sourceId}-${i}`}>
-              <Link href={`/sources/${c.sourceId}`}>{source ? <LocalText value={source.title} /> : c.sourceId}</Link>
+              {sources === undefined ? (
+                <TextPlaceholder width="16em" />
+              ) : source ? (
+                <Link href={`/sources/${c.sourceId}`}>
+                  <LocalText value={source.title} />
+                </Link>
+              ) : (
+                <span className="muted">{t('records.missing', { id: c.sourceId })}</span>
+              )}
               {c.quote && (
-                <blockquote lang={source?.language} cite={source?.url}>
+                <blockquote lang={source?.language} cite={source?.url ? toSafeExternalUrl(source.url) : undefined}>
                   {c.quote}
                 </blockquote>
               )}

@@ -90,10 +90,7 @@ export function Markdown({ text, className = 'markdown' }: { text: string; class
 
 export type MarkdownMessageKey = keyof typeof markdownMessages;
 
-/**
- * A short reminder of the syntax, next to text areas that accept it. Pass the app's `useT()`
- * once the catalog includes the `markdown.*` keys, or `(key) => markdown[key]` until then.
- */
+/** A short reminder of the syntax, next to text areas that accept it; `t` is the app's `useT()`. */
 export function MarkdownHelp({ t, id }: { t: (key: MarkdownMessageKey) => string; id?: string }) {
   const sample = t('markdown.help.sample');
   const rows: [string, MarkdownMessageKey][] = [

@@ -44,11 +44,13 @@ export function VirtualList({ count, rowHeight, renderRow, label, onRangeChange,
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
   const reported = useRef<string>('');
-  const rangeKey = `${first}:${last}:${count}`;
-  if (onRangeChange && reported.current !== rangeKey) {
+  // Reported after the render that shows the range (never during it: the caller sets state).
+  useEffect(() => {
+    const rangeKey = `${first}:${last}:${count}`;
+    if (!onRangeChange || reported.current === rangeKey) return;
     reported.current = rangeKey;
-    queueMicrotask(() => onRangeChange(first, last));
-  }
+    onRangeChange(first, last);
+  }, [first, last, count, onRangeChange]);
 
   useEffect(() => mark('list:mounted'), []);
 

@@ -58,7 +58,6 @@ export function toStoredSection(section: Section): StoredSection {
   return { ...section, targetIds: section.targets.map((t) => t.targetId) };
 }
 
-/** A publisher key the delegate trusts. */
 /** A publisher key the delegate trusts, as the database keeps it (the sync engine hands out the same shape). */
 export interface TrustedKeyRow {
   /** First 16 hex characters of the key's SHA-256 (what signatures name). */

@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { fromBase64, toBase64 } from '../bundle/encoding';
-import { isAllowedFeedUrl } from '../feed';
+import { isAllowedFeedUrl } from '../feed-rules';
 import { RELAY_PROTOCOL } from './relay-protocol';
 
 /*

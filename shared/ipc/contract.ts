@@ -54,6 +54,8 @@ export const DatasetFileResult = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('opened'), name: z.string(), bytes: z.instanceof(Uint8Array) }),
   z.strictObject({ status: z.literal('cancelled') }),
   z.strictObject({ status: z.literal('too-large'), name: z.string(), size: z.number(), limit: z.number() }),
+  /** A named pipe, a device, a folder...: never read (kind says which). */
+  z.strictObject({ status: z.literal('not-a-file'), name: z.string(), kind: z.string() }),
 ]);
 export type DatasetFileResult = z.infer<typeof DatasetFileResult>;
 

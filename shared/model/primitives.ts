@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSafeExternalUrl } from '../trusted-url';
 
 /** Stable identifiers: lowercase slugs such as `asoen-36` or `awgcc`. */
 export const Slug = z
@@ -71,3 +72,14 @@ export const ChairRole = z
   })
   .strict();
 export type ChairRole = z.infer<typeof ChairRole>;
+
+/**
+ * A link to a public document: https to a public host, without credentials (the same check as
+ * every link the app opens, shared/trusted-url.ts). Anything else (data:, javascript:, http:,
+ * an intranet address) is refused when a dataset is validated, not only when it is shown.
+ */
+export const PublicHttpsUrl = z
+  .string()
+  .max(2048)
+  .regex(/^https:\/\//, 'must start with https://')
+  .refine(isSafeExternalUrl, 'must be a public https address (no credentials, not this computer or a local network)');

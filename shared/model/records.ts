@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChairRole, Citations, CountryCode, Language, LocalizedText, PartialDate, Slug } from './primitives';
+import { ChairRole, Citations, CountryCode, Language, LocalizedText, PartialDate, PublicHttpsUrl, Slug } from './primitives';
 
 export const BODY_LEVELS = [
   'summit',
@@ -192,7 +192,7 @@ export const Source = z
     date: PartialDate.optional(),
     language: Language,
     referenceNumber: z.string().min(1).optional(),
-    url: z.string().url().optional(),
+    url: PublicHttpsUrl.optional(),
     /** A passage of the document in its original language. */
     excerpt: z.string().min(1),
   })

@@ -72,6 +72,12 @@ describe('dataset:open-file', () => {
     expect(result).toEqual({ status: 'too-large', name: 'huge.json', size: 2048, limit: 1024 });
   });
 
+  it('never reads what is not a regular file (a folder here; pipes and devices in read-picked-file.test.ts)', async () => {
+    dialog.answer = { canceled: false, filePaths: [dir] };
+    const result = await openDatasetFile({ title: 'x' }, { sender: {} as Electron.WebContents }, 1024);
+    expect(result).toEqual({ status: 'not-a-file', name: path.basename(dir), kind: 'folder' });
+  });
+
   it('accepts a file exactly at the cap', async () => {
     const file = await bundleFile('edge.json', new Uint8Array(1024));
     dialog.answer = { canceled: false, filePaths: [file] };

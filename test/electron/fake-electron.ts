@@ -222,6 +222,7 @@ function createFakeElectron() {
     vi.clearAllMocks();
     app.removeAllListeners();
     app.hasLock = true;
+    app.isPackaged = false;
     protocol.handlers.clear();
     ipcMain.handlers.clear();
     contextBridge.exposed.clear();

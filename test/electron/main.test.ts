@@ -56,7 +56,10 @@ describe('start-up', () => {
   it('creates the window with the secure web preferences', async () => {
     await startApp();
     const prefs = onlyWindow().options.webPreferences!;
-    expect(prefs).toMatchObject({
+    // Every preference the code sets, exactly: adding, dropping or changing one fails here.
+    expect(prefs).toEqual({
+      preload: path.join(app.appPath, 'dist', 'electron', 'preload.cjs'),
+      devTools: true,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -65,9 +68,17 @@ describe('start-up', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
     });
-    expect(prefs.preload).toBe(path.join(app.appPath, 'dist', 'electron', 'preload.cjs'));
     expect(app.quit).not.toHaveBeenCalled();
+  });
+
+  it('has no developer tools in an installed (packaged) app', async () => {
+    app.isPackaged = true;
+    await startApp();
+    expect(onlyWindow().options.webPreferences!.devTools).toBe(false);
   });
 
   it('loads the bundle from app://bundle, served from dist/renderer', async () => {

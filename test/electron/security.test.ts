@@ -67,6 +67,20 @@ describe('hardenWebContents: navigation', () => {
     expect(event.preventDefault).not.toHaveBeenCalled();
   });
 
+  it.each(['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html'])('prevents will-frame-navigate of any frame to %s', (url) => {
+    const contents = hardened();
+    const event = { ...navigationEvent(url), isMainFrame: false };
+    contents.emit('will-frame-navigate', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+
+  it('lets a frame navigate within the app', () => {
+    const contents = hardened();
+    const event = { ...navigationEvent('app://bundle/index.html'), isMainFrame: false };
+    contents.emit('will-frame-navigate', event);
+    expect(event.preventDefault).not.toHaveBeenCalled();
+  });
+
   it('prevents redirects away from the app', () => {
     const contents = hardened();
     const away = navigationEvent('https://evil.example/');
@@ -128,6 +142,7 @@ describe('installSecurityHardening', () => {
     expect(event.preventDefault).toHaveBeenCalled();
     expect(contents.windowOpenHandler!({ url: 'https://asean.org/' })).toEqual({ action: 'deny' });
     expect(contents.listenerCount('will-attach-webview')).toBe(1);
+    expect(contents.listenerCount('will-frame-navigate')).toBe(1);
   });
 
   it('hardens every session the app creates', () => {

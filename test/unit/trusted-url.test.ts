@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, isSafeExternalUrl, toSafeExternalUrl } from '../../shared/trusted-url';
+import { isAppUrl, isPublicIpAddress, isSafeExternalUrl, toSafeExternalUrl } from '../../shared/trusted-url';
 
 describe('isSafeExternalUrl: accepted', () => {
   it.each([
@@ -70,6 +70,16 @@ describe('isSafeExternalUrl: refused', () => {
     ['IPv6 link-local', 'https://[fe80::1]/'],
     ['IPv6 multicast', 'https://[ff02::1]/'],
     ['IPv6 documentation', 'https://[2001:db8::1]/'],
+    ['IPv6 Teredo (2001::/32 embeds an IPv4 address)', 'https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/'],
+    ['IPv6 6to4', 'https://[2002:c0a8:101::1]/'],
+    ['IPv6 NAT64 of a private address', 'https://[64:ff9b::c0a8:101]/'],
+    ['IPv6 IPv4-compatible form', 'https://[::7f00:1]/'],
+    ['IPv6 benchmarking', 'https://[2001:2::1]/'],
+    ['IPv6 deprecated site-local', 'https://[fec0::1]/'],
+    ['IPv6 unassigned space outside 2000::/3', 'https://[4000::1]/'],
+    ['IPv4 6to4 relay anycast', 'https://192.88.99.1/'],
+    ['IPv4 documentation', 'https://198.51.100.7/'],
+    ['IPv4 benchmarking', 'https://198.18.0.1/'],
     // Hosts that are not real names.
     ['a single-label intranet name', 'https://intranet/'],
     ['an underscore in the host', 'https://bad_host.example.com/'],
@@ -154,4 +164,14 @@ describe('isAppUrl', () => {
   it('refuses everything when the origin itself is not a URL', () => {
     expect(isAppUrl('app://bundle/', 'bundle')).toBe(false);
   });
+});
+
+describe('isPublicIpAddress (ipaddr.js range table)', () => {
+  it.each(['8.8.8.8', '203.0.114.1', '2606:4700:4700::1111', '2001:4860:4860::8888'])('%s is public', (address) => {
+    expect(isPublicIpAddress(address)).toBe(true);
+  });
+  it.each(['127.0.0.1', '10.0.0.1', '172.20.1.1', '192.168.0.1', '169.254.1.1', '100.100.1.1', '::1', 'fd00::1', 'fe80::1', '2001::1', '::ffff:10.0.0.1', 'not an address', '1.2.3'])(
+    '%s is not',
+    (address) => expect(isPublicIpAddress(address)).toBe(false),
+  );
 });

@@ -1,3 +1,4 @@
+import { TextPlaceholder } from '../../components/Placeholder';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, type KeyboardEvent } from 'react';
 import { Link } from 'wouter';
@@ -59,7 +60,7 @@ function TreeRowView({ row, body, onToggle }: { row: TreeRow; body: StoredBody |
       onToggle(row.key);
     }
   };
-  const label = row.type === 'pillar' ? t(`pillar.${row.pillar}`) : (body?.acronym ?? row.id);
+  const label = row.type === 'pillar' ? t(`pillar.${row.pillar}`) : body?.acronym;
   return (
     <div
       role="treeitem"
@@ -74,7 +75,7 @@ function TreeRowView({ row, body, onToggle }: { row: TreeRow; body: StoredBody |
         <button
           type="button"
           className="toggle"
-          aria-label={`${row.expanded ? t('bodies.collapse') : t('bodies.expand')} ${label}`}
+          aria-label={`${row.expanded ? t('bodies.collapse') : t('bodies.expand')} ${label ?? t('common.loading')}`}
           onClick={() => onToggle(row.key)}
         >
           {row.expanded ? '▾' : '▸'}
@@ -88,7 +89,7 @@ function TreeRowView({ row, body, onToggle }: { row: TreeRow; body: StoredBody |
         </span>
       ) : (
         <Link href={`/bodies/${row.id}`} className="tree-link">
-          <strong>{label}</strong>{' '}
+          <strong>{label ?? <TextPlaceholder />}</strong>{' '}
           {body && (
             <span className="tree-name">
               <LocalText value={body.name} />

@@ -4,7 +4,8 @@ import { BodyLinks } from '../../components/BodyLinks';
 import { Chair } from '../../components/Chair';
 import { Citations } from '../../components/Citations';
 import { LocalText, OriginalText } from '../../components/LocalText';
-import { Field, Loading, NotFound, Page } from '../../components/Page';
+import { Field, Page } from '../../components/Page';
+import { RecordPage } from '../../components/RecordPage';
 import { db } from '../../db/db';
 import type { StoredBody } from '../../db/schema';
 import { countryName, formatDateRange, formatPartialDate } from '../../i18n/format';
@@ -16,10 +17,11 @@ const MEETINGS_SHOWN = 25;
 
 export function BodyPage({ id }: { id: string }) {
   const t = useT();
-  const body = useLiveQuery(async () => (await db.bodies.get(id)) ?? null, [id]);
-  if (body === undefined) return <Loading />;
-  if (body === null) return <NotFound what={t('bodies.title')} id={id} />;
-  return <BodyDetail body={body} />;
+  return (
+    <RecordPage table={db.bodies} id={id} what={t('bodies.title')}>
+      {(body) => <BodyDetail body={body} />}
+    </RecordPage>
+  );
 }
 
 function BodyDetail({ body }: { body: StoredBody }) {

@@ -7,7 +7,8 @@ import { Citations } from '../../components/Citations';
 import { MeetingBriefings } from '../briefings/MeetingBriefings';
 import { PaperAttachments } from '../../papers/attach/PaperAttachments';
 import { LocalText, OriginalText } from '../../components/LocalText';
-import { Field, Loading, NotFound, Page } from '../../components/Page';
+import { Field, Page } from '../../components/Page';
+import { RecordPage } from '../../components/RecordPage';
 import { db } from '../../db/db';
 import type { StoredAgendaItem, StoredMeeting } from '../../db/schema';
 import { countryName, formatDateRange, formatPartialDate } from '../../i18n/format';
@@ -16,10 +17,11 @@ import { useAppStore } from '../../store/store';
 
 export function MeetingPage({ id }: { id: string }) {
   const t = useT();
-  const meeting = useLiveQuery(async () => (await db.meetings.get(id)) ?? null, [id]);
-  if (meeting === undefined) return <Loading />;
-  if (meeting === null) return <NotFound what={t('meetings.title')} id={id} />;
-  return <MeetingDetail meeting={meeting} />;
+  return (
+    <RecordPage table={db.meetings} id={id} what={t('meetings.title')}>
+      {(meeting) => <MeetingDetail meeting={meeting} />}
+    </RecordPage>
+  );
 }
 
 function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {

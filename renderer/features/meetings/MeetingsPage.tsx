@@ -1,3 +1,4 @@
+import { RowPlaceholder } from '../../components/Placeholder';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
@@ -63,7 +64,7 @@ function MeetingRow({ meeting, id }: { meeting: StoredMeeting | undefined; id: s
   if (!meeting) {
     return (
       <Link href={`/meetings/${id}`} className="row-link placeholder">
-        {id}
+        <RowPlaceholder />
       </Link>
     );
   }

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema exists (shared/zod-jitless.ts).
+import '../../../shared/zod-jitless';
 import { db } from '../../db/db';
 import { createSearchHost } from './host';
 import type { FromSearchWorker, ToSearchWorker } from './protocol';

@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { LocalText, OriginalText } from '../../components/LocalText';
-import { Field, Loading, NotFound, Page } from '../../components/Page';
+import { Field, Page } from '../../components/Page';
+import { RecordPage } from '../../components/RecordPage';
 import { db } from '../../db/db';
 import type { StoredSource } from '../../db/schema';
 import { formatPartialDate, languageName } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
+import { toSafeExternalUrl } from '../../../shared/trusted-url';
 import { openExternal } from '../../platform/platform';
 import { useAppStore } from '../../store/store';
 
@@ -14,10 +16,11 @@ const CITED_SHOWN = 50;
 
 export function SourcePage({ id }: { id: string }) {
   const t = useT();
-  const source = useLiveQuery(async () => (await db.sources.get(id)) ?? null, [id]);
-  if (source === undefined) return <Loading />;
-  if (source === null) return <NotFound what={t('sources.title')} id={id} />;
-  return <SourceDetail source={source} />;
+  return (
+    <RecordPage table={db.sources} id={id} what={t('sources.title')}>
+      {(source) => <SourceDetail source={source} />}
+    </RecordPage>
+  );
 }
 
 function SourceDetail({ source }: { source: StoredSource }) {
@@ -45,21 +48,7 @@ function SourceDetail({ source }: { source: StoredSource }) {
         <Field label={t('sources.date')}>{source.date && formatPartialDate(source.date, language)}</Field>
         <Field label={t('sources.language')}>{languageName(source.language, language)}</Field>
         <Field label={t('sources.reference')}>{source.referenceNumber}</Field>
-        <Field label={t('sources.url')}>
-          {source.url && (
-            <a
-              href={source.url}
-              rel="noreferrer noopener"
-              target="_blank"
-              onClick={(event) => {
-                event.preventDefault();
-                void openExternal(source.url!);
-              }}
-            >
-              {source.url}
-            </a>
-          )}
-        </Field>
+        <Field label={t('sources.url')}>{source.url && <SourceLink url={source.url} />}</Field>
       </dl>
       <section aria-labelledby="excerpt-heading">
         <h2 id="excerpt-heading">{t('sources.excerpt')}</h2>
@@ -86,5 +75,28 @@ function SourceDetail({ source }: { source: StoredSource }) {
         </ul>
       </section>
     </Page>
+  );
+}
+
+/**
+ * The document's address: a link only when it passes the safe-link check (a public https
+ * address, shared/trusted-url.ts), so a stored record from before the schema said https only,
+ * or one that slipped past it, shows as plain text and can never run or open anything.
+ */
+function SourceLink({ url }: { url: string }) {
+  const safe = toSafeExternalUrl(url);
+  if (safe === undefined) return <span className="unsafe-link">{url}</span>;
+  return (
+    <a
+      href={safe}
+      rel="noreferrer noopener"
+      target="_blank"
+      onClick={(event) => {
+        event.preventDefault();
+        void openExternal(safe);
+      }}
+    >
+      {safe}
+    </a>
   );
 }

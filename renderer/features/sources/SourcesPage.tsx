@@ -1,3 +1,4 @@
+import { RowPlaceholder } from '../../components/Placeholder';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { LocalText } from '../../components/LocalText';
@@ -29,7 +30,8 @@ export function SourcesPage() {
             const source = rowAt(index);
             return (
               <Link href={`/sources/${keys[index]}`} className="row-link">
-                <span className="row-main">{source ? <LocalText value={source.title} /> : keys[index]}</span>
+                {!source && <RowPlaceholder />}
+                {source && <span className="row-main"><LocalText value={source.title} /></span>}
                 {source && (
                   <span className="row-meta">
                     {source.publisher}

@@ -1,6 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DEFAULT_MAX_BUNDLE_BYTES } from '../../../shared/bundle/verify';
-import { FEED_TIMEOUT_MS, NOT_HTTPS_MESSAGE, feedFailure, isAllowedFeedUrl, readFeedResponse } from '../../../shared/feed';
+import {
+  FEED_IDLE_TIMEOUT_MS,
+  FEED_TOTAL_TIMEOUT_MS,
+  NOT_ALLOWED_MESSAGE,
+  feedAddressProblem,
+  feedDeadline,
+  feedFailure,
+  isAllowedFeedUrl as isAllowedByRules,
+  readFeedResponse,
+  timeoutFailure,
+  type FeedAddressOptions,
+} from '../../../shared/feed-rules';
 import type { FeedFetchResult } from '../../../shared/ipc/contract';
 import { db } from '../../db/db';
 import { desktopApi } from '../../platform/platform';
@@ -8,11 +19,31 @@ import { desktopApi } from '../../platform/platform';
 /*
  * A feed is an address that serves the latest bundle file itself (docs/sync.md). In the
  * desktop app main fetches it (electron/feed-fetch.ts); in web mode this module does, with the
- * same rules: https, or plain http on loopback only; a timeout; a size cap checked against
- * Content-Length and again while the bytes stream in; redirects left to the browser, which
- * follows at most 20 and never from https to http (mixed content).
+ * same rules (shared/feed-rules.ts): https to a public host only; an idle and a total time
+ * limit; a size cap checked against Content-Length and again while the bytes stream in. A page
+ * cannot see where a redirect leads (the browser hides it), so it cannot check the hop: web
+ * mode refuses redirects and asks for the final address instead.
  */
 
+/**
+ * Tests serve feeds on 127.0.0.1 and ask for them explicitly with this key in the browser
+ * profile's local storage (set to "yes"). It is not a setting: no screen sets it and backups
+ * do not carry it.
+ */
+export const LOOPBACK_FEEDS_FOR_TESTS_KEY = 'delegate.loopbackFeedsForTests';
+
+function addressOptions(): FeedAddressOptions {
+  try {
+    return { allowLoopback: globalThis.localStorage?.getItem(LOOPBACK_FEEDS_FOR_TESTS_KEY) === 'yes' };
+  } catch {
+    return {};
+  }
+}
+
+/** Whether a feed address passes the rules (what the address field checks as the delegate types). */
+export function isAllowedFeedUrl(url: string): boolean {
+  return isAllowedByRules(url, addressOptions());
+}
 
 /** Setting keys: the feed address and whether to check it at start. */
 export const FEED_URL_KEY = 'sync.feedUrl';
@@ -23,13 +54,12 @@ export interface FeedSettings {
   checkAtStart: boolean;
 }
 
-export { isAllowedFeedUrl };
-
 const failure = feedFailure;
 
-export interface WebFeedOptions {
+export interface WebFeedOptions extends FeedAddressOptions {
   maxBytes?: number;
-  timeoutMs?: number;
+  idleTimeoutMs?: number;
+  totalTimeoutMs?: number;
   /** Cancels the download (the delegate pressed Cancel). */
   signal?: AbortSignal;
   fetch?: typeof fetch;
@@ -38,16 +68,25 @@ export interface WebFeedOptions {
 /** Web mode: fetches the feed with the browser's fetch under the same rules as main. */
 export async function fetchFeedInPage(url: string, options: WebFeedOptions = {}): Promise<FeedFetchResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BUNDLE_BYTES;
-  if (!isAllowedFeedUrl(url)) return failure('not-https', NOT_HTTPS_MESSAGE);
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS);
-  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  const idleMs = options.idleTimeoutMs ?? FEED_IDLE_TIMEOUT_MS;
+  const totalMs = options.totalTimeoutMs ?? FEED_TOTAL_TIMEOUT_MS;
+  const problem = feedAddressProblem(url, options.allowLoopback === undefined ? addressOptions() : options);
+  if (problem) return failure('not-https', `${NOT_ALLOWED_MESSAGE}: ${problem}`);
+  const deadline = feedDeadline(idleMs, totalMs);
+  const signal = options.signal ? AbortSignal.any([deadline.signal, options.signal]) : deadline.signal;
   try {
-    const response = await (options.fetch ?? fetch)(url, { signal, cache: 'no-store', credentials: 'omit', headers: { accept: 'application/json' } });
-    return await readFeedResponse(response, response.url || url, maxBytes);
+    const response = await (options.fetch ?? fetch)(url, { signal, redirect: 'manual', cache: 'no-store', credentials: 'omit', headers: { accept: 'application/json' } });
+    deadline.touch();
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      return failure('not-https', 'the feed address redirects elsewhere, and a web page cannot check where to: use the address it leads to');
+    }
+    return await readFeedResponse(response, url, maxBytes, () => deadline.touch());
   } catch (error) {
-    if (timeout.aborted) return failure('timeout', 'the feed did not answer in time');
+    if (deadline.reason()) return timeoutFailure(deadline, idleMs, totalMs);
     if (options.signal?.aborted) return failure('network', 'cancelled');
     return failure('network', error instanceof Error ? error.message : String(error));
+  } finally {
+    deadline.done();
   }
 }
 

@@ -25,7 +25,10 @@ export async function openWithDialog(title: string): Promise<FileSource> {
   if (!api) return { status: 'failed', message: 'no desktop bridge' };
   const result = await api.openDatasetFile(title);
   if (!result.ok) return { status: 'failed', message: result.error.message };
-  return result.value.status === 'opened' ? { status: 'opened', name: result.value.name, data: result.value.bytes } : result.value;
+  const value = result.value;
+  if (value.status === 'opened') return { status: 'opened', name: value.name, data: value.bytes };
+  if (value.status === 'not-a-file') return { status: 'failed', message: `${value.name} is a ${value.kind}, not a file` };
+  return value;
 }
 
 /**

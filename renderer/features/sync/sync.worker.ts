@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema exists (shared/zod-jitless.ts).
+import '../../../shared/zod-jitless';
 import { db } from '../../db/db';
 import { createSyncHost } from './host';
 import type { FromSyncWorker, ToSyncWorker } from './protocol';

@@ -4,7 +4,8 @@ import { BodyLinks, MeetingLinks } from '../../components/BodyLinks';
 import { Citations } from '../../components/Citations';
 import { TargetBriefings } from '../briefings/MeetingBriefings';
 import { LocalText, OriginalText } from '../../components/LocalText';
-import { Field, Loading, NotFound, Page } from '../../components/Page';
+import { Field, Page } from '../../components/Page';
+import { RecordPage } from '../../components/RecordPage';
 import { db } from '../../db/db';
 import type { StoredTarget } from '../../db/schema';
 import { formatPartialDate } from '../../i18n/format';
@@ -13,10 +14,11 @@ import { useAppStore } from '../../store/store';
 
 export function TargetPage({ id }: { id: string }) {
   const t = useT();
-  const target = useLiveQuery(async () => (await db.targets.get(id)) ?? null, [id]);
-  if (target === undefined) return <Loading />;
-  if (target === null) return <NotFound what={t('targets.title')} id={id} />;
-  return <TargetDetail target={target} />;
+  return (
+    <RecordPage table={db.targets} id={id} what={t('targets.title')}>
+      {(target) => <TargetDetail target={target} />}
+    </RecordPage>
+  );
 }
 
 function TargetDetail({ target }: { target: StoredTarget }) {

@@ -9,6 +9,7 @@ import { papers } from './papers';
 import { search } from './search';
 import { settings } from './settings';
 import { sync } from './sync';
+import { records } from './records';
 
 /**
  * The English catalog, the reference every other language is checked against. Each feature
@@ -26,6 +27,7 @@ export const en = {
   ...relay,
   ...collab,
   ...papers,
+  ...records,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -138,7 +138,7 @@ export const sync = {
   'sync.error.network': 'The feed could not be reached. Check the address and your connection.',
   'sync.error.http-status': 'The feed answered with an error (HTTP {status}).',
   'sync.error.timeout': 'The feed did not answer in time.',
-  'sync.error.not-https': 'Feed addresses must start with https:// (plain http only for this computer: 127.0.0.1 or localhost).',
+  'sync.error.not-https': 'Feed addresses must start with https:// and name a public server, not this computer or the local network.',
   'sync.error.cancelled': 'Cancelled.',
   'sync.error.no-update': 'You already have this version: there is nothing to update.',
   'sync.error.unknown-token': 'This preview has expired. Check for the update again.',

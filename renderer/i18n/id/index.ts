@@ -5,6 +5,7 @@ import { packs } from './packs';
 import { relay } from './relay';
 import { papers } from './papers';
 import { sync } from './sync';
+import { records } from './records';
 
 /** Bahasa Indonesia: one file per feature, merged here like the English catalog. */
 export const id = {
@@ -14,4 +15,5 @@ export const id = {
   ...relay,
   ...collab,
   ...papers,
+  ...records,
 } as const satisfies Partial<Catalog>;

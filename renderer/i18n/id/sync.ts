@@ -140,7 +140,7 @@ export const sync = {
   'sync.error.network': 'Umpan tidak dapat dijangkau. Periksa alamat dan koneksi Anda.',
   'sync.error.http-status': 'Umpan menjawab dengan galat (HTTP {status}).',
   'sync.error.timeout': 'Umpan tidak menjawab tepat waktu.',
-  'sync.error.not-https': 'Alamat umpan harus diawali https:// (http biasa hanya untuk komputer ini: 127.0.0.1 atau localhost).',
+  'sync.error.not-https': 'Alamat umpan harus diawali https:// dan menunjuk server publik, bukan komputer ini atau jaringan lokal.',
   'sync.error.cancelled': 'Dibatalkan.',
   'sync.error.no-update': 'Anda sudah memiliki versi ini: tidak ada yang perlu diperbarui.',
   'sync.error.unknown-token': 'Pratinjau ini sudah tidak berlaku. Periksa pembaruan lagi.',

@@ -140,7 +140,7 @@ export const sync = {
   'sync.error.network': 'Suapan tidak dapat dicapai. Semak alamat dan sambungan anda.',
   'sync.error.http-status': 'Suapan menjawab dengan ralat (HTTP {status}).',
   'sync.error.timeout': 'Suapan tidak menjawab dalam masa yang ditetapkan.',
-  'sync.error.not-https': 'Alamat suapan mesti bermula dengan https:// (http biasa hanya untuk komputer ini: 127.0.0.1 atau localhost).',
+  'sync.error.not-https': 'Alamat suapan mesti bermula dengan https:// dan menamakan pelayan awam, bukan komputer ini atau rangkaian tempatan.',
   'sync.error.cancelled': 'Dibatalkan.',
   'sync.error.no-update': 'Anda sudah mempunyai versi ini: tiada apa-apa untuk dikemas kini.',
   'sync.error.unknown-token': 'Pratonton ini telah tamat. Semak kemas kini sekali lagi.',
