@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
 import type { PaperFileResult } from '../shared/ipc/contract';
 import { MAX_PAPER_BYTES } from '../shared/papers/file-checks';
+import { readPickedFile } from './files/read-picked-file';
 
 /*
  * Opening a meeting paper in the desktop app. The renderer never sees a path: main shows the
@@ -26,10 +26,9 @@ export async function openPaperFile(
   const filePath = choice.filePaths[0];
   if (choice.canceled || filePath === undefined) return { status: 'cancelled' };
   const name = path.basename(filePath);
-  const { size } = await stat(filePath);
-  if (size > maxBytes) return { status: 'too-large', name, size, limit: maxBytes };
-  const bytes = await readFile(filePath);
-  // The file may have grown between stat and read; the cap holds either way.
-  if (bytes.byteLength > maxBytes) return { status: 'too-large', name, size: bytes.byteLength, limit: maxBytes };
-  return { status: 'opened', name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  // Decided on the open handle: only a regular file is read, and never past the cap.
+  const read = await readPickedFile(filePath, maxBytes);
+  if (read.status === 'not-a-file') return { status: 'not-a-file', name, kind: read.kind };
+  if (read.status === 'too-large') return { status: 'too-large', name, size: read.size, limit: read.limit };
+  return { status: 'opened', name, bytes: read.bytes };
 }

@@ -68,6 +68,7 @@ export const PaperFileResult = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('opened'), name: z.string(), bytes: z.instanceof(Uint8Array) }),
   z.strictObject({ status: z.literal('cancelled') }),
   z.strictObject({ status: z.literal('too-large'), name: z.string(), size: z.number(), limit: z.number() }),
+  z.strictObject({ status: z.literal('not-a-file'), name: z.string(), kind: z.string() }),
 ]);
 export type PaperFileResult = z.infer<typeof PaperFileResult>;
 

@@ -45,4 +45,4 @@ export function mentionsJavaScript(bytes: Uint8Array): boolean {
 }
 
 /** The kind of PDF trouble found when opening a file, each with its own message. */
-export type PaperProblem = 'too-large' | 'not-pdf' | 'encrypted' | 'damaged' | 'quota' | 'failed';
+export type PaperProblem = 'too-large' | 'not-a-file' | 'not-pdf' | 'encrypted' | 'damaged' | 'quota' | 'failed';

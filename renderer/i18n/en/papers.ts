@@ -39,6 +39,7 @@ export const papers = {
   'papers.intake.refused': '{name} was not attached.',
   'papers.intake.unchanged': 'Nothing was saved; your other papers are unchanged.',
   'papers.problem.too-large': 'The file is larger than {limit} MB, the most the app keeps.',
+  'papers.problem.not-a-file': 'It is not a regular file (a folder, device or pipe), so it was not read.',
   'papers.problem.not-pdf': 'Its name says PDF but it is not a PDF file. Ask the sender for the PDF again.',
   'papers.problem.encrypted': 'The PDF is password-protected. The app cannot read or search it: save a copy without the password and attach that.',
   'papers.problem.damaged': 'The PDF is damaged and cannot be read. Ask the sender for the file again.',

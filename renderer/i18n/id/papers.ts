@@ -41,6 +41,7 @@ export const papers = {
   'papers.intake.refused': '{name} tidak dilampirkan.',
   'papers.intake.unchanged': 'Tidak ada yang disimpan; dokumen Anda yang lain tidak berubah.',
   'papers.problem.too-large': 'Berkas ini lebih besar dari {limit} MB, batas terbesar yang disimpan aplikasi.',
+  'papers.problem.not-a-file': 'Ini bukan berkas biasa (folder, perangkat, atau pipa), jadi tidak dibaca.',
   'papers.problem.not-pdf': 'Namanya menyebut PDF, tetapi berkas ini bukan PDF. Mintalah PDF-nya sekali lagi kepada pengirim.',
   'papers.problem.encrypted': 'PDF ini dilindungi kata sandi. Aplikasi tidak dapat membaca atau mencarinya: simpan salinan tanpa kata sandi lalu lampirkan salinan itu.',
   'papers.problem.damaged': 'PDF ini rusak dan tidak dapat dibaca. Mintalah berkasnya sekali lagi kepada pengirim.',

@@ -41,6 +41,7 @@ export const papers = {
   'papers.intake.refused': '{name} tidak dilampirkan.',
   'papers.intake.unchanged': 'Tiada apa-apa disimpan; kertas anda yang lain tidak berubah.',
   'papers.problem.too-large': 'Fail ini lebih besar daripada {limit} MB, had maksimum yang disimpan oleh aplikasi.',
+  'papers.problem.not-a-file': 'Ia bukan fail biasa (folder, peranti atau paip), jadi ia tidak dibaca.',
   'papers.problem.not-pdf': 'Namanya menyatakan PDF tetapi ia bukan fail PDF. Minta fail PDF sekali lagi daripada pengirim.',
   'papers.problem.encrypted': 'PDF ini dilindungi kata laluan. Aplikasi tidak dapat membaca atau mencarinya: simpan salinan tanpa kata laluan dan lampirkan salinan itu.',
   'papers.problem.damaged': 'PDF ini rosak dan tidak dapat dibaca. Minta fail itu sekali lagi daripada pengirim.',

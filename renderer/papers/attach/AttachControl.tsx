@@ -2,6 +2,7 @@ import { useRef, type ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
 import { desktopApi } from '../../platform/platform';
 import { fromFile, type IncomingFile } from '../storage/intake';
+import type { PaperProblem } from '../../../shared/papers/file-checks';
 import { pickDesktopFile } from './use-intake';
 
 /**
@@ -9,14 +10,14 @@ import { pickDesktopFile } from './use-intake';
  * the browser's file picker in web mode. The file input stays in the page for keyboard and
  * assistive technology, hidden behind the button.
  */
-export function AttachControl({ label, inputLabel, onFile, onTooLarge, disabled }: { label: ReactNode; inputLabel: string; onFile: (file: IncomingFile) => void; onTooLarge: (name: string) => void; disabled?: boolean }) {
+export function AttachControl({ label, inputLabel, onFile, onRefused, disabled }: { label: ReactNode; inputLabel: string; onFile: (file: IncomingFile) => void; onRefused: (name: string, problem: PaperProblem) => void; disabled?: boolean }) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const choose = async () => {
     if (!desktopApi()) return input.current?.click();
     const picked = await pickDesktopFile(t('papers.attach.dialogTitle'));
     if (!picked) return;
-    if ('tooLarge' in picked) onTooLarge(picked.tooLarge);
+    if ('refused' in picked) onRefused(picked.refused, picked.problem);
     else onFile(picked);
   };
   return (

@@ -64,7 +64,7 @@ export function PaperAttachments({ owner, compact = false, ownerLabel }: { owner
           label={compact ? t('papers.attach.short') : t('papers.attach.button')}
           inputLabel={t('papers.attach.input', { owner: label })}
           onFile={(file) => void attach([file])}
-          onTooLarge={(name) => intake.fail(name, 'too-large')}
+          onRefused={(name, problem) => intake.fail(name, problem)}
           disabled={intake.state.phase === 'working'}
         />
         {!compact && <span className="muted">{t('papers.attach.dropHint')}</span>}

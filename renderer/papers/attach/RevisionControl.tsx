@@ -19,7 +19,7 @@ export function RevisionControl({ paper }: { paper: Paper }) {
         label={t('papers.revision.button')}
         inputLabel={t('papers.revision.input')}
         disabled={intake.state.phase === 'working'}
-        onTooLarge={(name) => intake.fail(name, 'too-large')}
+        onRefused={(name, problem) => intake.fail(name, problem)}
         onFile={(file) => {
           setSummary(undefined);
           void intake.run(file, async (inspected) => {

@@ -15,15 +15,16 @@ export type IntakeState =
   | { phase: 'failed'; name: string; problem: PaperProblem }
   | { phase: 'done'; name: string; note?: 'scripts' };
 
-/** The file chosen in main's dialog (desktop), as bytes; undefined when cancelled. Too large is a problem like any other. */
-export async function pickDesktopFile(title: string): Promise<IncomingFile | { tooLarge: string } | undefined> {
+/** The file chosen in main's dialog (desktop), as bytes; undefined when cancelled. Too large, or not a regular file, is a problem like any other. */
+export async function pickDesktopFile(title: string): Promise<IncomingFile | { refused: string; problem: PaperProblem } | undefined> {
   const api = desktopApi();
   if (!api) return undefined;
   const result = await api.openPaperFile(title);
   if (!result.ok) throw new Error(result.error.message);
   const value = result.value;
   if (value.status === 'cancelled') return undefined;
-  if (value.status === 'too-large') return { tooLarge: value.name };
+  if (value.status === 'too-large') return { refused: value.name, problem: 'too-large' };
+  if (value.status === 'not-a-file') return { refused: value.name, problem: 'not-a-file' };
   const bytes = value.bytes;
   return { name: value.name, type: '', size: bytes.byteLength, read: async () => bytes };
 }
