@@ -554,7 +554,7 @@ export function createSyncCore(options: SyncCoreOptions) {
       return cancelledFailure();
     }
     control.progress({ phase: 'verifying', done: 0, total: size });
-    const installed = new Map(registers.map((r) => [r.datasetId, { version: r.version, payloadSha256: r.hash }]));
+    const installed = new Map(registers.map((r) => [r.datasetId, { version: r.version, contentSha256: r.hash }]));
     // The verifier reads the file a piece at a time (a Blob a slice at a time), so the file's
     // whole bytes and whole text are never held; only when that fails (a refusal) does it take
     // the whole file, decoded strictly (invalid UTF-8 throws, which it refuses as not-json).
@@ -584,7 +584,7 @@ export function createSyncCore(options: SyncCoreOptions) {
       {
         datasetId: m.datasetId,
         version: m.version,
-        hash: m.payloadSha256,
+        hash: verified.contentSha256,
         title: m.title,
         publisherId: m.publisherId,
         publisherName: m.publisherName,
