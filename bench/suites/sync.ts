@@ -40,7 +40,7 @@ const INPUT = process.env.BENCH_SYNC_INPUT === 'bytes' ? 'bytes' : 'blob';
 
 function syncWorkerUrl(): string {
   const assets = resolve(process.env.WEB_OUT_DIR ?? 'dist/renderer', 'assets');
-  const file = readdirSync(assets).find((f) => /^sync\.worker-.*\.js$/.test(f));
+  const file = readdirSync(assets).find((f) => /^dataset\.worker-.*\.js$/.test(f));
   if (!file) throw new Error(`bench: no sync worker in ${assets}; build the web app first`);
   return `/assets/${file}`;
 }

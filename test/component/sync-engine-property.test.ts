@@ -9,7 +9,7 @@ import { canonicalJson } from '../../shared/dataset/hash';
 import type { Section } from '../../shared/briefing/model';
 import type { DatasetRecords } from '../../shared/model';
 import { db } from '../../renderer/db/db';
-import { applyUpdate, resetSyncEngine, undoLastUpdate } from '../../renderer/features/sync/engine';
+import { applyUpdate, resetSyncEngine, undoLastUpdate } from '../../renderer/datasets/dataset-updates';
 import { bundleMeaning } from '../unit/bundle-fixtures';
 import { ALL_BUT_HISTORY, DATASET_ID, briefing, builtinRecords, bundleOf, check, putBriefing, setUp, snapshot } from './sync-engine-fixtures';
 

@@ -19,7 +19,7 @@ import {
   removeTrustedKey,
   resetSyncEngine,
   undoLastUpdate,
-} from '../../renderer/features/sync/engine';
+} from '../../renderer/datasets/dataset-updates';
 import { formatPublicKey } from '../../shared/bundle';
 import { baseInput, parseBundleText, resignedWith, signedBundle, writeBundleText } from '../unit/bundle-fixtures';
 import {
@@ -267,6 +267,9 @@ describe('applyUpdate and undo', () => {
 
     expect(result.entry).toMatchObject({ datasetId: DATASET_ID, version: 2, fromVersion: 1, current: true, undoable: true, flagged: 2, origin: { kind: 'file' } });
     expect(await db.meetings.get('asoen-37')).toMatchObject({ prov: { datasetId: DATASET_ID, version: 2 } });
+    // Only what changed is written: an unchanged record keeps the provenance of the version that last changed it.
+    expect(await db.meetings.get('asoen-36')).toMatchObject({ prov: { datasetId: DATASET_ID, version: 1 } });
+    expect((await db.agendaItems.get('asoen-36-joint-statement-cop30'))?.prov.version).toBe(2);
     expect(await db.agendaItems.get('asoen-36-acb-gb')).toBeUndefined();
     expect((await db.agendaItems.get('asoen-36-joint-statement-cop30'))?.title.en).toBe('Joint statement to COP30 (revised)');
     expect(await db.datasets.get(DATASET_ID)).toMatchObject({ version: 2, hash: expect.stringMatching(/^[0-9a-f]{64}$/) as string });
@@ -401,7 +404,7 @@ describe('applyUpdate and undo', () => {
     const result = await applyUpdate(p.token, {
       signal: controller.signal,
       onProgress: (x) => {
-        if (x.phase === 'writing' && x.done >= 20) controller.abort();
+        if (x.phase === 'writing' && x.done >= 1 && x.done < x.total) controller.abort();
       },
     });
     expect(result).toMatchObject({ ok: false, code: 'cancelled' });

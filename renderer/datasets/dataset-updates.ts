@@ -1,18 +1,19 @@
 /**
  * Dataset sync: check a bundle, preview it, apply it, undo the last update, manage trusted keys.
  *
- * checkUpdate / applyUpdate / undoLastUpdate / listChanges run in a Web Worker (sync.worker.ts)
+ * checkUpdate / applyUpdate / undoLastUpdate / listChanges run in a Web Worker (dataset.worker.ts)
  * that opens the same IndexedDB database; where no Worker exists (jsdom in component tests)
  * the very same host runs in this thread. Nothing is written before applyUpdate, and
  * applyUpdate and undoLastUpdate are one IndexedDB transaction each: all or nothing.
  */
-import { fingerprintOf, parsePublicKey } from '../../../shared/bundle/keys';
-import { db, type DelegateDatabase } from '../../db/db';
-import { failure, type SyncCoreOptions } from './core';
-import { createSyncHost } from './host';
-import type { ApplyReply, ChangesReply, FromSyncWorker, ToSyncWorker, UndoReply } from './protocol';
+import { fingerprintOf, parsePublicKey } from '../../shared/bundle/keys';
+import { db, type DelegateDatabase } from '../db/db';
+import { createSyncHost } from './engine-host';
+import { failure } from './request-control';
+import type { ApplyReply, ChangesReply, FromSyncWorker, ToSyncWorker, UndoReply } from './worker-protocol';
+import type { DatasetEngineOptions } from './write';
 import type { AddKeyResult, ChangesQuery, CheckResult, HistoryEntry, RecordChange, SyncFailure, SyncOptions, SyncProgress, TrustedKey, UpdateOrigin } from './types';
-import { toHistoryEntry } from './history';
+import { toHistoryEntry } from './history-entry';
 
 interface Port {
   post(message: ToSyncWorker, transfer?: Transferable[]): void;
@@ -20,7 +21,7 @@ interface Port {
 }
 
 function workerPort(): Port {
-  const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module', name: 'sync' });
+  const worker = new Worker(new URL('./dataset.worker.ts', import.meta.url), { type: 'module', name: 'datasets' });
   return {
     post: (message, transfer = []) => worker.postMessage(message, transfer),
     listen: (listener, onCrash) => {
@@ -31,7 +32,7 @@ function workerPort(): Port {
 }
 
 /** The same host in this thread (component tests), with the options tests may set. */
-function inlinePort(options: Partial<SyncCoreOptions>): Port {
+function inlinePort(options: Partial<DatasetEngineOptions>): Port {
   const listeners: ((message: FromSyncWorker) => void)[] = [];
   const host = createSyncHost((message) => listeners.forEach((l) => l(message)), {
     database: db,
@@ -97,7 +98,7 @@ class SyncClient {
 }
 
 let client: SyncClient | undefined;
-let inlineOptions: Partial<SyncCoreOptions> | undefined;
+let inlineOptions: Partial<DatasetEngineOptions> | undefined;
 
 function getClient(): SyncClient {
   client ??= new SyncClient(inlineOptions !== undefined || typeof Worker !== 'function' ? inlinePort(inlineOptions ?? {}) : workerPort());
@@ -108,7 +109,7 @@ function getClient(): SyncClient {
  * For tests: run the engine in this thread with the given options (a clock, a size cap, a
  * chunk size, the afterChunk seam that makes a write fail mid-way). Resets pending updates.
  */
-export function configureSyncEngine(options: Partial<Omit<SyncCoreOptions, 'database'>>): void {
+export function configureSyncEngine(options: Partial<Omit<DatasetEngineOptions, 'database'>>): void {
   inlineOptions = options;
   client = undefined;
 }

@@ -1,6 +1,6 @@
-import { db } from '../../db/db';
-import { createSyncHost } from './host';
-import type { FromSyncWorker, ToSyncWorker } from './protocol';
+import { db } from '../db/db';
+import { createSyncHost } from './engine-host';
+import type { FromSyncWorker, ToSyncWorker } from './worker-protocol';
 
 /*
  * Dataset updates are checked and applied here, off the interface thread: parsing, verifying
