@@ -13,6 +13,7 @@ export class SearchClient {
   /** Commands that build the index, replayed into a new worker when one had to be started again. */
   private readonly commands: SearchCommand[] = [];
   private readonly worker: WorkerClient<ToSearchWorker, FromSearchWorker>;
+  private referenceRequested = false;
   status: IndexStatus = NOT_READY;
 
   constructor(inThread = typeof Worker !== 'function') {
@@ -40,6 +41,15 @@ export class SearchClient {
 
   send(command: SearchCommand): void {
     this.commands.push(command);
+    if (this.commands.length > 500) this.compacted();
+    if (command.type === 'load-reference' && !this.referenceRequested) {
+      // The first build reads every reference record (100k at scale) in the worker, and while it
+      // does, IndexedDB answers nothing else of this origin: the start-up's own queries (the first
+      // rows of a list) would wait behind it. It starts once start-up has settled.
+      this.referenceRequested = true;
+      afterStartup(() => this.worker.send(command));
+      return;
+    }
     this.worker.send(command);
   }
 
@@ -111,6 +121,20 @@ export class SearchClient {
     this.commands.splice(0, this.commands.length, ...kept);
     return kept;
   }
+}
+
+/** How long after start-up the first index build waits, so the first screen's queries go first. */
+const STARTUP_SETTLE_MS = 1500;
+
+/** Runs `task` once the page has loaded and then had STARTUP_SETTLE_MS (at once where there is no page, as in tests). */
+function afterStartup(task: () => void): void {
+  if (typeof document === 'undefined' || typeof window === 'undefined' || import.meta.env?.MODE === 'test') {
+    task();
+    return;
+  }
+  const later = () => setTimeout(task, STARTUP_SETTLE_MS);
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
 }
 
 let client: SearchClient | undefined;
