@@ -63,10 +63,10 @@ function release(reader: ByteReader, bytes: Uint8Array): void {
 }
 
 /** SHA-256 of bytes from..to of the file, read a block at a time: nothing is decoded or parsed. */
-export async function hashRange(reader: ByteReader, from: number, to: number): Promise<string> {
+export async function hashRange(reader: ByteReader, from: number, to: number, blockBytes = BLOCK_BYTES): Promise<string> {
   const hasher = sha256.create();
-  for (let at = from; at < to; at += BLOCK_BYTES) {
-    const block = await reader.read(at, Math.min(at + BLOCK_BYTES, to));
+  for (let at = from; at < to; at += blockBytes) {
+    const block = await reader.read(at, Math.min(at + blockBytes, to));
     hasher.update(block);
     release(reader, block);
   }
@@ -87,7 +87,7 @@ export type ParsedLines = { ok: true; payload: Record<string, unknown[]> } | { o
  * `["kind", value]` checked; values are grouped by kind, in file order. Records are not
  * validated here (validateRecordsInPlace does that).
  */
-export async function parsePayloadLines(reader: ByteReader, from: number, to: number, firstLine = 2, maxDepth = MAX_JSON_DEPTH): Promise<ParsedLines> {
+export async function parsePayloadLines(reader: ByteReader, from: number, to: number, firstLine = 2, maxDepth = MAX_JSON_DEPTH, blockBytes = BLOCK_BYTES): Promise<ParsedLines> {
   const payload: Record<string, unknown[]> = {};
   const problems: LineProblem[] = [];
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -112,8 +112,8 @@ export async function parsePayloadLines(reader: ByteReader, from: number, to: nu
     (payload[kind] ??= []).push(value[1]);
   };
 
-  for (let at = from; at < to; at += BLOCK_BYTES) {
-    const read = await reader.read(at, Math.min(at + BLOCK_BYTES, to));
+  for (let at = from; at < to; at += blockBytes) {
+    const read = await reader.read(at, Math.min(at + blockBytes, to));
     // A line cut by the block boundary is carried over, copied once.
     let bytes: Uint8Array = read;
     if (carry.length > 0) {
@@ -148,8 +148,10 @@ export async function parsePayloadLines(reader: ByteReader, from: number, to: nu
     }
     carry = bytes.slice(start);
     if (bytes === read) release(reader, read);
+    // A merged block is this parser's own: its memory goes back at once, not at the next collection.
+    else (bytes.buffer as { transfer?: (length: number) => unknown }).transfer?.(0);
     // A line longer than a few blocks is no record: stop before it takes the memory.
-    if (carry.length > 4 * BLOCK_BYTES) {
+    if (carry.length > 4 * Math.max(blockBytes, BLOCK_BYTES)) {
       problem('a line longer than 4 MiB');
       return { ok: false, problems };
     }
