@@ -1,5 +1,5 @@
 /**
- * The contract between the dataset-sync engine (engine.ts, hooks.ts) and its interface.
+ * The contract between the dataset engine (dataset-updates.ts; the screens' queries in features/sync/dataset-queries.ts) and its interface.
  *
  * Everything here is plain data (structured-clonable): it crosses the Web Worker boundary.
  * The engine returns codes, never interface text; the interface translates every code
