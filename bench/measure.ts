@@ -1,47 +1,26 @@
 import type { Page } from 'playwright-core';
 import { waitForApp } from '../test/e2e/support/browser';
+import { putGenerated } from '../test/e2e/support/idb';
 import { generateSynthetic, type SyntheticCounts } from './synthetic';
 
 export const BENCH_DATASET_ID = 'bench-synthetic';
 
 /**
- * Writes a synthetic dataset straight into the app's IndexedDB (raw IndexedDB, one
- * transaction per table), as a stand-in for a dataset installed earlier. Returns the write time.
+ * Writes a synthetic dataset straight into the app's IndexedDB (test/e2e/support/idb.ts, the one
+ * raw writer: one transaction), as a stand-in for a dataset installed earlier. The rows are
+ * generated in the page; returns the write time.
  */
 export async function injectSynthetic(page: Page, counts: SyntheticCounts): Promise<{ ms: number; records: number }> {
-  // tsx keeps function names with a __name helper; the page needs a stand-in for it.
-  const script = `(async () => {
-    const __name = (f) => f;
-    const generate = ${generateSynthetic.toString()};
-    const data = generate(${JSON.stringify(counts)}, ${JSON.stringify(BENCH_DATASET_ID)});
-    const started = performance.now();
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('asean-delegate');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    let records = 0;
-    for (const kind of Object.keys(data)) {
-      await new Promise((resolve, reject) => {
-        const tx = db.transaction(kind, 'readwrite');
-        const store = tx.objectStore(kind);
-        for (const record of data[kind]) store.put(record);
-        records += data[kind].length;
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-    }
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction('datasets', 'readwrite');
+  const register = { datasetId: BENCH_DATASET_ID, version: 1, hash: 'synthetic', title: 'Synthetic benchmark dataset', publisher: 'bench' };
+  return putGenerated(
+    page,
+    `(() => {
+      const generate = ${generateSynthetic.toString()};
+      const data = generate(${JSON.stringify(counts)}, ${JSON.stringify(BENCH_DATASET_ID)});
       const counts = Object.fromEntries(Object.keys(data).map((k) => [k, data[k].length]));
-      tx.objectStore('datasets').put({ datasetId: ${JSON.stringify(BENCH_DATASET_ID)}, version: 1, hash: 'synthetic', title: 'Synthetic benchmark dataset', publisher: 'bench', installedAt: new Date().toISOString(), counts });
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-    return { ms: performance.now() - started, records };
-  })()`;
-  return (await page.evaluate(script)) as { ms: number; records: number };
+      return { ...data, datasets: [{ ...${JSON.stringify(register)}, installedAt: new Date().toISOString(), counts }] };
+    })()`,
+  );
 }
 
 export interface StartupSample {

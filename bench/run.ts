@@ -16,8 +16,9 @@ import { papersSuite } from './suites/papers';
 import { searchSuite } from './suites/search';
 import { syncSuite } from './suites/sync';
 
-/** Every suite, in the order they run. Add a suite here. */
-const ONLY = process.env.BENCH_ONLY?.split(',');
+/** Every suite, in the order they run. Add a suite here. Run some only: `npm run bench -- sync browse` (or BENCH_ONLY=sync,browse). */
+const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const ONLY = named.length > 0 ? named : process.env.BENCH_ONLY?.split(',');
 const ALL_SUITES: { name: string; run: (ctx: BenchContext) => Promise<void> }[] = [
   { name: 'browse', run: browseSuite },
   { name: 'briefing', run: briefingSuite },

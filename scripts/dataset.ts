@@ -17,6 +17,7 @@ import {
   formatPublicKey,
   generateKeyPair,
   loadSigner,
+  parseJsonLimited,
   parsePublicKey,
   readBundleUnverified,
   serializeBundle,
@@ -26,6 +27,7 @@ import {
   type ChangelogEntry,
   type PublicKey,
 } from '../shared/bundle';
+import { inline, terminalSafe } from '../shared/dataset/terminal-text';
 import { formatProblem, validateDataset } from '../shared/dataset/validate';
 import { RECORD_KINDS, Slug } from '../shared/model';
 import { DatasetManifest, readDatasetDir } from './load-dataset-dir';
@@ -53,6 +55,13 @@ Commands:
 Options: --help  show this text`;
 
 class UsageError extends Error {}
+
+/**
+ * Everything the tool prints goes through here: text that came from a file (titles, ids, field
+ * values, parse errors quoting it) may hold terminal escape sequences, which are shown escaped.
+ */
+const print = (text: string) => console.log(terminalSafe(text));
+const printError = (text: string) => console.error(terminalSafe(text));
 
 const APP_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -120,11 +129,11 @@ async function keygen(argv: string[]): Promise<void> {
   writeFileSync(keyPath, `${JSON.stringify(privateKeyFile, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(keyPath, 0o600);
   writeFileSync(pubPath, `${formatPublicKey(publicKey.raw)}\n`, { flag: 'wx' });
-  console.log(`secret key:  ${keyPath}  (keep it offline and backed up; never share it)`);
-  console.log(`public key:  ${pubPath}`);
-  console.log(`key id:      ${publicKey.keyId}`);
-  console.log(`fingerprint: ${await fingerprintOf(publicKey.raw)}`);
-  console.log(formatPublicKey(publicKey.raw));
+  print(`secret key:  ${keyPath}  (keep it offline and backed up; never share it)`);
+  print(`public key:  ${pubPath}`);
+  print(`key id:      ${publicKey.keyId}`);
+  print(`fingerprint: ${await fingerprintOf(publicKey.raw)}`);
+  print(formatPublicKey(publicKey.raw));
 }
 
 function slugify(text: string): string {
@@ -143,7 +152,7 @@ function readRemovals(dir: string): Tombstone[] {
   if (!existsSync(path)) return [];
   let json: unknown;
   try {
-    json = JSON.parse(readText(path, 'removals'));
+    json = parseJsonLimited(readText(path, 'removals'));
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
   }
@@ -231,7 +240,7 @@ async function build(argv: string[]): Promise<void> {
   });
   writeAtomic(out, serializeBundle(file));
   const counts = RECORD_KINDS.map((k) => `${result.records[k].length} ${k}`).join(', ');
-  console.log(`built ${out}: ${source.data.datasetId} v${source.data.version} (${counts}, ${removals.length} removals), unsigned`);
+  print(`built ${out}: ${source.data.datasetId} v${source.data.version} (${counts}, ${removals.length} removals), unsigned`);
 }
 
 async function sign(argv: string[]): Promise<void> {
@@ -252,7 +261,7 @@ async function sign(argv: string[]): Promise<void> {
   const check = await verifyBundle(text, [signer.publicKey], { now: new Date(), maxBytes: Number.MAX_SAFE_INTEGER, appVersion: bundle.manifest.minAppVersion });
   if (!check.ok) throw new Error(`refusing to sign ${path}: ${check.message}${check.problems.length ? `\n  - ${check.problems.slice(0, 20).join('\n  - ')}` : ''}`);
   writeAtomic(out, text);
-  console.log(`signed ${out} with key ${signer.publicKey.keyId} (${signed.signatures.length} signature(s))`);
+  print(`signed ${out} with key ${signer.publicKey.keyId} (${signed.signatures.length} signature(s))`);
 }
 
 async function readPublicKey(arg: string): Promise<PublicKey> {
@@ -280,7 +289,7 @@ async function verify(argv: string[]): Promise<void> {
   const installedVersion = values['installed-version'] as string | undefined;
   const installedHash = values['installed-hash'] as string | undefined;
   if ((installedVersion === undefined) !== (installedHash === undefined)) throw new UsageError('--installed-version and --installed-hash go together');
-  const installed = installedVersion === undefined ? undefined : { version: positiveInt(installedVersion, 'installed-version'), payloadSha256: installedHash! };
+  const installed = installedVersion === undefined ? undefined : { version: positiveInt(installedVersion, 'installed-version'), contentSha256: installedHash! };
   const maxBytes = values['max-mb'] === undefined ? DEFAULT_MAX_BUNDLE_BYTES : positiveInt(values['max-mb'] as string, 'max-mb') * 1024 * 1024;
   const path = resolve(positionals[0]!);
   let bytes: Uint8Array;
@@ -296,22 +305,23 @@ async function verify(argv: string[]): Promise<void> {
     installed: () => installed,
   });
   if (!result.ok) {
-    console.error(`REFUSED (${result.code}): ${result.message}`);
-    for (const p of result.problems.slice(0, 50)) console.error(`  - ${p}`);
-    if (result.problems.length > 50) console.error(`  … and ${result.problems.length - 50} more`);
+    printError(`REFUSED (${result.code}): ${inline(result.message)}`);
+    for (const p of result.problems.slice(0, 50)) printError(`  - ${inline(p)}`);
+    if (result.problems.length > 50) printError(`  … and ${result.problems.length - 50} more`);
     process.exitCode = 1;
     return;
   }
   const m = result.manifest;
   const total = RECORD_KINDS.reduce((n, k) => n + m.recordCounts[k], 0);
-  console.log(`OK: ${basename(path)} is ${m.datasetId} v${m.version} "${m.title}" from ${m.publisherName} (${m.publisherId})`);
-  console.log(`  signed by key ${result.signedBy.join(', ')}; ${total} records, ${m.recordCounts.removals} removals; payload sha256 ${m.payloadSha256}`);
-  console.log(`  created ${m.created}; expires ${m.expires}${result.expired ? '  — EXPIRED: the app will warn before installing it' : ''}`);
-  if (result.alreadyInstalled) console.log('  this version is already installed (same content): nothing to do');
+  print(`OK: ${inline(basename(path))} is ${m.datasetId} v${m.version} "${inline(m.title)}" from ${inline(m.publisherName)} (${m.publisherId})`);
+  print(`  format ${result.format}; signed by key ${result.signedBy.join(', ')}; ${total} records, ${m.recordCounts.removals} removals; payload sha256 ${m.payloadSha256}`);
+  if (result.format === 1) print('  (format 1 is still read, but rebuild it with this tool: it writes format 2)');
+  print(`  created ${m.created}; expires ${m.expires}${result.expired ? '  — EXPIRED: the app will warn before installing it' : ''}`);
+  if (result.alreadyInstalled) print('  this version is already installed (same content): nothing to do');
 }
 
 const show = (value: unknown): string => {
-  const text = value === undefined ? '(none)' : JSON.stringify(value);
+  const text = inline(value === undefined ? '(none)' : JSON.stringify(value));
   return text.length > 100 ? `${text.slice(0, 97)}...` : text;
 };
 
@@ -322,23 +332,23 @@ function diff(argv: string[]): void {
   const before = readBundle(oldPath);
   const after = readBundle(newPath);
   if (before.manifest.datasetId !== after.manifest.datasetId) {
-    console.log(`note: different datasets ("${before.manifest.datasetId}" and "${after.manifest.datasetId}")`);
+    print(`note: different datasets ("${inline(before.manifest.datasetId)}" and "${inline(after.manifest.datasetId)}")`);
   }
-  console.log(`${before.manifest.datasetId} v${before.manifest.version} → ${after.manifest.datasetId} v${after.manifest.version} (signatures not checked)`);
+  print(`${before.manifest.datasetId} v${before.manifest.version} → ${after.manifest.datasetId} v${after.manifest.version} (signatures not checked)`);
   const result = diffDatasets(splitPayload(before.payload).records, splitPayload(after.payload).records);
   const counts = diffCounts(result);
   for (const kind of RECORD_KINDS) {
     const c = counts[kind];
-    console.log(`${kind}: ${c.added} added, ${c.changed} changed, ${c.removed} removed`);
+    print(`${kind}: ${c.added} added, ${c.changed} changed, ${c.removed} removed`);
     const { added, changed, removed } = result[kind];
-    for (const id of added.slice(0, limit)) console.log(`  + ${id}`);
-    for (const id of removed.slice(0, limit)) console.log(`  - ${id}`);
+    for (const id of added.slice(0, limit)) print(`  + ${inline(id)}`);
+    for (const id of removed.slice(0, limit)) print(`  - ${inline(id)}`);
     for (const { id, changes } of changed.slice(0, limit)) {
-      console.log(`  ~ ${id}`);
-      for (const ch of changes) console.log(`      ${ch.path}: ${show(ch.before)} → ${show(ch.after)}`);
+      print(`  ~ ${inline(id)}`);
+      for (const ch of changes) print(`      ${inline(ch.path)}: ${show(ch.before)} → ${show(ch.after)}`);
     }
     const hidden = Math.max(0, added.length - limit) + Math.max(0, removed.length - limit) + Math.max(0, changed.length - limit);
-    if (hidden > 0) console.log(`  … ${hidden} more (use --limit)`);
+    if (hidden > 0) print(`  … ${hidden} more (use --limit)`);
   }
 }
 
@@ -347,24 +357,24 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void> | void> = { key
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    (command === undefined ? console.error : console.log)(HELP);
+    (command === undefined ? printError : print)(HELP);
     return command === undefined ? 2 : 0;
   }
   const run = COMMANDS[command];
   if (!run) {
-    console.error(`dataset: unknown command "${command}"\n\n${HELP}`);
+    printError(`dataset: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(HELP);
+    print(HELP);
     return 0;
   }
   try {
     await run(rest);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
-    console.error(`dataset ${command}: ${(error as Error).message}`);
-    if (error instanceof UsageError) console.error('(run with --help for usage)');
+    printError(`dataset ${command}: ${(error as Error).message}`);
+    if (error instanceof UsageError) printError('(run with --help for usage)');
     return error instanceof UsageError ? 2 : 1;
   }
 }

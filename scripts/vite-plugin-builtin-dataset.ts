@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { BUNDLE_FORMAT_VERSION, BundleManifest, RECORD_SCHEMA_VERSION } from '../shared/bundle/schema';
+import { BundleManifest, LEGACY_FORMAT_VERSION, RECORD_SCHEMA_VERSION } from '../shared/bundle/schema';
 import { canonicalJson } from '../shared/dataset/hash';
 import { DatasetManifest } from '../shared/dataset/manifest';
 import { formatProblem, validateDataset } from '../shared/dataset/validate';
@@ -34,7 +34,9 @@ export function builtinDataset(dir = resolve('assets/dataset')): Plugin {
     const hash = createHash('sha256').update(payload).digest('hex');
     const bundleManifest = canonicalJson(
       BundleManifest.parse({
-        formatVersion: BUNDLE_FORMAT_VERSION,
+        // Format 1's definition: payloadSha256 is the content hash (canonical JSON), which is the
+        // provenance hash the app stores for every dataset, whichever format it arrived in.
+        formatVersion: LEGACY_FORMAT_VERSION,
         publisherId: 'builtin',
         publisherName: manifest.publisher,
         datasetId: manifest.datasetId,

@@ -3,7 +3,9 @@
  *
  * - check (read, verify, compare with the installed data, briefing impact) and apply (one
  *   IndexedDB transaction, chunked) of a signed 100k-record bundle, timed from the page that
- *   posts the messages, exactly as renderer/features/sync/engine.ts does;
+ *   posts the messages, exactly as renderer/datasets/dataset-updates.ts does;
+ * - in the same run, the same records imported with dexie-export-import's importInto (an export
+ *   file handed over as a Blob, bench/dexie-import.ts): what a developer would pick instead;
  * - in the same run, a raw IndexedDB bulk write of the same number of records into the same
  *   object stores (bench/measure.ts injectSynthetic, in a fresh origin): the ratio's baseline;
  * - the longest main-thread task during check + apply (PerformanceObserver 'longtask');
@@ -25,6 +27,7 @@ import { RECORD_KINDS, type DatasetRecords } from '../../shared/model';
 import { buildBundle, fingerprintOf, formatPublicKey, generateKeyPair, loadSigner, serializeBundle, signBundle, type PublicKey } from '../../shared/bundle';
 import { freshPage } from '../../test/e2e/support/browser';
 import type { BenchContext } from '../context';
+import { dexieExportOf, dexieImportOnce } from '../dexie-import';
 import { injectSynthetic, median } from '../measure';
 import { countsFor } from '../synthetic';
 import { syntheticRecords } from './bundle';
@@ -40,7 +43,7 @@ const INPUT = process.env.BENCH_SYNC_INPUT === 'bytes' ? 'bytes' : 'blob';
 
 function syncWorkerUrl(): string {
   const assets = resolve(process.env.WEB_OUT_DIR ?? 'dist/renderer', 'assets');
-  const file = readdirSync(assets).find((f) => /^sync\.worker-.*\.js$/.test(f));
+  const file = readdirSync(assets).find((f) => /^dataset\.worker-.*\.js$/.test(f));
   if (!file) throw new Error(`bench: no sync worker in ${assets}; build the web app first`);
   return `/assets/${file}`;
 }
@@ -161,14 +164,17 @@ export async function syncSuite({ browser, url, runs, record }: BenchContext): P
   record({ name: `sync bundle size (handed over as ${INPUT === 'bytes' ? 'bytes' : 'a Blob'})`, value: body.length / MiB, unit: 'MiB', datasetSize: SIZE });
 
 
-  // Pairs of runs (raw write, then sync) so each ratio compares figures taken under the same load.
-  const samples: (SyncSample & { rawMs: number })[] = [];
+  // Triples of runs (raw write, dexie-export-import, then sync) so each ratio compares figures taken under the same load.
+  const exportFile = dexieExportOf(records, 'bench-sync');
+  const samples: (SyncSample & { rawMs: number; dexieMs: number })[] = [];
   for (let i = 0; i < Math.min(runs, 3); i++) {
     const rawMs = await rawWrite(browser, url);
-    const sample = { ...(await syncOnce(browser, url, body, publicKey, recordCount)), rawMs };
+    const dexie = await dexieImportOnce(browser, url, exportFile);
+    if (dexie.stored < recordCount) throw new Error(`bench: dexie-export-import stored only ${dexie.stored} records`);
+    const sample = { ...(await syncOnce(browser, url, body, publicKey, recordCount)), rawMs, dexieMs: dexie.ms };
     samples.push(sample);
     console.log(
-      `bench sync: run ${i + 1}: raw ${Math.round(rawMs)} ms, check ${Math.round(sample.checkMs)} ms, apply ${Math.round(sample.applyMs)} ms, ` +
+      `bench sync: run ${i + 1}: raw ${Math.round(rawMs)} ms, dexie-export-import ${Math.round(dexie.ms)} ms, check ${Math.round(sample.checkMs)} ms, apply ${Math.round(sample.applyMs)} ms, ` +
         `peak growth check ${Math.round(sample.checkGrowth / MiB)} MiB, apply ${Math.round(sample.applyGrowth / MiB)} MiB`,
     );
   }
@@ -182,6 +188,9 @@ export async function syncSuite({ browser, url, runs, record }: BenchContext): P
   record({ name: 'sync check (read, verify, compare, impact) in the worker', value: med((s) => s.checkMs), unit: 'ms', datasetSize: `${samples[0]!.changes} changes` });
   record({ name: 'sync apply (one transaction, chunks of 2000)', value: med((s) => s.applyMs), unit: 'ms', datasetSize: SIZE });
   record({ name: 'sync check + apply / raw bulk write (median of paired runs)', value: ratio, unit: 'ratio', datasetSize: `${samples.length} pairs`, goal: '<= 1.5', pass: ratio <= 1.5 });
+  const dexieRatio = med((s) => (s.checkMs + s.applyMs) / s.dexieMs);
+  record({ name: 'dexie-export-import importInto of the same records (export file as a Blob)', value: med((s) => s.dexieMs), unit: 'ms', datasetSize: SIZE });
+  record({ name: 'sync check + apply / dexie-export-import importInto (median of paired runs)', value: dexieRatio, unit: 'ratio', datasetSize: `${samples.length} pairs`, goal: '< 1', pass: dexieRatio < 1 });
   record({ name: 'main-thread long tasks during sync (longest of all runs)', value: longest, unit: 'ms', datasetSize: `${Math.max(...samples.map((s) => s.tasks))} tasks`, goal: 'none > 100 ms', pass: longest <= 100 });
   record({ name: 'sync peak JS memory growth during check (highest)', value: Math.max(...samples.map((s) => s.checkGrowth)) / MiB, unit: 'MiB', datasetSize: SIZE });
   record({ name: 'sync peak JS memory growth during apply (highest)', value: Math.max(...samples.map((s) => s.applyGrowth)) / MiB, unit: 'MiB', datasetSize: SIZE });

@@ -1,8 +1,16 @@
 import { bundleManifest, hash, loadRecords, manifest } from 'virtual:builtin-dataset';
-import { prepareUpdate, writeUpdate } from '../features/sync/core';
+import type { RecordKind } from '../../shared/model';
+import { prepareUpdate } from '../datasets/prepare';
+import { unwatched } from '../datasets/request-control';
+import { writeUpdate } from '../datasets/write';
 import type { DelegateDatabase } from './db';
-import type { InstallProgress } from './install';
 import type { InstalledDataset } from './schema';
+
+export interface InstallProgress {
+  kind: RecordKind;
+  done: number;
+  total: number;
+}
 
 export const BUILTIN_DATASET_ID = manifest.datasetId;
 
@@ -42,13 +50,14 @@ export async function ensureBuiltinDataset(
       expired: false,
       origin,
       manifest: { datasetId: manifest.datasetId, manifestText: bundleManifest, signatures: [], origin, acceptedAt: '' },
-      records,
       undoable: false,
     },
+    // The records module is shared (imported once, kept by the module system): copied, never stored in place.
+    { owned: false, records },
     [],
   );
   if ('ok' in prepared) throw new Error(prepared.message);
-  await writeUpdate({ database, appVersion: __APP_VERSION__ }, prepared, { cancelled: () => false, progress: () => undefined }, (kind, done, total) =>
+  await writeUpdate({ database, appVersion: __APP_VERSION__ }, prepared, unwatched, (kind, done, total) =>
     onProgress?.({ kind, done, total }),
   );
   const dataset = await database.datasets.get(manifest.datasetId);

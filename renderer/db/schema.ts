@@ -109,6 +109,11 @@ export interface HistoryRow {
     previousManifest?: AcceptedManifest;
     addedIds: Record<RecordKind, string[]>;
     flags: FlagChange[];
+    /**
+     * The update wrote only the records it added or changed (unchanged ones kept their stored
+     * form and provenance). Absent in material from earlier apps, which rewrote every record.
+     */
+    unchangedKept?: true;
   };
   /** Set when the update was undone. */
   undoneAt?: string;

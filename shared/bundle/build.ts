@@ -1,9 +1,23 @@
+import type { z } from 'zod';
 import { canonicalJson } from '../dataset/hash';
 import { RECORD_KINDS, type DatasetRecords } from '../model';
 import { toBase64, utf8 } from './encoding';
+import { parseJsonLimited, TooDeepError } from './json-depth';
 import type { Signer } from './keys';
 import { countRecords, hashPayload } from './payload';
-import { BUNDLE_FORMAT_VERSION, BundleFile, BundleManifest, BundlePayload, RECORD_SCHEMA_VERSION, type ChangelogEntry, type Tombstone } from './schema';
+import { hashPayloadLines, payloadLines } from './payload-lines';
+import {
+  BUNDLE_FORMAT_VERSION,
+  BundleFile,
+  BundleHeader,
+  BundleManifest,
+  BundlePayload,
+  LEGACY_FORMAT_VERSION,
+  PAYLOAD_LINE_KINDS,
+  RECORD_SCHEMA_VERSION,
+  type ChangelogEntry,
+  type Tombstone,
+} from './schema';
 
 export interface BuildInput {
   /** Validated records (validateDataset's output, defaults filled in). */
@@ -21,16 +35,20 @@ export interface BuildInput {
   changelog?: ChangelogEntry[];
 }
 
-/** An unsigned bundle: the manifest is written in canonical form, and that exact text is what gets signed. */
-export async function buildBundle(input: BuildInput): Promise<BundleFile> {
+/**
+ * An unsigned bundle: the manifest is written in canonical form, and that exact text is what
+ * gets signed. `formatVersion` 1 (the legacy format, for tests and tools that must still make
+ * one) hashes the canonical JSON of the payload; 2 hashes the payload lines serializeBundle writes.
+ */
+export async function buildBundle(input: BuildInput, formatVersion: 1 | 2 = BUNDLE_FORMAT_VERSION): Promise<BundleFile> {
   const removals = [...(input.removals ?? [])].sort((a, b) => (a.kind === b.kind ? cmp(a.id, b.id) : cmp(a.kind, b.kind)));
-  // An empty removals list is left out so that the hash equals the app's provenance hash of the same records.
+  // An empty removals list is left out so that the content hash equals the app's provenance hash of the same records.
   // Every object is rebuilt with its keys in sorted order: the file then holds records in
   // canonical form, which makes hashing them on verification several times faster.
   const payload = JSON.parse(canonicalJson(removals.length > 0 ? { ...input.records, removals } : input.records)) as BundlePayload;
-  const { sha256, bytes } = await hashPayload(payload);
+  const { sha256, bytes } = formatVersion === LEGACY_FORMAT_VERSION ? await hashPayload(payload) : hashPayloadLines(payload);
   const manifest = BundleManifest.parse({
-    formatVersion: BUNDLE_FORMAT_VERSION,
+    formatVersion,
     publisherId: input.publisherId,
     publisherName: input.publisherName,
     datasetId: input.datasetId,
@@ -57,11 +75,27 @@ export async function signBundle(file: BundleFile, signer: Signer): Promise<Bund
   return { ...file, signatures: [...file.signatures, { keyId, algorithm: 'ed25519', signature }] };
 }
 
+/** The format a bundle's manifest names (1 or 2); 2 when it cannot be read. */
+export function formatOf(file: BundleFile): 1 | 2 {
+  try {
+    return (JSON.parse(file.manifest) as { formatVersion?: unknown }).formatVersion === LEGACY_FORMAT_VERSION ? 1 : 2;
+  } catch {
+    return 2;
+  }
+}
+
 /**
- * Writes a bundle with one record per line, so two versions of a bundle compare well in a
- * text diff while staying far smaller than fully indented JSON.
+ * Writes a bundle in the format its manifest names. Format 2: the header line, then one line per
+ * record (payload-lines.ts), exactly the bytes the manifest's hash covers. Format 1: one
+ * document with one record per line. Both compare well in a text diff.
  */
 export function serializeBundle(file: BundleFile): string {
+  if (formatOf(file) === LEGACY_FORMAT_VERSION) return serializeLegacyBundle(file);
+  const header = JSON.stringify({ formatVersion: BUNDLE_FORMAT_VERSION, manifest: file.manifest, signatures: file.signatures });
+  return `${header}\n${[...payloadLines(file.payload as BundlePayload)].join('')}`;
+}
+
+function serializeLegacyBundle(file: BundleFile): string {
   const payload = file.payload as Record<string, unknown[] | undefined>;
   const kinds = [...RECORD_KINDS, 'removals'].filter((k) => payload[k] !== undefined);
   const lists = kinds.map((k) => {
@@ -79,18 +113,38 @@ export function serializeBundle(file: BundleFile): string {
 }
 
 /**
- * Reads a bundle for the publisher's own tools (sign, diff, --previous) without checking any
- * signature. Never use it to install a bundle: that is verifyBundle's job.
+ * Reads a bundle of either format for the publisher's own tools (sign, diff, --previous)
+ * without checking any signature. Never use it to install a bundle: that is verifyBundle's job.
+ * Text nested deeper than any record is refused before it is parsed.
  */
 export function readBundleUnverified(text: string): { file: BundleFile; manifest: BundleManifest; payload: BundlePayload } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error('it is not valid JSON (truncated or not a bundle)');
+  const json = (part: string, what: string): unknown => {
+    try {
+      return parseJsonLimited(part);
+    } catch (error) {
+      throw new Error(error instanceof TooDeepError ? `${what} is not a bundle: ${error.message}` : `${what} is not valid JSON (truncated or not a bundle)`, { cause: error });
+    }
+  };
+  const newline = text.indexOf('\n');
+  const first = newline < 0 ? undefined : (() => { try { return JSON.parse(text.slice(0, newline)) as unknown; } catch { return undefined; } })();
+  let document: unknown;
+  if (typeof first === 'object' && first !== null && !Array.isArray(first) && Object.hasOwn(first, 'formatVersion')) {
+    const header = BundleHeader.safeParse(first);
+    if (!header.success) throw new Error(`its first line is not a bundle header (${issues(header.error)})`);
+    const payload: Record<string, unknown[]> = Object.fromEntries(RECORD_KINDS.map((k) => [k, []]));
+    const lines = text.slice(newline + 1).split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    lines.forEach((line, i) => {
+      const value = json(line, `line ${i + 2}`);
+      if (!Array.isArray(value) || value.length !== 2 || !(PAYLOAD_LINE_KINDS as readonly string[]).includes(value[0] as string)) throw new Error(`line ${i + 2} is not ["kind", record]`);
+      (payload[value[0] as string] ??= []).push(value[1]);
+    });
+    document = { manifest: header.data.manifest, signatures: header.data.signatures, payload };
+  } else {
+    document = json(text, 'it');
   }
-  const file = BundleFile.safeParse(json);
-  if (!file.success) throw new Error(`it is not a dataset bundle (${file.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+  const file = BundleFile.safeParse(document);
+  if (!file.success) throw new Error(`it is not a dataset bundle (${issues(file.error)})`);
   let rawManifest: unknown;
   try {
     rawManifest = JSON.parse(file.data.manifest);
@@ -98,10 +152,12 @@ export function readBundleUnverified(text: string): { file: BundleFile; manifest
     throw new Error('its manifest is not valid JSON');
   }
   const manifest = BundleManifest.safeParse(rawManifest);
-  if (!manifest.success) throw new Error(`its manifest is invalid (${manifest.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+  if (!manifest.success) throw new Error(`its manifest is invalid (${issues(manifest.error)})`);
   const payload = BundlePayload.safeParse(file.data.payload);
-  if (!payload.success) throw new Error(`its payload is invalid (${payload.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+  if (!payload.success) throw new Error(`its payload is invalid (${issues(payload.error, 5)})`);
   return { file: file.data, manifest: manifest.data, payload: payload.data };
 }
+
+const issues = (error: z.ZodError, limit = 20) => error.issues.slice(0, limit).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -7,3 +7,5 @@ export * from './refusal';
 export * from './payload';
 export * from './diff';
 export { compareSemver } from './semver';
+export { hashPayloadLines } from './payload-lines';
+export { MAX_JSON_DEPTH, TooDeepError, jsonDepth, parseJsonLimited } from './json-depth';

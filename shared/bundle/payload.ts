@@ -1,18 +1,21 @@
 import { RECORD_KINDS, type DatasetRecords, type RecordKind } from '../model';
 import { canonicalJsonPieces } from './canonical';
-import { Sha256 } from './sha256';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { BundlePayload, RecordCounts, Tombstone } from './schema';
 
 /**
- * The payload's hash is over its canonical JSON (sorted keys, no whitespace), so a bundle file
- * may be re-indented without breaking it, yet any change to a value changes the hash.
- * Without removals this is exactly the hash the app already stores as a dataset's provenance.
+ * The content hash: SHA-256 over the payload's canonical JSON (sorted keys, no whitespace), the
+ * same for the same records and tombstones whatever file they came in. It is the provenance hash
+ * the app stores for an installed dataset (and, without removals, the built-in dataset's hash),
+ * and format 1's payloadSha256. Format 2 signs the hash of the raw payload lines instead
+ * (payload-lines.ts); its content hash is computed after the payload is verified and parsed.
  */
 export async function hashPayload(payload: unknown): Promise<{ sha256: string; bytes: number }> {
   // Hashed piece by piece (about 64 KiB at a time): the canonical text of a large payload is as
   // large as the bundle file, and holding it (and its UTF-8 bytes) at once doubled the memory a
   // verification needs.
-  const hasher = new Sha256();
+  const hasher = sha256.create();
   const encoder = new TextEncoder();
   let bytes = 0;
   let pending: string[] = [];
@@ -36,7 +39,7 @@ export async function hashPayload(payload: unknown): Promise<{ sha256: string; b
     if (pendingLength >= 65_536) flush();
   });
   flush();
-  return Promise.resolve({ sha256: hasher.hex(), bytes });
+  return Promise.resolve({ sha256: bytesToHex(hasher.digest()), bytes });
 }
 
 export function splitPayload(payload: BundlePayload): { records: DatasetRecords; removals: Tombstone[] } {

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { DatasetRecords, RECORD_KINDS, Slug } from '../model';
 
-/** The bundle format this app reads and writes. A different number is refused, not guessed at. */
-export const BUNDLE_FORMAT_VERSION = 1;
+/**
+ * The bundle format this app writes: a header line (manifest and signatures), then the payload
+ * as JSON lines, hashed over its raw bytes (docs/dataset-bundles.md). Any other number but the
+ * legacy format 1 is refused, not guessed at.
+ */
+export const BUNDLE_FORMAT_VERSION = 2;
+/** Format 1: one JSON document, the payload hashed over its canonical JSON. Still read, no longer written. */
+export const LEGACY_FORMAT_VERSION = 1;
 
 /**
  * Version of the record shapes in shared/model/records.ts. Bumped when a change would make an
@@ -40,7 +46,8 @@ export type ChangelogEntry = z.infer<typeof ChangelogEntry>;
 /** What a publisher signs: who, which dataset, which version, and the hash of the payload. */
 export const BundleManifest = z
   .object({
-    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    /** Signed, so a format-2 manifest cannot be passed off in a format-1 file or the reverse. */
+    formatVersion: z.union([z.literal(LEGACY_FORMAT_VERSION), z.literal(BUNDLE_FORMAT_VERSION)]),
     publisherId: Slug,
     /** Shown to the delegate next to the key's fingerprint. */
     publisherName: z.string().min(1),
@@ -55,7 +62,7 @@ export const BundleManifest = z
     schemaVersion: z.number().int().positive(),
     minAppVersion: SemverText,
     recordCounts: RecordCounts,
-    /** SHA-256 of the UTF-8 bytes of canonicalJson(payload). */
+    /** Format 2: SHA-256 of the payload's raw bytes (every line after the header). Format 1: of the UTF-8 bytes of canonicalJson(payload). */
     payloadSha256: Hex64,
     /** Length of those bytes. */
     payloadBytes: z.number().int().nonnegative(),
@@ -85,9 +92,8 @@ export const BundleSignature = z
 export type BundleSignature = z.infer<typeof BundleSignature>;
 
 /**
- * The bundle file: one JSON document. The manifest is kept as a string so the bytes that were
- * signed survive any re-formatting of the file; the payload stays plain JSON and is bound to the
- * manifest by its canonical hash.
+ * A bundle in memory (and the whole of a format-1 file): the manifest is kept as a string so the
+ * bytes that were signed are exactly recoverable; the payload is bound to it by its hash.
  */
 export const BundleFile = z
   .object({
@@ -97,3 +103,21 @@ export const BundleFile = z
   })
   .strict();
 export type BundleFile = z.infer<typeof BundleFile>;
+
+/** Longest header line of a format-2 file: a manifest of MAX_MANIFEST_CHARS, escaped, and a few signatures. */
+export const MAX_HEADER_BYTES = 256 * 1024;
+
+/** The first line of a format-2 file: everything needed to check the signature, before any payload byte is read. */
+export const BundleHeader = z
+  .object({
+    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    /** The manifest as canonical JSON text; signatures cover its UTF-8 bytes. */
+    manifest: z.string().min(1),
+    signatures: z.array(BundleSignature),
+  })
+  .strict();
+export type BundleHeader = z.infer<typeof BundleHeader>;
+
+/** What a payload line names: a record kind, or "removals" for a tombstone. */
+export const PAYLOAD_LINE_KINDS = [...RECORD_KINDS, 'removals'] as const;
+export type PayloadLineKind = (typeof PAYLOAD_LINE_KINDS)[number];

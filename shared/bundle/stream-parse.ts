@@ -15,6 +15,8 @@
  * character whole; each piece is decoded strictly (invalid UTF-8 throws).
  */
 
+import { MAX_JSON_DEPTH } from './json-depth';
+
 /** Random access to a file's bytes (a Blob's slices, a subarray, a file handle). */
 export interface ByteReader {
   readonly size: number;
@@ -159,6 +161,8 @@ function scanChunk(state: ScanState, chunk: Uint8Array, offset: number): void {
         state.current = { keyStart, keyEnd, start: offset + i + 1, end: 0, segments: [] };
       }
       objects.push(b === OPEN_OBJECT);
+      // Deeper than any bundle: left to the plain path, which refuses it before parsing.
+      if (objects.length > MAX_JSON_DEPTH) throw new NotHandled('too deep');
     } else if (b === CLOSE_OBJECT || b === CLOSE_ARRAY) {
       if (objects.length === 0) throw new NotHandled('unbalanced');
       objects.pop();

@@ -6,8 +6,8 @@ import type { DatasetRecords } from '../../shared/model';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
 import { db } from '../../renderer/db/db';
 import { toStoredSection } from '../../renderer/db/schema';
-import { addTrustedKey, checkUpdate, configureSyncEngine } from '../../renderer/features/sync/engine';
-import type { CheckResult, UpdatePreview } from '../../renderer/features/sync/types';
+import { addTrustedKey, checkUpdate, configureSyncEngine } from '../../renderer/datasets/dataset-updates';
+import type { CheckResult, UpdatePreview } from '../../renderer/datasets/types';
 import { NOW, baseInput, builtinRecords, newSigner, signedBundle } from '../unit/bundle-fixtures';
 
 export { NOW, builtinRecords };

@@ -9,7 +9,8 @@ import { canonicalJson } from '../../shared/dataset/hash';
 import type { Section } from '../../shared/briefing/model';
 import type { DatasetRecords } from '../../shared/model';
 import { db } from '../../renderer/db/db';
-import { applyUpdate, resetSyncEngine, undoLastUpdate } from '../../renderer/features/sync/engine';
+import { applyUpdate, resetSyncEngine, undoLastUpdate } from '../../renderer/datasets/dataset-updates';
+import { bundleMeaning } from '../unit/bundle-fixtures';
 import { ALL_BUT_HISTORY, DATASET_ID, briefing, builtinRecords, bundleOf, check, putBriefing, setUp, snapshot } from './sync-engine-fixtures';
 
 afterEach(() => resetSyncEngine());
@@ -32,17 +33,11 @@ describe('random mutations of a valid bundle, through checkUpdate', () => {
     const publisher = await setUp();
     const text = await bundleOf(update(), publisher);
     const bytes = new TextEncoder().encode(text);
-    const meaning = (b: Uint8Array) => {
-      try {
-        return canonicalJson(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(b)));
-      } catch {
-        return undefined;
-      }
-    };
+    const meaning = bundleMeaning;
     const original = meaning(bytes);
     const before = await snapshot();
-    // The manifest and signatures are small: draw half the edits there, where a byte matters most.
-    const head = text.indexOf('"payload"');
+    // The header (manifest and signatures) is small: draw half the edits there, where a byte matters most.
+    const head = text.indexOf('\n');
     const edit = fc.record({
       at: fc.oneof(fc.integer({ min: 0, max: head }), fc.integer({ min: 0, max: bytes.length - 1 })),
       op: fc.constantFrom('replace', 'insert', 'delete'),

@@ -4,7 +4,7 @@
  * nothing, undo gives back the exact old database, and the delegate's text is never touched.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../shared/dataset/hash';
+import { canonicalJson, sha256Hex } from '../../shared/dataset/hash';
 import type { DatasetRecords } from '../../shared/model';
 import { DelegateDatabase, db } from '../../renderer/db/db';
 import { toStoredSection } from '../../renderer/db/schema';
@@ -19,9 +19,9 @@ import {
   removeTrustedKey,
   resetSyncEngine,
   undoLastUpdate,
-} from '../../renderer/features/sync/engine';
+} from '../../renderer/datasets/dataset-updates';
 import { formatPublicKey } from '../../shared/bundle';
-import { resignedWith } from '../unit/bundle-fixtures';
+import { baseInput, parseBundleText, resignedWith, signedBundle, writeBundleText } from '../unit/bundle-fixtures';
 import {
   ALL_BUT_HISTORY,
   DATASET_ID,
@@ -70,17 +70,17 @@ describe('checkUpdate refuses every attack, writing nothing', () => {
 
   it('a manifest changed after signing', async () => {
     const publisher = await setUp();
-    const file = JSON.parse(await bundleOf(editedRecords(), publisher)) as { manifest: string };
-    const tampered = JSON.stringify({ ...JSON.parse(await bundleOf(editedRecords(), publisher)), manifest: file.manifest.replace('"version":2', '"version":9') });
+    const { format, doc } = parseBundleText(await bundleOf(editedRecords(), publisher));
+    const tampered = writeBundleText({ ...doc, manifest: doc.manifest.replace('"version":2', '"version":9') }, format);
     await expectRefused(tampered, 'bad-signature');
   });
 
   it('a signature changed', async () => {
     const publisher = await setUp();
-    const doc = JSON.parse(await bundleOf(editedRecords(), publisher)) as { signatures: { signature: string }[] };
+    const { format, doc } = parseBundleText(await bundleOf(editedRecords(), publisher));
     const s = doc.signatures[0]!.signature;
     doc.signatures[0]!.signature = (s[0] === 'A' ? 'B' : 'A') + s.slice(1);
-    await expectRefused(JSON.stringify(doc), 'bad-signature');
+    await expectRefused(writeBundleText(doc, format), 'bad-signature');
   });
 
   it('a key the delegate does not trust', async () => {
@@ -119,9 +119,9 @@ describe('checkUpdate refuses every attack, writing nothing', () => {
 
   it('a format version this app does not read', async () => {
     const publisher = await setUp();
-    const text = await resignedWith(await bundleOf(editedRecords(), publisher), publisher, (m) => ({ ...m, formatVersion: 2 }));
+    const text = await resignedWith(await bundleOf(editedRecords(), publisher), publisher, (m) => ({ ...m, formatVersion: 3 }));
     const result = await expectRefused(text, 'wrong-format-version');
-    expect(result.ok ? '' : result.message).toContain('format version 2');
+    expect(result.ok ? '' : result.message).toContain('format version 3');
   });
 
   it('a file over the size cap, refused before it is read', async () => {
@@ -150,8 +150,8 @@ describe('checkUpdate refuses every attack, writing nothing', () => {
     const ok = await checkUpdate(new Blob([text]), { kind: 'file', name: 'update.json' });
     expect(ok.ok ? ok.preview.toVersion : ok.code).toBe(2);
     const bytes = encode(text);
-    // An invalid UTF-8 byte inside a record's text.
-    bytes[bytes.length - 200] = 0xff;
+    // An invalid UTF-8 byte inside the header's text (in the payload, the hash would catch it first).
+    bytes[text.indexOf('ASEAN Secretariat')] = 0xff;
     const before = await snapshot();
     const bad = await checkUpdate(new Blob([bytes]), { kind: 'file', name: 'damaged.json' });
     expect(bad.ok ? 'accepted' : bad.code).toBe('not-json');
@@ -267,6 +267,9 @@ describe('applyUpdate and undo', () => {
 
     expect(result.entry).toMatchObject({ datasetId: DATASET_ID, version: 2, fromVersion: 1, current: true, undoable: true, flagged: 2, origin: { kind: 'file' } });
     expect(await db.meetings.get('asoen-37')).toMatchObject({ prov: { datasetId: DATASET_ID, version: 2 } });
+    // Only what changed is written: an unchanged record keeps the provenance of the version that last changed it.
+    expect(await db.meetings.get('asoen-36')).toMatchObject({ prov: { datasetId: DATASET_ID, version: 1 } });
+    expect((await db.agendaItems.get('asoen-36-joint-statement-cop30'))?.prov.version).toBe(2);
     expect(await db.agendaItems.get('asoen-36-acb-gb')).toBeUndefined();
     expect((await db.agendaItems.get('asoen-36-joint-statement-cop30'))?.title.en).toBe('Joint statement to COP30 (revised)');
     expect(await db.datasets.get(DATASET_ID)).toMatchObject({ version: 2, hash: expect.stringMatching(/^[0-9a-f]{64}$/) as string });
@@ -287,6 +290,22 @@ describe('applyUpdate and undo', () => {
 
     await markSectionReviewed('s-statement');
     expect((await db.sections.get('s-statement'))!.datasetReview).toBeUndefined();
+  });
+
+  it('a format-1 bundle (the legacy single document) still installs, and its content is recognised in format 2', async () => {
+    const publisher = await setUp();
+    const legacy = await signedBundle({ ...baseInput(editedRecords()), datasetId: DATASET_ID, version: 2 }, [publisher], 1);
+    expect(legacy.startsWith('{\n"manifest"')).toBe(true);
+    const p = await preview(legacy);
+    expect(p.totalChanges).toBe(3);
+    const result = await applyUpdate(p.token);
+    if (!result.ok) throw new Error(result.message);
+    expect(await db.meetings.get('asoen-37')).toMatchObject({ prov: { datasetId: DATASET_ID, version: 2 } });
+    const register = await db.datasets.get(DATASET_ID);
+    // The provenance hash is the content hash in both formats: the same version in format 2 is no update.
+    expect(register?.hash).toBe(await sha256Hex(canonicalJson(editedRecords())));
+    await expectRefused(await bundleOf(editedRecords(), publisher, 2), 'no-update');
+    await expectRefused(await bundleOf(builtinRecords(), publisher, 2), 'same-version-different-content');
   });
 
   it('undo gives back the exact old database, keeps a flag the delegate cleared cleared, and cannot run twice', async () => {
@@ -385,7 +404,7 @@ describe('applyUpdate and undo', () => {
     const result = await applyUpdate(p.token, {
       signal: controller.signal,
       onProgress: (x) => {
-        if (x.phase === 'writing' && x.done >= 20) controller.abort();
+        if (x.phase === 'writing' && x.done >= 1 && x.done < x.total) controller.abort();
       },
     });
     expect(result).toMatchObject({ ok: false, code: 'cancelled' });

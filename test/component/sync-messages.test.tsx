@@ -5,7 +5,7 @@ import { FEED_ERROR_CODES } from '../../shared/ipc/contract';
 import { LANGUAGES } from '../../shared/model';
 import { catalogs, translate, type MessageKey } from '../../renderer/i18n/translate';
 import { failureText, type FailureCode } from '../../renderer/features/sync/FailureAlert';
-import type { SyncErrorCode } from '../../renderer/features/sync/types';
+import type { SyncErrorCode } from '../../renderer/datasets/types';
 
 // Listed by hand on purpose: a code added to the engine without a message fails the type check here.
 const REFUSALS = {

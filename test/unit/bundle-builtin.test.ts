@@ -24,7 +24,7 @@ describe('the built-in dataset as a bundle', () => {
     expect(result.manifest).toMatchObject({ datasetId: source.datasetId, version: source.version });
     // Same formula as scripts/vite-plugin-builtin-dataset.ts, so an installed built-in dataset
     // and the same data arriving as a bundle are recognised as the same content.
-    expect(result.manifest.payloadSha256).toBe(createHash('sha256').update(canonicalJson(records)).digest('hex'));
+    expect(result.contentSha256).toBe(createHash('sha256').update(canonicalJson(records)).digest('hex'));
     expect(text.length).toBeLessThan(2 * canonicalJson(records).length);
   });
 });

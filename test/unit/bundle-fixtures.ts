@@ -74,10 +74,38 @@ export const options = (extra: Partial<VerifyOptions> = {}): VerifyOptions => ({
   ...extra,
 });
 
-export async function signedBundle(input: BuildInput, signers: Signer[]): Promise<string> {
-  let file = await buildBundle(input);
+/** A signed bundle's text, in format 2 (what the tool writes) or the legacy format 1. */
+export async function signedBundle(input: BuildInput, signers: Signer[], format: 1 | 2 = 2): Promise<string> {
+  let file = await buildBundle(input, format);
   for (const signer of signers) file = await signBundle(file, signer);
   return serializeBundle(file);
+}
+
+/** A bundle file's parts as written, in either format, without any check (for tests that tamper with them). */
+export function parseBundleText(text: string): { format: 1 | 2; doc: BundleFile & { payload: DatasetRecords } } {
+  const newline = text.indexOf('\n');
+  const first = newline < 0 ? undefined : (() => { try { return JSON.parse(text.slice(0, newline)) as Record<string, unknown>; } catch { return undefined; } })();
+  if (!first || typeof first !== 'object' || !('formatVersion' in first)) return { format: 1, doc: JSON.parse(text) as BundleFile & { payload: DatasetRecords } };
+  const payload: Record<string, unknown[]> = {};
+  for (const line of text.slice(newline + 1).split('\n')) {
+    if (line === '') continue;
+    const [kind, value] = JSON.parse(line) as [string, unknown];
+    (payload[kind] ??= []).push(value);
+  }
+  return { format: 2, doc: { manifest: first.manifest as string, signatures: first.signatures as BundleFile['signatures'], payload: payload as never } };
+}
+
+/**
+ * Writes a bundle's parts back in the given format as they are (no canonical form, no hashing):
+ * what a tamperer with a text editor produces.
+ */
+export function writeBundleText(doc: { manifest: unknown; signatures: unknown; payload: unknown } & Record<string, unknown>, format: 1 | 2): string {
+  if (format === 1) return JSON.stringify(doc);
+  const { manifest, signatures, payload, ...extra } = doc;
+  const header = JSON.stringify({ formatVersion: 2, manifest, signatures, ...extra });
+  const lists = (payload ?? {}) as Record<string, unknown[]>;
+  const lines = Object.entries(lists).flatMap(([kind, list]) => (Array.isArray(list) ? list : [list]).map((r) => `${JSON.stringify([kind, r])}\n`));
+  return `${header}\n${lines.join('')}`;
 }
 
 /**
@@ -85,9 +113,34 @@ export async function signedBundle(input: BuildInput, signers: Signer[]): Promis
  * publisher (or a stolen key) producing something odd, as opposed to an outsider tampering.
  */
 export async function resignedWith(text: string, signer: Signer, edit: (manifest: Record<string, unknown>) => Record<string, unknown>, canonical = true): Promise<string> {
-  const file = JSON.parse(text) as BundleFile;
-  const manifest = edit(JSON.parse(file.manifest) as Record<string, unknown>);
+  const { format, doc } = parseBundleText(text);
+  const manifest = edit(JSON.parse(doc.manifest) as Record<string, unknown>);
   const manifestText = canonical ? canonicalJson(manifest) : JSON.stringify(manifest, null, 2);
   const signature = toBase64(await signer.sign(utf8(manifestText)));
-  return serializeBundle({ ...file, manifest: manifestText, signatures: [{ keyId: signer.publicKey.keyId, algorithm: 'ed25519', signature }] });
+  return writeBundleText({ ...doc, manifest: manifestText, signatures: [{ keyId: signer.publicKey.keyId, algorithm: 'ed25519', signature }] }, format);
+}
+
+/**
+ * A bundle file's meaning, or undefined when it is not bundle-shaped text at all. Format 2: the
+ * header line's JSON value and the payload's exact bytes (they are what the hash covers).
+ * Format 1: the whole document's JSON value. Two files with the same meaning must verify alike.
+ */
+export function bundleMeaning(bytes: Uint8Array): string | undefined {
+  const decode = (b: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(b);
+  try {
+    const newline = bytes.indexOf(0x0a);
+    if (newline >= 0) {
+      try {
+        const header = JSON.parse(decode(bytes.subarray(0, newline))) as unknown;
+        if (header && typeof header === 'object' && !Array.isArray(header) && Object.hasOwn(header, 'formatVersion')) {
+          return `2:${canonicalJson(header)}\n${Array.from(bytes.subarray(newline + 1)).join(',')}`;
+        }
+      } catch {
+        // not a header line: a format-1 document
+      }
+    }
+    return `1:${canonicalJson(JSON.parse(decode(bytes)))}`;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,16 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { bundleJsonSchema } from '../../shared/bundle/json-schema';
 
 describe('docs/bundle.schema.json', () => {
-  it('is the schema generated from the zod schemas (run: npx tsx scripts/generate-bundle-schema.ts)', () => {
+  it('is the schema generated from the zod schemas (run: npm run bundle:schema)', () => {
     const committed = readFileSync('docs/bundle.schema.json', 'utf8');
     expect(committed).toBe(`${JSON.stringify(bundleJsonSchema(), null, 2)}\n`);
   });
 
-  it('describes the manifest inside its string, with the fields a publisher must write', () => {
-    const schema = bundleJsonSchema() as { properties: { manifest: { contentSchema: { required: string[] } }; payload: { properties: object } } };
+  it('describes the format-2 header, the manifest inside its string, and one payload line per record kind', () => {
+    type Schema = {
+      properties: { formatVersion: { const: number }; manifest: { contentSchema: { required: string[] } } };
+      $defs: { payloadLine: { oneOf: { prefixItems: [{ const: string }, unknown] }[] }; legacyBundle: { properties: { payload: { properties: object } } } };
+    };
+    const schema = bundleJsonSchema() as Schema;
+    expect(schema.properties.formatVersion.const).toBe(2);
     expect(schema.properties.manifest.contentSchema.required).toEqual(
       expect.arrayContaining(['formatVersion', 'publisherId', 'datasetId', 'version', 'created', 'expires', 'schemaVersion', 'minAppVersion', 'recordCounts', 'payloadSha256', 'payloadBytes']),
     );
-    expect(Object.keys(schema.properties.payload.properties)).toEqual(['sources', 'bodies', 'meetings', 'agendaItems', 'frameworks', 'targets', 'removals']);
+    expect(schema.$defs.payloadLine.oneOf.map((l) => l.prefixItems[0].const)).toEqual(['sources', 'bodies', 'meetings', 'agendaItems', 'frameworks', 'targets', 'removals']);
+    expect(Object.keys(schema.$defs.legacyBundle.properties.payload.properties)).toEqual(['sources', 'bodies', 'meetings', 'agendaItems', 'frameworks', 'targets', 'removals']);
   });
 });

@@ -1,18 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../shared/dataset/hash';
 import { RECORD_KINDS, type DatasetRecords } from '../../shared/model';
 import { verifyBundle, type BundleFile, type RefusalCode, type Signer, type VerifyResult } from '../../shared/bundle';
-import { baseInput, builtinRecords, newSigner, NOW, options, resignedWith, signedBundle } from './bundle-fixtures';
+import { baseInput, builtinRecords, newSigner, NOW, options, parseBundleText, resignedWith, signedBundle, writeBundleText } from './bundle-fixtures';
 
 let records: DatasetRecords;
 let publisher: Signer;
 let stranger: Signer;
-let bundle: string;
 
 beforeAll(async () => {
   records = builtinRecords();
   [publisher, stranger] = await Promise.all([newSigner(), newSigner()]);
-  bundle = await signedBundle(baseInput(records), [publisher]);
 });
 
 const verify = (input: string | Uint8Array, extra = {}, keys = [publisher.publicKey]) => verifyBundle(input, keys, options(extra));
@@ -22,11 +20,20 @@ function expectRefused(result: VerifyResult, code: RefusalCode): asserts result 
   if (!result.ok) expect(result.message.length).toBeGreaterThan(20);
 }
 
+/** The bundle's parts edited and written back in the bundle's own format. */
 const editDocument = (text: string, edit: (doc: BundleFile & { payload: DatasetRecords }) => void): string => {
-  const doc = JSON.parse(text) as BundleFile & { payload: DatasetRecords };
+  const { format, doc } = parseBundleText(text);
   edit(doc);
-  return JSON.stringify(doc);
+  return writeBundleText(doc, format);
 };
+
+// The whole suite runs against the format the tool writes (2) and the legacy format the app still reads (1).
+describe.each([2, 1] as const)('format %i', (format) => {
+let bundle: string;
+const signed = (input: Parameters<typeof signedBundle>[0], signers: Signer[]) => signedBundle(input, signers, format);
+beforeAll(async () => {
+  bundle = await signed(baseInput(records), [publisher]);
+});
 
 describe('verifyBundle accepts', () => {
   it('a bundle signed by a trusted key, returning its manifest and records', async () => {
@@ -39,15 +46,19 @@ describe('verifyBundle accepts', () => {
     expect(result).toMatchObject({ expired: false, alreadyInstalled: false });
   });
 
-  it('the same bundle re-indented or as bytes: the signed manifest string and payload values are unchanged', async () => {
-    const reindented = JSON.stringify(JSON.parse(bundle), null, 4);
-    expect((await verify(reindented)).ok).toBe(true);
+  it('the same bundle as bytes; in format 1 also re-indented (its payload hash is over canonical JSON)', async () => {
     expect((await verify(new TextEncoder().encode(bundle))).ok).toBe(true);
+    const reindented = format === 1 ? JSON.stringify(JSON.parse(bundle), null, 4) : bundle.replace('\n', '\n'.repeat(1));
+    expect((await verify(reindented)).ok).toBe(true);
   });
 
-  it('hashes the payload the way the app hashes its built-in dataset (provenance hash)', async () => {
+  it('gives the content hash the app stores as provenance (the built-in dataset\'s hash), in either format', async () => {
     const result = await verify(bundle);
-    expect(result.ok && result.manifest.payloadSha256).toBe(await sha256Hex(canonicalJson(records)));
+    expect(result.ok && result.contentSha256).toBe(await sha256Hex(canonicalJson(records)));
+    // Format 2 signs the hash of the raw payload lines, everything after the header line.
+    const payloadText = bundle.slice(bundle.indexOf('\n') + 1);
+    if (format === 2) expect(result.ok && result.manifest.payloadSha256).toBe(await sha256Hex(payloadText));
+    else expect(result.ok && result.manifest.payloadSha256).toBe(result.ok && result.contentSha256);
   });
 
   it('an expired bundle, flagged', async () => {
@@ -58,18 +69,18 @@ describe('verifyBundle accepts', () => {
 
   it('the installed version again as "already installed", not as a refusal', async () => {
     const hash = await sha256Hex(canonicalJson(records));
-    expect(await verify(bundle, { installed: () => ({ version: 2, payloadSha256: hash }) })).toMatchObject({ ok: true, alreadyInstalled: true });
-    expect(await verify(bundle, { installed: () => ({ version: 1, payloadSha256: 'x' }) })).toMatchObject({ ok: true, alreadyInstalled: false });
+    expect(await verify(bundle, { installed: () => ({ version: 2, contentSha256: hash }) })).toMatchObject({ ok: true, alreadyInstalled: true });
+    expect(await verify(bundle, { installed: () => ({ version: 1, contentSha256: 'x' }) })).toMatchObject({ ok: true, alreadyInstalled: false });
   });
 
   it('a bundle with co-signers, trusting any one of them; an untrusted co-signer is ignored', async () => {
-    const both = await signedBundle(baseInput(records), [stranger, publisher]);
+    const both = await signed(baseInput(records), [stranger, publisher]);
     expect(await verify(both)).toMatchObject({ ok: true, signedBy: [publisher.publicKey.keyId] });
     expect(await verify(both, {}, [stranger.publicKey, publisher.publicKey])).toMatchObject({ ok: true, signedBy: [stranger.publicKey.keyId, publisher.publicKey.keyId] });
   });
 
   it('tombstones for records that are gone, carried in the payload and counted', async () => {
-    const text = await signedBundle({ ...baseInput(records), removals: [{ kind: 'meetings', id: 'asoen-1' }] }, [publisher]);
+    const text = await signed({ ...baseInput(records), removals: [{ kind: 'meetings', id: 'asoen-1' }] }, [publisher]);
     const result = await verify(text);
     expect(result.ok && result.payload.removals).toEqual([{ kind: 'meetings', id: 'asoen-1' }]);
     expect(result.ok && result.manifest.recordCounts.removals).toBe(1);
@@ -103,8 +114,21 @@ describe('verifyBundle refuses, with its own code and message for each attack', 
     expectRefused(await verify(editDocument(bundle, (d) => Object.assign(d, { extra: 1 }))), 'not-a-bundle');
   });
 
-  it('wrong format version, even when properly signed', async () => {
-    expectRefused(await verify(await resignedWith(bundle, publisher, (m) => ({ ...m, formatVersion: 2 }))), 'wrong-format-version');
+  it('nesting deeper than any record, without overflowing the stack', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expectRefused(await verify(deep), 'not-a-bundle');
+    // Inside a bundle's payload (signed, so only the depth check catches it): refused, never a crash.
+    const extra = JSON.parse(`${'['.repeat(1000)}${']'.repeat(1000)}`) as unknown;
+    const nested = await signed({ ...baseInput(records), records: { ...records, sources: records.sources.map((r, i) => (i === 0 ? { ...r, extra } : r)) } as DatasetRecords }, [publisher]);
+    const result = await verify(nested);
+    // Format 2 checks it after the signature, line by line; format 1 before parsing the document.
+    expectRefused(result, format === 2 ? 'records-invalid' : 'not-a-bundle');
+    if (format === 2) expect(result.problems[0]).toMatch(/^line 2: nested 1002 levels deep/);
+  });
+
+  it('wrong format version, even when properly signed: a future one, or a manifest of the other format', async () => {
+    expectRefused(await verify(await resignedWith(bundle, publisher, (m) => ({ ...m, formatVersion: 3 }))), 'wrong-format-version');
+    expectRefused(await verify(await resignedWith(bundle, publisher, (m) => ({ ...m, formatVersion: 3 - format }))), 'wrong-format-version');
   });
 
   it('unsigned', async () => {
@@ -120,7 +144,7 @@ describe('verifyBundle refuses, with its own code and message for each attack', 
 
   it('tampered manifest (the version raised) under the original signature', async () => {
     const tampered = editDocument(bundle, (d) => (d.manifest = d.manifest.replace('"version":2', '"version":9')));
-    expect(tampered).not.toBe(JSON.stringify(JSON.parse(bundle)));
+    expect(tampered).not.toBe(bundle);
     expectRefused(await verify(tampered), 'bad-signature');
   });
 
@@ -138,7 +162,7 @@ describe('verifyBundle refuses, with its own code and message for each attack', 
   });
 
   it('a good signature next to a failing one from another trusted key', async () => {
-    const both = editDocument(await signedBundle(baseInput(records), [publisher, stranger]), (d) => {
+    const both = editDocument(await signed(baseInput(records), [publisher, stranger]), (d) => {
       d.signatures[1]!.signature = d.signatures[0]!.signature;
     });
     expectRefused(await verify(both, {}, [publisher.publicKey, stranger.publicKey]), 'bad-signature');
@@ -172,25 +196,25 @@ describe('verifyBundle refuses, with its own code and message for each attack', 
       meetings: records.meetings.map((m, i) => (i === 0 ? { ...m, bodyIds: ['no-such-body'] } : m)),
       targets: records.targets.map((t, i) => (i === 1 ? { ...t, frameworkId: 'no-such-framework' } : t)),
     };
-    const result = await verify(await signedBundle(baseInput(broken), [publisher]));
+    const result = await verify(await signed(baseInput(broken), [publisher]));
     expectRefused(result, 'records-invalid');
     expect(result.ids.sort()).toEqual([records.meetings[0]!.id, records.targets[1]!.id].sort());
     expect(result.message).toContain(records.meetings[0]!.id);
     expect(result.problems.join('\n')).toContain('no-such-body');
     // Schema problems are listed by id too.
     const badOrder = { ...records, targets: records.targets.map((t, i) => (i === 2 ? { ...t, order: -1 } : t)) };
-    const schema = await verify(await signedBundle(baseInput(badOrder), [publisher]));
+    const schema = await verify(await signed(baseInput(badOrder), [publisher]));
     expectRefused(schema, 'records-invalid');
     expect(schema.ids).toEqual([records.targets[2]!.id]);
   });
 
   it('a tombstone for a record the payload still carries, or a malformed tombstone', async () => {
     const id = records.bodies[0]!.id;
-    const contradictory = await signedBundle({ ...baseInput(records), removals: [{ kind: 'bodies', id }] }, [publisher]);
+    const contradictory = await signed({ ...baseInput(records), removals: [{ kind: 'bodies', id }] }, [publisher]);
     const result = await verify(contradictory);
     expectRefused(result, 'records-invalid');
     expect(result.ids).toEqual([id]);
-    const malformed = await signedBundle({ ...baseInput(records), removals: [{ kind: 'people' as 'bodies', id: 'x' }] }, [publisher]);
+    const malformed = await signed({ ...baseInput(records), removals: [{ kind: 'people' as 'bodies', id: 'x' }] }, [publisher]);
     expectRefused(await verify(malformed), 'records-invalid');
   });
 
@@ -202,17 +226,17 @@ describe('verifyBundle refuses, with its own code and message for each attack', 
   });
 
   it('an older version than the one installed', async () => {
-    const result = await verify(bundle, { installed: () => ({ version: 3, payloadSha256: 'whatever' }) });
+    const result = await verify(bundle, { installed: () => ({ version: 3, contentSha256: 'whatever' }) });
     expectRefused(result, 'older-version');
     expect(result.message).toContain('installed version 3');
   });
 
   it('the installed version number with different content', async () => {
-    expectRefused(await verify(bundle, { installed: () => ({ version: 2, payloadSha256: '0'.repeat(64) }) }), 'same-version-different-content');
+    expectRefused(await verify(bundle, { installed: () => ({ version: 2, contentSha256: '0'.repeat(64) }) }), 'same-version-different-content');
   });
 
   it('a bundle that needs a newer app, by app version or record schema version', async () => {
-    const needs2 = await signedBundle({ ...baseInput(records), minAppVersion: '2.0.0' }, [publisher]);
+    const needs2 = await signed({ ...baseInput(records), minAppVersion: '2.0.0' }, [publisher]);
     const result = await verify(needs2, { appVersion: '1.9.9' });
     expectRefused(result, 'app-too-old');
     expect(result.message).toContain('2.0.0');
@@ -225,5 +249,36 @@ describe('verifyBundle refuses, with its own code and message for each attack', 
   it('lists every record kind in the manifest counts', async () => {
     const result = await verify(bundle);
     expect(result.ok && Object.keys(result.manifest.recordCounts).sort()).toEqual([...RECORD_KINDS, 'removals'].sort());
+  });
+});
+});
+
+describe('format 2 checks the signature before it parses a payload byte', () => {
+  const payloadParses = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter(([text]) => typeof text === 'string' && text.startsWith('["')).length;
+
+  it('a bundle signed by an unknown key, or with a changed record, never reaches the payload parser', async () => {
+    const bundle = await signedBundle(baseInput(records), [publisher]);
+    const spy = vi.spyOn(JSON, 'parse');
+    try {
+      expectRefused(await verify(bundle, {}, [stranger.publicKey]), 'unknown-key');
+      const changed = bundle.replace('"title":{"en":"', '"title":{"en":"X');
+      expect(changed).not.toBe(bundle);
+      expectRefused(await verify(changed), 'payload-hash-mismatch');
+      expect(payloadParses(spy)).toBe(0);
+      // The control: an intact bundle is parsed line by line once its hash matched.
+      expect((await verify(bundle)).ok).toBe(true);
+      expect(payloadParses(spy)).toBeGreaterThan(100);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('a header line with other members, or a payload line of another shape, is refused', async () => {
+    const bundle = await signedBundle(baseInput(records), [publisher]);
+    const [header, ...lines] = bundle.split('\n');
+    const extra = `${JSON.stringify({ ...(JSON.parse(header!) as object), note: 'hi' })}\n${lines.join('\n')}`;
+    expectRefused(await verify(extra), 'not-a-bundle');
+    const noNewline = bundle.slice(0, -1);
+    expectRefused(await verify(noNewline), 'truncated');
   });
 });

@@ -2,9 +2,34 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DatasetManifest } from '../../shared/dataset/manifest';
-import type { DatasetRecords } from '../../shared/model';
+import { RECORD_KINDS, type DatasetRecords } from '../../shared/model';
 import { DelegateDatabase, SCHEMA_VERSIONS } from '../../renderer/db/db';
-import { installDataset } from '../../renderer/db/install';
+import { prepareUpdate } from '../../renderer/datasets/prepare';
+import { unwatched } from '../../renderer/datasets/request-control';
+import { toStored } from '../../renderer/datasets/stored-records';
+import { writeUpdate } from '../../renderer/datasets/write';
+
+/** Installs records through the app's one write path (as the built-in dataset is installed). */
+async function installDataset(database: DelegateDatabase, m: DatasetManifest, records: DatasetRecords, hash: string): Promise<void> {
+  const origin = { kind: 'builtin' } as const;
+  const prepared = await prepareUpdate(
+    database,
+    { datasetId: m.datasetId, version: m.version, hash, title: m.title, publisherId: 'builtin', publisherName: m.publisher, changelog: [], signedBy: [], expired: false, origin, manifest: { datasetId: m.datasetId, manifestText: '{}', signatures: [], origin, acceptedAt: '' }, undoable: false },
+    { owned: false, records },
+    [],
+  );
+  if ('ok' in prepared) throw new Error(prepared.message);
+  await writeUpdate({ database, appVersion: '0.0.0' }, prepared, unwatched);
+}
+
+/** Reference records as an app at an older schema version stored them (raw rows: the tables of later versions do not exist there). */
+async function seedOld(database: DelegateDatabase, m: DatasetManifest, records: DatasetRecords, hash: string): Promise<void> {
+  const prov = { datasetId: m.datasetId, version: m.version, hash };
+  await database.transaction('rw', [...RECORD_KINDS.map((k) => database[k]), database.datasets], async () => {
+    for (const kind of RECORD_KINDS) await database.table(kind).bulkPut(records[kind].map((r) => toStored(kind, r as never, prov)));
+    await database.datasets.put({ datasetId: m.datasetId, version: m.version, hash, title: m.title, publisher: m.publisher, installedAt: '2026-11-23T00:00:00.000Z', counts: Object.fromEntries(RECORD_KINDS.map((k) => [k, records[k].length])) as never });
+  });
+}
 
 beforeEach(() => {
   Dexie.dependencies.indexedDB = new IDBFactory();
@@ -41,7 +66,7 @@ describe('schema versions', () => {
       const before = new DelegateDatabase(name, old.version);
       await before.open();
       await before.settings.put({ key: 'language', value: 'ms' });
-      await installDataset(before, manifest(1), records('Thirty-sixth'), 'hash-1');
+      await seedOld(before, manifest(1), records('Thirty-sixth'), 'hash-1');
       before.close();
 
       const after = new DelegateDatabase(name);
@@ -54,7 +79,7 @@ describe('schema versions', () => {
   });
 });
 
-describe('installing a dataset', () => {
+describe('installing a dataset (the one write path: prepareUpdate and writeUpdate)', () => {
   it('stores provenance and derived index fields on every record', async () => {
     const database = new DelegateDatabase('install');
     await installDataset(database, manifest(1), records('Thirty-sixth'), 'hash-1');

@@ -21,6 +21,16 @@ function dataset(...args: string[]): { code: number | null; stdout: string; stde
 
 const path = (name: string) => join(dir, name);
 const readJson = (name: string) => JSON.parse(readFileSync(path(name), 'utf8')) as Record<string, unknown>;
+/** A format-2 bundle file: its header line, and its payload lines grouped by kind. */
+function readBundleFile(name: string): { formatVersion: number; manifest: string; signatures: unknown[]; payload: Record<string, unknown[]> } {
+  const [header, ...lines] = readFileSync(path(name), 'utf8').split('\n');
+  const payload: Record<string, unknown[]> = {};
+  for (const line of lines.filter((l) => l !== '')) {
+    const [kind, value] = JSON.parse(line) as [string, unknown];
+    (payload[kind] ??= []).push(value);
+  }
+  return { ...(JSON.parse(header!) as { formatVersion: number; manifest: string; signatures: unknown[] }), payload };
+}
 
 describe('npm run dataset', () => {
   it('prints help, and refuses unknown commands and bad options with a clear message', () => {
@@ -64,6 +74,7 @@ describe('npm run dataset', () => {
     const ok = dataset('verify', 'v1.json', '--pub', 'keys/publisher.pub');
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^OK: v1\.json is asean-builtin v1/);
+    expect(ok.stdout).toContain('format 2;');
     expect(dataset('sign', 'v1.json', '--key', 'keys/publisher.key').stderr).toContain('already signed');
     const stranger = dataset('verify', 'v1.json', '--pub', 'keys/other.pub');
     expect(stranger.code).toBe(1);
@@ -89,7 +100,8 @@ describe('npm run dataset', () => {
     expect(build2.stdout).toContain('1 removals');
     expect(dataset('sign', 'v2.json', '--key', 'keys/publisher.key').code).toBe(0);
     expect(dataset('sign', 'v2.json', '--key', 'keys/other.key').stdout).toContain('2 signature(s)');
-    const v2 = readJson('v2.json') as { manifest: string; payload: { removals: unknown[] } };
+    const v2 = readBundleFile('v2.json');
+    expect(v2.formatVersion).toBe(2);
     expect(v2.payload.removals).toEqual([{ kind: 'targets', id: removed.id }]);
     expect(JSON.parse(v2.manifest)).toMatchObject({ version: 2, changelog: [{ version: 1, notes: 'First release' }, { version: 2, notes: 'ASOEN-36 renamed' }] });
     expect(dataset('verify', 'v2.json', '--pub', 'keys/other.pub').code).toBe(0);
@@ -115,7 +127,7 @@ describe('npm run dataset', () => {
     const refused = dataset('sign', 'unsigned.json', '--key', 'keys/publisher.key');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('refusing to sign');
-    expect(JSON.parse(readFileSync(path('unsigned.json'), 'utf8')).signatures).toEqual([]);
+    expect(readBundleFile('unsigned.json').signatures).toEqual([]);
   }, 120_000);
 
   it('explains bad input files', () => {
@@ -130,5 +142,43 @@ describe('npm run dataset', () => {
     const broken = dataset('build', 'keys', '--out', 'x.json');
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('cannot read the dataset folder');
+  }, 60_000);
+
+  it('prints nothing from a file raw: escape sequences and bidirectional controls are shown escaped', () => {
+    cpSync(resolve('assets/dataset'), path('evil'), { recursive: true });
+    const meetings = JSON.parse(readFileSync(path('evil/meetings.json'), 'utf8')) as { id: string; title: { en?: string } }[];
+    // OSC "set window title", a C1 CSI (U+009B) colouring the rest, a right-to-left override, a fake line of output.
+    meetings[0]!.title.en = 'Agenda \u001b]0;pwned\u0007 \u009b31mred \u202eevil\nOK: forged line';
+    writeFileSync(path('evil/meetings.json'), JSON.stringify(meetings));
+    const manifest = readJson('evil/manifest.json');
+    writeFileSync(path('evil/manifest.json'), JSON.stringify({ ...manifest, title: 'Data \u001b[2J cleared', version: 5 }));
+    expect(dataset('build', 'evil', '--out', 'evil.json').code).toBe(0);
+    expect(dataset('sign', 'evil.json', '--key', 'keys/publisher.key').code).toBe(0);
+    const outputs = [dataset('verify', 'evil.json', '--pub', 'keys/publisher.pub'), dataset('diff', 'v1.json', 'evil.json', '--limit', '1000')];
+    for (const run of outputs) {
+      expect(run.code, run.stderr).toBe(0);
+      // eslint-disable-next-line no-control-regex -- the test is about control characters
+      expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(run.stdout).not.toMatch(/^OK: forged line/m);
+    }
+    expect(outputs[0]!.stdout).toContain('Data \\u001b[2J cleared');
+    expect(outputs[1]!.stdout).toContain('\\u009b31mred \\u202eevil\\nOK: forged line');
+  }, 60_000);
+
+  it('refuses files nested deeper than any record, with a message and no stack overflow', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    cpSync(resolve('assets/dataset'), path('deep'), { recursive: true });
+    writeFileSync(path('deep/targets.json'), deep);
+    const build = dataset('build', 'deep', '--out', 'deep.json');
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/targets\.json: it is nested 100000 levels deep; at most 64 are allowed/);
+    writeFileSync(path('deep-bundle.json'), deep);
+    const verify = dataset('verify', 'deep-bundle.json', '--pub', 'keys/publisher.pub');
+    expect(verify.code).toBe(1);
+    expect(verify.stderr).toContain('REFUSED (not-a-bundle)');
+    const diff = dataset('diff', 'deep-bundle.json', 'v1.json');
+    expect(diff.code).toBe(1);
+    expect(diff.stderr).toContain('nested 100000 levels deep');
+    for (const run of [build, verify, diff]) expect(run.stderr).not.toContain('Maximum call stack');
   }, 60_000);
 });

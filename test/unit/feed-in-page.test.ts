@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fetchFeedInPage } from '../../renderer/features/sync/feed';
+import { fetchFeedInPage } from '../../renderer/features/sync/feed-settings';
 
 /*
  * Web mode's feed download: the same address rules as main (shared/feed-rules.ts), the idle

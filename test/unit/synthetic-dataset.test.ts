@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countsFor, generateSynthetic } from '../../bench/synthetic';
 import { formatProblem, validateDataset } from '../../shared/dataset/validate';
 import { RECORD_KINDS, type RecordKind, type RecordTypes } from '../../shared/model';
-import { toStored } from '../../renderer/db/install';
+import { toStored } from '../../renderer/datasets/stored-records';
 
 /** Strips what the app adds on install, leaving the dataset record. */
 function asDatasetRecord(stored: Record<string, unknown>): Record<string, unknown> {

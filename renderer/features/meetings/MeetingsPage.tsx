@@ -6,7 +6,7 @@ import { meetingFilterSearch, parseMeetingFilter, type MeetingFilter } from '../
 import { FilterSelect } from '../../components/FilterSelect';
 import { LocalText } from '../../components/LocalText';
 import { Page } from '../../components/Page';
-import { useRowsByKeys } from '../../components/use-rows';
+import { usePagedRows } from '../../components/use-rows';
 import { VirtualList } from '../../components/VirtualList';
 import { mark } from '../../app/perf';
 import { db } from '../../db/db';
@@ -14,7 +14,7 @@ import type { StoredMeeting } from '../../db/schema';
 import { countryName, formatDateRange } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
-import { meetingCountries, meetingKeys, meetingYears } from './queries';
+import { meetingCountries, meetingKeyList, meetingYears } from './queries';
 
 const ROW_HEIGHT = 64;
 
@@ -24,11 +24,11 @@ export function MeetingsPage() {
   const [, navigate] = useLocation();
   const filter = parseMeetingFilter(search);
   const keys = useLiveQuery(async () => {
-    const result = await meetingKeys(db, filter);
+    const result = await meetingKeyList(db, filter);
     mark('meetings:keys');
     return result;
   }, [search]);
-  const { rowAt, onRangeChange } = useRowsByKeys(db.meetings, keys);
+  const { rowAt, keyAt, onRangeChange } = usePagedRows(db.meetings, keys);
   const update = (change: Partial<MeetingFilter>) => navigate(`/meetings${meetingFilterSearch({ ...filter, ...change })}`, { replace: true });
   const isFiltered = filter.when !== 'all' || filter.body || filter.year || filter.country;
 
@@ -36,7 +36,7 @@ export function MeetingsPage() {
     <Page title={t('meetings.title')}>
       <MeetingFilters filter={filter} onChange={update} />
       <p className="result-count" role="status" aria-live="polite">
-        {keys ? t('meetings.resultCount', { count: keys.length }) : t('common.loading')}
+        {keys ? t('meetings.resultCount', { count: keys.count }) : t('common.loading')}
         {isFiltered && (
           <>
             {' · '}
@@ -44,24 +44,26 @@ export function MeetingsPage() {
           </>
         )}
       </p>
-      {keys && keys.length === 0 && <p>{t('meetings.none')}</p>}
-      {keys && keys.length > 0 && (
+      {keys && keys.count === 0 && <p>{t('meetings.none')}</p>}
+      {keys && keys.count > 0 && (
         <VirtualList
         restoreKey={`meetings${search}`}
-          count={keys.length}
+          count={keys.count}
           rowHeight={ROW_HEIGHT}
           label={t('meetings.listLabel')}
           onRangeChange={onRangeChange}
-          renderRow={(index) => <MeetingRow meeting={rowAt(index)} id={keys[index]!} />}
+          renderRow={(index) => <MeetingRow meeting={rowAt(index)} id={keyAt(index)} />}
         />
       )}
     </Page>
   );
 }
 
-function MeetingRow({ meeting, id }: { meeting: StoredMeeting | undefined; id: string }) {
+function MeetingRow({ meeting, id }: { meeting: StoredMeeting | undefined; id: string | undefined }) {
   const language = useAppStore((s) => s.language);
   if (!meeting) {
+    // The row's page of keys may not be read yet: a placeholder of the same size until it is.
+    if (id === undefined) return <span className="row-link placeholder" aria-hidden="true" />;
     return (
       <Link href={`/meetings/${id}`} className="row-link placeholder">
         <RowPlaceholder />

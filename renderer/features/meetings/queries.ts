@@ -1,6 +1,22 @@
 import { intersectOrdered, type MeetingFilter } from '../../../shared/browse/meeting-filter';
 import { isoToday } from '../../../shared/model';
+import { keyListOf, type KeyList } from '../../components/use-rows';
 import type { DelegateDatabase } from '../../db/db';
+
+/**
+ * The meetings list's keys, paged as its rows are. Without a body, year or country filter the
+ * order is one index's (start date, or the last day for upcoming and past), so the count comes
+ * from the index and each page of keys is read with offset and limit: the first rows do not
+ * wait for all 100k keys. With a filter the matching keys are intersected in full (meetingKeys).
+ */
+export async function meetingKeyList(database: DelegateDatabase, filter: MeetingFilter, today = isoToday()): Promise<KeyList> {
+  if (filter.year || filter.body || filter.country) return keyListOf(await meetingKeys(database, filter, today));
+  const table = database.meetings;
+  const ordered = () =>
+    filter.when === 'upcoming' ? table.where('until').aboveOrEqual(today) : filter.when === 'past' ? table.where('until').below(today).reverse() : table.orderBy('from');
+  const count = await ordered().count();
+  return { count, keys: async (from, to) => (await ordered().offset(from).limit(to - from).primaryKeys()) as string[] };
+}
 
 /**
  * The ids of the meetings that match a filter, in display order, from indexes alone:

@@ -1,53 +1,64 @@
 import type { SearchHit, SearchResult } from '../../../shared/search';
 import { db } from '../../db/db';
+import { WorkerClient, inThreadPort, workerPort } from '../../workers/worker-client';
 import { createSearchHost } from './host';
 import type { FromSearchWorker, IndexStatus, SearchCommand, ToSearchWorker } from './protocol';
 import { loadReferenceDocs } from './reference-docs';
 
-interface Port {
-  post(message: ToSearchWorker): void;
-  listen(listener: (message: FromSearchWorker) => void): void;
-}
-
-function workerPort(): Port {
-  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'search' });
-  return {
-    post: (message) => worker.postMessage(message),
-    listen: (listener) => worker.addEventListener('message', (event: MessageEvent<FromSearchWorker>) => listener(event.data)),
-  };
-}
-
-/** The same host in this thread, for environments without Web Workers (jsdom in component tests). */
-function inlinePort(): Port {
-  const listeners: ((message: FromSearchWorker) => void)[] = [];
-  const host = createSearchHost(
-    (message) => setTimeout(() => listeners.forEach((l) => l(message)), 0),
-    () => loadReferenceDocs(db),
-  );
-  return { post: (message) => void host.handle(message), listen: (listener) => listeners.push(listener) };
-}
+const NOT_READY: IndexStatus = { ready: false, docs: 0, buildMs: 0, revision: 0 };
 
 /** The main thread's handle on the search index: queries return promises; status is observable. */
 export class SearchClient {
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
   private readonly statusListeners = new Set<(status: IndexStatus) => void>();
-  status: IndexStatus = { ready: false, docs: 0, buildMs: 0, revision: 0 };
+  /** Commands that build the index, replayed into a new worker when one had to be started again. */
+  private readonly commands: SearchCommand[] = [];
+  private readonly worker: WorkerClient<ToSearchWorker, FromSearchWorker>;
+  private referenceRequested = false;
+  status: IndexStatus = NOT_READY;
 
-  constructor(private readonly port: Port) {
-    port.listen((message) => this.receive(message));
+  constructor(inThread = typeof Worker !== 'function') {
+    this.worker = new WorkerClient<ToSearchWorker, FromSearchWorker>({
+      name: 'search',
+      start: () =>
+        inThread
+          ? // The same host in this thread, for environments without Web Workers (jsdom in component tests).
+            inThreadPort(
+              (post) => createSearchHost(post, () => loadReferenceDocs(db)),
+              (send) => setTimeout(send, 0),
+            )
+          : workerPort(new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'search' })),
+      requestOf: (message) => (message.type === 'status' ? undefined : message.reqId),
+      isFinal: () => true,
+      onBroadcast: (message) => this.broadcast(message),
+      onStart: (port, restarted) => {
+        if (!restarted) return;
+        // A new worker has an empty index: it is rebuilt from what the first one was told.
+        this.setStatus({ ...NOT_READY, revision: this.status.revision + 1 });
+        for (const command of this.compacted()) port.post(command);
+      },
+    });
   }
 
   send(command: SearchCommand): void {
-    this.port.post(command);
+    this.commands.push(command);
+    if (this.commands.length > 500) this.compacted();
+    if (command.type === 'load-reference' && !this.referenceRequested) {
+      // The first build reads every reference record (100k at scale) in the worker, and while it
+      // does, IndexedDB answers nothing else of this origin: the start-up's own queries (the first
+      // rows of a list) would wait behind it. It starts once start-up has settled.
+      this.referenceRequested = true;
+      afterStartup(() => this.worker.send(command));
+      return;
+    }
+    this.worker.send(command);
   }
 
   query(q: string, lang: string, limit = 30): Promise<SearchResult> {
-    return this.request((reqId) => ({ type: 'query', reqId, q, lang, limit }));
+    return this.request((reqId) => ({ type: 'query', reqId, q, lang, limit })).then((m) => (m as Extract<FromSearchWorker, { type: 'result' }>).result);
   }
 
   describe(keys: string[], lang: string): Promise<SearchHit[]> {
-    return this.request((reqId) => ({ type: 'describe', reqId, keys, lang }));
+    return this.request((reqId) => ({ type: 'describe', reqId, keys, lang })).then((m) => (m as Extract<FromSearchWorker, { type: 'described' }>).hits);
   }
 
   onStatus(listener: (status: IndexStatus) => void): () => void {
@@ -55,45 +66,87 @@ export class SearchClient {
     return () => this.statusListeners.delete(listener);
   }
 
-  private request<T>(build: (reqId: number) => ToSearchWorker): Promise<T> {
-    const reqId = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(reqId, { resolve: resolve as (value: never) => void, reject });
-      this.port.post(build(reqId));
-    });
+  /** Stops the worker (tests); the next query starts a new one, rebuilt from the commands sent so far. */
+  dispose(): void {
+    this.worker.dispose();
   }
 
-  private receive(message: FromSearchWorker): void {
+  private async request(build: (reqId: number) => ToSearchWorker): Promise<FromSearchWorker> {
+    const message = await this.worker.request(build);
+    if (message.type === 'error') throw new Error(message.message);
+    return message;
+  }
+
+  private broadcast(message: FromSearchWorker): void {
     if (message.type === 'status') {
-      this.status = message.status;
+      this.setStatus(message.status);
       // For the benchmark: when the index was (re)built and how long the worker took.
       if (typeof performance.mark === 'function') performance.mark('search:indexed', { detail: message.status });
-      for (const listener of this.statusListeners) listener(message.status);
       return;
     }
-    const reqId = message.reqId;
-    if (reqId === undefined) {
-      console.error('Search index:', message.type === 'error' ? message.message : message);
-      return;
-    }
-    const waiting = this.pending.get(reqId);
-    if (!waiting) return;
-    this.pending.delete(reqId);
-    if (message.type === 'error') waiting.reject(new Error(message.message));
-    else if (message.type === 'result') waiting.resolve(message.result as never);
-    else waiting.resolve(message.hits as never);
+    console.error('Search index:', message.type === 'error' ? message.message : message);
   }
+
+  private setStatus(status: IndexStatus): void {
+    this.status = status;
+    for (const listener of this.statusListeners) listener(status);
+  }
+
+  /**
+   * The commands to replay, in order, without those a later one supersedes: an earlier
+   * load-reference (the last re-reads the tables), an earlier replace-kind of the same kind, and
+   * upserts and removals of a kind replaced later. Keeps the list as small as the index's state.
+   */
+  private compacted(): SearchCommand[] {
+    const replacedLater = new Set<string>();
+    let loadLater = false;
+    const kept: SearchCommand[] = [];
+    for (let i = this.commands.length - 1; i >= 0; i--) {
+      const command = this.commands[i]!;
+      let keep: boolean;
+      if (command.type === 'load-reference') {
+        keep = !loadLater;
+        loadLater = true;
+      } else if (command.type === 'replace-kind') {
+        keep = !replacedLater.has(command.kind);
+        replacedLater.add(command.kind);
+      } else if (command.type === 'remove') {
+        keep = !replacedLater.has(command.kind);
+      } else {
+        keep = !command.docs.every((d) => replacedLater.has(d.kind));
+      }
+      if (keep) kept.push(command);
+    }
+    kept.reverse();
+    this.commands.splice(0, this.commands.length, ...kept);
+    return kept;
+  }
+}
+
+/** How long after start-up the first index build waits, so the first screen's queries go first. */
+const STARTUP_SETTLE_MS = 1500;
+
+/** Runs `task` once the page has loaded and then had STARTUP_SETTLE_MS (at once where there is no page, as in tests). */
+function afterStartup(task: () => void): void {
+  if (typeof document === 'undefined' || typeof window === 'undefined' || import.meta.env?.MODE === 'test') {
+    task();
+    return;
+  }
+  const later = () => setTimeout(task, STARTUP_SETTLE_MS);
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
 }
 
 let client: SearchClient | undefined;
 
 /** The one search client of the app; the worker starts on first use. */
 export function getSearchClient(): SearchClient {
-  client ??= new SearchClient(typeof Worker === 'function' ? workerPort() : inlinePort());
+  client ??= new SearchClient();
   return client;
 }
 
 /** For tests: forget the client so the next test starts with a fresh index. */
 export function resetSearchClient(): void {
+  client?.dispose();
   client = undefined;
 }

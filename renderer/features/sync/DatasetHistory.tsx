@@ -1,10 +1,10 @@
 import { useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-t';
-import { undoLastUpdate } from './engine';
+import { undoLastUpdate } from '../../datasets/dataset-updates';
 import { FailureAlert, fromSyncFailure, type ShownFailure } from './FailureAlert';
-import { useDatasetHistory } from './hooks';
+import { useDatasetHistory } from './dataset-queries';
 import { ProgressBar, useDateTime } from './parts';
-import type { HistoryEntry, SyncProgress, UpdateOrigin } from './types';
+import type { HistoryEntry, SyncProgress, UpdateOrigin } from '../../datasets/types';
 
 export function useOriginText(): (origin: UpdateOrigin | undefined) => string {
   const t = useT();

@@ -1,7 +1,7 @@
 import type { FeedErrorCode } from '../../../shared/ipc/contract';
 import type { MessageKey, Vars } from '../../i18n/translate';
 import { useT, type T } from '../../i18n/use-t';
-import type { SyncFailure, SyncFailureCode } from './types';
+import type { SyncFailure, SyncFailureCode } from '../../datasets/types';
 
 /** Every code the engine, the feed or a file pick can fail with; each has its own message. */
 export type FailureCode = SyncFailureCode | FeedErrorCode | 'file-too-large' | 'file-unreadable';

@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import { Link } from 'wouter';
 import { LocalText } from '../../components/LocalText';
 import { useT } from '../../i18n/use-t';
-import { useSectionsNeedingReview } from './hooks';
-import type { SectionNeedingReview } from './types';
+import { useSectionsNeedingReview } from './dataset-queries';
+import type { SectionNeedingReview } from '../../datasets/types';
 
 const SHOWN = 50;
 

@@ -1,9 +1,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useT } from '../../i18n/use-t';
-import { checkUpdate, discardUpdate } from './engine';
-import { fetchFeed, loadFeedSettings } from './feed';
-import type { UpdatePreview } from './types';
+import { checkUpdate, discardUpdate } from '../../datasets/dataset-updates';
+import { fetchFeed, loadFeedSettings } from './feed-settings';
+import type { UpdatePreview } from '../../datasets/types';
 
 /*
  * "Check at start when online": once per app start, if the delegate asked for it and the

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/use-t';
-import { addTrustedKey, removeTrustedKey } from './engine';
-import { useTrustedKeys } from './hooks';
+import { addTrustedKey, removeTrustedKey } from '../../datasets/dataset-updates';
+import { useTrustedKeys } from './dataset-queries';
 import { Fingerprint, useDateTime } from './parts';
-import type { AddKeyResult, TrustedKey } from './types';
+import type { AddKeyResult, TrustedKey } from '../../datasets/types';
 
 /** A `.pub` file is one line; anything much larger is not a public key. */
 const MAX_KEY_FILE_BYTES = 4096;

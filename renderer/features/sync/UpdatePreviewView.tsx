@@ -4,9 +4,9 @@ import { RECORD_KINDS } from '../../../shared/model';
 import { LocalText } from '../../components/LocalText';
 import type { MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
-import { listChanges } from './engine';
+import { listChanges } from '../../datasets/dataset-updates';
 import { Fingerprint, useDateTime } from './parts';
-import type { RecordChange, UpdatePreview } from './types';
+import type { RecordChange, UpdatePreview } from '../../datasets/types';
 
 /** Changes rendered at a time: a 100k-record update shows its first page, the rest on demand. */
 export const CHANGES_PAGE = 50;

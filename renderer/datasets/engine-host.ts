@@ -1,15 +1,18 @@
-import type { DelegateDatabase } from '../../db/db';
-import { asFailure, createSyncCore, takeSource, type SyncCoreOptions } from './core';
-import type { FromSyncWorker, ToSyncWorker } from './protocol';
+import type { DelegateDatabase } from '../db/db';
+import { takeSource } from './bundle-source';
+import { asFailure } from './request-control';
+import { createUpdateEngine } from './update-engine';
+import type { FromSyncWorker, ToSyncWorker } from './worker-protocol';
+import type { DatasetEngineOptions } from './write';
 import type { SyncProgress } from './types';
 
 /**
- * Message handling around the sync core, the same wherever it runs (the worker, or this
+ * Message handling around the update engine, the same wherever it runs (the worker, or this
  * thread in component tests). Requests run one at a time, in order; a cancel is noted at once
  * and seen by the running request between two steps (between two chunks while writing).
  */
-export function createSyncHost(post: (message: FromSyncWorker) => void, options: SyncCoreOptions & { database: DelegateDatabase }) {
-  const core = createSyncCore(options);
+export function createSyncHost(post: (message: FromSyncWorker) => void, options: DatasetEngineOptions & { database: DelegateDatabase }) {
+  const core = createUpdateEngine(options);
   const cancelled = new Set<number>();
   let queue: Promise<void> = Promise.resolve();
 

@@ -1,6 +1,6 @@
 import type { ChangesQuery, CheckResult, RecordChange, SyncFailure, SyncProgress, UpdateOrigin } from './types';
 
-/** Messages to the sync worker. */
+/** Messages to the dataset worker. */
 export type ToSyncWorker =
   /** `input` is a File/Blob (read in the worker) or bytes whose buffer is transferred; the host takes it out of the message. */
   | { type: 'check'; reqId: number; input?: Blob | Uint8Array; origin: UpdateOrigin }

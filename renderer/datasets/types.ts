@@ -1,15 +1,15 @@
 /**
- * The contract between the dataset-sync engine (engine.ts, hooks.ts) and its interface.
+ * The contract between the dataset engine (dataset-updates.ts; the screens' queries in features/sync/dataset-queries.ts) and its interface.
  *
  * Everything here is plain data (structured-clonable): it crosses the Web Worker boundary.
  * The engine returns codes, never interface text; the interface translates every code
  * (en, ms, id) and may show `message` (English, for logs) in a details area.
  */
-import type { RefusalCode } from '../../../shared/bundle/refusal';
-import type { ChangelogEntry } from '../../../shared/bundle/schema';
-import type { RecordKind } from '../../../shared/model';
-import type { AgendaItemText, DatasetReview } from '../../../shared/briefing/model';
-import type { HistoryRow, StoredOrigin, TrustedKeyRow } from '../../db/schema';
+import type { RefusalCode } from '../../shared/bundle/refusal';
+import type { ChangelogEntry } from '../../shared/bundle/schema';
+import type { RecordKind } from '../../shared/model';
+import type { AgendaItemText, DatasetReview } from '../../shared/briefing/model';
+import type { HistoryRow, StoredOrigin, TrustedKeyRow } from '../db/schema';
 
 export type { RecordKind, RefusalCode, ChangelogEntry, AgendaItemText, DatasetReview };
 
@@ -26,8 +26,8 @@ export type UpdateOrigin = StoredOrigin;
  *   before?: AgendaItemText (the item now), after?: AgendaItemText (after the update; undefined when removed) },
  * ChangeCounts: per record kind { added, changed, removed }. Defined in shared/sync/types.ts.
  */
-export type { BriefingImpact, ChangeCounts, FieldChange, RecordChange } from '../../../shared/sync/types';
-import type { BriefingImpact, ChangeCounts, RecordChange } from '../../../shared/sync/types';
+export type { BriefingImpact, ChangeCounts, FieldChange, RecordChange } from '../../shared/sync/types';
+import type { BriefingImpact, ChangeCounts, RecordChange } from '../../shared/sync/types';
 
 /** How many changes of the preview are listed; the rest are fetched with `listChanges` page by page. */
 export const PREVIEW_CHANGES_LIMIT = 500;

@@ -1,8 +1,8 @@
 // First: zod must be jitless before any schema exists (shared/zod-jitless.ts).
-import '../../../shared/zod-jitless';
-import { db } from '../../db/db';
-import { createSyncHost } from './host';
-import type { FromSyncWorker, ToSyncWorker } from './protocol';
+import '../../shared/zod-jitless';
+import { db } from '../db/db';
+import { createSyncHost } from './engine-host';
+import type { FromSyncWorker, ToSyncWorker } from './worker-protocol';
 
 /*
  * Dataset updates are checked and applied here, off the interface thread: parsing, verifying

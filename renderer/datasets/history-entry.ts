@@ -1,4 +1,4 @@
-import type { HistoryRow, InstalledDataset } from '../../db/schema';
+import type { HistoryRow, InstalledDataset } from '../db/schema';
 import type { HistoryEntry } from './types';
 
 /**

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/db';
-import { toHistoryEntry } from './history';
-import type { HistoryEntry, InstalledDatasetInfo, SectionNeedingReview, TrustedKey } from './types';
+import { toHistoryEntry } from '../../datasets/history-entry';
+import type { HistoryEntry, InstalledDatasetInfo, SectionNeedingReview, TrustedKey } from '../../datasets/types';
 
 /** Trusted publisher keys, by label. Undefined while loading. */
 export function useTrustedKeys(): TrustedKey[] | undefined {

@@ -1,106 +1,61 @@
 /**
  * Dataset sync: check a bundle, preview it, apply it, undo the last update, manage trusted keys.
  *
- * checkUpdate / applyUpdate / undoLastUpdate / listChanges run in a Web Worker (sync.worker.ts)
+ * checkUpdate / applyUpdate / undoLastUpdate / listChanges run in a Web Worker (dataset.worker.ts)
  * that opens the same IndexedDB database; where no Worker exists (jsdom in component tests)
  * the very same host runs in this thread. Nothing is written before applyUpdate, and
  * applyUpdate and undoLastUpdate are one IndexedDB transaction each: all or nothing.
  */
-import { fingerprintOf, parsePublicKey } from '../../../shared/bundle/keys';
-import { db, type DelegateDatabase } from '../../db/db';
-import { failure, type SyncCoreOptions } from './core';
-import { createSyncHost } from './host';
-import type { ApplyReply, ChangesReply, FromSyncWorker, ToSyncWorker, UndoReply } from './protocol';
-import type { AddKeyResult, ChangesQuery, CheckResult, HistoryEntry, RecordChange, SyncFailure, SyncOptions, SyncProgress, TrustedKey, UpdateOrigin } from './types';
-import { toHistoryEntry } from './history';
+import { fingerprintOf, parsePublicKey } from '../../shared/bundle/keys';
+import { db, type DelegateDatabase } from '../db/db';
+import { createSyncHost } from './engine-host';
+import { failure } from './request-control';
+import { WorkerClient, WorkerFailedError, inThreadPort, workerPort } from '../workers/worker-client';
+import type { ApplyReply, ChangesReply, FromSyncWorker, ToSyncWorker, UndoReply } from './worker-protocol';
+import type { DatasetEngineOptions } from './write';
+import type { AddKeyResult, ChangesQuery, CheckResult, HistoryEntry, RecordChange, SyncFailure, SyncOptions, TrustedKey, UpdateOrigin } from './types';
+import { toHistoryEntry } from './history-entry';
 
-interface Port {
-  post(message: ToSyncWorker, transfer?: Transferable[]): void;
-  listen(listener: (message: FromSyncWorker) => void, onCrash: (message: string) => void): void;
-}
+type DatasetWorkerClient = WorkerClient<ToSyncWorker, FromSyncWorker>;
 
-function workerPort(): Port {
-  const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module', name: 'sync' });
-  return {
-    post: (message, transfer = []) => worker.postMessage(message, transfer),
-    listen: (listener, onCrash) => {
-      worker.addEventListener('message', (event: MessageEvent<FromSyncWorker>) => listener(event.data));
-      worker.addEventListener('error', (event) => onCrash(event.message || 'the sync worker failed'));
-    },
-  };
-}
-
-/** The same host in this thread (component tests), with the options tests may set. */
-function inlinePort(options: Partial<SyncCoreOptions>): Port {
-  const listeners: ((message: FromSyncWorker) => void)[] = [];
-  const host = createSyncHost((message) => listeners.forEach((l) => l(message)), {
-    database: db,
-    appVersion: __APP_VERSION__,
-    ...options,
+function startClient(options: Partial<DatasetEngineOptions> | undefined): DatasetWorkerClient {
+  const inThread = options !== undefined || typeof Worker !== 'function';
+  return new WorkerClient<ToSyncWorker, FromSyncWorker>({
+    name: 'dataset',
+    start: () =>
+      inThread
+        ? // The same host in this thread (component tests), with the options tests may set.
+          inThreadPort((post) => createSyncHost(post, { database: db, appVersion: __APP_VERSION__, ...options }))
+        : workerPort(new Worker(new URL('./dataset.worker.ts', import.meta.url), { type: 'module', name: 'datasets' })),
+    requestOf: (message) => message.reqId,
+    isFinal: (message) => message.type === 'result',
+    cancel: (reqId) => ({ type: 'cancel', reqId }),
   });
-  return { post: (message) => void host.handle(message), listen: (listener) => listeners.push(listener) };
 }
 
-interface Waiting {
-  resolve(value: unknown): void;
-  onProgress?: (p: SyncProgress) => void;
-}
-
-class SyncClient {
-  private nextId = 1;
-  private readonly waiting = new Map<number, Waiting>();
-
-  constructor(private readonly port: Port) {
-    port.listen(
-      (message) => this.receive(message),
-      (text) => {
-        // A crashed worker answers nothing more: every request still waiting fails clearly.
-        for (const [reqId, w] of this.waiting) {
-          this.waiting.delete(reqId);
-          w.resolve(failure('engine-failed', `The update engine stopped: ${text}`));
-        }
+/** One request to the engine: its result, or a failure when the engine stopped (a crashed worker answers nothing more). */
+async function request<T>(build: (reqId: number) => ToSyncWorker, options: SyncOptions = {}, transfer: Transferable[] = []): Promise<T | SyncFailure> {
+  if (options.signal?.aborted) return failure('cancelled', 'Cancelled; nothing was changed.');
+  try {
+    const reply = await getClient().request(build, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (message) => {
+        if (message.type === 'progress') options.onProgress?.(message.progress);
       },
-    );
-  }
-
-  request<T>(build: (reqId: number) => ToSyncWorker, options: SyncOptions = {}, transfer: Transferable[] = []): Promise<T | SyncFailure> {
-    const reqId = this.nextId++;
-    if (options.signal?.aborted) return Promise.resolve(failure('cancelled', 'Cancelled; nothing was changed.'));
-    return new Promise((resolve) => {
-      const onAbort = () => this.port.post({ type: 'cancel', reqId });
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiting.set(reqId, {
-        resolve: (value) => {
-          options.signal?.removeEventListener('abort', onAbort);
-          resolve(value as T);
-        },
-        onProgress: options.onProgress,
-      });
-      this.port.post(build(reqId), transfer);
+      transfer,
     });
-  }
-
-  send(message: ToSyncWorker): void {
-    this.port.post(message);
-  }
-
-  private receive(message: FromSyncWorker): void {
-    const waiting = this.waiting.get(message.reqId);
-    if (!waiting) return;
-    if (message.type === 'progress') {
-      waiting.onProgress?.(message.progress);
-      return;
-    }
-    this.waiting.delete(message.reqId);
-    waiting.resolve(message.result);
+    return (reply as Extract<FromSyncWorker, { type: 'result' }>).result as T;
+  } catch (error) {
+    // A dead worker's writes were rolled back with its transaction; the next request starts a new one.
+    return failure('engine-failed', error instanceof WorkerFailedError ? `The update engine stopped: ${error.reason}` : `The update engine failed: ${String(error)}`);
   }
 }
 
-let client: SyncClient | undefined;
-let inlineOptions: Partial<SyncCoreOptions> | undefined;
+let client: DatasetWorkerClient | undefined;
+let inlineOptions: Partial<DatasetEngineOptions> | undefined;
 
-function getClient(): SyncClient {
-  client ??= new SyncClient(inlineOptions !== undefined || typeof Worker !== 'function' ? inlinePort(inlineOptions ?? {}) : workerPort());
+function getClient(): DatasetWorkerClient {
+  client ??= startClient(inlineOptions);
   return client;
 }
 
@@ -108,14 +63,16 @@ function getClient(): SyncClient {
  * For tests: run the engine in this thread with the given options (a clock, a size cap, a
  * chunk size, the afterChunk seam that makes a write fail mid-way). Resets pending updates.
  */
-export function configureSyncEngine(options: Partial<Omit<SyncCoreOptions, 'database'>>): void {
+export function configureSyncEngine(options: Partial<Omit<DatasetEngineOptions, 'database'>>): void {
   inlineOptions = options;
+  client?.dispose();
   client = undefined;
 }
 
 /** For tests: back to the default engine (worker where available). */
 export function resetSyncEngine(): void {
   inlineOptions = undefined;
+  client?.dispose();
   client = undefined;
 }
 
@@ -128,12 +85,12 @@ export function resetSyncEngine(): void {
 export function checkUpdate(input: Uint8Array | Blob, origin: UpdateOrigin, options?: SyncOptions): Promise<CheckResult> {
   // Only a plain ArrayBuffer wholly owned by the array can move (SharedArrayBuffer is not even defined outside cross-origin isolation).
   const transfer = ArrayBuffer.isView(input) && input.buffer instanceof ArrayBuffer && input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? [input.buffer] : [];
-  return getClient().request<CheckResult>((reqId) => ({ type: 'check', reqId, input, origin }), options, transfer);
+  return request<CheckResult>((reqId) => ({ type: 'check', reqId, input, origin }), options, transfer);
 }
 
 /** Writes a checked update (one transaction, chunked, with progress). Cancelling rolls it back. */
 export async function applyUpdate(token: string, options?: SyncOptions): Promise<{ ok: true; entry: HistoryEntry } | SyncFailure> {
-  const reply = await getClient().request<ApplyReply>((reqId) => ({ type: 'apply', reqId, token }), options);
+  const reply = await request<ApplyReply>((reqId) => ({ type: 'apply', reqId, token }), options);
   if (!reply.ok) return reply;
   const row = await db.datasetHistory.get(reply.historyId);
   const register = row ? await db.datasets.get(row.datasetId) : undefined;
@@ -148,12 +105,12 @@ export function discardUpdate(token: string): void {
 
 /** A page of a preview's changes, for previews listing more than PREVIEW_CHANGES_LIMIT. */
 export async function listChanges(token: string, query: ChangesQuery): Promise<{ ok: true; changes: RecordChange[]; total: number } | SyncFailure> {
-  return getClient().request<ChangesReply>((reqId) => ({ type: 'list-changes', reqId, token, query }));
+  return request<ChangesReply>((reqId) => ({ type: 'list-changes', reqId, token, query }));
 }
 
 /** Reverts the dataset's last update exactly (one transaction); 'nothing-to-undo' when there is none. */
 export function undoLastUpdate(datasetId: string, options?: SyncOptions): Promise<{ ok: true } | SyncFailure> {
-  return getClient().request<UndoReply>((reqId) => ({ type: 'undo', reqId, datasetId }), options);
+  return request<UndoReply>((reqId) => ({ type: 'undo', reqId, datasetId }), options);
 }
 
 /** Adds a publisher key from the text of its `.pub` file (or pasted), under a label the delegate chooses. */

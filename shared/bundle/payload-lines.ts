@@ -1,0 +1,161 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { canonicalJsonFast } from './canonical';
+import { MAX_JSON_DEPTH } from './json-depth';
+import type { ByteReader } from './stream-parse';
+import { PAYLOAD_LINE_KINDS, type BundlePayload, type PayloadLineKind } from './schema';
+
+/**
+ * The payload of a format-2 bundle: JSON lines, one record per line, each line a two-element
+ * array `["meetings",{...record}]` (tombstones: `["removals",{"id":...,"kind":...}]`) ended by
+ * "\n". The manifest's payloadSha256 is SHA-256 of exactly these bytes, so the signature can be
+ * checked, and the bytes hashed as they stream by, before a single line is parsed.
+ */
+
+const LF = 0x0a;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_OBJECT = 0x7d;
+const CLOSE_ARRAY = 0x5d;
+
+/** Bytes read at a time while hashing and parsing. */
+const BLOCK_BYTES = 1024 * 1024;
+
+/** The payload's lines in the order this app writes them: kinds in RECORD_KINDS order, then removals; records canonical. */
+export function* payloadLines(payload: BundlePayload): Generator<string> {
+  const lists = payload as Partial<Record<PayloadLineKind, unknown[]>>;
+  for (const kind of PAYLOAD_LINE_KINDS) {
+    const prefix = `[${JSON.stringify(kind)},`;
+    for (const item of lists[kind] ?? []) yield `${prefix}${canonicalJsonFast(item)}]\n`;
+  }
+}
+
+/** SHA-256 and length of the payload's lines, encoded into one reused buffer, never built as one string. */
+export function hashPayloadLines(payload: BundlePayload): { sha256: string; bytes: number } {
+  const hasher = sha256.create();
+  const encoder = new TextEncoder();
+  let buffer = new Uint8Array(3 * 65_536);
+  let pending = '';
+  let bytes = 0;
+  const flush = () => {
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    if (buffer.length < pending.length * 3) buffer = new Uint8Array(pending.length * 3);
+    const { written } = encoder.encodeInto(pending, buffer);
+    hasher.update(buffer.subarray(0, written));
+    bytes += written;
+    pending = '';
+  };
+  for (const line of payloadLines(payload)) {
+    pending += line;
+    if (pending.length >= 65_536) flush();
+  }
+  flush();
+  return { sha256: bytesToHex(hasher.digest()), bytes };
+}
+
+/** Gives a fresh buffer's memory back at once (where ArrayBuffer.prototype.transfer exists). */
+function release(reader: ByteReader, bytes: Uint8Array): void {
+  if (reader.fresh && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) {
+    (bytes.buffer as { transfer?: (length: number) => unknown }).transfer?.(0);
+  }
+}
+
+/** SHA-256 of bytes from..to of the file, read a block at a time: nothing is decoded or parsed. */
+export async function hashRange(reader: ByteReader, from: number, to: number, blockBytes = BLOCK_BYTES): Promise<string> {
+  const hasher = sha256.create();
+  for (let at = from; at < to; at += blockBytes) {
+    const block = await reader.read(at, Math.min(at + blockBytes, to));
+    hasher.update(block);
+    release(reader, block);
+  }
+  return bytesToHex(hasher.digest());
+}
+
+export interface LineProblem {
+  /** 1-based line of the file (the header is line 1). */
+  line: number;
+  message: string;
+}
+
+export type ParsedLines = { ok: true; payload: Record<string, unknown[]> } | { ok: false; problems: LineProblem[] };
+
+/**
+ * Parses the payload lines in bytes from..to (already matched against the signed hash): each
+ * line strictly decoded, its nesting depth checked before JSON.parse, and its shape
+ * `["kind", value]` checked; values are grouped by kind, in file order. Records are not
+ * validated here (validateRecordsInPlace does that).
+ */
+export async function parsePayloadLines(reader: ByteReader, from: number, to: number, firstLine = 2, maxDepth = MAX_JSON_DEPTH, blockBytes = BLOCK_BYTES): Promise<ParsedLines> {
+  const payload: Record<string, unknown[]> = {};
+  const problems: LineProblem[] = [];
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let line = firstLine;
+  let carry: Uint8Array = new Uint8Array(0);
+  const problem = (message: string) => {
+    if (problems.length < 100) problems.push({ line, message });
+  };
+
+  const parseLine = (bytes: Uint8Array, start: number, end: number, depth: number) => {
+    if (end === start) return problem('empty line');
+    if (depth > maxDepth) return problem(`nested ${depth} levels deep; at most ${maxDepth} are allowed`);
+    let value: unknown;
+    try {
+      value = JSON.parse(decoder.decode(bytes.subarray(start, end)));
+    } catch {
+      return problem('not valid UTF-8 JSON');
+    }
+    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return problem('expected ["kind", record]');
+    const kind = value[0];
+    if (!(PAYLOAD_LINE_KINDS as readonly string[]).includes(kind)) return problem(`unknown kind "${kind.slice(0, 40)}"`);
+    (payload[kind] ??= []).push(value[1]);
+  };
+
+  for (let at = from; at < to; at += blockBytes) {
+    const read = await reader.read(at, Math.min(at + blockBytes, to));
+    // A line cut by the block boundary is carried over, copied once.
+    let bytes: Uint8Array = read;
+    if (carry.length > 0) {
+      bytes = new Uint8Array(carry.length + read.length);
+      bytes.set(carry);
+      bytes.set(read, carry.length);
+      release(reader, read);
+    }
+    let start = 0;
+    let depth = 0;
+    let deepest = 0;
+    let inString = false;
+    let escaped = false;
+    const n = bytes.length;
+    for (let i = 0; i < n; i++) {
+      const c = bytes[i]!;
+      if (c === LF) {
+        // A raw line feed cannot be inside a JSON string: it always ends the line.
+        parseLine(bytes, start, i, deepest);
+        line++;
+        start = i + 1;
+        depth = deepest = 0;
+        inString = escaped = false;
+      } else if (inString) {
+        if (escaped) escaped = false;
+        else if (c === BACKSLASH) escaped = true;
+        else if (c === QUOTE) inString = false;
+      } else if (c === QUOTE) inString = true;
+      else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+        if (++depth > deepest) deepest = depth;
+      } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
+    }
+    carry = bytes.slice(start);
+    if (bytes === read) release(reader, read);
+    // A merged block is this parser's own: its memory goes back at once, not at the next collection.
+    else (bytes.buffer as { transfer?: (length: number) => unknown }).transfer?.(0);
+    // A line longer than a few blocks is no record: stop before it takes the memory.
+    if (carry.length > 4 * Math.max(blockBytes, BLOCK_BYTES)) {
+      problem('a line longer than 4 MiB');
+      return { ok: false, problems };
+    }
+  }
+  if (carry.length > 0) problem('the last line does not end with a line feed');
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, payload };
+}
