@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { Briefing, Section } from '../../shared/briefing/model';
 import { hasBriefing, readBriefingDoc } from '../../shared/collab/briefing-doc';
-import { isAllowedFeedUrl } from '../../shared/feed-rules';
+import { isAllowedRelayUrl } from '../../shared/collab/relay-token';
 import { db } from '../db/db';
 import { FROM_LOG, storeNewBriefing } from './briefing-docs';
 import { FROM_TAB, type BriefingSession } from './briefing-session';
@@ -17,10 +17,7 @@ import { connectToRelay, type RelayStatus, type RelayTarget } from './connection
 const targetKey = (briefingId: string) => `relay.target:${briefingId}`;
 const waitingKey = (briefingId: string) => `relay.waiting:${briefingId}`;
 
-/** A relay address follows the dataset-feed rules: `wss://` anywhere, plain `ws://` on this machine's loopback only. */
-export function isAllowedRelayUrl(url: string): boolean {
-  return /^wss?:\/\//i.test(url) && isAllowedFeedUrl(url.replace(/^ws/i, 'http'));
-}
+export { isAllowedRelayUrl };
 
 const RelayTargetRow = z.object({ url: z.string().refine(isAllowedRelayUrl, 'relay addresses must use wss:// (ws:// only on 127.0.0.1, ::1 or localhost)'), documentName: z.string().min(1).max(300), credential: z.string().min(1).max(500) }).strict();
 

@@ -1,7 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { fromBase64, toBase64 } from '../bundle/encoding';
-import { isAllowedFeedUrl } from '../feed-rules';
 import { RELAY_PROTOCOL } from './relay-protocol';
 
 /*
@@ -64,10 +63,12 @@ export function parseRelayCredential(credential: string | undefined | null): Par
 
 const MAX_RELAY_URL_LENGTH = 2048;
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
 /**
- * Whether the app may connect to a relay at `url`: the same rule as dataset feeds (shared/feed.ts)
- * for WebSocket schemes — `wss://` anywhere (a ministry's own network included), plain `ws://`
- * only on this machine's loopback — and no credentials, query or fragment in the address.
+ * Whether the app may connect to a relay at `url`: `wss://` to any named or numbered host (a
+ * ministry's own network included, unlike dataset feeds, which must be public), plain `ws://`
+ * only on this machine's loopback, and no credentials, query or fragment in the address.
  */
 export function isAllowedRelayUrl(url: string): boolean {
   if (typeof url !== 'string' || url.length > MAX_RELAY_URL_LENGTH) return false;
@@ -78,8 +79,9 @@ export function isAllowedRelayUrl(url: string): boolean {
     return false;
   }
   if (parsed.username !== '' || parsed.password !== '' || parsed.search !== '' || parsed.hash !== '') return false;
-  if (parsed.protocol !== 'wss:' && parsed.protocol !== 'ws:') return false;
-  return isAllowedFeedUrl(`${parsed.protocol === 'wss:' ? 'https:' : 'http:'}//${parsed.host}${parsed.pathname}`);
+  if (parsed.hostname === '') return false;
+  if (parsed.protocol === 'wss:') return true;
+  return parsed.protocol === 'ws:' && LOOPBACK_HOSTS.has(parsed.hostname.toLowerCase());
 }
 
 /** The members API lives on the same host and port: `wss://host/x` → `https://host/x`. */
