@@ -16,6 +16,8 @@ export const MATCH_FACTOR = { exact: 1, glossaryAlias: 0.9, glossaryName: 0.8, c
 const PREFIX_LIMIT = 200;
 const SHORT_PREFIX_LIMIT = 20;
 const MIN_STEM_LENGTH = 4;
+/** Tombstones swept by a rebuild once there are more than this many and they outnumber the living. */
+export const COMPACT_AFTER = 5000;
 
 interface Posting {
   nums: number[];
@@ -49,6 +51,7 @@ export class SearchIndex {
   private vocab = new Vocabulary();
   private readonly glossary = new Glossary();
   private dead = 0;
+  private holdCompaction = false;
 
   get size(): number {
     return this.byKey.size;
@@ -82,14 +85,18 @@ export class SearchIndex {
 
   /** Drops every document of a kind (before a provider's fresh load). */
   removeKind(kind: string): number {
-    let removed = 0;
-    for (const [key, num] of [...this.byKey]) {
-      if (this.docs[num]?.doc.kind === kind) {
-        this.removeKey(key);
-        removed++;
-      }
+    // Keys, not positions: a compaction renumbers every document, so positions taken before the
+    // loop would point at others afterwards. Compaction waits until the whole kind is gone.
+    const keys: string[] = [];
+    for (const [key, num] of this.byKey) if (this.docs[num]?.doc.kind === kind) keys.push(key);
+    this.holdCompaction = true;
+    try {
+      for (const key of keys) this.removeKey(key);
+    } finally {
+      this.holdCompaction = false;
     }
-    return removed;
+    this.compactIfWorthIt();
+    return keys.length;
   }
 
   has(kind: string, id: string): boolean {
@@ -118,8 +125,12 @@ export class SearchIndex {
     this.glossary.remove(key);
     this.docs[num] = undefined;
     this.dead++;
-    if (this.dead > 5000 && this.dead > this.byKey.size) this.compact();
+    if (!this.holdCompaction) this.compactIfWorthIt();
     return true;
+  }
+
+  private compactIfWorthIt(): void {
+    if (this.dead > COMPACT_AFTER && this.dead > this.byKey.size) this.compact();
   }
 
   /** Rebuilds from the living documents, dropping tombstoned postings. */

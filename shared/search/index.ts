@@ -1,4 +1,4 @@
-export { SearchIndex, FIELD_WEIGHT, MATCH_FACTOR, docTerms, type SearchOptions } from './engine';
+export { SearchIndex, COMPACT_AFTER, FIELD_WEIGHT, MATCH_FACTOR, docTerms, type SearchOptions } from './engine';
 export { foldText } from './fold';
 export { stem } from './stem';
 export { tokenize, terms, STOPWORDS, type Token } from './tokenize';

@@ -6,7 +6,7 @@ import agendaItems from '../../assets/dataset/agenda-items.json';
 import frameworks from '../../assets/dataset/frameworks.json';
 import targets from '../../assets/dataset/targets.json';
 import { DatasetRecords } from '../../shared/model';
-import { recordsToDocs, SearchIndex, type SearchDoc, type SearchHit } from '../../shared/search';
+import { COMPACT_AFTER, recordsToDocs, SearchIndex, type SearchDoc, type SearchHit } from '../../shared/search';
 
 const records = DatasetRecords.parse({ sources, bodies, meetings, agendaItems, frameworks, targets });
 
@@ -148,6 +148,27 @@ describe('incremental updates', () => {
     expect(live.removeKind('meeting')).toBe(records.meetings.length);
     expect(keys('asoen')).toContain('meeting:asoen-36');
     expect(live.search('asoen', { limit: 50 }).hits.map((h) => h.kind)).not.toContain('meeting');
+  });
+
+  it('replacing a kind across the compaction threshold keeps every other document', () => {
+    const live = new SearchIndex();
+    // Briefings spread among 12k meetings: removing the meetings compacts the index mid-way.
+    const meetings = 12_000;
+    for (let i = 0; i < meetings; i++) {
+      live.add({ kind: 'meeting', id: `m${i}`, href: '/', title: `Meeting ${i} on fisheries` });
+      if (i % 40 === 0) live.add({ kind: 'briefing', id: `b${i}`, href: '/', title: `Briefing ${i} on mangroves` });
+    }
+    const briefings = meetings / 40;
+    expect(meetings).toBeGreaterThan(2 * COMPACT_AFTER);
+    expect(live.removeKind('meeting')).toBe(meetings);
+    expect(live.size).toBe(briefings);
+    expect(live.search('mangroves', { limit: 1000 }).total).toBe(briefings);
+    expect(live.search('fisheries', { limit: 1000 }).total).toBe(0);
+    for (let i = 0; i < meetings; i += 40) expect(live.has('briefing', `b${i}`)).toBe(true);
+    // A second round, with the index already compacted once.
+    for (let i = 0; i < meetings; i++) live.add({ kind: 'meeting', id: `m${i}`, href: '/', title: `Meeting ${i} on fisheries` });
+    expect(live.removeKind('meeting')).toBe(meetings);
+    expect(live.search('mangroves', { limit: 1000 }).total).toBe(briefings);
   });
 
   it('compaction keeps results identical', () => {
