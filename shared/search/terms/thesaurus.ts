@@ -22,6 +22,7 @@ interface Group {
 
 const MAX_PHRASE_WORDS = 12;
 const MIN_FUZZY_LENGTH = 5;
+const CLITICS = ['nya', 'lah', 'kah', 'pun'];
 
 /**
  * Query expansion through the shipped term list and gazetteer: every form of a concept in any of
@@ -82,6 +83,11 @@ export class Thesaurus {
 
   /** A word that is no form: perhaps an affixed one, or one typo away from one. */
   private single(i: number, word: string): Expansion | undefined {
+    // Particles and -nya on a form: "kesihatannya", "pendidikanlah".
+    for (const suffix of CLITICS) {
+      const groups = word.length > suffix.length + 3 && word.endsWith(suffix) ? this.byKey.get(word.slice(0, -suffix.length)) : undefined;
+      if (groups) return this.expansion(i, i + 1, groups, word, false);
+    }
     if (word.length >= 5 && !/\d/.test(word)) {
       const groups = this.byStem.get(stem(word));
       if (groups) return this.expansion(i, i + 1, groups, word, false);
