@@ -75,7 +75,7 @@ export class SearchIndex {
     const key = docKey(doc.kind, doc.id);
     if (this.byKey.has(key)) this.removeKey(key);
     const num = this.docs.length;
-    this.docs.push({ key, doc });
+    this.docs.push({ key, doc, acronymForms: (doc.acronyms ?? []).map(acronymForm) });
     this.byKey.set(key, num);
     this.glossary.add(key, doc);
     const terms = docTerms(doc);
@@ -243,9 +243,7 @@ export class SearchIndex {
       if (count === 0) continue;
       const entry = this.docs[num];
       if (!entry || (kinds && !kinds.has(entry.doc.kind))) continue;
-      if (entry.doc.acronyms) {
-        for (const acronym of entry.doc.acronyms) score += acronymBonus.get(acronymForm(acronym)) ?? 0;
-      }
+      if (acronymBonus.size > 0) for (const form of entry.acronymForms) score += acronymBonus.get(form) ?? 0;
       totals[entry.doc.kind] = (totals[entry.doc.kind] ?? 0) + 1;
       total++;
       if (count === clauses.length) complete++;

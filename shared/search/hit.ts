@@ -7,6 +7,8 @@ import type { SearchDoc, SearchHit } from './types';
 export interface Entry {
   key: string;
   doc: SearchDoc;
+  /** The document's acronyms as one folded word each ("ASOEN-36" -> "asoen36"). */
+  acronymForms: string[];
 }
 
 /** A document's display form for a query: title in the wanted language, marked words, a snippet showing why it matched. */

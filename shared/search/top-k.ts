@@ -17,14 +17,16 @@ export class TopK {
   offer(num: number, words: number, score: number): void {
     const heap = this.heap;
     if (this.k <= 0) return;
-    const item = { num, words, score };
     if (heap.length === this.k) {
-      if (!TopK.worse(heap[0]!, item)) return;
+      // Most documents lose to the worst kept one: decide before allocating.
+      const root = heap[0]!;
+      if (words < root.words || (words === root.words && (score < root.score || (score === root.score && num > root.num)))) return;
+      const item = { num, words, score };
       heap[0] = item;
       this.down(0);
       return;
     }
-    heap.push(item);
+    heap.push({ num, words, score });
     let i = heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
