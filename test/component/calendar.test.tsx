@@ -99,6 +99,6 @@ describe('calendar page', () => {
     expect(file!.text).toContain('DTSTART;VALUE=DATE:20250728');
     // An all-day event ends the day after its last day (RFC 5545).
     expect(file!.text).toContain('DTEND;VALUE=DATE:20250801');
-    expect(screen.getByRole('status').textContent).toBe('1 meetings exported to asoen-36.ics.');
+    expect(screen.getByRole('status').textContent).toBe('1 meeting exported to asoen-36.ics.');
   });
 });

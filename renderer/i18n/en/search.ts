@@ -7,7 +7,7 @@ export const search = {
   'search.inputLabel': 'Search bodies, meetings, targets, sources and briefings',
   'search.placeholder': 'Acronym, name, place or word…',
   'search.resultsLabel': 'Results',
-  'search.resultCount': '{count} results',
+  'search.resultCount': '{count, plural, one {# result} other {# results}}',
   'search.noResults': 'Nothing found for "{query}".',
   'search.typeToSearch': 'Type an acronym, a name or any word.',
   'search.recent': 'Recently opened',
