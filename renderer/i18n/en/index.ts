@@ -4,6 +4,7 @@ import { calendar } from './calendar';
 import { markdown } from './markdown';
 import { packs } from './packs';
 import { search } from './search';
+import { sectors } from './sectors';
 import { settings } from './settings';
 import { sync } from './sync';
 
@@ -20,6 +21,7 @@ export const en = {
   ...markdown,
   ...packs,
   ...sync,
+  ...sectors,
 } as const;
 
 export type MessageKey = keyof typeof en;
