@@ -2,6 +2,7 @@ import { acronymForm, Glossary } from './glossary';
 import { toHit, type Entry } from './hit';
 import type { MatchedWords } from './highlight';
 import { idf, lengthNorm, push, raise, raiseAll, saturate, type Posting } from './postings';
+import { isKeySlip } from './keyboard';
 import { stem } from './stem';
 import { allTexts } from './text';
 import type { Thesaurus } from './terms/thesaurus';
@@ -14,7 +15,7 @@ import { docKey, type SearchDoc, type SearchHit, type SearchResult } from './typ
 export const FIELD_WEIGHT = { acronym: 20, title: 6, keyword: 3, text: 1 } as const;
 
 /** How much a match counts, by how it matched: exact > term list > stem > prefix > typo. */
-export const MATCH_FACTOR = { exact: 1, glossaryAlias: 0.9, synonym: 0.85, glossaryName: 0.8, compound: 0.75, stem: 0.7, prefix: 0.55, fuzzySynonym: 0.45, typo1: 0.4, typo2: 0.28 } as const;
+export const MATCH_FACTOR = { exact: 1, glossaryAlias: 0.9, synonym: 0.85, glossaryName: 0.8, compound: 0.75, stem: 0.7, prefix: 0.55, fuzzySynonym: 0.45, keySlip: 0.6, typo1: 0.4, typo2: 0.28 } as const;
 
 const PREFIX_LIMIT = 200;
 const SHORT_PREFIX_LIMIT = 20;
@@ -299,7 +300,7 @@ export class SearchIndex {
     const maxDf = typos.reduce((m, t) => Math.max(m, this.postings.get(t.term)?.nums.length ?? 0), 1);
     for (const { term, distance } of typos) {
       const common = 0.75 + (0.25 * (this.postings.get(term)?.nums.length ?? 0)) / maxDf;
-      useAll(term, (distance === 1 ? MATCH_FACTOR.typo1 : MATCH_FACTOR.typo2) * common, typoIdf);
+      useAll(term, typoFactor(word, term, distance) * common, typoIdf);
     }
 
     if (word.length >= MIN_STEM_LENGTH && !/\d/.test(word)) {
@@ -333,7 +334,7 @@ export class SearchIndex {
     const exactEntries = this.glossary.forAcronym(word).length > 0;
     const acronyms = exactEntries ? [word] : [word, ...typos.filter((t) => t.distance === 1).map((t) => t.term)];
     for (const acronym of acronyms) {
-      const discount = acronym === word ? 1 : MATCH_FACTOR.typo1;
+      const discount = acronym === word ? 1 : typoFactor(word, acronym, 1);
       for (const entry of this.glossary.forAcronym(acronym)) {
         for (const alias of entry.acronyms) if (alias !== word) use(alias, MATCH_FACTOR.glossaryAlias * discount);
         for (const name of entry.names) this.raisePhrase(scores, name, MATCH_FACTOR.glossaryName * discount, n, matched.terms);
@@ -391,6 +392,12 @@ export class SearchIndex {
     }
     return [...found].sort((a, b) => a[1] - b[1]).slice(0, SUGGESTIONS).map(([term]) => term);
   }
+}
+
+/** What a correction counts for: a slip onto the next key more than any other single edit. */
+function typoFactor(typed: string, term: string, distance: number): number {
+  if (distance > 1) return MATCH_FACTOR.typo2;
+  return isKeySlip(typed, term) ? MATCH_FACTOR.keySlip : MATCH_FACTOR.typo1;
 }
 
 function raiseArray(scores: Float32Array, from: Float32Array, factor: number): void {

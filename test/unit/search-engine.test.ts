@@ -36,8 +36,9 @@ describe('search over the built-in dataset', () => {
   });
 
   it('tolerates a typo, but ranks exact matches above it', () => {
-    // "asoem" is one edit from both ASOEN and ASOMM: both bodies rank high, neither above the exact word.
-    expect(keys('asoem', 5)).toEqual(expect.arrayContaining(['body:asoen']));
+    // "asoem" is one edit from both ASOEN and ASOMM; n is the key beside m, so ASOEN is the likelier.
+    expect(keys('asoem')[0]).toMatch(/asoen/);
+    expect(keys('asoem', 3)).toContain('body:asoen');
     const exact = index.search('asoen').hits[0]!.score;
     const typo = index.search('asoem').hits.find((h) => h.key === 'body:asoen')!.score;
     expect(typo).toBeLessThan(exact);
