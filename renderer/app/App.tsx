@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { Link, Route, Switch, useRoute } from 'wouter';
+import { Link, Route, Switch } from 'wouter';
 import { BodiesPage } from '../features/bodies/BodiesPage';
 import { BodyPage } from '../features/bodies/BodyPage';
 import { BackupPage } from '../features/briefings/BackupPage';
@@ -20,7 +19,7 @@ import { PaperPage } from '../papers/viewer/PaperPage';
 import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Overlays, useAppChrome } from '../features/shortcuts/AppChrome';
-import { HeaderTools } from '../features/shortcuts/HeaderTools';
+import { AppHeader, type NavItem } from '../features/shortcuts/AppHeader';
 import { SourcePage } from '../features/sources/SourcePage';
 import { SourcesPage } from '../features/sources/SourcesPage';
 import { DatasetsPage } from '../features/sync/DatasetsPage';
@@ -28,11 +27,10 @@ import { StartupUpdateCheck } from '../features/sync/StartupCheck';
 import { FrameworkPage } from '../features/targets/FrameworkPage';
 import { TargetPage } from '../features/targets/TargetPage';
 import { TargetsPage } from '../features/targets/TargetsPage';
-import type { MessageKey } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { useBootstrap } from './use-bootstrap';
 
-const NAV: { href: string; match: string; label: MessageKey }[] = [
+const NAV: NavItem[] = [
   { href: '/', match: '/', label: 'nav.home' },
   { href: '/bodies', match: '/bodies/*?', label: 'nav.bodies' },
   { href: '/briefings', match: '/briefings/*?', label: 'nav.briefings' },
@@ -44,25 +42,6 @@ const NAV: { href: string; match: string; label: MessageKey }[] = [
   { href: '/settings', match: '/settings', label: 'nav.settings' },
 ];
 
-function NavLink({ href, match, label }: (typeof NAV)[number]) {
-  const t = useT();
-  const [active] = useRoute(match);
-  const [framework] = useRoute('/frameworks/*?');
-  const current = active || (href === '/targets' && framework);
-  const ref = useRef<HTMLAnchorElement>(null);
-  const text = t(label);
-  useEffect(() => {
-    // On narrow windows the navigation scrolls sideways: keep the current page's link in view.
-    // The text is a dependency: another language changes the widths.
-    if (current) ref.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-  }, [current, text]);
-  return (
-    <Link ref={ref} href={href} aria-current={current ? 'page' : undefined}>
-      {text}
-    </Link>
-  );
-}
-
 export function App() {
   const t = useT();
   const { state, retry } = useBootstrap();
@@ -72,17 +51,7 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="app-header">
-        <Link href="/" className="brand">
-          {t('app.name')}
-        </Link>
-        <nav aria-label={t('nav.label')}>
-          {NAV.map((item) => (
-            <NavLink key={item.href} {...item} />
-          ))}
-        </nav>
-        <HeaderTools />
-      </header>
+      <AppHeader nav={NAV} />
       <main id="main" className="app-main">
         {state.phase === 'ready' ? (
           <Routes />

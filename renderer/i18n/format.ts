@@ -1,4 +1,5 @@
 import { PartialDate, type Language } from '../../shared/model';
+import { dateLocale } from './locale';
 
 const ASEAN = new Set(['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'TL']);
 
@@ -39,15 +40,33 @@ export function formatPartialDate(input: string, lang: Language): string {
       : value.length === 7
         ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
         : { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(lang, options).format(date);
+  return new Intl.DateTimeFormat(dateLocale(lang), options).format(date);
 }
 
 /** "28–31 July 2025" for full dates; each end at its own precision otherwise. */
 export function formatDateRange(start: string, end: string | undefined, lang: Language): string {
   if (end === undefined || end === start) return formatPartialDate(start, lang);
   if (start.length === 10 && end.length === 10) {
-    const format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    return format.formatRange(toDate(start), toDate(end));
+    const format = new Intl.DateTimeFormat(dateLocale(lang), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    // en-GB spaces the dash even between two days of one month; ASEAN documents write "28–31 July".
+    return format
+      .formatRange(toDate(start), toDate(end))
+      .replace(/\s+–\s+/u, ' – ')
+      .replace(/(\d) – (\d)/u, '$1–$2');
   }
   return `${formatPartialDate(start, lang)} – ${formatPartialDate(end, lang)}`;
+}
+
+export type DateTimeStyle = 'long' | 'medium' | 'short';
+
+/** A moment (ISO timestamp) as the delegate reads it: "1 December 2026, 09:47" in English. */
+export function formatDateTime(iso: string, lang: Language, dateStyle: DateTimeStyle = 'medium', timeStyle: DateTimeStyle | undefined = 'short'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(dateLocale(lang), timeStyle ? { dateStyle, timeStyle, hourCycle: 'h23' } : { dateStyle }).format(date);
+}
+
+/** Day-month formatter for calendars and pickers (weekday names, "28 July"). */
+export function dateFormat(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(dateLocale(lang), options);
 }

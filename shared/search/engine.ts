@@ -1,31 +1,28 @@
-import { foldText } from './fold';
 import { acronymForm, Glossary } from './glossary';
-import { highlightRanges, snippetAround, type MatchedWords } from './highlight';
+import { toHit, type Entry } from './hit';
+import type { MatchedWords } from './highlight';
+import { idf, lengthNorm, push, raise, raiseAll, saturate, type Posting } from './postings';
+import { isKeySlip } from './keyboard';
 import { stem } from './stem';
-import { allTexts, pickDocText, textsByPreference } from './text';
+import { allTexts } from './text';
+import type { Thesaurus } from './terms/thesaurus';
 import { STOPWORDS, terms as termsOf } from './tokenize';
+import { TopK } from './top-k';
 import { allowedEdits, Vocabulary } from './trie';
 import { docKey, type SearchDoc, type SearchHit, type SearchResult } from './types';
 
 /** Field weights: a word in an acronym or title says more about a document than one in its text. */
-export const FIELD_WEIGHT = { acronym: 12, title: 6, keyword: 3, text: 1 } as const;
+export const FIELD_WEIGHT = { acronym: 20, title: 6, keyword: 3, text: 1 } as const;
 
-/** How much a match counts, by how it matched: exact > stem > prefix > typo. */
-export const MATCH_FACTOR = { exact: 1, glossaryAlias: 0.9, glossaryName: 0.8, compound: 0.75, stem: 0.7, prefix: 0.55, typo1: 0.4, typo2: 0.28 } as const;
+/** How much a match counts, by how it matched: exact > term list > stem > prefix > typo. */
+export const MATCH_FACTOR = { exact: 1, glossaryAlias: 0.9, synonym: 0.85, glossaryName: 0.8, compound: 0.75, stem: 0.7, prefix: 0.55, fuzzySynonym: 0.45, keySlip: 0.6, typo1: 0.4, typo2: 0.28 } as const;
 
 const PREFIX_LIMIT = 200;
 const SHORT_PREFIX_LIMIT = 20;
 const MIN_STEM_LENGTH = 4;
-
-interface Posting {
-  nums: number[];
-  weights: number[];
-}
-
-interface Entry {
-  key: string;
-  doc: SearchDoc;
-}
+const SUGGESTIONS = 5;
+/** Tombstones swept by a rebuild once there are more than this many and they outnumber the living. */
+export const COMPACT_AFTER = 5000;
 
 export interface SearchOptions {
   /** Language titles and snippets are shown in. */
@@ -35,11 +32,22 @@ export interface SearchOptions {
   kinds?: readonly string[];
 }
 
+export interface IndexOptions {
+  /** Term list and gazetteer: a word in one language also finds the others' forms. */
+  thesaurus?: Thesaurus;
+}
+
+interface Matched {
+  terms: Set<string>;
+  stems: Set<string>;
+}
+
 /**
  * An inverted index over SearchDocs, kept current one document at a time (add replaces, remove
- * tombstones; tombstones are swept by a rebuild once they outnumber the living). Postings are
- * parallel arrays of document numbers and field weights; a query scores into typed arrays, one
- * per query word, and a document must match every word (each by any of its alternatives).
+ * tombstones; tombstones are swept by a rebuild once they outnumber the living). Postings hold
+ * saturated field weights; a query scores into typed arrays, one per query word, each word by
+ * the best of its ways to match, weighted by BM25's idf. Documents matching every word rank
+ * first, then those matching most (partial matches), each group by score.
  */
 export class SearchIndex {
   private docs: (Entry | undefined)[] = [];
@@ -48,7 +56,13 @@ export class SearchIndex {
   private stems = new Map<string, Posting>();
   private vocab = new Vocabulary();
   private readonly glossary = new Glossary();
+  private readonly thesaurus: Thesaurus | undefined;
   private dead = 0;
+  private holdCompaction = false;
+
+  constructor(options: IndexOptions = {}) {
+    this.thesaurus = options.thesaurus;
+  }
 
   get size(): number {
     return this.byKey.size;
@@ -62,13 +76,15 @@ export class SearchIndex {
     const key = docKey(doc.kind, doc.id);
     if (this.byKey.has(key)) this.removeKey(key);
     const num = this.docs.length;
-    this.docs.push({ key, doc });
+    this.docs.push({ key, doc, acronymForms: (doc.acronyms ?? []).map(acronymForm) });
     this.byKey.set(key, num);
     this.glossary.add(key, doc);
-    for (const [term, weight] of docTerms(doc)) {
-      push(this.postings, term, num, weight);
+    const terms = docTerms(doc);
+    for (const [term, { acronym, other }] of terms) {
+      const saturated = saturate(acronym + other / lengthNorm(terms.size));
+      push(this.postings, term, num, saturated);
       this.vocab.add(term);
-      if (term.length >= MIN_STEM_LENGTH && !/\d/.test(term)) push(this.stems, stem(term), num, weight);
+      if (term.length >= MIN_STEM_LENGTH && !/\d/.test(term)) push(this.stems, stem(term), num, saturated);
     }
   }
 
@@ -82,14 +98,18 @@ export class SearchIndex {
 
   /** Drops every document of a kind (before a provider's fresh load). */
   removeKind(kind: string): number {
-    let removed = 0;
-    for (const [key, num] of [...this.byKey]) {
-      if (this.docs[num]?.doc.kind === kind) {
-        this.removeKey(key);
-        removed++;
-      }
+    // Keys, not positions: a compaction renumbers every document, so positions taken before the
+    // loop would point at others afterwards. Compaction waits until the whole kind is gone.
+    const keys: string[] = [];
+    for (const [key, num] of this.byKey) if (this.docs[num]?.doc.kind === kind) keys.push(key);
+    this.holdCompaction = true;
+    try {
+      for (const key of keys) this.removeKey(key);
+    } finally {
+      this.holdCompaction = false;
     }
-    return removed;
+    this.compactIfWorthIt();
+    return keys.length;
   }
 
   has(kind: string, id: string): boolean {
@@ -118,8 +138,12 @@ export class SearchIndex {
     this.glossary.remove(key);
     this.docs[num] = undefined;
     this.dead++;
-    if (this.dead > 5000 && this.dead > this.byKey.size) this.compact();
+    if (!this.holdCompaction) this.compactIfWorthIt();
     return true;
+  }
+
+  private compactIfWorthIt(): void {
+    if (this.dead > COMPACT_AFTER && this.dead > this.byKey.size) this.compact();
   }
 
   /** Rebuilds from the living documents, dropping tombstoned postings. */
@@ -135,6 +159,10 @@ export class SearchIndex {
     this.addAll(living);
   }
 
+  private idf(posting: Posting): number {
+    return idf(posting.nums.length, this.byKey.size);
+  }
+
   search(query: string, options: SearchOptions = {}): SearchResult {
     const started = performanceNow();
     const lang = options.lang ?? 'en';
@@ -142,93 +170,145 @@ export class SearchIndex {
     const all = [...new Set(termsOf(query))];
     const content = all.filter((t) => !STOPWORDS.has(t));
     const words = content.length > 0 ? content : all;
-    const empty: SearchResult = { query, hits: [], totals: {}, total: 0, ms: 0 };
+    const empty: SearchResult = { query, hits: [], totals: {}, total: 0, complete: 0, ms: 0 };
     if (words.length === 0) return { ...empty, ms: performanceNow() - started };
 
-    const matched = { terms: new Set<string>(), stems: new Set<string>() };
+    const matched: Matched = { terms: new Set(), stems: new Set() };
     const n = this.docs.length;
     const clauses = words.map((word) => this.scoreWord(word, n, matched));
 
-    // "kerja sama" finds "kerjasama": a joined pair satisfies both words.
+    // "kerja sama" finds "kerjasama", "cop 30" finds "COP30": a joined pair satisfies both words.
     for (let i = 0; i + 1 < words.length; i++) {
       const joined = words[i]! + words[i + 1]!;
       const posting = this.postings.get(joined);
       if (!posting) continue;
       matched.terms.add(joined);
-      raise(clauses[i]!, posting, MATCH_FACTOR.compound);
-      raise(clauses[i + 1]!, posting, MATCH_FACTOR.compound);
+      const factor = MATCH_FACTOR.compound * this.idf(posting);
+      raise(clauses[i]!, posting, factor);
+      raise(clauses[i + 1]!, posting, factor);
+    }
+
+    // "alam sekitar" finds "environment", "Jepun" finds "Japan": the term list's other forms of each span.
+    for (const expansion of this.thesaurus?.expand(words) ?? []) {
+      const factor = expansion.fuzzy ? MATCH_FACTOR.fuzzySynonym : MATCH_FACTOR.synonym;
+      for (const phrase of expansion.alternatives) {
+        const scores = this.phraseScores(phrase, n, matched);
+        if (!scores) continue;
+        for (let i = expansion.start; i < expansion.end; i++) raiseArray(clauses[i]!, scores, factor);
+      }
     }
 
     // "Senior Officials on Environment" finds what says "ASOEN": the whole query stands for the acronym.
     const whole = new Float32Array(n);
+    const named = new Map<number, number>();
     let anyWhole = false;
     for (const entry of this.glossary.forName(words)) {
       for (const acronym of entry.acronyms) {
         const posting = this.postings.get(acronym);
         if (!posting) continue;
         matched.terms.add(acronym);
-        raise(whole, posting, MATCH_FACTOR.glossaryName * words.length);
+        raise(whole, posting, MATCH_FACTOR.glossaryName * words.length * this.idf(posting));
         anyWhole = true;
+        // The body the name belongs to comes before what merely mentions its acronym.
+        const own = this.byKey.get(entry.key);
+        if (own !== undefined) named.set(own, Math.max(named.get(own) ?? 0, saturate(FIELD_WEIGHT.acronym) * this.idf(posting)));
       }
     }
 
     const kinds = options.kinds ? new Set(options.kinds) : undefined;
-    const exactAcronym = words.length === 1 ? words[0] : undefined;
+    // A word that is exactly a document's acronym or code names that document.
+    const acronymBonus = new Map<string, number>();
+    for (const word of words) {
+      const posting = this.postings.get(word);
+      if (posting) acronymBonus.set(word, saturate(FIELD_WEIGHT.acronym) * this.idf(posting));
+    }
     // Top hits by a bounded min-heap: sorting every match of a one-letter query would cost more than the scoring.
     const top = new TopK(limit);
     let total = 0;
+    let complete = 0;
     const totals: Record<string, number> = {};
     for (let num = 0; num < n; num++) {
       let score = 0;
+      let count = 0;
       for (const clause of clauses) {
         const s = clause[num]!;
-        if (s === 0) {
-          score = 0;
-          break;
+        if (s > 0) {
+          score += s;
+          count++;
         }
-        score += s;
       }
-      if (anyWhole) score = Math.max(score, whole[num]!);
-      if (score === 0) continue;
+      if (anyWhole && whole[num]! > 0) {
+        count = clauses.length;
+        score = Math.max(score, whole[num]!) + (named.get(num) ?? 0);
+      }
+      if (count === 0) continue;
       const entry = this.docs[num];
       if (!entry || (kinds && !kinds.has(entry.doc.kind))) continue;
-      if (exactAcronym && entry.doc.acronyms?.some((a) => acronymForm(a) === exactAcronym)) score += FIELD_WEIGHT.acronym;
+      if (acronymBonus.size > 0) for (const form of entry.acronymForms) score += acronymBonus.get(form) ?? 0;
       totals[entry.doc.kind] = (totals[entry.doc.kind] ?? 0) + 1;
       total++;
-      top.offer(num, score);
+      if (count === clauses.length) complete++;
+      top.offer(num, count, score);
     }
     const typed = new Set(words);
-    const hits = top.sorted().map(({ num, score }) => toHit(this.docs[num]!, score, lang, matched, typed));
-    return { query, hits, totals, total, ms: performanceNow() - started };
+    const hits = top.sorted().map(({ num, words: count, score }) => {
+      const hit = toHit(this.docs[num]!, score, lang, matched, typed);
+      if (count < clauses.length) hit.partial = { matched: count, of: clauses.length };
+      return hit;
+    });
+    const result: SearchResult = { query, hits, totals, total, complete, ms: 0 };
+    if (total === 0) result.suggestions = this.suggest(words);
+    result.ms = performanceNow() - started;
+    return result;
   }
 
   /** Best score per document for one query word, over every way the word can match. */
-  private scoreWord(word: string, n: number, matched: { terms: Set<string>; stems: Set<string> }): Float32Array {
+  private scoreWord(word: string, n: number, matched: Matched): Float32Array {
     const scores = new Float32Array(n);
     const use = (term: string, factor: number) => {
       const posting = this.postings.get(term);
       if (!posting) return;
       matched.terms.add(term);
-      raise(scores, posting, factor);
+      raise(scores, posting, factor * this.idf(posting));
     };
     use(word, MATCH_FACTOR.exact);
 
+    // Completions and corrections of one word share one idf (the commonest one's): which of
+    // them the delegate meant is unknown, so a rare neighbour must not outrank a common one.
+    const groupIdf = (candidates: readonly string[]) => {
+      let df = 0;
+      for (const term of candidates) df = Math.max(df, this.postings.get(term)?.nums.length ?? 0);
+      return idf(df, this.byKey.size);
+    };
+    const useAll = (term: string, factor: number, shared: number) => {
+      const posting = this.postings.get(term);
+      if (!posting) return;
+      matched.terms.add(term);
+      raise(scores, posting, factor * shared);
+    };
+
     // One letter is too little to expand (every word starting with "s"); two letters expand a little.
     const prefixLimit = word.length <= 1 ? 0 : word.length === 2 ? SHORT_PREFIX_LIMIT : PREFIX_LIMIT;
-    for (const term of prefixLimit > 0 ? this.vocab.withPrefix(word, prefixLimit) : []) {
-      if (term !== word) use(term, MATCH_FACTOR.prefix * (0.6 + (0.4 * word.length) / term.length));
-    }
+    const completions = prefixLimit > 0 ? this.vocab.withPrefix(word, prefixLimit).filter((t) => t !== word) : [];
+    const completionIdf = groupIdf(completions);
+    for (const term of completions) useAll(term, MATCH_FACTOR.prefix * (0.6 + (0.4 * word.length) / term.length), completionIdf);
 
     const edits = allowedEdits(word.length);
     const typos = edits > 0 ? this.vocab.near(word, edits).filter((t) => t.term !== word) : [];
-    for (const { term, distance } of typos) use(term, distance === 1 ? MATCH_FACTOR.typo1 : MATCH_FACTOR.typo2);
+    const typoIdf = groupIdf(typos.map((t) => t.term));
+    // Between equally near corrections, the commoner word is the likelier one meant.
+    const maxDf = typos.reduce((m, t) => Math.max(m, this.postings.get(t.term)?.nums.length ?? 0), 1);
+    for (const { term, distance } of typos) {
+      const common = 0.75 + (0.25 * (this.postings.get(term)?.nums.length ?? 0)) / maxDf;
+      useAll(term, typoFactor(word, term, distance) * common, typoIdf);
+    }
 
     if (word.length >= MIN_STEM_LENGTH && !/\d/.test(word)) {
       const root = stem(word);
       const posting = this.stems.get(root);
       if (posting) {
         matched.stems.add(root);
-        raise(scores, posting, MATCH_FACTOR.stem);
+        raise(scores, posting, MATCH_FACTOR.stem * this.idf(posting));
       }
     }
 
@@ -239,88 +319,121 @@ export class SearchIndex {
         const right = this.postings.get(word.slice(cut));
         if (!left || !right) continue;
         matched.terms.add(word.slice(0, cut)).add(word.slice(cut));
-        raiseBoth(scores, left, right, MATCH_FACTOR.compound, n);
+        raiseAll(scores, [left, right], MATCH_FACTOR.compound * ((this.idf(left) + this.idf(right)) / 2), n);
       }
     }
+
+    // "admm2025", "cop30": letters and digits typed together find them written apart.
+    const parts = word.match(/\p{L}+|\p{N}+/gu) ?? [];
+    if (parts.length > 1) this.raisePhrase(scores, parts, MATCH_FACTOR.compound, n, matched.terms);
 
     // An acronym (typed exactly or with one typo) also finds its aliases and its spelled-out name.
     // Typo'd acronyms count only when the word itself is no acronym: "asoen" must not also
     // expand "asean"-like neighbours.
+    // A corrected acronym's expansions count as little as the correction itself.
     const exactEntries = this.glossary.forAcronym(word).length > 0;
     const acronyms = exactEntries ? [word] : [word, ...typos.filter((t) => t.distance === 1).map((t) => t.term)];
     for (const acronym of acronyms) {
+      const discount = acronym === word ? 1 : typoFactor(word, acronym, 1);
       for (const entry of this.glossary.forAcronym(acronym)) {
-        for (const alias of entry.acronyms) if (alias !== word) use(alias, MATCH_FACTOR.glossaryAlias);
-        for (const name of entry.names) this.raiseAll(scores, name, MATCH_FACTOR.glossaryName, n, matched.terms);
+        for (const alias of entry.acronyms) if (alias !== word) use(alias, MATCH_FACTOR.glossaryAlias * discount);
+        for (const name of entry.names) this.raisePhrase(scores, name, MATCH_FACTOR.glossaryName * discount, n, matched.terms);
       }
     }
     return scores;
   }
 
-  /** Documents holding every word of `words` (a spelled-out name) score the weakest word's weight. */
-  private raiseAll(scores: Float32Array, words: readonly string[], factor: number, n: number, matched: Set<string>): void {
+  /** Documents holding every word of `words` score the weakest word's weight, times the mean idf. */
+  private raisePhrase(scores: Float32Array, words: readonly string[], factor: number, n: number, matched: Set<string>): void {
     const postings = words.map((w) => this.postings.get(w));
     if (postings.some((p) => !p)) return;
-    const min = new Float32Array(n).fill(Infinity);
-    const seen = new Uint8Array(n);
-    postings.forEach((posting, i) => {
-      const { nums, weights } = posting!;
-      for (let j = 0; j < nums.length; j++) {
-        const num = nums[j]!;
-        if (seen[num] === i) {
-          seen[num] = i + 1;
-          min[num] = Math.min(min[num]!, weights[j]!);
-        }
-      }
-    });
+    const found = postings as Posting[];
     for (const w of words) matched.add(w);
-    for (let num = 0; num < n; num++) {
-      if (seen[num] === words.length) scores[num] = Math.max(scores[num]!, min[num]! * factor);
+    const meanIdf = found.reduce((sum, p) => sum + this.idf(p), 0) / found.length;
+    raiseAll(scores, found, factor * meanIdf, n);
+  }
+
+  /** Scores of a term-list form: a word exactly or by its stem, a phrase by all its words. */
+  private phraseScores(phrase: readonly string[], n: number, matched: Matched): Float32Array | undefined {
+    if (phrase.length === 1) {
+      const word = phrase[0]!;
+      const posting = this.postings.get(word);
+      const root = word.length >= MIN_STEM_LENGTH && !/\d/.test(word) ? stem(word) : undefined;
+      const stemmed = root === undefined ? undefined : this.stems.get(root);
+      if (!posting && !stemmed) return undefined;
+      const scores = new Float32Array(n);
+      if (stemmed) {
+        matched.stems.add(root!);
+        raise(scores, stemmed, MATCH_FACTOR.stem * this.idf(stemmed));
+      }
+      if (posting) {
+        matched.terms.add(word);
+        raise(scores, posting, this.idf(posting));
+      }
+      return scores;
     }
+    if (phrase.some((w) => !this.postings.has(w))) return undefined;
+    const scores = new Float32Array(n);
+    this.raisePhrase(scores, phrase, 1, n, matched.terms);
+    return scores;
+  }
+
+  /** The indexed words and term-list forms closest to what was typed, for "did you mean". */
+  private suggest(words: readonly string[]): string[] {
+    const found = new Map<string, number>();
+    for (const word of words) {
+      const edits = Math.max(2, allowedEdits(word.length) + 1);
+      const near = [...this.vocab.near(word, edits), ...(this.thesaurus?.closeForms(word, edits).filter((c) => this.postings.has(c.term)) ?? [])];
+      for (const { term, distance } of near) {
+        const df = this.postings.get(term)?.nums.length ?? 0;
+        const rank = distance * 1e6 - df;
+        if (term !== word && rank < (found.get(term) ?? Infinity)) found.set(term, rank);
+      }
+    }
+    return [...found].sort((a, b) => a[1] - b[1]).slice(0, SUGGESTIONS).map(([term]) => term);
   }
 }
 
-function push(map: Map<string, Posting>, term: string, num: number, weight: number): void {
-  let posting = map.get(term);
-  if (!posting) map.set(term, (posting = { nums: [], weights: [] }));
-  const last = posting.nums.length - 1;
-  // A stem shared by two words of one document: keep one entry with the better weight.
-  if (last >= 0 && posting.nums[last] === num) posting.weights[last] = Math.max(posting.weights[last]!, weight);
-  else {
-    posting.nums.push(num);
-    posting.weights.push(weight);
+/** What a correction counts for: a slip onto the next key more than any other single edit. */
+function typoFactor(typed: string, term: string, distance: number): number {
+  if (distance > 1) return MATCH_FACTOR.typo2;
+  return isKeySlip(typed, term) ? MATCH_FACTOR.keySlip : MATCH_FACTOR.typo1;
+}
+
+function raiseArray(scores: Float32Array, from: Float32Array, factor: number): void {
+  for (let i = 0; i < from.length; i++) {
+    const s = from[i]! * factor;
+    if (s > scores[i]!) scores[i] = s;
   }
 }
 
-function raise(scores: Float32Array, { nums, weights }: Posting, factor: number): void {
-  for (let i = 0; i < nums.length; i++) {
-    const num = nums[i]!;
-    const s = weights[i]! * factor;
-    if (s > scores[num]!) scores[num] = s;
-  }
+export interface TermWeight {
+  /** From acronyms and codes: short by nature, so never length-normalised. */
+  acronym: number;
+  /** Field-weighted occurrences in title, keywords and text. */
+  other: number;
 }
 
-function raiseBoth(scores: Float32Array, left: Posting, right: Posting, factor: number, n: number): void {
-  const leftWeight = new Float32Array(n);
-  for (let i = 0; i < left.nums.length; i++) leftWeight[left.nums[i]!] = left.weights[i]!;
-  for (let i = 0; i < right.nums.length; i++) {
-    const num = right.nums[i]!;
-    const w = Math.min(leftWeight[num]!, right.weights[i]!) * factor;
-    if (w > scores[num]!) scores[num] = w;
-  }
-}
-
-/** Every indexed word of a document with the weight of the strongest field it appears in. */
-export function docTerms(doc: SearchDoc): Map<string, number> {
-  const out = new Map<string, number>();
+/**
+ * Every indexed word of a document with its field-weighted occurrences (BM25F: fields weighted
+ * and summed, the text fields normalised by the document's length, then saturated when indexed).
+ */
+export function docTerms(doc: SearchDoc): Map<string, TermWeight> {
+  const out = new Map<string, TermWeight>();
+  const entry = (term: string) => {
+    let weight = out.get(term);
+    if (!weight) out.set(term, (weight = { acronym: 0, other: 0 }));
+    return weight;
+  };
   const add = (text: string, weight: number) => {
-    for (const term of termsOf(text)) if ((out.get(term) ?? 0) < weight) out.set(term, weight);
+    for (const term of termsOf(text)) entry(term).other += weight;
   };
   for (const acronym of doc.acronyms ?? []) {
-    add(acronym, FIELD_WEIGHT.acronym);
+    const words = termsOf(acronym);
+    for (const term of words) entry(term).acronym = FIELD_WEIGHT.acronym;
     // "COP AATHP", "SOM-ED" are also typed as one word.
-    const joined = acronymForm(acronym);
-    if (joined && (out.get(joined) ?? 0) < FIELD_WEIGHT.acronym) out.set(joined, FIELD_WEIGHT.acronym);
+    const joined = words.join('');
+    if (joined) entry(joined).acronym = FIELD_WEIGHT.acronym;
   }
   for (const text of allTexts(doc.title)) add(text, FIELD_WEIGHT.title);
   for (const keyword of doc.keywords ?? []) for (const text of allTexts(keyword)) add(text, FIELD_WEIGHT.keyword);
@@ -328,101 +441,6 @@ export function docTerms(doc: SearchDoc): Map<string, number> {
   return out;
 }
 
-function toHit(entry: Entry, score: number, lang: string, matched: MatchedWords, typed: ReadonlySet<string> = new Set()): SearchHit {
-  const { doc, key } = entry;
-  const title = pickDocText(doc.title, lang);
-  const hit: SearchHit = {
-    key,
-    kind: doc.kind,
-    id: doc.id,
-    href: doc.href,
-    score,
-    title: title.text,
-    titleLang: title.lang,
-    titleFallback: title.fallback,
-    titleRanges: highlightRanges(title.text, matched),
-  };
-  if (doc.date) hit.date = doc.date;
-  if (doc.acronyms?.length) {
-    const shown = doc.acronyms.map((a) => ({ a, ranges: highlightRanges(a, matched) }));
-    // The acronym the delegate typed, else one that matched, else the main one.
-    const best = shown.find((s) => typed.has(acronymForm(s.a))) ?? shown.find((s) => s.ranges.length > 0) ?? shown[0]!;
-    hit.acronym = best.a;
-    hit.acronymRanges = best.ranges;
-  }
-  // A snippet shows why a document matched, where the title and acronym do not already say it.
-  const shownWords = new Set([
-    ...hit.titleRanges.map(([s, e]) => foldText(hit.title.slice(s, e))),
-    ...(hit.acronymRanges ?? []).map(([s, e]) => foldText(hit.acronym!.slice(s, e))),
-  ]);
-  if (matched.terms.size > 0 || matched.stems.size > 0) {
-    // First a text holding a word as typed ("ASOEN" in a description), then any expansion of it.
-    const parts = [...(doc.keywords ?? []), ...(doc.text ?? [])];
-    const candidates = parts.flatMap((part) => textsByPreference(part, lang).map((p) => ({ p, ranges: highlightRanges(p.text, matched) })));
-    const fresh = (x: (typeof candidates)[number], typedOnly: boolean) =>
-      x.ranges.some(([s, e]) => {
-        const word = foldText(x.p.text.slice(s, e));
-        return !shownWords.has(word) && (!typedOnly || typed.has(word));
-      });
-    const found = candidates.find((x) => fresh(x, true)) ?? candidates.find((x) => fresh(x, false));
-    if (found) {
-      const { snippet, ranges } = snippetAround(found.p.text, found.ranges);
-      hit.snippet = snippet;
-      hit.snippetLang = found.p.lang;
-      hit.snippetRanges = ranges;
-    }
-  }
-  return hit;
-}
-
 function performanceNow(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}
-
-/** The k best (num, score) pairs seen, ties to the lower document number (index order). */
-class TopK {
-  private readonly heap: { num: number; score: number }[] = [];
-  constructor(private readonly k: number) {}
-
-  private worse(a: { num: number; score: number }, b: { num: number; score: number }): boolean {
-    return a.score < b.score || (a.score === b.score && a.num > b.num);
-  }
-
-  offer(num: number, score: number): void {
-    const heap = this.heap;
-    if (this.k <= 0) return;
-    if (heap.length === this.k) {
-      const root = heap[0]!;
-      if (!this.worse(root, { num, score })) return;
-      heap[0] = { num, score };
-      this.down(0);
-      return;
-    }
-    heap.push({ num, score });
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.worse(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    const heap = this.heap;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && this.worse(heap[l]!, heap[m]!)) m = l;
-      if (r < heap.length && this.worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-  }
-
-  sorted(): { num: number; score: number }[] {
-    return [...this.heap].sort((a, b) => b.score - a.score || a.num - b.num);
-  }
 }

@@ -25,6 +25,38 @@ function countryName(code: string): string {
 
 const defined = <T>(xs: (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * "July 2025" for each month a date range touches, so "Julai 2025" or "Juli 2025" (through the
+ * term list) and "2025" find the meetings of that month; partial dates give what they know.
+ */
+export function dateWords(start: string | undefined, end?: string): string | undefined {
+  if (!start) return undefined;
+  const words = new Set<string>();
+  const [sy, sm] = start.split('-').map(Number);
+  const [ey, em] = (end ?? start).split('-').map(Number);
+  if (!sy) return undefined;
+  words.add(String(sy));
+  if (sm) {
+    // At most a year of months: a multi-year framework period is named by its years.
+    let y = sy;
+    let m = sm;
+    const lastY = ey && em ? ey : sy;
+    const lastM = ey && em ? em : sm;
+    for (let i = 0; i < 12 && (y < lastY || (y === lastY && m <= lastM)); i++) {
+      words.add(`${MONTHS[m - 1]} ${y}`);
+      m++;
+      if (m > 12) {
+        m = 1;
+        y++;
+      }
+    }
+  }
+  if (ey && ey !== sy) words.add(String(ey));
+  return [...words].join(' ');
+}
+
 export function bodyDoc(body: Body): SearchDoc {
   return {
     kind: 'body',
@@ -47,7 +79,7 @@ export function meetingDoc(meeting: Meeting): SearchDoc {
     acronyms: [meeting.code],
     title: meeting.title,
     date: meeting.startDate,
-    keywords: defined<DocText>([venue?.name, venue?.city, venue?.state, venue ? countryName(venue.country) : undefined, meeting.host?.agency]),
+    keywords: defined<DocText>([venue?.name, venue?.city, venue?.state, venue ? countryName(venue.country) : undefined, meeting.host?.agency, dateWords(meeting.startDate, meeting.endDate)]),
     text: defined<DocText>([meeting.description, ...meeting.days.map((d) => d.label)]),
   };
 }
@@ -91,7 +123,7 @@ export function sourceDoc(source: Source): SearchDoc {
     href: `/sources/${source.id}`,
     title: source.title,
     date: source.date,
-    keywords: defined<DocText>([source.publisher, source.referenceNumber]),
+    keywords: defined<DocText>([source.publisher, source.referenceNumber, dateWords(source.date)]),
     text: [source.excerpt],
   };
 }

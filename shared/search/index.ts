@@ -1,4 +1,5 @@
-export { SearchIndex, FIELD_WEIGHT, MATCH_FACTOR, docTerms, type SearchOptions } from './engine';
+export { SearchIndex, COMPACT_AFTER, FIELD_WEIGHT, MATCH_FACTOR, docTerms, type SearchOptions, type IndexOptions } from './engine';
+export { Thesaurus, shippedThesaurus, TermList, Gazetteer, termListProblems, gazetteerProblems, formKey, type Expansion } from './terms';
 export { foldText } from './fold';
 export { stem } from './stem';
 export { tokenize, terms, STOPWORDS, type Token } from './tokenize';

@@ -44,6 +44,8 @@ export interface SearchHit {
   snippetLang?: string;
   snippetRanges?: Range[];
   date?: string;
+  /** Set when the document matches only some of the query's words. */
+  partial?: { matched: number; of: number };
 }
 
 export interface SearchResult {
@@ -51,7 +53,12 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Matching documents per kind, before the limit. */
   totals: Record<string, number>;
+  /** Matching documents, partial matches included. */
   total: number;
+  /** Of those, the documents matching every word. */
+  complete: number;
+  /** When nothing matched: the closest indexed words. */
+  suggestions?: string[];
   ms: number;
 }
 

@@ -42,4 +42,66 @@ describe('switching the interface language', () => {
     assert.match((await marker.getAttribute('aria-label')) ?? '', /tidak tersedia dalam bahasa yang dipilih/);
     await context.close();
   });
+
+  // Every item of the header at 1280 px, in one row, nothing cut; below that a Menu holds the navigation.
+  const HEADER: Record<string, string[]> = {
+    en: ['Overview', 'Bodies', 'Briefings', 'Meetings', 'Outcome targets', 'Sources', 'Calendar', 'Settings'],
+    ms: ['Gambaran keseluruhan', 'Badan', 'Taklimat', 'Mesyuarat', 'Sasaran hasil', 'Sumber', 'Kalendar', 'Tetapan'],
+    id: ['Ikhtisar', 'Badan', 'Bahan pengarahan', 'Pertemuan', 'Target capaian', 'Sumber', 'Kalender', 'Pengaturan'],
+  };
+  for (const lang of ['en', 'ms', 'id']) {
+    it(`the header shows every item at 1280 px and folds into a menu at 1024 px (${lang})`, async () => {
+      const { context, page } = await freshPage(app.browser, { viewport: { width: 1280, height: 800 } });
+      const ui = new AppPage(page, app.url);
+      await ui.open('/');
+      if (lang !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
+      const nav = page.getByRole('navigation', { name: lang === 'en' ? 'Main' : 'Utama' });
+      await nav.getByRole('link', { name: HEADER[lang]![7]! }).waitFor();
+      const layout = await page.evaluate(() => {
+        const header = document.querySelector('.app-header')!;
+        const items = [...header.querySelectorAll<HTMLElement>('a, button, select')].filter((e) => e.offsetParent !== null);
+        const rows = new Set(items.map((e) => Math.round(e.getBoundingClientRect().top / 20)));
+        const cut = items.filter((e) => e.getBoundingClientRect().right > window.innerWidth || e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent);
+        const brand = document.querySelector('.brand')!;
+        return { cut, rows: rows.size, brandLines: brand.getClientRects().length, brandHeight: brand.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(brand).lineHeight) };
+      });
+      assert.deepEqual(layout.cut, []);
+      assert.ok(layout.brandHeight <= 2 * layout.lineHeight + 1, `brand takes ${layout.brandHeight}px`);
+      for (const name of HEADER[lang]!) assert.equal(await nav.getByRole('link', { name, exact: true }).isVisible(), true, name);
+      assert.equal(await page.locator('.menu-button').isVisible(), false);
+
+      await page.setViewportSize({ width: 1024, height: 800 });
+      const menu = page.locator('.menu-button');
+      await menu.waitFor();
+      assert.equal(await nav.isVisible(), false);
+      await menu.click();
+      assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+      for (const name of HEADER[lang]!) assert.equal(await nav.getByRole('link', { name, exact: true }).isVisible(), true, name);
+      await page.keyboard.press('Escape');
+      assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+      assert.equal(await menu.evaluate((el) => el === document.activeElement), true);
+      await menu.click();
+      await nav.getByRole('link', { name: HEADER[lang]![3]!, exact: true }).click();
+      await page.waitForURL(/\/meetings$/);
+      assert.equal(await nav.isVisible(), false);
+      await context.close();
+    });
+  }
+
+  it('English dates read day-month-year, counts take their plural, sectors are translated', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/meetings/asoen-36');
+    assert.match(await page.locator('main').innerText(), /28–31 July 2025/);
+    await ui.open('/meetings?when=past&country=LA');
+    await page.getByRole('status').filter({ hasText: /^1 meeting ·/ }).waitFor();
+    await ui.open('/briefings/new?meeting=asoen-36');
+    const picker = page.getByRole('combobox', { name: /meeting/i }).first();
+    assert.match(await picker.locator('option:checked').innerText(), /ASOEN-36 — 28–31 July 2025/);
+    await ui.open('/bodies/asoen');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('id');
+    await page.getByText('Lingkungan hidup', { exact: true }).waitFor();
+    await context.close();
+  });
 });
+

@@ -92,4 +92,65 @@ describe('searching from the command palette', () => {
     await page.getByRole('region', { name: /Meetings/ }).getByRole('link', { name: /ASOEN-36/ }).first().waitFor();
     await context.close();
   });
+
+  it('Ctrl+Enter in the palette opens the results page for that query, even from the results page', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/search?q=asoen');
+    const box = page.getByRole('searchbox');
+    await page.getByRole('region', { name: /Bodies/ }).waitFor();
+    const palette = new Palette(page);
+    await palette.open();
+    await palette.search('langkawi');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForURL(/q=langkawi/);
+    await page.getByRole('region', { name: /Meetings/ }).getByRole('link', { name: /ASOEN-36/ }).first().waitFor();
+    assert.equal(await box.inputValue(), 'langkawi');
+    // Back returns to the earlier query, box and results alike.
+    await page.goBack();
+    await page.waitForURL(/q=asoen/);
+    await page.waitForFunction(() => (document.querySelector('input[type="search"]') as HTMLInputElement | null)?.value === 'asoen');
+    await page.getByRole('region', { name: /Bodies/ }).getByText('ASOEN', { exact: true }).first().waitFor();
+    await context.close();
+  });
 });
+
+describe('search in the delegate\'s own language, ranked', () => {
+  it('a Malay word finds what the dataset writes in English, an Indonesian one too', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/search?q=kesihatan');
+    await page.getByRole('link', { name: /AHMM/ }).first().waitFor();
+    await ui.open('/search?q=Jepang');
+    await page.getByRole('link', { name: /ASEAN-Japan Dialogue on Environmental Cooperation/ }).first().waitFor();
+    await ui.open(`/search?q=${encodeURIComponent('Julai 2025')}`);
+    await page.getByRole('region', { name: /Meetings/ }).getByRole('link', { name: /ASOEN-36/ }).first().waitFor();
+    await ui.open('/search?q=admm2025');
+    await page.getByRole('region', { name: /Meetings/ }).getByRole('link', { name: /ADMM 2025/ }).first().waitFor();
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
+  it('one word the dataset lacks gives partial matches, marked, after the complete ones', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open(`/search?q=${encodeURIComponent('asoen zzqqxx')}`);
+    await page.getByRole('status').filter({ hasText: /No result matches every word; \d+ match some/ }).waitFor();
+    const partial = page.getByRole('region', { name: 'Partial matches' });
+    await partial.getByRole('link', { name: /ASOEN/ }).first().waitFor();
+    assert.match(await partial.innerText(), /Partial match: 1 of 2 words/);
+    await context.close();
+  });
+
+  it('a query matching nothing says so and offers the closest words, which search when chosen', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/search?q=langkawwwwi');
+    await page.getByRole('status').filter({ hasText: 'Nothing found for "langkawwwwi".' }).waitFor();
+    await page.getByRole('button', { name: 'Search for langkawi' }).click();
+    await page.waitForURL(/q=langkawi/);
+    await page.getByRole('region', { name: /Meetings/ }).getByRole('link', { name: /ASOEN-36/ }).first().waitFor();
+    await context.close();
+  });
+});
+

@@ -38,9 +38,15 @@ describe('dataset text in the chosen language', () => {
 
 describe('date display', () => {
   it('shows partial dates at their precision and never throws on odd input', async () => {
-    const { formatPartialDate } = await import('../../renderer/i18n/format');
+    const { formatPartialDate, formatDateRange, formatDateTime } = await import('../../renderer/i18n/format');
     expect(formatPartialDate('2025-09', 'en')).toBe('September 2025');
-    expect(formatPartialDate('2026-11-23T16:38:59.000Z', 'en')).toBe('November 23, 2026');
+    expect(formatPartialDate('2026-11-23T16:38:59.000Z', 'en')).toBe('23 November 2026');
+    // English for ASEAN readers: day-month-year, as ASEAN documents write dates.
+    expect(formatDateRange('2025-07-28', '2025-07-31', 'en')).toBe('28–31 July 2025');
+    expect(formatDateRange('2025-07-28', '2025-08-02', 'en')).toBe('28 July – 2 August 2025');
+    expect(formatDateRange('2025-07-28', '2025-07-31', 'ms')).toBe('28–31 Julai 2025');
+    expect(formatDateTime('2026-12-01T14:30:00Z', 'en')).toMatch(/^1 Dec 2026, \d\d:30$/);
+    expect(formatDateTime('not a date', 'en')).toBe('not a date');
     expect(formatPartialDate('soon', 'en')).toBe('soon');
     expect(formatPartialDate('2025-13', 'en')).toBe('2025-13');
   });

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../renderer/i18n/en/index';
 import { id } from '../../renderer/i18n/id';
 import { ms } from '../../renderer/i18n/ms';
-import { translate, type MessageKey } from '../../renderer/i18n/translate';
+import { placeholdersOf, translate, type MessageKey } from '../../renderer/i18n/translate';
 
 const catalogs = { ms, id } as Record<string, Partial<Record<MessageKey, string>>>;
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = placeholdersOf;
 
 describe('interface catalogs', () => {
   it.each(Object.keys(catalogs))('%s translates every English key (every string the delegate sees, in three languages)', (lang) => {
@@ -39,4 +39,26 @@ describe('interface catalogs', () => {
     expect(translate('ms', 'search.resultCount', { count: 12345 })).toBe('12,345 hasil');
     expect(translate('id', 'search.resultCount', { count: 12345 })).toBe('12.345 hasil');
   });
+
+  it('chooses plural forms with Intl.PluralRules', () => {
+    expect(translate('en', 'meetings.resultCount', { count: 1 })).toBe('1 meeting');
+    expect(translate('en', 'meetings.resultCount', { count: 0 })).toBe('0 meetings');
+    expect(translate('en', 'meetings.resultCount', { count: 1234 })).toBe('1,234 meetings');
+    expect(translate('en', 'search.resultCount', { count: 1 })).toBe('1 result');
+    expect(translate('ms', 'meetings.resultCount', { count: 1 })).toBe('1 mesyuarat');
+    expect(translate('id', 'meetings.resultCount', { count: 2 })).toBe('2 pertemuan');
+    const counts = { bodies: 1, meetings: 2, agendaItems: 1, targets: 3, sources: 1 };
+    expect(translate('en', 'home.counts', counts)).toBe('1 body, 2 meetings, 1 agenda item, 3 outcome targets, 1 source');
+  });
+
+  it('no English message says "1 meetings": every count is a plural', () => {
+    for (const [key, text] of Object.entries(en)) {
+      for (const name of placeholdersOf(text)) {
+        if (!/^(count|bodies|meetings|agendaItems|targets|sources)$/.test(name)) continue;
+        const one = translate('en', key as MessageKey, Object.fromEntries(placeholdersOf(text).map((n) => [n, n === name ? 1 : 'x'])));
+        expect(one, key).not.toMatch(/\b1 (meetings|results|bodies|targets|sources|items|agenda items|outcome targets)\b/);
+      }
+    }
+  });
 });
+

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isKeySlip } from '../../shared/search/keyboard';
 import { foldText, stem, tokenize, Vocabulary, allowedEdits, highlightRanges, snippetAround } from '../../shared/search';
 
 describe('folding', () => {
@@ -92,5 +93,15 @@ describe('highlights', () => {
     expect(snippet.length).toBeLessThan(200);
     expect(snippet.startsWith('…')).toBe(true);
     expect(snippet.slice(ranges[0]![0], ranges[0]![1])).toBe('target');
+  });
+});
+
+describe('key slips', () => {
+  it('one letter replaced by a neighbouring key is a slip; other edits are not', () => {
+    expect(isKeySlip('asoem', 'asoen')).toBe(true);
+    expect(isKeySlip('asoem', 'asomm')).toBe(false);
+    expect(isKeySlip('asoen', 'asoen')).toBe(false);
+    expect(isKeySlip('aspen', 'asoen')).toBe(true);
+    expect(isKeySlip('asoe', 'asoen')).toBe(false);
   });
 });

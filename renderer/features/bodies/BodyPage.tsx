@@ -11,6 +11,7 @@ import type { StoredBody } from '../../db/schema';
 import { countryName, formatDateRange, formatPartialDate } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
+import { SectorName } from '../../i18n/SectorName';
 
 /** How many of a body's meetings the page lists before pointing to the filtered list. */
 const MEETINGS_SHOWN = 25;
@@ -55,7 +56,7 @@ function BodyDetail({ body }: { body: StoredBody }) {
       )}
       <dl className="facts">
         <Field label={t('bodies.aliases')}>{body.aliases.length > 0 ? body.aliases.join(', ') : undefined}</Field>
-        <Field label={t('bodies.sector')}>{body.sector}</Field>
+        <Field label={t('bodies.sector')}>{body.sector && <SectorName sector={body.sector} />}</Field>
         <Field label={t('bodies.reportsTo')}>{body.reportsTo.length > 0 ? <BodyLinks ids={body.reportsTo} /> : undefined}</Field>
         <Field label={t('bodies.subsidiaries')}>
           {related && related.subsidiaries.length > 0 ? <BodyLinks ids={related.subsidiaries.map((b) => b.id)} /> : undefined}

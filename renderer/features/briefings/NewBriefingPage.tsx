@@ -4,7 +4,7 @@ import { useLocation, useSearch } from 'wouter';
 import { DEFAULT_CLASSIFICATIONS } from '../../../shared/briefing/model';
 import { Page } from '../../components/Page';
 import { db } from '../../db/db';
-import { countryName } from '../../i18n/format';
+import { countryName, formatDateRange } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { DelegationOptions } from './DelegationOptions';
@@ -64,7 +64,7 @@ export function NewBriefingPage() {
             <option value="" />
             {meetings?.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.code} — {m.startDate}
+                {m.code} — {formatDateRange(m.startDate, m.endDate, language)}
               </option>
             ))}
           </select>

@@ -8,7 +8,7 @@ import { LocalText } from '../../components/LocalText';
 import { Page } from '../../components/Page';
 import { db } from '../../db/db';
 import type { StoredBody, StoredMeeting } from '../../db/schema';
-import { countryName, formatDateRange, formatPartialDate } from '../../i18n/format';
+import { countryName, dateFormat, formatDateRange, formatPartialDate } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { saveTextFile } from '../../platform/platform';
 import { useAppStore } from '../../store/store';
@@ -182,9 +182,9 @@ function MonthGrid({ month, meetings, labelledBy }: { month: string; meetings: S
   const language = useAppStore((s) => s.language);
   const weeks = monthGrid(month);
   const withoutDays = meetingsWithoutDays(meetings, month);
-  const weekday = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' });
-  const weekdayLong = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
-  const dayLabel = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const weekday = dateFormat(language, { weekday: 'short', timeZone: 'UTC' });
+  const weekdayLong = dateFormat(language, { weekday: 'long', timeZone: 'UTC' });
+  const dayLabel = dateFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' });
   const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
   return (
     <>

@@ -8,6 +8,9 @@ import type { StoredMeeting } from '../../db/schema';
 import { formatDateRange } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
+import { HitView } from '../search/HitView';
+import { useRecentKeys } from '../search/recent';
+import { useDescribedHits } from '../search/use-search';
 
 const SHOWN = 6;
 
@@ -29,7 +32,9 @@ export function HomePage() {
         <h2 id="dataset-heading">{t('home.dataset')}</h2>
         {data?.datasets.map((d) => (
           <div key={d.datasetId}>
-            <p>{t('home.datasetLine', { title: d.title, version: d.version, publisher: d.publisher })}</p>
+            <p>
+              <DatasetLine title={d.title} version={d.version} publisher={d.publisher} />
+            </p>
             <p className="muted">
               {t('home.counts', {
                 bodies: d.counts.bodies,
@@ -42,6 +47,7 @@ export function HomePage() {
           </div>
         ))}
       </section>
+      <RecentlyOpened />
       <div className="columns">
         <section aria-labelledby="upcoming-heading" className="panel">
           <h2 id="upcoming-heading">
@@ -88,5 +94,53 @@ function MeetingShortList({ meetings }: { meetings: StoredMeeting[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+const SLOT = '\u0000';
+
+/**
+ * "{title}, version {version}, from {publisher}": the title and publisher are dataset text,
+ * written in English by the publisher, so they carry the untranslated marker in Malay and Indonesian.
+ */
+function DatasetLine({ title, version, publisher }: { title: string; version: number; publisher: string }) {
+  const t = useT();
+  const parts = t('home.datasetLine', { title: `${SLOT}title${SLOT}`, version, publisher: `${SLOT}publisher${SLOT}` }).split(SLOT);
+  return (
+    <>
+      {parts.map((part, i) =>
+        part === 'title' && i % 2 === 1 ? (
+          <LocalText key={i} value={{ en: title }} />
+        ) : part === 'publisher' && i % 2 === 1 ? (
+          <LocalText key={i} value={{ en: publisher }} />
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+/** The records the delegate opened last, newest first (the same list the palette shows). */
+function RecentlyOpened() {
+  const t = useT();
+  const hits = useDescribedHits(useRecentKeys());
+  return (
+    <section aria-labelledby="recently-opened-heading" className="panel">
+      <h2 id="recently-opened-heading">{t('home.recentlyOpened')}</h2>
+      {hits.length === 0 ? (
+        <p className="muted">{t('home.noRecent')}</p>
+      ) : (
+        <ul className="plain-list recent-list">
+          {hits.map((hit) => (
+            <li key={hit.key}>
+              <Link href={hit.href} className="hit-link">
+                <HitView hit={hit} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

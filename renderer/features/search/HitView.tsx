@@ -34,6 +34,7 @@ export function HitView({ hit }: { hit: SearchHit }) {
             {hit.titleLang.toUpperCase()}
           </abbr>
         )}
+        {hit.partial && <span className="hit-partial">{t('search.partialMatch', hit.partial)}</span>}
         {hit.date && <span className="hit-date">{formatPartialDate(hit.date, language)}</span>}
       </span>
       {hit.snippet && (

@@ -1,4 +1,4 @@
-import { SearchIndex, type SearchDoc } from '../../../shared/search';
+import { SearchIndex, shippedThesaurus, type SearchDoc } from '../../../shared/search';
 import { REFERENCE_KINDS, type FromSearchWorker, type IndexStatus, type ToSearchWorker } from './protocol';
 
 /**
@@ -6,7 +6,8 @@ import { REFERENCE_KINDS, type FromSearchWorker, type IndexStatus, type ToSearch
  * the app, in-process where no Worker exists (component tests in jsdom).
  */
 export function createSearchHost(post: (message: FromSearchWorker) => void, loadReference: () => Promise<SearchDoc[]>) {
-  const index = new SearchIndex();
+  // The term list finds a word's forms in the other two languages (kesihatan -> health, kesehatan).
+  const index = new SearchIndex({ thesaurus: shippedThesaurus() });
   const status: IndexStatus = { ready: false, docs: 0, buildMs: 0, revision: 0 };
   const changed = () => {
     status.docs = index.size;

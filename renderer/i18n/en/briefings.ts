@@ -92,7 +92,7 @@ export const briefings = {
   'briefings.preview': 'Preview',
   'briefings.edit': 'Edit',
   'briefings.findInBrief': 'Find in this brief',
-  'briefings.findResults': '{count} agenda items match',
+  'briefings.findResults': '{count, plural, one {# agenda item matches} other {# agenda items match}}',
   'briefings.export': 'Export to file',
   'briefings.import': 'Import a briefing',
   'briefings.delete': 'Delete briefing',

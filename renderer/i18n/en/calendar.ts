@@ -21,7 +21,7 @@ export const calendar = {
   'calendar.daysUnknown': 'days not known',
   'calendar.exportOne': 'Export {code} (.ics)',
   'calendar.exportUpcoming': 'Export upcoming meetings (.ics)',
-  'calendar.exported': '{count} meetings exported to {file}.',
+  'calendar.exported': '{count, plural, one {# meeting exported to {file}.} other {# meetings exported to {file}.}}',
   'calendar.noUpcoming': 'No upcoming meetings to export.',
   'calendar.ics.monthOnly': 'The source gives only the month ({month}): this event spans the whole month.',
   'calendar.ics.yearOnly': 'The source gives only the year ({year}): this event spans the whole year.',

@@ -7,6 +7,7 @@ import { packs } from './packs';
 import { relay } from './relay';
 import { papers } from './papers';
 import { search } from './search';
+import { sectors } from './sectors';
 import { settings } from './settings';
 import { sync } from './sync';
 import { records } from './records';
@@ -28,6 +29,7 @@ export const en = {
   ...collab,
   ...papers,
   ...records,
+  ...sectors,
 } as const;
 
 export type MessageKey = keyof typeof en;

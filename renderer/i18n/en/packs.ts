@@ -135,7 +135,7 @@ export const packs = {
   'packs.assessment.none': 'Not assessed',
   'packs.orgChart.title': 'Organisational chart of the bodies concerned',
   'packs.orgChart.more': '+{count} more',
-  'packs.orgChart.moreLong': '{count} more bodies report to {parent}',
+  'packs.orgChart.moreLong': '{count, plural, one {# more body reports to {parent}} other {# more bodies report to {parent}}}',
   'packs.orgChart.reportsTo': '{child} reports to {parent}.',
   'packs.orgChart.legend': 'Bold frame: bodies of this meeting',
 } as const;

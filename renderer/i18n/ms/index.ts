@@ -4,6 +4,8 @@ import { collab } from './collab';
 import { packs } from './packs';
 import { relay } from './relay';
 import { papers } from './papers';
+import { search } from './search';
+import { sectors } from './sectors';
 import { sync } from './sync';
 import { records } from './records';
 
@@ -16,4 +18,6 @@ export const ms = {
   ...collab,
   ...papers,
   ...records,
+  ...search,
+  ...sectors,
 } as const satisfies Partial<Catalog>;

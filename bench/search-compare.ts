@@ -1,0 +1,138 @@
+/**
+ * This app's search engine and MiniSearch side by side in one Node process, on the same 50k
+ * documents (the built-in dataset's records among synthetic ones) and the same 200 labelled
+ * queries (bench/search-queries.json): index build time, memory, query p95 (each query typed key
+ * by key) and the share of queries whose expected record is in the top 5.
+ */
+import MiniSearch from 'minisearch';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import agendaItems from '../assets/dataset/agenda-items.json';
+import bodies from '../assets/dataset/bodies.json';
+import frameworks from '../assets/dataset/frameworks.json';
+import meetings from '../assets/dataset/meetings.json';
+import sources from '../assets/dataset/sources.json';
+import targets from '../assets/dataset/targets.json';
+import { DatasetRecords } from '../shared/model';
+import { allTexts, docKey, recordsToDocs, SearchIndex, shippedThesaurus, type SearchDoc } from '../shared/search';
+import { percentile } from './measure';
+import { syntheticSearchDocs } from './search-docs';
+import labelled from './search-queries.json';
+
+export interface LabelledQuery {
+  q: string;
+  lang: string;
+  kind: string;
+  expect: string[];
+}
+
+export const LABELLED_QUERIES: LabelledQuery[] = labelled.queries;
+
+/** The built-in dataset's documents first, synthetic ones after, `size` in all. */
+export function benchDocs(size: number): SearchDoc[] {
+  const real = recordsToDocs(DatasetRecords.parse({ sources, bodies, meetings, agendaItems, frameworks, targets }));
+  return [...real, ...(syntheticSearchDocs(size - real.length) as SearchDoc[])];
+}
+
+interface Engine {
+  build(docs: readonly SearchDoc[]): void;
+  /** Keys of the best `limit` documents. */
+  query(q: string, lang: string, limit: number): string[];
+}
+
+function appEngine(): Engine {
+  let index = new SearchIndex();
+  return {
+    build(docs) {
+      index = new SearchIndex({ thesaurus: shippedThesaurus() });
+      index.addAll(docs);
+    },
+    query: (q, lang, limit) => index.search(q, { lang, limit }).hits.map((h) => h.key),
+  };
+}
+
+const joinTexts = (texts: SearchDoc['text']) => (texts ?? []).flatMap((t) => allTexts(t)).join(' ');
+
+/** MiniSearch as its README recommends: every field indexed, prefix and fuzzy search, the title boosted. */
+function miniSearchEngine(): Engine {
+  let mini: MiniSearch | undefined;
+  return {
+    build(docs) {
+      mini = new MiniSearch({ idField: 'key', fields: ['acronyms', 'title', 'keywords', 'text'] });
+      mini.addAll(
+        docs.map((d) => ({
+          key: docKey(d.kind, d.id),
+          acronyms: (d.acronyms ?? []).join(' '),
+          title: allTexts(d.title).join(' '),
+          keywords: joinTexts(d.keywords),
+          text: joinTexts(d.text),
+        })),
+      );
+    },
+    query: (q, _lang, limit) =>
+      mini!
+        .search(q, { prefix: true, fuzzy: 0.2, boost: { acronyms: 3, title: 2 } })
+        .slice(0, limit)
+        .map((r) => String(r.id)),
+  };
+}
+
+/** A real GC between measurements, whether or not node was started with --expose-gc. */
+function collector(): () => void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed;
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+export interface EngineFigures {
+  engine: string;
+  buildMs: number;
+  memoryMb: number;
+  queryP95: number;
+  queries: number;
+  top5: number;
+  byKind: Record<string, { pass: number; of: number }>;
+  misses: string[];
+}
+
+function measure(name: string, engine: Engine, docs: readonly SearchDoc[], queries: readonly LabelledQuery[]): EngineFigures {
+  const gc = collector();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  engine.build(docs);
+  const buildMs = performance.now() - started;
+  gc();
+  const memoryMb = (process.memoryUsage().heapUsed - before) / 1e6;
+
+  const times: number[] = [];
+  for (const { q, lang } of queries) {
+    for (let k = 1; k <= q.length; k++) {
+      const t0 = performance.now();
+      engine.query(q.slice(0, k), lang, 30);
+      times.push(performance.now() - t0);
+    }
+  }
+  const byKind: EngineFigures['byKind'] = {};
+  const misses: string[] = [];
+  let pass = 0;
+  for (const query of queries) {
+    const top = engine.query(query.q, query.lang, 5);
+    const ok = query.expect.some((key) => top.includes(key));
+    const kind = (byKind[query.kind] ??= { pass: 0, of: 0 });
+    kind.of++;
+    if (ok) {
+      kind.pass++;
+      pass++;
+    } else misses.push(query.q);
+  }
+  return { engine: name, buildMs, memoryMb, queryP95: percentile(times, 95), queries: times.length, top5: pass / queries.length, byKind, misses };
+}
+
+export function compareEngines(size: number): { app: EngineFigures; mini: EngineFigures; docs: number } {
+  const docs = benchDocs(size);
+  const app = measure('this app', appEngine(), docs, LABELLED_QUERIES);
+  const mini = measure('MiniSearch', miniSearchEngine(), docs, LABELLED_QUERIES);
+  return { app, mini, docs: docs.length };
+}

@@ -1,0 +1,31 @@
+import type { Catalog } from '../en/index';
+
+/** Bahasa Indonesia: the dataset's sector values. */
+export const sectors = {
+  'sector.ascc-coordination': 'Koordinasi ASCC',
+  'sector.civil-service': 'Kepegawaian',
+  'sector.culture': 'Kebudayaan',
+  'sector.culture-information': 'Kebudayaan dan informasi',
+  'sector.defence': 'Pertahanan',
+  'sector.digital': 'Digital',
+  'sector.disaster-management': 'Penanggulangan bencana',
+  'sector.economic-integration': 'Integrasi ekonomi',
+  'sector.education': 'Pendidikan',
+  'sector.environment': 'Lingkungan hidup',
+  'sector.finance': 'Keuangan',
+  'sector.foreign-affairs': 'Luar negeri',
+  'sector.health': 'Kesehatan',
+  'sector.information': 'Informasi',
+  'sector.labour': 'Ketenagakerjaan',
+  'sector.minerals': 'Mineral',
+  'sector.people-to-people': 'Hubungan antarmasyarakat',
+  'sector.political-security': 'Politik-keamanan',
+  'sector.rural-development': 'Pembangunan perdesaan',
+  'sector.science-technology': 'Ilmu pengetahuan dan teknologi',
+  'sector.social-welfare': 'Kesejahteraan sosial',
+  'sector.sports': 'Olahraga',
+  'sector.transboundary-haze': 'Asap lintas batas',
+  'sector.women': 'Perempuan',
+  'sector.women-children': 'Perempuan dan anak',
+  'sector.youth': 'Pemuda',
+} as const satisfies Partial<Catalog>;

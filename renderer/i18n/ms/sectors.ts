@@ -1,0 +1,31 @@
+import type { Catalog } from '../en/index';
+
+/** Bahasa Melayu: the dataset's sector values. */
+export const sectors = {
+  'sector.ascc-coordination': 'Penyelarasan ASCC',
+  'sector.civil-service': 'Perkhidmatan awam',
+  'sector.culture': 'Kebudayaan',
+  'sector.culture-information': 'Kebudayaan dan penerangan',
+  'sector.defence': 'Pertahanan',
+  'sector.digital': 'Digital',
+  'sector.disaster-management': 'Pengurusan bencana',
+  'sector.economic-integration': 'Integrasi ekonomi',
+  'sector.education': 'Pendidikan',
+  'sector.environment': 'Alam sekitar',
+  'sector.finance': 'Kewangan',
+  'sector.foreign-affairs': 'Hal ehwal luar negeri',
+  'sector.health': 'Kesihatan',
+  'sector.information': 'Penerangan',
+  'sector.labour': 'Buruh',
+  'sector.minerals': 'Mineral',
+  'sector.people-to-people': 'Hubungan rakyat ke rakyat',
+  'sector.political-security': 'Politik-keselamatan',
+  'sector.rural-development': 'Pembangunan luar bandar',
+  'sector.science-technology': 'Sains dan teknologi',
+  'sector.social-welfare': 'Kebajikan sosial',
+  'sector.sports': 'Sukan',
+  'sector.transboundary-haze': 'Jerebu rentas sempadan',
+  'sector.women': 'Wanita',
+  'sector.women-children': 'Wanita dan kanak-kanak',
+  'sector.youth': 'Belia',
+} as const satisfies Partial<Catalog>;

@@ -1,0 +1,125 @@
+import { stem } from '../stem';
+import { allowedEdits, Vocabulary } from '../trie';
+import type { Gazetteer, TermList } from './schema';
+import { formKey } from './validate';
+
+/** Query words `start..end` (exclusive) are a form of a concept; these are its other forms. */
+export interface Expansion {
+  start: number;
+  end: number;
+  /** Other forms of the concept(s), each as its folded words. */
+  alternatives: string[][];
+  /** The concepts (or places) the words were read as. */
+  concepts: string[];
+  /** Read through a typo ("kesihtan" for kesihatan): counts less. */
+  fuzzy: boolean;
+}
+
+interface Group {
+  id: string;
+  phrases: string[][];
+}
+
+const MAX_PHRASE_WORDS = 12;
+const MIN_FUZZY_LENGTH = 5;
+const CLITICS = ['nya', 'lah', 'kah', 'pun'];
+
+/**
+ * Query expansion through the shipped term list and gazetteer: every form of a concept in any of
+ * the three languages (or any name of a place) stands for all the others. Lookups are by the
+ * folded words of a form; single words also by their stem (kesihatannya -> kesihatan) and, for
+ * words of five letters or more, within one typo of a form.
+ */
+export class Thesaurus {
+  private readonly groups: Group[] = [];
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byStem = new Map<string, number[]>();
+  private readonly singleWords = new Vocabulary();
+  private longest = 1;
+
+  constructor(list?: TermList, gazetteer?: Gazetteer) {
+    for (const concept of list?.concepts ?? []) this.addGroup(concept.id, Object.values(concept.forms).flat());
+    for (const place of gazetteer?.places ?? []) this.addGroup(`place:${place.id}`, place.names);
+  }
+
+  get size(): number {
+    return this.groups.length;
+  }
+
+  private addGroup(id: string, forms: string[]): void {
+    const index = this.groups.length;
+    const keys = [...new Set(forms.map(formKey).filter(Boolean))];
+    this.groups.push({ id, phrases: keys.map((k) => k.split(' ')) });
+    for (const key of keys) {
+      const words = key.split(' ');
+      this.longest = Math.min(MAX_PHRASE_WORDS, Math.max(this.longest, words.length));
+      addTo(this.byKey, key, index);
+      if (words.length === 1) {
+        this.singleWords.add(key);
+        if (key.length >= 5 && !/\d/.test(key)) addTo(this.byStem, stem(key), index);
+      }
+    }
+  }
+
+  /** The forms a query holds, longest first and not overlapping, with what each stands for. */
+  expand(words: readonly string[]): Expansion[] {
+    const out: Expansion[] = [];
+    let i = 0;
+    while (i < words.length) {
+      let found: Expansion | undefined;
+      for (let len = Math.min(this.longest, words.length - i); len >= 1 && !found; len--) {
+        const key = words.slice(i, i + len).join(' ');
+        const groups = this.byKey.get(key);
+        if (groups) found = this.expansion(i, i + len, groups, key, false);
+      }
+      found ??= this.single(i, words[i]!);
+      if (found) {
+        out.push(found);
+        i = found.end;
+      } else i++;
+    }
+    return out;
+  }
+
+  /** A word that is no form: perhaps an affixed one, or one typo away from one. */
+  private single(i: number, word: string): Expansion | undefined {
+    // Particles and -nya on a form: "kesihatannya", "pendidikanlah".
+    for (const suffix of CLITICS) {
+      const groups = word.length > suffix.length + 3 && word.endsWith(suffix) ? this.byKey.get(word.slice(0, -suffix.length)) : undefined;
+      if (groups) return this.expansion(i, i + 1, groups, word, false);
+    }
+    if (word.length >= 5 && !/\d/.test(word)) {
+      const groups = this.byStem.get(stem(word));
+      if (groups) return this.expansion(i, i + 1, groups, word, false);
+    }
+    if (word.length < MIN_FUZZY_LENGTH || /\d/.test(word)) return undefined;
+    const near = this.singleWords.near(word, Math.min(1, allowedEdits(word.length))).filter((n) => n.distance === 1);
+    if (near.length !== 1) return undefined;
+    return this.expansion(i, i + 1, this.byKey.get(near[0]!.term)!, word, true);
+  }
+
+  private expansion(start: number, end: number, groups: number[], own: string, fuzzy: boolean): Expansion {
+    const seen = new Set<string>([own]);
+    const alternatives: string[][] = [];
+    for (const g of groups) {
+      for (const phrase of this.groups[g]!.phrases) {
+        const key = phrase.join(' ');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        alternatives.push(phrase);
+      }
+    }
+    return { start, end, alternatives, concepts: groups.map((g) => this.groups[g]!.id), fuzzy };
+  }
+
+  /** Single-word forms close to `word` (for "did you mean" when nothing matched). */
+  closeForms(word: string, maxEdits: number): { term: string; distance: number }[] {
+    return this.singleWords.near(word, maxEdits);
+  }
+}
+
+function addTo(map: Map<string, number[]>, key: string, index: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [index]);
+  else if (!list.includes(index)) list.push(index);
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import placesJson from '../../assets/terms/places.json';
+import termsJson from '../../assets/terms/terms.json';
+import sources from '../../assets/dataset/sources.json';
+import bodies from '../../assets/dataset/bodies.json';
+import meetings from '../../assets/dataset/meetings.json';
+import agendaItems from '../../assets/dataset/agenda-items.json';
+import frameworks from '../../assets/dataset/frameworks.json';
+import targets from '../../assets/dataset/targets.json';
+import { DatasetRecords } from '../../shared/model';
+import { formKey, Gazetteer, gazetteerProblems, recordsToDocs, SearchIndex, shippedThesaurus, TermList, termListProblems, Thesaurus } from '../../shared/search';
+
+const list = TermList.parse(termsJson);
+const gazetteer = Gazetteer.parse(placesJson);
+const concept = (id: string) => list.concepts.find((c) => c.id === id)!;
+const keysOf = (forms: string[]) => forms.map(formKey);
+
+describe('the shipped term list', () => {
+  it('has at least 400 concepts, each in English, Malay and Indonesian, and no problems', () => {
+    expect(list.concepts.length).toBeGreaterThanOrEqual(400);
+    for (const c of list.concepts) for (const lang of ['en', 'ms', 'id'] as const) expect(c.forms[lang].length, `${c.id} ${lang}`).toBeGreaterThan(0);
+    expect(termListProblems(list)).toEqual([]);
+  });
+
+  it.each([
+    ['education', 'pendidikan', 'pendidikan'],
+    ['health', 'kesihatan', 'kesehatan'],
+    ['youth', 'belia', 'pemuda'],
+    ['environment', 'alam sekitar', 'lingkungan hidup'],
+    ['energy', 'tenaga', 'energi'],
+    ['japan', 'jepun', 'jepang'],
+    ['china', 'china', 'tiongkok'],
+  ])('%s is %s in Malay and %s in Indonesian', (en, ms, id) => {
+    const c = list.concepts.find((x) => keysOf(x.forms.en).includes(en))!;
+    expect(keysOf(c.forms.ms)).toContain(ms);
+    expect(keysOf(c.forms.id)).toContain(id);
+  });
+
+  it('keeps the Malay–Indonesian false friends apart and marks the forms they share', () => {
+    // keselamatan: security and safety in Malay, only safety in Indonesian; keamanan: peace in Malay, security in Indonesian.
+    expect(keysOf(concept('security').forms.ms)).toContain('keselamatan');
+    expect(keysOf(concept('security').forms.id)).toEqual(['keamanan']);
+    expect(keysOf(concept('peace').forms.ms)).toEqual(['keamanan']);
+    expect(concept('security').sharedWith).toEqual(expect.arrayContaining(['safety', 'peace']));
+    // polisi: police in Indonesian, policy in Malay; pejabat: an official in Indonesian, an office in Malay.
+    expect(keysOf(concept('police').forms.id)).toContain('polisi');
+    expect(keysOf(concept('policy').forms.ms)).toContain('polisi');
+    expect(keysOf(concept('office').forms.ms)).toEqual(['pejabat']);
+    // Malay writes kerjasama, Indonesian kerja sama.
+    expect(keysOf(concept('cooperation').forms.ms)[0]).toBe('kerjasama');
+    expect(keysOf(concept('cooperation').forms.id)[0]).toBe('kerja sama');
+  });
+
+  it('names every ASEAN member, Timor-Leste and the eleven dialogue partners', () => {
+    const english = new Set(list.concepts.filter((c) => c.group === 'country' || c.group === 'partner').flatMap((c) => keysOf(c.forms.en)));
+    for (const name of ['brunei darussalam', 'cambodia', 'indonesia', 'lao pdr', 'malaysia', 'myanmar', 'philippines', 'singapore', 'thailand', 'viet nam', 'timor leste']) expect(english).toContain(name);
+    for (const name of ['australia', 'canada', 'china', 'european union', 'india', 'japan', 'republic of korea', 'new zealand', 'russia', 'united kingdom', 'united states']) expect(english).toContain(name);
+  });
+
+  it('names the ASEAN bodies of the built-in dataset in the three languages, by their acronyms', () => {
+    const datasetAcronyms = new Set(bodies.map((b) => formKey(b.acronym)));
+    const bodyConcepts = list.concepts.filter((c) => c.group === 'body');
+    expect(bodyConcepts.length).toBeGreaterThanOrEqual(50);
+    const covered = bodyConcepts.filter((c) => c.forms.en.some((f) => datasetAcronyms.has(formKey(f))));
+    expect(covered.length).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('term list validation', () => {
+  const base = { version: 1, concepts: [{ id: 'health', group: 'sector', forms: { en: ['health'], ms: ['kesihatan'], id: ['kesehatan'] } }] } as const;
+
+  it('refuses a concept missing a language', () => {
+    expect(TermList.safeParse({ version: 1, concepts: [{ id: 'x', group: 'sector', forms: { en: ['x'], ms: ['x'] } }] }).success).toBe(false);
+    expect(TermList.safeParse({ version: 1, concepts: [{ id: 'x', group: 'sector', forms: { en: ['x'], ms: [], id: ['x'] } }] }).success).toBe(false);
+  });
+
+  it('finds duplicate ids, forms claimed twice without a mark, and marks to unknown concepts', () => {
+    const twice = TermList.parse({ ...base, concepts: [...base.concepts, { id: 'health', group: 'sector', forms: { en: ['wellbeing'], ms: ['kesejahteraan'], id: ['kesejahteraan'] } }] });
+    expect(termListProblems(twice)).toEqual([expect.stringContaining('duplicate concept id "health"')]);
+    const claimed = TermList.parse({ ...base, concepts: [...base.concepts, { id: 'medicine', group: 'sector', forms: { en: ['medicine'], ms: ['Kesihatan'], id: ['obat'] } }] });
+    expect(termListProblems(claimed)).toEqual([expect.stringContaining('form "kesihatan" is claimed by "health" and "medicine"')]);
+    const oneSided = TermList.parse({ ...base, concepts: [base.concepts[0], { id: 'medicine', group: 'sector', forms: { en: ['medicine'], ms: ['kesihatan'], id: ['obat'] }, sharedWith: ['health'] }] });
+    expect(termListProblems(oneSided)).toHaveLength(1);
+    const marked = TermList.parse({
+      ...base,
+      concepts: [{ ...base.concepts[0], sharedWith: ['medicine'] }, { id: 'medicine', group: 'sector', forms: { en: ['medicine'], ms: ['kesihatan'], id: ['obat'] }, sharedWith: ['health'] }],
+    });
+    expect(termListProblems(marked)).toEqual([]);
+    const unknown = TermList.parse({ ...base, concepts: [{ ...base.concepts[0], sharedWith: ['nothing'] }] });
+    expect(termListProblems(unknown)).toEqual([expect.stringContaining('unknown concept "nothing"')]);
+  });
+});
+
+describe('the shipped gazetteer', () => {
+  const place = (name: string) => gazetteer.places.find((p) => keysOf(p.names).includes(formKey(name)));
+
+  it('has no problems and every ASEAN capital', () => {
+    expect(gazetteerProblems(gazetteer)).toEqual([]);
+    const capitals = new Set(gazetteer.places.filter((p) => p.kind === 'capital').map((p) => p.country));
+    for (const c of ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'TL']) expect(capitals).toContain(c);
+  });
+
+  it.each([
+    ['Vientiane', 'Viangchan'],
+    ['Nay Pyi Taw', 'Naypyidaw'],
+    ['Kuala Lumpur', 'KL'],
+    ['Ha Noi', 'Hanoi'],
+    ['Ho Chi Minh City', 'Saigon'],
+    ['Penang', 'Pulau Pinang'],
+  ])('%s and %s are one place', (a, b) => {
+    expect(place(a)).toBeDefined();
+    expect(place(a)).toBe(place(b));
+  });
+
+  it('refuses a name given to two places', () => {
+    const bad = Gazetteer.parse({ version: 1, places: [{ id: 'a', country: 'MY', kind: 'city', names: ['KL'] }, { id: 'b', country: 'MY', kind: 'city', names: ['kl'] }] });
+    expect(gazetteerProblems(bad)).toEqual([expect.stringContaining('name "kl" belongs to both "a" and "b"')]);
+  });
+});
+
+describe('query expansion', () => {
+  const thesaurus = shippedThesaurus();
+  const alternatives = (query: string) => thesaurus.expand(query.split(' ')).flatMap((e) => e.alternatives.map((a) => a.join(' ')));
+
+  it('reads the longest form first, in any of the three languages', () => {
+    const [span] = thesaurus.expand(['alam', 'sekitar']);
+    expect(span).toMatchObject({ start: 0, end: 2, concepts: ['environment'] });
+    expect(alternatives('alam sekitar')).toEqual(expect.arrayContaining(['environment', 'lingkungan hidup']));
+    expect(alternatives('perubahan iklim')).toContain('climate change');
+    expect(alternatives('jepang')).toEqual(expect.arrayContaining(['japan', 'jepun']));
+    expect(alternatives('viangchan')).toContain('vientiane');
+  });
+
+  it('takes an affixed form by its stem and a form one typo away', () => {
+    expect(alternatives('kesihatannya')).toContain('health');
+    const [typo] = thesaurus.expand(['kesihtan']);
+    expect(typo?.fuzzy).toBe(true);
+    expect(typo?.concepts).toEqual(['health']);
+  });
+
+  it('leaves words that are no form alone', () => {
+    expect(thesaurus.expand(['zzqq', 'qqzz'])).toEqual([]);
+  });
+
+  it('builds from any list: an empty one expands nothing', () => {
+    expect(new Thesaurus().expand(['health'])).toEqual([]);
+  });
+});
+
+describe('search in the three languages over the built-in dataset', () => {
+  const records = DatasetRecords.parse({ sources, bodies, meetings, agendaItems, frameworks, targets });
+  const index = new SearchIndex({ thesaurus: shippedThesaurus() });
+  index.addAll(recordsToDocs(records));
+  const plain = new SearchIndex();
+  plain.addAll(recordsToDocs(records));
+  const top = (q: string, n = 5, on = index) => on.search(q, { limit: n }).hits.filter((h) => !h.partial).map((h) => h.key);
+
+  it.each([
+    ['kesehatan', 'body:ahmm'],
+    ['kesihatan', 'body:ahmm'],
+    ['pemuda', 'body:somy'],
+    ['belia', 'body:somy'],
+    ['Jepang', 'body:amms-japan'],
+    ['Jepun', 'body:amms-japan'],
+    ['pendidikan', 'target:education-priorities-1'],
+    ['pertahanan', 'meeting:admm-retreat-2025'],
+    ['kebudayaan', 'body:amca'],
+    ['sukan', 'body:amms'],
+    ['olahraga', 'body:amms'],
+    ['Viangchan', 'meeting:asoen-35'],
+    ['Julai 2025', 'meeting:asoen-36'],
+    ['Juli 2025', 'meeting:asoen-36'],
+    ['admm2025', 'meeting:admm-2025'],
+  ])('"%s" finds %s, written in another language', (query, key) => {
+    expect(top(query)).toContain(key);
+  });
+
+  it('without the term list the same words find nothing of it', () => {
+    expect(top('belia', 5, plain)).not.toContain('body:somy');
+    expect(top('Jepang', 5, plain)).not.toContain('body:amms-japan');
+    expect(top('kesehatan', 5, plain)).not.toContain('body:ahmm');
+  });
+
+  it('an own-language word outranks its translation', () => {
+    const hits = index.search('kesihatan', { limit: 50 }).hits;
+    const own = hits.findIndex((h) => /Kesihatan/.test(h.title) || /kesihatan/i.test(h.snippet ?? ''));
+    if (own >= 0) expect(hits[own]!.score).toBeGreaterThanOrEqual(hits.at(-1)!.score);
+  });
+});
