@@ -49,6 +49,8 @@ export interface PackChapter {
   title: string;
   /** 1: a main part; 2: one brief, one day sheet (indented in the contents). */
   level: 1 | 2;
+  /** The running header's name for the pages of this chapter when it differs from the title ("Item 3 · …"). */
+  running?: string;
   /** A line the contents shows above this chapter's entry, without a page number ("Briefs by agenda item"). */
   group?: string;
   blocks: PackBlock[];

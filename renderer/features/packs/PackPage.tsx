@@ -102,7 +102,10 @@ function PackView({ input }: { input: PackInput }) {
 
   const doc = useMemo(() => composePack(input, { profile, parts, paper, language, printedAt }, packFormat(language)), [input, profile, parts, paper, language, printedAt]);
   const labels = useMemo(() => pageLabels(doc, language), [doc, language]);
-  const env = useMemo(() => ({ bodies: input.bodies, language, contentsTitle: translate(language, 'packs.contents') }), [input.bodies, language]);
+  const env = useMemo(
+    () => ({ bodies: input.bodies, language, contentsTitle: translate(language, 'packs.contents'), continued: (title: string) => translate(language, 'packs.continued', { title }) }),
+    [input.bodies, language],
+  );
 
   useEffect(() => {
     document.title = `${t('packs.titleOf', { title: input.briefing.title })} · ${t('app.name')}`;
@@ -248,7 +251,6 @@ function PackView({ input }: { input: PackInput }) {
               : state.phase === 'cancelled'
                 ? t('packs.cancelled')
                 : t('packs.failed', { message: state.message })}
-          {complete && state.layout.oversized > 0 && ` ${t('packs.oversized', { count: state.layout.oversized })}`}
           {message && ` ${message}`}
         </p>
       </div>

@@ -27,7 +27,7 @@ export const packs = {
   'packs.cancelled': 'Layout cancelled. Change a setting or press Lay out again.',
   'packs.layOut': 'Lay out again',
   'packs.ready': 'The pack has {pages} pages.',
-  'packs.oversized': 'Passages taller than a page: {count}. They are cut at the foot of their page; split them into shorter paragraphs.',
+  'packs.continued': '{title} (continued)',
   'packs.saved': 'Saved as {fileName}.',
   'packs.notSaved': 'Not saved.',
   'packs.failed': 'The pack could not be produced: {message}',

@@ -29,7 +29,7 @@ export const packs = {
   'packs.cancelled': 'Penataan dibatalkan. Ubah pengaturan atau tekan Tata ulang.',
   'packs.layOut': 'Tata ulang',
   'packs.ready': 'Paket ini berisi {pages} halaman.',
-  'packs.oversized': 'Bagian yang lebih panjang dari satu halaman: {count}. Bagian itu terpotong di kaki halamannya; pecah menjadi paragraf yang lebih pendek.',
+  'packs.continued': '{title} (lanjutan)',
   'packs.saved': 'Disimpan sebagai {fileName}.',
   'packs.notSaved': 'Tidak disimpan.',
   'packs.failed': 'Paket tidak dapat dibuat: {message}',

@@ -29,7 +29,7 @@ export const packs = {
   'packs.cancelled': 'Penyusunan dibatalkan. Ubah tetapan atau tekan Susun semula.',
   'packs.layOut': 'Susun semula',
   'packs.ready': 'Pek ini mempunyai {pages} halaman.',
-  'packs.oversized': 'Petikan yang lebih panjang daripada satu halaman: {count}. Petikan itu terpotong di kaki halamannya; pecahkan kepada perenggan yang lebih pendek.',
+  'packs.continued': '{title} (sambungan)',
   'packs.saved': 'Disimpan sebagai {fileName}.',
   'packs.notSaved': 'Tidak disimpan.',
   'packs.failed': 'Pek tidak dapat dihasilkan: {message}',

@@ -93,3 +93,42 @@ export async function injectBrief(page: Page, count: number): Promise<string> {
   await putRecords(page, records);
   return briefingId;
 }
+
+/** What a generated ASOEN-36 brief holds: per agenda item the section's text fields, and the brief's contacts. */
+export interface BriefSpec {
+  id: string;
+  sections: { agendaItemId: string; objectives?: string; position?: string; redLines?: string; fallback?: string; background?: string; talkingPoints?: string[]; followUps?: { what: string; owner: string }[]; privateNotes?: string }[];
+  contacts?: { name: string; role: string; phone: string; email: string }[];
+  keyMessages?: string;
+}
+
+/** Writes a brief on the built-in ASOEN-36 meeting straight into IndexedDB (for generated briefs). */
+export async function injectAsoenBrief(page: Page, spec: BriefSpec): Promise<void> {
+  const now = new Date().toISOString();
+  await putRecords(page, {
+    briefings: [
+      { id: spec.id, meetingId: 'asoen-36', title: `Generated brief ${spec.id}`, delegation: 'MY', author: 'Test Author', classification: 'OFFICIAL', status: 'draft', statusHistory: [], keyMessages: spec.keyMessages ?? '', bilaterals: [], members: [], contacts: (spec.contacts ?? []).map((c, i) => ({ id: `c${i}`, ...c })), logistics: '', review: [], createdAt: now, updatedAt: now },
+    ],
+    sections: spec.sections.map((s, i) => ({
+      id: `${spec.id}:${s.agendaItemId}`, briefingId: spec.id, agendaItemId: s.agendaItemId, order: i, agendaTitle: s.agendaItemId,
+      objectives: s.objectives ?? '', position: s.position ?? '', redLines: s.redLines ?? '', fallback: s.fallback ?? '', background: s.background ?? '',
+      talkingPoints: (s.talkingPoints ?? []).map((text, j) => ({ id: `tp${j}`, text })), targets: [],
+      followUps: (s.followUps ?? []).map((f, j) => ({ id: `f${j}`, what: f.what, owner: f.owner })),
+      privateNotes: s.privateNotes ?? '', review: [], updatedAt: now, targetIds: [],
+    })),
+  });
+}
+
+/** The text inside each page's body (running header and foot left out), in the order Chromium printed it. */
+export async function bodyTexts(page: Page, pdf: PdfFile): Promise<string[]> {
+  const box = await page.evaluate(() => {
+    const frame = document.querySelector('.pack-pages .pack-page:nth-child(2)')!.getBoundingClientRect();
+    const body = document.querySelector('.pack-pages .pack-page:nth-child(2) .pack-page-body')!.getBoundingClientRect();
+    return { x: body.left - frame.left, y: body.top - frame.top, w: body.width, h: body.height };
+  });
+  // CSS px to PDF points (pdftotext's default 72 dpi).
+  const pt = (px: number) => String(Math.floor(px * 0.75));
+  return Array.from({ length: pdf.pageCount() }, (_, i) =>
+    execFileSync('pdftotext', ['-raw', '-f', String(i + 1), '-l', String(i + 1), '-x', pt(box.x), '-y', pt(box.y - 2), '-W', pt(box.w), '-H', pt(box.h + 4), pdf.path, '-'], { encoding: 'utf8' }),
+  );
+}
