@@ -67,13 +67,22 @@ describe('composePack', () => {
     for (const key of PACK_LABELS) expect(en).toHaveProperty(`packs.${key}`);
   });
 
-  it('orders the parts as the issue lists them, one brief per agenda item', () => {
-    const { input } = asoenBrief();
-    const doc = composePack(input, options(), format);
+  it('orders the parts as the issue lists them, one numbered brief per agenda item written for, the others in one compact list', () => {
+    const { input, sections } = asoenBrief();
+    const written = sections.map((s, i) => (i % 3 === 0 ? { ...s, objectives: `Objective ${i}` } : s));
+    const doc = composePack({ ...input, sections: written }, options(), format);
     const ids = doc.chapters.map((c) => c.id.replace(/^(brief|day-sheet)-.*/, '$1'));
     expect([...new Set(ids)]).toEqual(['overview', 'programme', 'brief', 'targets', 'coverage', 'annex', 'glossary', 'sources']);
-    expect(doc.chapters.filter((c) => c.id.startsWith('brief-'))).toHaveLength(input.sections.length);
-    expect(doc.cover).toMatchObject({ meetingCode: 'ASOEN-36', marking: 'RESTRICTED', number: 'Meeting no. 36', delegation: 'country:MY', printed: 'time:2026-11-23T12:00:00.000Z' });
+    const briefs = doc.chapters.filter((c) => c.id.startsWith('brief-'));
+    const writtenCount = written.filter((_, i) => i % 3 === 0).length;
+    expect(briefs).toHaveLength(writtenCount + 1);
+    expect(briefs[0]!.title).toMatch(/^Brief 1: /);
+    expect(briefs[1]!.title).toMatch(/^Brief 4: /);
+    const compact = briefs.at(-1)!;
+    expect(compact).toMatchObject({ id: 'brief-empty', title: 'Agenda items without a brief' });
+    const rows = compact.blocks.find((b) => b.kind === 'table');
+    expect(rows?.kind === 'table' && rows.rows.map((r) => r.cells[0])).toEqual(written.flatMap((_, i) => (i % 3 === 0 ? [] : [String(i + 1)])));
+    expect(doc.cover).toMatchObject({ meetingCode: 'ASOEN-36', marking: 'RESTRICTED', number: 'Meeting no. 36', delegation: 'country:MY', author: 'Aminah', printed: 'time:2026-11-23T12:00:00.000Z' });
     expect(doc.draft).toBe(true);
   });
 
@@ -171,6 +180,53 @@ describe('composePack', () => {
     const sheet = doc.chapters.find((c) => c.id === 'day-sheet-m1')!;
     expect(sheet.title).toBe('Day sheet: Nurul');
     expect(words({ ...doc, chapters: [sheet] })).toContain('Meeting of the ASEAN Working Group on Climate Change (AWGCC)');
+  });
+
+  it('prints only the agenda items the delegate picked, numbered as printed', () => {
+    const { input, sections } = asoenBrief();
+    const picked = [sections[4]!.agendaItemId, sections[2]!.agendaItemId];
+    const written = sections.map((s) => ({ ...s, objectives: 'Written' }));
+    const doc = composePack({ ...input, sections: written }, options({ items: picked }), format);
+    const briefs = doc.chapters.filter((c) => c.id.startsWith('brief-'));
+    expect(briefs.map((c) => c.id)).toEqual([`brief-${sections[2]!.agendaItemId}`, `brief-${sections[4]!.agendaItemId}`]);
+    expect(briefs.map((c) => c.title.slice(0, 8))).toEqual(['Brief 1:', 'Brief 2:']);
+  });
+
+  it("cites the pre-filled background's sources once, after it, and names the chairs' countries", () => {
+    const { input, sections } = asoenBrief();
+    const section = sections.find((s) => s.background.includes('(Source: '))!;
+    const doc = composePack({ ...input, sections: [{ ...section, objectives: 'x', background: `${section.background}\n- Chaired by PH and SG\n- chair: XX stays` }] }, options(), format);
+    const brief = doc.chapters.find((c) => c.id === `brief-${section.agendaItemId}`)!;
+    const at = brief.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Background');
+    const background = brief.blocks.slice(at + 1).filter((b) => b.kind === 'markdown');
+    const printed = background.map((b) => (b.kind === 'markdown' ? b.text : '')).join('\n');
+    expect(printed).not.toContain('(Source:');
+    expect(printed).toContain('Chaired by country:PH and country:SG');
+    expect(background.filter((b) => 'cites' in b && b.cites && b.cites.length > 0)).toHaveLength(1);
+    expect(background.at(-1)).toHaveProperty('cites');
+    // Without the Sources part nothing is numbered, so the titles stay where the delegate sees them.
+    const noSources = composePack({ ...input, sections: [{ ...section, objectives: 'x' }] }, options({ parts: PACK_PARTS.filter((p) => p !== 'sources') }), format);
+    expect(words(noSources)).toContain('(Source: ');
+  });
+
+  it('names each linked target\'s framework, lists uncovered items one a line, and lets day sheets after the first share pages', () => {
+    const { input, sections } = asoenBrief();
+    const section = sections.find((s) => s.targets.length > 0)!;
+    const assessed = { ...section, targets: [{ ...section.targets[0]!, assessment: 'on-track' as const }] };
+    const members = [
+      { id: 'm1', name: 'Nurul', role: 'Negotiator', covers: [assessed.agendaItemId] },
+      { id: 'm2', name: 'Ali', role: 'Adviser', covers: [] },
+    ];
+    const doc = composePack({ ...input, briefing: { ...input.briefing, members }, sections: [assessed, sections.find((s) => s !== section)!] }, options(), format);
+    const table = doc.chapters.find((c) => c.id === `brief-${assessed.agendaItemId}`)!.blocks.find((b) => b.kind === 'table')!;
+    expect(table.kind === 'table' && table.columns.map((c) => c.label)).toContain('Framework');
+    const target = input.targets.find((x) => x.id === assessed.targets[0]!.targetId)!;
+    const framework = input.frameworks.find((f) => f.id === target.frameworkId)!;
+    expect(table.kind === 'table' && table.rows[0]!.cells[2]).toBe(framework.title.en);
+    const coverage = doc.chapters.find((c) => c.id === 'coverage')!;
+    const at = coverage.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Not covered by anyone');
+    expect(coverage.blocks[at + 1]).toMatchObject({ kind: 'text', text: expect.stringMatching(/^2\. /) });
+    expect(doc.chapters.filter((c) => c.id.startsWith('day-sheet-')).map((c) => c.continuous ?? false)).toEqual([false, true]);
   });
 
   it('keeps red lines, fallback wording and private notes in the internal profile only', () => {

@@ -40,6 +40,7 @@ export function pageLabels(doc: PackDocument, lang: Language): PageLabels {
       { label: t('packs.cover.dates'), value: c.dates },
       { label: t('packs.cover.venue'), value: c.venue },
       { label: t('packs.cover.delegation'), value: c.delegation },
+      { label: t('packs.cover.author'), value: c.author },
       { label: t('packs.cover.marking'), value: c.marking },
       { label: t('packs.cover.profile'), value: c.profile },
       { label: t('packs.cover.version'), value: c.version },

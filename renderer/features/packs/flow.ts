@@ -78,7 +78,7 @@ export function layoutRules(units: readonly FlowUnit[]): Omit<LayoutUnit, 'heigh
         return heading !== undefined ? { under: heading } : {};
       case 'chapter-title':
         heading = undefined;
-        return { breakBefore: true, keepWithNext: true };
+        return unit.chapter.continuous ? { keepWithNext: true } : { breakBefore: true, keepWithNext: true };
       case 'table-head':
         return { keepWithNext: true, ...(heading !== undefined ? { under: heading } : {}) };
       case 'table-row':
