@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { LANGUAGES, type Language } from '../../../shared/model';
+import { pickText } from '../../../shared/model/text';
 import { composePack, type PackFormat, type PackInput, type PackLabel } from '../../../shared/pack/compose';
 import { PACK_PAPERS, PACK_PARTS, PACK_PROFILES, type PackDocument, type PackPaper, type PackPart, type PackProfile } from '../../../shared/pack/model';
 import { Loading, Page } from '../../components/Page';
@@ -10,6 +11,7 @@ import { useT } from '../../i18n/use-t';
 import { desktopApi, fileSafe } from '../../platform/platform';
 import { useAppStore } from '../../store/store';
 import { layOutPack, type PackLayout } from './layout';
+import { downloadFile } from './download';
 import { loadPackInput } from './load';
 import { PackPages, type PageLabels } from './PackPages';
 import './pack.css';
@@ -89,6 +91,9 @@ function PackView({ input }: { input: PackInput }) {
   const interfaceLanguage = useAppStore((s) => s.language);
   const [profile, setProfile] = useState<PackProfile>('internal');
   const [parts, setParts] = useState<readonly PackPart[]>(PACK_PARTS);
+  /** The agenda items picked for the pack; undefined: all of them. */
+  const [items, setItems] = useState<readonly string[] | undefined>(undefined);
+  const sectionItems = useMemo(() => [...input.sections].sort((a, b) => a.order - b.order).map((s) => ({ id: s.agendaItemId, title: input.agendaItems.find((i) => i.id === s.agendaItemId)?.title, fallback: s.agendaTitle })), [input]);
   const [paper, setPaper] = useState<PackPaper>('a4');
   const [language, setLanguage] = useState<Language>(interfaceLanguage);
   const [printedAt] = useState(() => new Date().toISOString());
@@ -101,7 +106,7 @@ function PackView({ input }: { input: PackInput }) {
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
   const controller = useRef<AbortController | null>(null);
 
-  const doc = useMemo(() => composePack(input, { profile, parts, paper, language, printedAt }, packFormat(language)), [input, profile, parts, paper, language, printedAt]);
+  const doc = useMemo(() => composePack(input, { profile, parts, paper, language, printedAt, ...(items ? { items } : {}) }, packFormat(language)), [input, profile, parts, paper, language, printedAt, items]);
   const labels = useMemo(() => pageLabels(doc, language), [doc, language]);
   const env = useMemo(
     () => ({ bodies: input.bodies, language, contentsTitle: translate(language, 'packs.contents'), continued: (title: string) => translate(language, 'packs.continued', { title }) }),
@@ -149,6 +154,26 @@ function PackView({ input }: { input: PackInput }) {
     if (!result.ok) setMessage(t('packs.failed', { message: result.error.message }));
     else setMessage(result.value.saved && result.value.fileName ? t('packs.saved', { fileName: result.value.fileName }) : t('packs.notSaved'));
   };
+  /** The brief as a Word document, from the same pack document: a download (in the desktop app too, through its save dialog). */
+  const exportWord = async () => {
+    setMessage(t('packs.wordWorking'));
+    try {
+      const { packDocx } = await import('../../../shared/pack/docx/pack-docx');
+      const lt = (key: MessageKey, vars?: Record<string, string | number>) => translate(language, key, vars);
+      const bytes = await packDocx(doc, {
+        contents: lt('packs.contents'),
+        pageOf: lt('packs.pageOf', { page: '{page}', pages: '{pages}' }),
+        draft: lt('packs.draft'),
+        cover: labels.cover,
+        orgChart: lt('packs.wordOrgChart'),
+      });
+      const name = fileName.replace(/\.pdf$/, '.docx');
+      downloadFile(name, bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      setMessage(t('packs.wordSaved', { fileName: name }));
+    } catch (error) {
+      setMessage(t('packs.failed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  };
   const print = async () => {
     if (!api) {
       window.print();
@@ -162,6 +187,7 @@ function PackView({ input }: { input: PackInput }) {
     controller.current?.abort();
     setState({ phase: 'cancelled' });
   };
+  const toggleItem = (id: string, on: boolean) => setItems((current) => sectionItems.map((s) => s.id).filter((x) => (x === id ? on : (current ?? sectionItems.map((s) => s.id)).includes(x))));
   const togglePart = (part: PackPart, on: boolean) => setParts((current) => PACK_PARTS.filter((p) => (p === part ? on : current.includes(p))));
 
   return (
@@ -195,6 +221,27 @@ function PackView({ input }: { input: PackInput }) {
               </label>
             ))}
           </fieldset>
+          {parts.includes('briefs') && sectionItems.length > 0 && (
+            <fieldset className="pack-items">
+              <legend>{t('packs.itemsLabel')}</legend>
+              <div className="pack-items-actions">
+                <button type="button" onClick={() => setItems(undefined)}>
+                  {t('packs.itemsAll')}
+                </button>
+                <button type="button" onClick={() => setItems([])}>
+                  {t('packs.itemsNone')}
+                </button>
+              </div>
+              <div className="pack-items-list">
+                {sectionItems.map((s, i) => (
+                  <label key={s.id} className="pack-check">
+                    <input type="checkbox" checked={!items || items.includes(s.id)} onChange={(e) => toggleItem(s.id, e.target.checked)} />
+                    {i + 1}. {s.title ? pickText(s.title, language).text : s.fallback}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
           <fieldset>
             <legend>{t('packs.formatLabel')}</legend>
             <label className="field line">
@@ -227,6 +274,9 @@ function PackView({ input }: { input: PackInput }) {
           )}
           <button type="button" onClick={() => void print()} disabled={!complete}>
             {api ? t('packs.print') : t('packs.printWeb')}
+          </button>
+          <button type="button" onClick={() => void exportWord()}>
+            {t('packs.exportWord')}
           </button>
           {(state.phase === 'working' || (state.phase === 'ready' && !complete)) && (
             <button type="button" onClick={cancel}>

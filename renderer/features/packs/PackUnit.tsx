@@ -55,6 +55,7 @@ export function PackUnit({ unit, env, slice, continued = false }: { unit: FlowUn
       return (
         <p className={`pack-toc-entry level-${unit.chapter.level}`} data-chapter={unit.chapter.id}>
           <span className="pack-toc-title">{unit.chapter.title}</span>
+          <span className="pack-toc-dots" aria-hidden="true" />
           <span className="pack-toc-page">{page ?? '000'}</span>
         </p>
       );

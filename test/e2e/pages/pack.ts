@@ -63,12 +63,14 @@ export class PdfFile {
  * 2.2 printed pages per item): long packs for the layout's progress and cancel, and for the bench.
  * Returns the briefing's id.
  */
-export async function injectBrief(page: Page, count: number): Promise<string> {
+export async function injectBrief(page: Page, count: number, { longPassages = 0 }: { longPassages?: number } = {}): Promise<string> {
   const now = new Date().toISOString();
   const prov = { datasetId: 'bench-pack', version: 1, hash: 'bench' };
   const cite = [{ sourceId: 'bench-pack-src' }];
   const meetingId = `bench-pack-meeting-${count}`;
-  const briefingId = `bench-pack-brief-${count}`;
+  const briefingId = `bench-pack-brief-${count}${longPassages ? `-long${longPassages}` : ''}`;
+  /** A position of about 1,500 words: longer than a page, so it is split over three. */
+  const long = (i: number) => Array.from({ length: 100 }, (_, k) => `On item ${i + 1}, sentence ${k + 1}: the delegation supports regional cooperation through ASEAN mechanisms.`).join(' ');
   const sentence = (i: number, j: number) => `Point ${j + 1} on item ${i + 1}: ASEAN Member States should work together through ASOEN and the AWGCC on this matter, with support from dialogue partners.`;
   const records: Record<string, unknown[]> = {
     sources: [{ id: 'bench-pack-src', title: { en: 'Bench source' }, kind: 'other', publisher: 'bench', language: 'en', excerpt: 'x', prov, sourceIds: [] }],
@@ -82,7 +84,7 @@ export async function injectBrief(page: Page, count: number): Promise<string> {
     sections: Array.from({ length: count }, (_, i) => ({
       id: `${briefingId}:item-${i}`, briefingId, agendaItemId: `${meetingId}-item-${i}`, order: i, agendaTitle: `Agenda item ${i + 1}`,
       objectives: `Objectives for item ${i + 1}: secure agreement on the regional approach. `.repeat(3),
-      position: `The delegation supports the draft text on item ${i + 1} and will say so. `.repeat(4),
+      position: i < longPassages ? long(i) : `The delegation supports the draft text on item ${i + 1} and will say so. `.repeat(4),
       redLines: 'No new financial commitments.', fallback: 'Welcome rather than endorse.',
       background: Array.from({ length: 6 }, (_, k) => `- Background fact ${k + 1} on item ${i + 1}, as the dataset records it for this body and its partners.`).join('\n'),
       talkingPoints: Array.from({ length: 10 }, (_, j) => ({ id: `tp-${i}-${j}`, text: sentence(i, j) })),
