@@ -92,6 +92,7 @@ export const PACK_LABELS = [
   'annex.focalPoints',
   'annex.noContacts',
   'glossary.none',
+  'glossary.formerly',
   'sources.none',
   'status.not-reported',
   'status.not-started',

@@ -12,6 +12,7 @@ import { validateDataset } from '../../shared/dataset/validate';
 import { blockTexts, composePack, PACK_LABELS, type PackFormat, type PackInput } from '../../shared/pack/compose';
 import { PACK_PARTS, type PackDocument, type PackOptions } from '../../shared/pack/model';
 import { en } from '../../renderer/i18n/en';
+import { countryName } from '../../renderer/i18n/format';
 
 const result = validateDataset({ sources: sourcesJson, bodies: bodiesJson, meetings: meetingsJson, agendaItems: agendaItemsJson, frameworks: frameworksJson, targets: targetsJson });
 if (!result.ok) throw new Error('the built-in dataset does not validate');
@@ -132,6 +133,28 @@ describe('composePack', () => {
     expect(rows.get('ASOEN')).toBe('ASEAN Senior Officials on Environment');
     expect(rows.get('AWGCC')).toBe('ASEAN Working Group on Climate Change');
     expect(rows.has('ADSOM')).toBe(false); // a defence body: not in an environment pack
+  });
+
+  it('holds in its glossary every acronym the ASOEN-36 pack prints, from the dataset or the shipped list, aliases with their body', () => {
+    const { input, sections } = asoenBrief();
+    const written = sections.map((s) => ({ ...s, objectives: 'Work through the AWGCW on the UNFCCC COP30 text', targets: s.targets.map((a) => ({ ...a, assessment: 'on-track' as const })) }));
+    const real: PackFormat = { ...format, country: (code) => countryName(code, 'en') };
+    const doc = composePack({ ...input, sections: written }, options(), real);
+    const glossary = doc.chapters.find((c) => c.id === 'glossary')!.blocks[0]!;
+    const terms = glossary.kind === 'table' ? glossary.rows.map((r) => r.cells[0]!) : [];
+    expect(terms).toContain('AWGMRPE, formerly AWGCW');
+    expect(terms).not.toContain('AWGCW');
+    const known = new Set(terms.flatMap((t) => t.split(/, formerly |, /)));
+    const printed = [...Object.values(doc.cover), ...doc.chapters.filter((c) => c.id !== 'glossary').flatMap((c) => [c.title, ...c.blocks.flatMap(blockTexts)])].join('\n');
+    const missing = new Set<string>();
+    for (const m of printed.matchAll(/(?<![\p{L}\p{N}./])\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*(?:[-+][\p{L}\p{N}]+)*(?![\p{L}\p{N}]|\.\p{N}|\/)/gu)) {
+      const token = m[0];
+      if (token === doc.marking || /^[IVXLC]+$/.test(token)) continue;
+      // A numbered or hyphenated acronym is covered by its parts (COP30, ASEAN-ROK, ASOEN-36).
+      const parts = token.split(/[-+]/).map((p) => p.replace(/\d+$/, '')).filter((p) => /\p{Lu}{2}/u.test(p));
+      for (const part of parts) if (!known.has(part) && ![...known].some((k) => k.split(' ').includes(part))) missing.add(part);
+    }
+    expect([...missing]).toEqual([]);
   });
 
   it('puts in the glossary the acronyms of every body the org chart draws and of the sources', () => {

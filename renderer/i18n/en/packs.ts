@@ -133,6 +133,7 @@ export const packs = {
   'packs.annex.contacts': 'Contacts',
   'packs.annex.focalPoints': 'National focal points',
   'packs.annex.noContacts': 'No contact has been entered.',
+  'packs.glossary.formerly': '{acronym}, formerly {aliases}',
   'packs.glossary.none': 'No acronym appears in this pack.',
   'packs.sources.none': 'No source is cited in this pack.',
   'packs.status.not-reported': 'Not reported',

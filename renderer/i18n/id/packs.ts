@@ -135,6 +135,7 @@ export const packs = {
   'packs.annex.contacts': 'Kontak',
   'packs.annex.focalPoints': 'Titik fokus nasional',
   'packs.annex.noContacts': 'Belum ada kontak yang dimasukkan.',
+  'packs.glossary.formerly': '{acronym}, sebelumnya {aliases}',
   'packs.glossary.none': 'Tidak ada akronim dalam paket ini.',
   'packs.sources.none': 'Tidak ada sumber yang dikutip dalam paket ini.',
   'packs.status.not-reported': 'Tidak dilaporkan',

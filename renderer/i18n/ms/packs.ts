@@ -135,6 +135,7 @@ export const packs = {
   'packs.annex.contacts': 'Hubungan',
   'packs.annex.focalPoints': 'Pegawai penghubung kebangsaan',
   'packs.annex.noContacts': 'Belum ada hubungan dimasukkan.',
+  'packs.glossary.formerly': '{acronym}, dahulunya {aliases}',
   'packs.glossary.none': 'Tiada akronim dalam pek ini.',
   'packs.sources.none': 'Tiada sumber dipetik dalam pek ini.',
   'packs.status.not-reported': 'Tidak dilaporkan',
