@@ -4,6 +4,7 @@ import { pickText } from '../model/text';
 import type { PackFormat, PackLabel } from './labels';
 import type { PackBlock, PackChapter, PackCover, PackOptions, PackProfile, PackRow } from './model';
 import { splitMarkdown } from './split-markdown';
+import { fitColumns } from './table-columns';
 
 /*
  * What every part composer shares: the input, the options, the pack language's labels and
@@ -130,11 +131,15 @@ export function createContext(input: PackInput, options: PackOptions, format: Pa
     const date = meeting.days.find((d) => d.day === day)?.date;
     return date ? t('programme.dayDated', { day, date: format.date(date) }) : t('programme.day', { day });
   };
-  const table = (columns: readonly Column[], rows: PackRow[]): PackBlock => ({
-    kind: 'table',
-    columns: columns.map(([label, width, kind]) => ({ label: t(label), width, ...(kind === 'markdown' ? { markdown: true } : {}) })),
-    rows,
-  });
+  const table = (columns: readonly Column[], rows: PackRow[]): PackBlock => {
+    const labels = columns.map(([label]) => t(label));
+    const widths = fitColumns(
+      columns.map(([, width]) => width),
+      columns.map((_, i) => rows.map((r) => r.cells[i] ?? '')),
+      labels,
+    );
+    return { kind: 'table', columns: columns.map(([, , kind], i) => ({ label: labels[i]!, width: widths[i]!, ...(kind === 'markdown' ? { markdown: true } : {}) })), rows };
+  };
   const muted = (label: PackLabel): PackBlock => ({ kind: 'text', text: t(label), tone: 'muted' });
   const venue = meeting.venue ? [meeting.venue.name, meeting.venue.city, meeting.venue.state, format.country(meeting.venue.country)].filter(Boolean).join(', ') : '';
   const cover: PackCover = {

@@ -146,6 +146,7 @@ export const packs = {
   'packs.assessment.at-risk': 'At risk',
   'packs.assessment.achieved': 'Achieved',
   'packs.assessment.none': 'Not assessed',
+  'packs.orgChart.apart': 'Not linked in the dataset to the bodies above',
   'packs.orgChart.title': 'Organisational chart of the bodies concerned',
   'packs.orgChart.more': '+{count} more',
   'packs.orgChart.moreLong': '{count} more bodies report to {parent}',

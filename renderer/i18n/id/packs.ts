@@ -148,6 +148,7 @@ export const packs = {
   'packs.assessment.at-risk': 'Berisiko',
   'packs.assessment.achieved': 'Tercapai',
   'packs.assessment.none': 'Belum dinilai',
+  'packs.orgChart.apart': 'Tidak terhubung dalam set data dengan badan-badan di atas',
   'packs.orgChart.title': 'Bagan organisasi badan-badan terkait',
   'packs.orgChart.more': '+{count} lainnya',
   'packs.orgChart.moreLong': '{count} badan lainnya melapor kepada {parent}',

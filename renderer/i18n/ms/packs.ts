@@ -148,6 +148,7 @@ export const packs = {
   'packs.assessment.at-risk': 'Berisiko',
   'packs.assessment.achieved': 'Tercapai',
   'packs.assessment.none': 'Belum dinilai',
+  'packs.orgChart.apart': 'Tidak dikaitkan dalam set data dengan badan-badan di atas',
   'packs.orgChart.title': 'Carta organisasi badan-badan berkaitan',
   'packs.orgChart.more': '+{count} lagi',
   'packs.orgChart.moreLong': '{count} lagi badan melapor kepada {parent}',
