@@ -207,6 +207,8 @@ describe('briefing packs', () => {
     for (const secret of [PRIVATE, RED_LINE, FALLBACK]) assert.ok(internal.body.includes(secret), `the internal document has ${secret}`);
     assert.ok(internal.body.includes(XSS_IMG), 'markup stays text');
     assert.match(internal.xml, /<w:instrText[^>]*>\s*TOC /, 'the contents are a Word table of contents');
+    const xmlErrors = await page.evaluate((xml) => new DOMParser().parseFromString(xml, 'application/xml').getElementsByTagName('parsererror').length, internal.xml);
+    assert.equal(xmlErrors, 0, 'the document is well-formed XML');
     assert.ok(internal.furniture.length >= 2 && internal.furniture.every((t) => t.includes('OFFICIAL')), 'the marking is in the header and the footer');
     await pack.chooseProfile('Shareable');
     await pack.waitReady();

@@ -75,7 +75,7 @@ describe('the brief in Word', () => {
     expect(body).toContain('w:val="PrivateNote"');
     expect(body).toContain('w:val="Heading1"');
     expect(xml('word/styles.xml')).toMatch(/w:styleId="TalkingPoint"[\s\S]*?<w:name w:val="Talking Point"/);
-    expect(xml('word/_rels/document.xml.rels')).toContain('https://asean.org/plan');
+    expect(body).toContain('w:instr=" HYPERLINK &quot;https://asean.org/plan&quot; "');
     // The marking and "Page X of Y" in every page's header and footer (one section: its default ones).
     const headers = Object.keys(files).filter((f) => /^word\/header\d+\.xml$/.test(f));
     const footers = Object.keys(files).filter((f) => /^word\/footer\d+\.xml$/.test(f));
@@ -84,6 +84,10 @@ describe('the brief in Word', () => {
     expect(footers.map(xml).join('')).toMatch(/PAGE[\s\S]*NUMPAGES/);
     expect(body.match(/<w:sectPr/g)).toHaveLength(1);
     expect(body).toContain('w:w="11906"');
+    // The contents list every chapter, in order, before Word numbers their pages.
+    const toc = body.slice(body.indexOf('TOC \\o'), body.indexOf('w:fldCharType="end"'));
+    expect(toc).toContain('Brief 1: ');
+    expect(toc.indexOf('Meeting overview')).toBeLessThan(toc.indexOf('Sources'));
   });
 
   it('applies the profile: a shareable document has no red lines, fallback or private notes', async () => {

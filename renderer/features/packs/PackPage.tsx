@@ -12,6 +12,7 @@ import { desktopApi, fileSafe } from '../../platform/platform';
 import { useAppStore } from '../../store/store';
 import { layOutPack, type PackLayout } from './layout';
 import { downloadFile } from './download';
+import { createWordExporter, type WordExporter } from './word-export';
 import { loadPackInput } from './load';
 import { PackPages, type PageLabels } from './PackPages';
 import './pack.css';
@@ -105,6 +106,11 @@ function PackView({ input }: { input: PackInput }) {
   // Keyboard and screen-reader users land on the page's heading, as on every other page.
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
   const controller = useRef<AbortController | null>(null);
+  const exporter = useRef<WordExporter | null>(null);
+  useEffect(() => {
+    exporter.current = createWordExporter();
+    return () => exporter.current?.dispose();
+  }, []);
 
   const doc = useMemo(() => composePack(input, { profile, parts, paper, language, printedAt, ...(items ? { items } : {}) }, packFormat(language)), [input, profile, parts, paper, language, printedAt, items]);
   const labels = useMemo(() => pageLabels(doc, language), [doc, language]);
@@ -158,9 +164,8 @@ function PackView({ input }: { input: PackInput }) {
   const exportWord = async () => {
     setMessage(t('packs.wordWorking'));
     try {
-      const { packDocx } = await import('../../../shared/pack/docx/pack-docx');
       const lt = (key: MessageKey, vars?: Record<string, string | number>) => translate(language, key, vars);
-      const bytes = await packDocx(doc, {
+      const bytes = await (exporter.current ??= createWordExporter()).write(doc, {
         contents: lt('packs.contents'),
         pageOf: lt('packs.pageOf', { page: '{page}', pages: '{pages}' }),
         draft: lt('packs.draft'),
