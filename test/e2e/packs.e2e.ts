@@ -84,7 +84,10 @@ describe('briefing packs', () => {
     assert.match(pdf.info()['Page size'] ?? '', /^59[45](\.\d+)? x 841(\.\d+)? pts \(A4\)$/);
     assert.equal(await page.locator('.pack-page[data-page]').count(), pages);
     assert.equal(await page.locator('.pack-page img[data-watermark="DRAFT"]').count(), pages, 'a draft carries DRAFT on every page');
+    // In print, where every page is rendered (on screen, pages out of view are skipped).
+    await page.emulateMedia({ media: 'print' });
     const overflowing = await page.evaluate(() => [...document.querySelectorAll('.pack-pages .pack-page-body')].filter((body) => body.scrollHeight > body.clientHeight + 1).length);
+    await page.emulateMedia({ media: null });
     assert.equal(overflowing, 0, 'no page body overflows its page');
 
     // Every page: the marking in the running header and at the foot, "Page X of Y" with the right X and Y.
