@@ -18,7 +18,8 @@ function briefChapter(ctx: PackContext, section: Section, number: number): PackC
   const { t, text, numbers } = ctx;
   const item = ctx.itemById.get(section.agendaItemId);
   const blocks: PackBlock[] = [];
-  if (item) blocks.push({ kind: 'text', text: when(ctx, section), tone: 'muted', cites: numbers.cite(item.sources) });
+  const itemCites = item ? numbers.cite(item.sources) : [];
+  if (item) blocks.push({ kind: 'text', text: when(ctx, section), tone: 'muted', cites: itemCites });
   else blocks.push(ctx.muted('brief.detached'));
   const field = (label: PackLabel, value: string, tone?: 'private' | 'restricted', cites?: number[]) => {
     if (value.trim() === '') return;
@@ -36,9 +37,10 @@ function briefChapter(ctx: PackContext, section: Section, number: number): PackC
     points.forEach((p, i) => blocks.push({ kind: 'markdown', text: p.text, number: i + 1 }));
   }
   if (section.background.trim() !== '') {
-    // The pre-filled bullets' sources are cited once, after the background, with the item's own.
+    // The pre-filled bullets' sources are cited once, after the background.
     const background = printedBackground(section.background, ctx.input.sources, { cite: numbers.printed, country: ctx.format.country, title: (s) => s.title.en ?? '' });
-    const cites = numbers.cite([...(item?.sources ?? []), ...background.sourceIds.map((sourceId) => ({ sourceId }))]);
+    // A source is cited once in a brief: those already on its first line are not repeated.
+    const cites = numbers.cite(background.sourceIds.map((sourceId) => ({ sourceId }))).filter((n) => !itemCites.includes(n));
     field('brief.background', background.text, undefined, cites);
   }
   const assessed = section.targets.filter((a) => ctx.targetById.has(a.targetId));
