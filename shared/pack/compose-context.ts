@@ -86,7 +86,7 @@ export interface PackContext {
   /** The sections the pack prints, in programme order, with the profile applied. */
   sections: readonly Section[];
   sectionByItem: ReadonlyMap<string, Section>;
-  /** The number each printed section has in the pack ("Brief 3"), by agenda item id. */
+  /** The number of each section's agenda item in the programme ("Brief 3"), by agenda item id. */
   itemNumber: ReadonlyMap<string, number>;
   bodyById: ReadonlyMap<string, Body>;
   itemById: ReadonlyMap<string, AgendaItem>;
@@ -122,8 +122,9 @@ export function createContext(input: PackInput, options: PackOptions, format: Pa
   const bodyById = new Map(input.bodies.map((b) => [b.id, b]));
   const itemById = new Map(input.agendaItems.map((i) => [i.id, i]));
   const picked = options.items ? new Set(options.items) : undefined;
+  const ordered = [...input.sections].sort((a, b) => a.order - b.order);
   const sections = applyProfile(
-    [...input.sections].sort((a, b) => a.order - b.order).filter((s) => !picked || picked.has(s.agendaItemId)),
+    ordered.filter((s) => !picked || picked.has(s.agendaItemId)),
     options.profile,
   );
   const dayLabel = (day: number | undefined) => {
@@ -165,7 +166,8 @@ export function createContext(input: PackInput, options: PackOptions, format: Pa
     parts,
     sections,
     sectionByItem: new Map(sections.map((s) => [s.agendaItemId, s])),
-    itemNumber: new Map(sections.map((s, i) => [s.agendaItemId, i + 1])),
+    // Numbered in the whole programme, so "Brief 5" is the fifth item whether or not all are printed.
+    itemNumber: new Map(ordered.map((s, i) => [s.agendaItemId, i + 1])),
     bodyById,
     itemById,
     targetById: new Map(input.targets.map((x) => [x.id, x])),

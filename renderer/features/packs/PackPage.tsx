@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { LANGUAGES, type Language } from '../../../shared/model';
-import { pickText } from '../../../shared/model/text';
 import { composePack, type PackFormat, type PackInput, type PackLabel } from '../../../shared/pack/compose';
 import { PACK_PAPERS, PACK_PARTS, PACK_PROFILES, type PackDocument, type PackPaper, type PackPart, type PackProfile } from '../../../shared/pack/model';
 import { Loading, Page } from '../../components/Page';
@@ -11,6 +10,7 @@ import { useT } from '../../i18n/use-t';
 import { desktopApi, fileSafe } from '../../platform/platform';
 import { useAppStore } from '../../store/store';
 import { layOutPack, type PackLayout } from './layout';
+import { AgendaItemPicker } from './AgendaItemPicker';
 import { downloadFile } from './download';
 import { createWordExporter, type WordExporter } from './word-export';
 import { loadPackInput } from './load';
@@ -94,7 +94,10 @@ function PackView({ input }: { input: PackInput }) {
   const [parts, setParts] = useState<readonly PackPart[]>(PACK_PARTS);
   /** The agenda items picked for the pack; undefined: all of them. */
   const [items, setItems] = useState<readonly string[] | undefined>(undefined);
-  const sectionItems = useMemo(() => [...input.sections].sort((a, b) => a.order - b.order).map((s) => ({ id: s.agendaItemId, title: input.agendaItems.find((i) => i.id === s.agendaItemId)?.title, fallback: s.agendaTitle })), [input]);
+  const sectionItems = useMemo(
+    () => [...input.sections].sort((a, b) => a.order - b.order).map((s) => ({ id: s.agendaItemId, title: input.agendaItems.find((i) => i.id === s.agendaItemId)?.title, fallback: s.agendaTitle })),
+    [input],
+  );
   const [paper, setPaper] = useState<PackPaper>('a4');
   const [language, setLanguage] = useState<Language>(interfaceLanguage);
   const [printedAt] = useState(() => new Date().toISOString());
@@ -192,7 +195,6 @@ function PackView({ input }: { input: PackInput }) {
     controller.current?.abort();
     setState({ phase: 'cancelled' });
   };
-  const toggleItem = (id: string, on: boolean) => setItems((current) => sectionItems.map((s) => s.id).filter((x) => (x === id ? on : (current ?? sectionItems.map((s) => s.id)).includes(x))));
   const togglePart = (part: PackPart, on: boolean) => setParts((current) => PACK_PARTS.filter((p) => (p === part ? on : current.includes(p))));
 
   return (
@@ -226,27 +228,7 @@ function PackView({ input }: { input: PackInput }) {
               </label>
             ))}
           </fieldset>
-          {parts.includes('briefs') && sectionItems.length > 0 && (
-            <fieldset className="pack-items">
-              <legend>{t('packs.itemsLabel')}</legend>
-              <div className="pack-items-actions">
-                <button type="button" onClick={() => setItems(undefined)}>
-                  {t('packs.itemsAll')}
-                </button>
-                <button type="button" onClick={() => setItems([])}>
-                  {t('packs.itemsNone')}
-                </button>
-              </div>
-              <div className="pack-items-list">
-                {sectionItems.map((s, i) => (
-                  <label key={s.id} className="pack-check">
-                    <input type="checkbox" checked={!items || items.includes(s.id)} onChange={(e) => toggleItem(s.id, e.target.checked)} />
-                    {i + 1}. {s.title ? pickText(s.title, language).text : s.fallback}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-          )}
+          {parts.includes('briefs') && <AgendaItemPicker items={sectionItems} picked={items} onChange={setItems} language={language} />}
           <fieldset>
             <legend>{t('packs.formatLabel')}</legend>
             <label className="field line">
