@@ -604,6 +604,13 @@ function toBlock(pending: Pending): MdBlock {
 }
 
 /**
+ * Where a top-level block starts and ends in the source text: a paragraph, or one top-level list
+ * item with the items nested under it. `number` is the number an ordered item has in its list
+ * (its list's start plus its place), so a piece cut out on its own keeps it.
+ */
+export type MdBlockSpan = { kind: 'paragraph'; start: number; end: number } | { kind: 'item'; ordered: boolean; number: number; start: number; end: number };
+
+/**
  * Parses briefing text into blocks. Never throws; anything outside the subset is literal
  * text. A line that is not a list item continues the item above it (as a line break) unless a
  * blank line came between; items indented two or more columns past the list's first item nest
@@ -611,65 +618,90 @@ function toBlock(pending: Pending): MdBlock {
  * when it is numbered 1, so "…in\n2024. The" stays one paragraph.
  */
 export function parseMarkdown(text: string): MdBlock[] {
+  return parseMarkdownWithSpans(text).blocks;
+}
+
+/** parseMarkdown, with the source span of every paragraph and top-level list item (for cutting the text into pieces). */
+export function parseMarkdownWithSpans(text: string): { blocks: MdBlock[]; spans: MdBlockSpan[] } {
   const blocks: MdBlock[] = [];
+  const spans: MdBlockSpan[] = [];
   let current: Pending | null = null;
   let blankSeen = false;
   const close = () => {
     if (current) blocks.push(toBlock(current));
     current = null;
   };
-  const lines = String(text ?? '')
-    .replace(/\0/g, '\ufffd')
-    .split(/\r\n|\r|\n/);
-  for (const line of lines) {
-    if (line.trim() === '') {
-      if (current?.kind === 'paragraph') close();
-      blankSeen = true;
-      continue;
-    }
-    const item = matchItem(line);
-    const open = current as Pending | null;
-    if (item) {
-      const newItem: PendingItem = { lines: [item.content], sublists: [] };
-      if (open?.kind === 'list') {
-        const list = open.list;
-        const parent = list.items[list.items.length - 1];
-        if (parent && item.indent >= list.indent + 2) {
-          const sub = parent.sublists[parent.sublists.length - 1];
-          if (sub && sub.ordered === item.ordered) sub.items.push(newItem);
-          else parent.sublists.push({ ordered: item.ordered, start: item.start, indent: item.indent, items: [newItem] });
-          blankSeen = false;
-          continue;
+  const source = String(text ?? '').replace(/\0/g, '\ufffd');
+  const lineBreak = /\r\n|\r|\n/g;
+  let from = 0;
+  for (;;) {
+    const found = lineBreak.exec(source);
+    const end = found ? found.index : source.length;
+    const line = source.slice(from, end);
+    const start = from;
+    from = found ? found.index + found[0].length : source.length;
+    const extend = () => {
+      const span = spans[spans.length - 1];
+      if (span) span.end = end;
+    };
+    step: {
+      if (line.trim() === '') {
+        if (current?.kind === 'paragraph') close();
+        blankSeen = true;
+        break step;
+      }
+      const item = matchItem(line);
+      const open = current as Pending | null;
+      if (item) {
+        const newItem: PendingItem = { lines: [item.content], sublists: [] };
+        if (open?.kind === 'list') {
+          const list = open.list;
+          const parent = list.items[list.items.length - 1];
+          if (parent && item.indent >= list.indent + 2) {
+            const sub = parent.sublists[parent.sublists.length - 1];
+            if (sub && sub.ordered === item.ordered) sub.items.push(newItem);
+            else parent.sublists.push({ ordered: item.ordered, start: item.start, indent: item.indent, items: [newItem] });
+            blankSeen = false;
+            extend();
+            break step;
+          }
+          if (list.ordered === item.ordered) {
+            list.items.push(newItem);
+            spans.push({ kind: 'item', ordered: list.ordered, number: list.start + list.items.length - 1, start, end });
+            blankSeen = false;
+            break step;
+          }
+        } else if (open?.kind === 'paragraph' && item.ordered && item.start !== 1) {
+          open.lines.push(line.trim());
+          extend();
+          break step;
         }
-        if (list.ordered === item.ordered) {
-          list.items.push(newItem);
-          blankSeen = false;
-          continue;
-        }
-      } else if (open?.kind === 'paragraph' && item.ordered && item.start !== 1) {
+        close();
+        current = { kind: 'list', list: { ordered: item.ordered, start: item.start, indent: item.indent, items: [newItem] } };
+        spans.push({ kind: 'item', ordered: item.ordered, number: item.start, start, end });
+        blankSeen = false;
+        break step;
+      }
+      if (open?.kind === 'list' && !blankSeen) {
+        const top = open.list.items[open.list.items.length - 1]!;
+        const sub = top.sublists[top.sublists.length - 1];
+        const deepest = sub ? sub.items[sub.items.length - 1]! : top;
+        deepest.lines.push(line.trim());
+        extend();
+        break step;
+      }
+      if (open?.kind === 'paragraph') {
         open.lines.push(line.trim());
-        continue;
+        extend();
+        break step;
       }
       close();
-      current = { kind: 'list', list: { ordered: item.ordered, start: item.start, indent: item.indent, items: [newItem] } };
+      current = { kind: 'paragraph', lines: [line.trim()] };
+      spans.push({ kind: 'paragraph', start, end });
       blankSeen = false;
-      continue;
     }
-    if (open?.kind === 'list' && !blankSeen) {
-      const top = open.list.items[open.list.items.length - 1]!;
-      const sub = top.sublists[top.sublists.length - 1];
-      const deepest = sub ? sub.items[sub.items.length - 1]! : top;
-      deepest.lines.push(line.trim());
-      continue;
-    }
-    if (open?.kind === 'paragraph') {
-      open.lines.push(line.trim());
-      continue;
-    }
-    close();
-    current = { kind: 'paragraph', lines: [line.trim()] };
-    blankSeen = false;
+    if (!found) break;
   }
   close();
-  return blocks;
+  return { blocks, spans };
 }

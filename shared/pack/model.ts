@@ -21,6 +21,8 @@ export interface PackOptions {
   parts: readonly PackPart[];
   paper: PackPaper;
   language: Language;
+  /** The agenda items whose sections the pack prints (all when left out). */
+  items?: readonly string[];
   /** When the pack is printed, ISO timestamp (shown on the cover). */
   printedAt: string;
 }
@@ -49,6 +51,10 @@ export interface PackChapter {
   title: string;
   /** 1: a main part; 2: one brief, one day sheet (indented in the contents). */
   level: 1 | 2;
+  /** The running header's name for the pages of this chapter when it differs from the title ("Item 3 · …"). */
+  running?: string;
+  /** Follows on the page before when there is room, instead of starting a new page (short day sheets). */
+  continuous?: boolean;
   /** A line the contents shows above this chapter's entry, without a page number ("Briefs by agenda item"). */
   group?: string;
   blocks: PackBlock[];
@@ -62,6 +68,8 @@ export interface PackCover {
   dates: string;
   venue: string;
   delegation: string;
+  /** Who wrote the brief, or empty. */
+  author: string;
   marking: string;
   version: string;
   printed: string;

@@ -35,6 +35,8 @@ export interface OrgChartLayout {
   height: number;
   nodes: OrgChartNode[];
   edges: OrgChartEdge[];
+  /** Where the bodies not linked to the main chart begin (drawn apart below it, under a label), if there are any. */
+  apart?: { y: number };
 }
 
 export interface OrgChartOptions {
@@ -67,8 +69,12 @@ export const ORG_CHART_STYLE = {
 } as const;
 
 const S = ORG_CHART_STYLE;
-/** Room for three lines: acronym and two lines of name, or a long acronym on two and one of name. */
-const NODE_HEIGHT = S.padY * 2 + 2 * S.acronymLineHeight + 3 + S.lineHeight;
+/** Room for three lines at least: acronym and two lines of name, or a long acronym on two and one of name. */
+const MIN_NODE_HEIGHT = S.padY * 2 + 2 * S.acronymLineHeight + 3 + S.lineHeight;
+/** Lines a box holds at most (acronym and name): enough for any real body's name, so no box is cut. */
+const MAX_BOX_LINES = 7;
+/** Room above the bodies drawn apart, for their label. */
+export const APART_LABEL_HEIGHT = 26;
 
 /**
  * Advance of a character in em, roughly, for Noto Sans: narrow, wide and capital letters differ
@@ -157,7 +163,7 @@ function measure(acronym: string, name: string): Box {
   const maxInner = S.maxNodeWidth - 2 * S.padX;
   const minInner = S.minNodeWidth - 2 * S.padX;
   const acronymLines = acronymWidth(acronym) <= maxInner ? [acronym] : wrap(acronym, maxInner, 2, acronymWidth);
-  const nameMax = 3 - acronymLines.length;
+  const nameMax = MAX_BOX_LINES - acronymLines.length;
   const floor = Math.max(minInner, ...acronymLines.map(acronymWidth));
   let nameLines: string[];
   if (nameWidth(name) <= floor) nameLines = [name];
@@ -281,7 +287,7 @@ interface Placed {
 }
 
 /** Lays the spanning forest out as nested blocks; a body's leaf children form a grid of `cols` columns at most. */
-function place(items: Map<string, Item>, roots: readonly string[], maxCols: number, layerTop: (layer: number) => number) {
+function place(items: Map<string, Item>, roots: readonly string[], maxCols: number, layerTop: (layer: number) => number, nodeHeight: number) {
   const placed = new Map<string, Placed>();
   /** Width of a subtree's block, and its layout when `left` is given. */
   const block = (id: string, left: number | undefined): number => {
@@ -303,7 +309,7 @@ function place(items: Map<string, Item>, roots: readonly string[], maxCols: numb
           // A short last row is centred under the others.
           const inRow = Math.min(cols, kids.length - row * cols);
           const offset = ((cols - inRow) * (cell + S.hGap)) / 2;
-          placed.set(k, { id: k, x: kidsLeft + offset + col * (cell + S.hGap), y: top + row * (NODE_HEIGHT + S.rowGap), width: cell });
+          placed.set(k, { id: k, x: kidsLeft + offset + col * (cell + S.hGap), y: top + row * (nodeHeight + S.rowGap), width: cell });
         });
       }
     } else if (kids.length > 0) {
@@ -334,9 +340,10 @@ function place(items: Map<string, Item>, roots: readonly string[], maxCols: numb
 }
 
 /** Rows a layer's grids take: the tallest grid of children under a body on the layer above. */
-function gridRows(items: Map<string, Item>, maxCols: number): Map<number, number> {
+function gridRows(items: Map<string, Item>, maxCols: number, members: ReadonlySet<string>): Map<number, number> {
   const rows = new Map<number, number>();
   for (const item of items.values()) {
+    if (!members.has(item.id)) continue;
     const kids = item.kids;
     if (kids.length === 0) continue;
     const leafKids = kids.length >= 2 && kids.every((k) => items.get(k)!.kids.length === 0);
@@ -423,31 +430,62 @@ export function layoutOrgChart(bodies: readonly ChartBody[], focusIds: readonly 
     });
   }
 
-  const maxLayer = Math.max(...[...items.values()].map((i) => i.layer));
-  const tryLayout = (maxCols: number) => {
-    const rows = gridRows(items, maxCols);
+  const nodeHeight = Math.max(MIN_NODE_HEIGHT, ...[...items.values()].map((i) => S.padY * 2 + i.box.acronymLines.length * S.acronymLineHeight + 3 + i.box.nameLines.length * S.lineHeight));
+
+  // Bodies linked to each other form a group; the group with the meeting's bodies is the chart,
+  // the others are drawn apart below it (a reader must not take them for part of one hierarchy).
+  const group = new Map<string, string>();
+  const find = (id: string): string => {
+    const up = group.get(id) ?? id;
+    if (up === id) return id;
+    const top = find(up);
+    group.set(id, top);
+    return top;
+  };
+  for (const item of items.values()) for (const kid of item.kids) group.set(find(kid), find(item.id));
+  for (const [p, c] of edges) if (find(p) !== find(c)) group.set(find(c), find(p));
+  const weight = new Map<string, number>();
+  for (const id of items.keys()) weight.set(find(id), (weight.get(find(id)) ?? 0) + (focus.has(id) ? 1000 : 1));
+  const main = [...weight].sort((a, b) => b[1] - a[1])[0]![0];
+  const inMain = new Set([...items.keys()].filter((id) => find(id) === main));
+  const apartIds = new Set([...items.keys()].filter((id) => !inMain.has(id)));
+
+  const tryLayout = (maxCols: number, bandRoots: readonly string[], members: ReadonlySet<string>, top: number) => {
+    const rows = gridRows(items, maxCols, members);
+    const maxLayer = Math.max(...[...members].map((id) => items.get(id)!.layer));
     const tops: number[] = [];
-    let y = S.margin;
+    let y = top;
     for (let l = 0; l <= maxLayer; l++) {
       tops.push(y);
       const r = rows.get(l) ?? 1;
-      y += r * NODE_HEIGHT + (r - 1) * S.rowGap + S.layerGap;
+      y += r * nodeHeight + (r - 1) * S.rowGap + S.layerGap;
     }
-    const { placed, width } = place(items, roots, maxCols, (l) => tops[l]!);
+    const { placed, width } = place(items, bandRoots, maxCols, (l) => tops[l]!, nodeHeight);
     return { placed, width, tops, height: y - S.layerGap + S.margin };
   };
-  let best = tryLayout(Infinity);
-  const widest = Math.max(...[...items.values()].map((i) => i.kids.length));
-  for (let cols = widest - 1; cols >= 1 && best.width > maxWidth; cols--) best = tryLayout(cols);
+  const fit = (bandRoots: readonly string[], members: ReadonlySet<string>, top: number) => {
+    let best = tryLayout(Infinity, bandRoots, members, top);
+    const widest = Math.max(...[...members].map((id) => items.get(id)!.kids.length));
+    for (let cols = widest - 1; cols >= 1 && best.width > maxWidth; cols--) best = tryLayout(cols, bandRoots, members, top);
+    return best;
+  };
+  const mainBand = fit(roots.filter((r) => inMain.has(r)), inMain, S.margin);
+  const apartBand = apartIds.size > 0 ? fit(roots.filter((r) => apartIds.has(r)), apartIds, mainBand.height + APART_LABEL_HEIGHT) : undefined;
+  const totalWidth = Math.max(mainBand.width, apartBand?.width ?? 0);
+  // Each band centred in the chart's width.
+  const shift = (band: { width: number }) => (totalWidth - band.width) / 2;
+  const bandOf = (id: string) => (apartBand && apartIds.has(id) ? apartBand : mainBand);
+  const best = { width: totalWidth, height: apartBand ? apartBand.height : mainBand.height };
 
   const nodes: OrgChartNode[] = [...items.values()].map((item) => {
-    const p = best.placed.get(item.id)!;
+    const band = bandOf(item.id);
+    const p = band.placed.get(item.id)!;
     const node: OrgChartNode = {
       id: item.id,
-      x: Math.round(p.x * 10) / 10,
+      x: Math.round((p.x + shift(band)) * 10) / 10,
       y: p.y,
       width: p.width,
-      height: NODE_HEIGHT,
+      height: nodeHeight,
       acronym: item.more === undefined ? byId.get(item.id)!.acronym : '',
       acronymLines: item.box.acronymLines,
       nameLines: item.box.nameLines,
@@ -461,6 +499,7 @@ export function layoutOrgChart(bodies: readonly ChartBody[], focusIds: readonly 
   return {
     width: Math.ceil(best.width),
     height: Math.ceil(best.height),
+    ...(apartBand ? { apart: { y: mainBand.height + 4 } } : {}),
     nodes,
     edges: drawn.map(([from, to]) => {
       const parent = rect.get(from)!;
@@ -468,8 +507,9 @@ export function layoutOrgChart(bodies: readonly ChartBody[], focusIds: readonly 
       const childLayer = items.get(to)!.layer;
       // Horizontal runs go through gaps no box is in: between the parent's layer and the next,
       // and just above the child (between layers, or between the rows of a grid).
-      const yA = best.tops[items.get(from)!.layer + 1]! - S.layerGap / 2;
-      const yB = child.y === best.tops[childLayer] ? child.y - S.layerGap / 2 : child.y - S.rowGap / 2;
+      const tops = bandOf(from).tops;
+      const yA = tops[items.get(from)!.layer + 1]! - S.layerGap / 2;
+      const yB = child.y === tops[childLayer] ? child.y - S.layerGap / 2 : child.y - S.rowGap / 2;
       return { from, to, points: route(parent, child, yA, yB, nodes) };
     }),
   };

@@ -1,11 +1,17 @@
 /*
  * Page breaking for the pack, on measured heights: pure and linear. The renderer measures each
  * flow unit once (a chapter title, a paragraph, a list item, a table row...) and this decides
- * which units go on which page. Rules: a unit that starts a chapter begins a new page; a unit
- * kept with the next (headings, table headers) moves along with it; a table row that lands on a
- * new page gets its table's header row repeated above it; a unit taller than a whole page gets a
- * page of its own, with the headings kept with it (it is the one case where content can be cut,
- * and it is reported).
+ * which units go on which page. Rules:
+ * - a unit that starts a chapter begins a new page;
+ * - a unit kept with the next (headings, table headers) moves along with it, and never ends a
+ *   page: a heading goes with at least the first two lines of what follows;
+ * - a unit that does not fit in what is left of a page is split at a line (the renderer's
+ *   splitter says where; it keeps two lines on each side), so nothing is ever cut and no page is
+ *   left half empty because the next passage was long; one that cannot be split (too short,
+ *   a figure) moves to the next page;
+ * - a page that continues the matter of a heading begins with that heading again, marked
+ *   "(continued)"; a table row that starts a page gets its table's header row above it.
+ * Only a unit that cannot be split and is taller than a whole page is cut; it is reported.
  */
 
 export interface LayoutUnit {
@@ -16,55 +22,136 @@ export interface LayoutUnit {
   keepWithNext?: boolean;
   /** For a table row: the index of its table's header unit, repeated when the row starts a page. */
   header?: number;
+  /** The heading this unit is under, repeated "(continued)" above it when it starts a page. */
+  under?: number;
+  /** For a heading: the height of its "(continued)" copy. */
+  continuedHeight?: number;
+  /** May be split at a line; `minHeight` is the height of its first two lines. */
+  splittable?: boolean;
+  minHeight?: number;
 }
 
-export interface Pagination {
-  /** Unit indices on each page, in order; a repeated header appears on each page it heads. */
-  pages: number[][];
-  /** Units taller than a page. */
+/** One thing on a page: a unit, a part of a split unit (`slice`), or a heading repeated "(continued)". */
+export interface Placement<S> {
+  unit: number;
+  slice?: S;
+  continued?: true;
+}
+
+export interface Split<S> {
+  head: S;
+  headHeight: number;
+  tail: S;
+  tailHeight: number;
+}
+
+/**
+ * Splits unit `unit` (or the part `slice` of it still to place) so its first part is at most
+ * `available` tall; undefined when it cannot (fewer than two lines would stay on either side).
+ */
+export type Splitter<S> = (unit: number, slice: S | undefined, available: number) => Split<S> | undefined;
+
+export interface Pagination<S> {
+  pages: Placement<S>[][];
+  /** Units taller than a page that could not be split. */
   oversized: number[];
+  /** Units split over two or more pages. */
+  split: number;
 }
 
 /** How far a chain of keep-with-next units is followed: headings rarely stack deeper. */
 const MAX_KEEP_CHAIN = 6;
 
-export function paginate(units: readonly LayoutUnit[], pageHeight: number): Pagination {
-  const pages: number[][] = [];
+export function paginate<S = never>(units: readonly LayoutUnit[], pageHeight: number, splitter?: Splitter<S>): Pagination<S> {
+  const pages: Placement<S>[][] = [];
   const oversized: number[] = [];
-  let page: number[] = [];
+  let splitCount = 0;
+  let page: Placement<S>[] = [];
+  let heights: number[] = [];
   let used = 0;
-  /** The page holds only units kept with what follows (headings): breaking would leave them alone. */
-  let keptOnly = true;
-  const newPage = () => {
+  /** Units on the current page, repeated ones included. */
+  const onPage = new Set<number>();
+  /** The unit the current page was opened for (moving it again would not help). */
+  let openedFor = -1;
+  const place = (placement: Placement<S>, height: number) => {
+    page.push(placement);
+    heights.push(height);
+    used += height;
+    onPage.add(placement.unit);
+  };
+  const flush = () => {
     if (page.length > 0) pages.push(page);
     page = [];
+    heights = [];
     used = 0;
-    keptOnly = true;
+    onPage.clear();
   };
+  const repeatHeading = (under: number | undefined) => {
+    if (under !== undefined && !onPage.has(under)) place({ unit: under, continued: true }, units[under]!.continuedHeight ?? units[under]!.height);
+  };
+  /** What a page opened for unit i holds above it: its heading "(continued)", its table's header. */
+  const opening = (i: number) => {
+    const unit = units[i]!;
+    repeatHeading(unit.under);
+    if (unit.header !== undefined && !onPage.has(unit.header)) place({ unit: unit.header }, units[unit.header]!.height);
+    openedFor = i;
+  };
+  /** Starts a new page for unit i; headings and table headers left at the foot of the old one come along. */
+  const newPage = (i: number) => {
+    let keep = page.length;
+    while (keep > 0 && units[page[keep - 1]!.unit]!.keepWithNext && page[keep - 1]!.slice === undefined) keep--;
+    const carried = page.splice(keep);
+    const carriedHeights = heights.splice(keep);
+    flush();
+    if (carried.length > 0 && !carried[0]!.continued) repeatHeading(units[carried[0]!.unit]!.under);
+    carried.forEach((c, k) => place(c, carriedHeights[k]!));
+    opening(i);
+  };
+
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
-    if (unit.breakBefore) newPage();
-    // The height that must fit together: this unit and the chain it is kept with.
+    if (unit.breakBefore) {
+      flush();
+      openedFor = i;
+    }
+    // The height that must fit together: this unit and the chain it is kept with (the last of
+    // which needs only its first two lines when it can be split).
     let needed = unit.height;
-    let chainOversized = unit.height > pageHeight;
     for (let j = i, n = 0; units[j]?.keepWithNext && j + 1 < units.length && n < MAX_KEEP_CHAIN && !units[j + 1]!.breakBefore; j++, n++) {
-      needed += units[j + 1]!.height;
-      chainOversized ||= units[j + 1]!.height > pageHeight;
+      const next = units[j + 1]!;
+      needed += next.keepWithNext || !next.splittable ? next.height : Math.min(next.height, next.minHeight ?? next.height);
     }
-    const repeatHeader = unit.header !== undefined && units[i - 1] !== undefined && i - 1 !== unit.header;
-    // A passage no page can hold starts a page with its headings: breaking between them would leave the headings alone.
-    if (used + needed > pageHeight && page.length > 0 && !(keptOnly && chainOversized)) {
-      newPage();
+    // Moving on helps only from a page with more than headings (they would come along).
+    const movable = () => openedFor !== i && page.some((p) => !p.continued && !units[p.unit]!.keepWithNext);
+    // A unit that can be split takes what is left of the page (below); anything else that does not fit moves on.
+    if (needed > pageHeight - used && !(unit.splittable && !unit.keepWithNext) && movable()) newPage(i);
+    let slice: S | undefined;
+    let height = unit.height;
+    for (;;) {
+      const room = pageHeight - used;
+      if (height <= room) {
+        place(slice === undefined ? { unit: i } : { unit: i, slice }, height);
+        break;
+      }
+      const parts = unit.splittable && splitter ? splitter(i, slice, room) : undefined;
+      if (parts) {
+        if (slice === undefined) splitCount++;
+        place({ unit: i, slice: parts.head }, parts.headHeight);
+        slice = parts.tail;
+        height = parts.tailHeight;
+        flush();
+        opening(i);
+        continue;
+      }
+      if (movable()) {
+        newPage(i);
+        continue;
+      }
+      oversized.push(i);
+      place(slice === undefined ? { unit: i } : { unit: i, slice }, height);
+      break;
     }
-    if (page.length === 0 && repeatHeader && unit.header !== undefined) {
-      page.push(unit.header);
-      used += units[unit.header]!.height;
-    }
-    if (unit.height > pageHeight) oversized.push(i);
-    page.push(i);
-    used += unit.height;
-    keptOnly &&= unit.keepWithNext === true;
   }
-  newPage();
-  return { pages, oversized };
+  flush();
+  return { pages, oversized, split: splitCount };
 }

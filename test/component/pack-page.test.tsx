@@ -62,7 +62,9 @@ describe('the pack page', () => {
     expect(screen.getByRole('status').textContent).toContain(`The pack has ${all.length} pages.`);
     // Each contents entry gives the page its part starts on, and that page starts with the part's title.
     const entries = [...preview.querySelectorAll<HTMLElement>('.pack-toc-entry[data-chapter]')];
-    expect(entries.length).toBeGreaterThan(20);
+    // The brief written for, and one compact list for the agenda items with nothing written.
+    expect(entries.length).toBeGreaterThan(8);
+    expect(entries.map((e) => e.dataset.chapter)).toContain('brief-empty');
     for (const entry of entries) {
       const title = document.getElementById(`pack-${entry.dataset.chapter!}`)!;
       const page = title.closest('.pack-page')!;
@@ -108,13 +110,14 @@ describe('the pack page', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Pack: Malaysia brief');
   }, SLOW);
 
-  it('says when a passage is taller than a page', async () => {
+  it('keeps a heading with the passage under it, even one taller than a page', async () => {
     const id = await brief();
     const section = (await db.sections.get(`${id}:asoen-36-ajdec-19`))!;
     await db.sections.put({ ...section, position: 'A HUGE position that no page can hold' });
     await renderAppAt(`/briefings/${id}/pack`);
     await ready();
-    expect(screen.getByRole('status').textContent).toContain('Passages taller than a page: 1.');
+    // jsdom has no line boxes, so the passage cannot be split here (the e2e tests split it in Chromium).
+    expect(screen.getByRole('status').textContent).toMatch(/^The pack has \d+ pages\.$/);
     // The heading above it is on its page, not left alone at the foot of the one before.
     const huge = [...document.querySelectorAll('.pack-pages .pack-unit')].find((u) => u.textContent?.includes('HUGE'))!;
     const units = [...huge.closest('.pack-page-body')!.children];
@@ -137,7 +140,7 @@ describe('layOutPack', () => {
     abort.abort();
     const doc: PackDocument = { paper: 'a4', language: 'en', profile: 'internal', meetingCode: 'X', marking: 'OFFICIAL', draft: false, cover: {} as PackDocument['cover'], chapters: [{ id: 'c', title: 'C', level: 1, blocks: [] }], sources: [] };
     const labels = { pageOf: () => '', pageLabel: () => '', draft: 'DRAFT', cover: [], coverTitle: '', profile: '' };
-    await expect(layOutPack(doc, { bodies: [], language: 'en', contentsTitle: 'Contents' }, labels, host, abort.signal, () => undefined)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(layOutPack(doc, { bodies: [], language: 'en', contentsTitle: 'Contents', continued: (title: string) => `${title} (continued)` }, labels, host, abort.signal, () => undefined)).rejects.toMatchObject({ name: 'AbortError' });
     expect(host.children.length).toBe(0);
     host.remove();
   });

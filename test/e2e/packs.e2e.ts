@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -46,16 +47,17 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 const fullText = (pdf: PdfFile) => Array.from({ length: pdf.pageCount() }, (_, i) => pdf.pageText(i + 1)).join('\n');
 
-/** Contents lines "Title ....... 12" of the contents pages (between the cover and the first section). */
-function contentsEntries(pdf: PdfFile, firstSectionPage: number): { title: string; page: number }[] {
-  const entries: { title: string; page: number }[] = [];
-  for (let n = 2; n < firstSectionPage; n++) {
-    for (const line of lines(pdf.pageText(n)).slice(1, -1)) {
-      const match = /^\s*(\S.*?)\s{2,}(\d+)\s*$/.exec(line);
-      if (match && !/Page \d+ of \d+/.test(line)) entries.push({ title: match[1]!, page: Number(match[2]) });
-    }
-  }
-  return entries;
+/**
+ * The page number the printed contents give each title (titles as the preview lists them): the
+ * contents pages' text, spaces squashed, has "Title ....... 12" (a long title wraps, its number
+ * on its last line).
+ */
+function contentsEntries(pdf: PdfFile, titles: readonly string[], lastContentsPage: number): { title: string; page: number }[] {
+  const text = squash(Array.from({ length: lastContentsPage - 1 }, (_, i) => lines(pdf.pageText(i + 2)).slice(1, -1).join('\n')).join('\n'));
+  return titles.flatMap((title) => {
+    const match = new RegExp(`${squash(title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d+)(?: |$)`).exec(text);
+    return match ? [{ title, page: Number(match[1]) }] : [];
+  });
 }
 
 describe('briefing packs', () => {
@@ -82,7 +84,10 @@ describe('briefing packs', () => {
     assert.match(pdf.info()['Page size'] ?? '', /^59[45](\.\d+)? x 841(\.\d+)? pts \(A4\)$/);
     assert.equal(await page.locator('.pack-page[data-page]').count(), pages);
     assert.equal(await page.locator('.pack-page img[data-watermark="DRAFT"]').count(), pages, 'a draft carries DRAFT on every page');
+    // In print, where every page is rendered (on screen, pages out of view are skipped).
+    await page.emulateMedia({ media: 'print' });
     const overflowing = await page.evaluate(() => [...document.querySelectorAll('.pack-pages .pack-page-body')].filter((body) => body.scrollHeight > body.clientHeight + 1).length);
+    await page.emulateMedia({ media: null });
     assert.equal(overflowing, 0, 'no page body overflows its page');
 
     // Every page: the marking in the running header and at the foot, "Page X of Y" with the right X and Y.
@@ -93,13 +98,14 @@ describe('briefing packs', () => {
     }
 
     // The contents: each entry's page starts with that section's title, and no other page does.
-    const overview = contentsEntries(pdf, pages + 1).find((e) => e.title === 'Meeting overview');
+    const titles = await page.locator('.pack-pages .pack-toc-entry[data-chapter] .pack-toc-title').allTextContents();
+    const overview = contentsEntries(pdf, ['Meeting overview'], pages).find((e) => e.title === 'Meeting overview');
     assert.ok(overview, 'the contents lists the meeting overview');
-    const entries = contentsEntries(pdf, overview.page);
-    const listed = await page.locator('.pack-toc-entry[data-chapter]').count();
-    assert.ok(listed >= 20, `the contents lists every section (found ${listed})`);
+    const entries = contentsEntries(pdf, titles, overview.page - 1);
+    const listed = titles.length;
+    assert.ok(listed >= 10, `the contents lists every section (found ${listed})`);
     assert.equal(entries.length, listed, 'every contents entry of the preview is in the PDF with a page number');
-    for (const expected of ['Programme', 'Outcome targets', 'Delegation coverage', 'Day sheet: Nurul Hassan', 'Glossary', 'Sources']) {
+    for (const expected of ['Programme', 'Outcome targets', 'Delegation coverage', 'Day sheet: Nurul Hassan', 'Glossary', 'Sources', 'Agenda items without a brief']) {
       assert.ok(entries.some((e) => e.title === expected), `the contents lists ${expected}`);
     }
     const tops = Array.from({ length: pages }, (_, i) => squash(lines(pdf.pageText(i + 1)).slice(1, 4).join(' ')));
@@ -108,8 +114,13 @@ describe('briefing packs', () => {
       assert.deepEqual(starts, [entry.page], `"${entry.title}" starts page ${entry.page}`);
     }
 
-    // The glossary is generated from the dataset: acronyms of the pack, expanded.
+    // The brief written for is numbered by its place in the programme; the others share one compact list.
+    assert.ok(entries.some((e) => e.title.startsWith('Brief 1: ASEAN Joint Statement on Climate Change')), 'the brief is numbered');
+    assert.equal(entries.filter((e) => e.title.startsWith('Brief ')).length, 1, 'agenda items with nothing written have no page of their own');
+
+    // The glossary is generated from the dataset and the shipped list: acronyms of the pack, expanded.
     const all = squash(fullText(pdf));
+    assert.match(all, /UNFCCC United Nations Framework Convention on Climate Change/);
     assert.match(all, /ASOEN ASEAN Senior Officials on Environment/);
     assert.match(all, /AWGCC ASEAN Working Group on Climate Change/);
     assert.match(all, /Sources #? ?SOURCE \[1\] /i, 'the sources are listed, numbered');
@@ -159,11 +170,53 @@ describe('briefing packs', () => {
     assert.equal(await page.locator('.pack-page img[data-watermark]').count(), 0, 'a cleared brief has no watermark');
     assert.equal(await page.getByRole('status').filter({ hasText: `The pack has ${pages} pages.` }).count(), 1);
 
+    // Picking agenda items: without the one written for, its brief goes (it is counted among the others no more).
+    await page.getByRole('checkbox', { name: /^1\. ASEAN Joint Statement on Climate Change/ }).uncheck();
+    const withoutItem = await pack.waitReady();
+    assert.ok(withoutItem < pages, `without its brief the pack is shorter (${withoutItem} < ${pages})`);
+    assert.equal(await page.locator('.pack-toc-entry', { hasText: 'Brief 1:' }).count(), 0);
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    assert.equal(await pack.waitReady(), pages);
+
     // Leaving out sections shortens the pack; the contents follow.
     await page.getByRole('checkbox', { name: 'Briefs by agenda item' }).uncheck();
     const fewer = await pack.waitReady();
-    assert.ok(fewer < pages - 10, `without the briefs the pack is shorter (${fewer} < ${pages})`);
-    assert.equal(await page.locator('.pack-toc-entry', { hasText: 'Brief:' }).count(), 0);
+    assert.ok(fewer < pages, `without the briefs the pack is shorter (${fewer} < ${pages})`);
+    assert.equal(await page.locator('.pack-toc-entry', { hasText: 'Brief ' }).count(), 0);
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
+  it('exports the brief to Word with the profile applied, read back from the downloaded file', async () => {
+    const { context, page } = await freshPage(app.browser, { acceptDownloads: true });
+    await createBrief(page, app.url);
+    await page.getByRole('button', { name: 'Print pack…' }).click();
+    const pack = new PackScreen(page);
+    await pack.waitReady();
+    const read = async () => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export to Word (.docx)' }).click();
+      const file = await download;
+      assert.match(file.suggestedFilename(), /^ASOEN-36-.*\.docx$/);
+      const files = unzipSync(new Uint8Array(readFileSync((await file.path())!)));
+      const decode = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+      // Word's text: the runs of a paragraph one after the other, paragraphs on lines.
+      const text = (name: string) => strFromU8(files[name]!).split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join('')).join('\n');
+      const headers = Object.keys(files).filter((f) => /^word\/(header|footer)\d+\.xml$/.test(f));
+      return { body: text('word/document.xml'), furniture: headers.map(text), xml: strFromU8(files['word/document.xml']!) };
+    };
+    const internal = await read();
+    assert.match(internal.body, /Secure a unified ASEAN voice for COP30; partners in Hà Nội and Đà Nẵng agree\./);
+    for (const secret of [PRIVATE, RED_LINE, FALLBACK]) assert.ok(internal.body.includes(secret), `the internal document has ${secret}`);
+    assert.ok(internal.body.includes(XSS_IMG), 'markup stays text');
+    assert.match(internal.xml, /<w:instrText[^>]*>\s*TOC /, 'the contents are a Word table of contents');
+    const xmlErrors = await page.evaluate((xml) => new DOMParser().parseFromString(xml, 'application/xml').getElementsByTagName('parsererror').length, internal.xml);
+    assert.equal(xmlErrors, 0, 'the document is well-formed XML');
+    assert.ok(internal.furniture.length >= 2 && internal.furniture.every((t) => t.includes('OFFICIAL')), 'the marking is in the header and the footer');
+    await pack.chooseProfile('Shareable');
+    await pack.waitReady();
+    const shareable = await read();
+    for (const secret of [PRIVATE, RED_LINE, FALLBACK]) assert.ok(!shareable.body.includes(secret), `the shareable document leaves out ${secret}`);
     assert.deepEqual(pageErrors(page), []);
     await context.close();
   });

@@ -12,6 +12,7 @@ import { validateDataset } from '../../shared/dataset/validate';
 import { blockTexts, composePack, PACK_LABELS, type PackFormat, type PackInput } from '../../shared/pack/compose';
 import { PACK_PARTS, type PackDocument, type PackOptions } from '../../shared/pack/model';
 import { en } from '../../renderer/i18n/en';
+import { countryName } from '../../renderer/i18n/format';
 
 const result = validateDataset({ sources: sourcesJson, bodies: bodiesJson, meetings: meetingsJson, agendaItems: agendaItemsJson, frameworks: frameworksJson, targets: targetsJson });
 if (!result.ok) throw new Error('the built-in dataset does not validate');
@@ -67,13 +68,22 @@ describe('composePack', () => {
     for (const key of PACK_LABELS) expect(en).toHaveProperty(`packs.${key}`);
   });
 
-  it('orders the parts as the issue lists them, one brief per agenda item', () => {
-    const { input } = asoenBrief();
-    const doc = composePack(input, options(), format);
+  it('orders the parts as the issue lists them, one numbered brief per agenda item written for, the others in one compact list', () => {
+    const { input, sections } = asoenBrief();
+    const written = sections.map((s, i) => (i % 3 === 0 ? { ...s, objectives: `Objective ${i}` } : s));
+    const doc = composePack({ ...input, sections: written }, options(), format);
     const ids = doc.chapters.map((c) => c.id.replace(/^(brief|day-sheet)-.*/, '$1'));
     expect([...new Set(ids)]).toEqual(['overview', 'programme', 'brief', 'targets', 'coverage', 'annex', 'glossary', 'sources']);
-    expect(doc.chapters.filter((c) => c.id.startsWith('brief-'))).toHaveLength(input.sections.length);
-    expect(doc.cover).toMatchObject({ meetingCode: 'ASOEN-36', marking: 'RESTRICTED', number: 'Meeting no. 36', delegation: 'country:MY', printed: 'time:2026-11-23T12:00:00.000Z' });
+    const briefs = doc.chapters.filter((c) => c.id.startsWith('brief-'));
+    const writtenCount = written.filter((_, i) => i % 3 === 0).length;
+    expect(briefs).toHaveLength(writtenCount + 1);
+    expect(briefs[0]!.title).toMatch(/^Brief 1: /);
+    expect(briefs[1]!.title).toMatch(/^Brief 4: /);
+    const compact = briefs.at(-1)!;
+    expect(compact).toMatchObject({ id: 'brief-empty', title: 'Agenda items without a brief' });
+    const rows = compact.blocks.find((b) => b.kind === 'table');
+    expect(rows?.kind === 'table' && rows.rows.map((r) => r.cells[0])).toEqual(written.flatMap((_, i) => (i % 3 === 0 ? [] : [String(i + 1)])));
+    expect(doc.cover).toMatchObject({ meetingCode: 'ASOEN-36', marking: 'RESTRICTED', number: 'Meeting no. 36', delegation: 'country:MY', author: 'Aminah', printed: 'time:2026-11-23T12:00:00.000Z' });
     expect(doc.draft).toBe(true);
   });
 
@@ -125,6 +135,28 @@ describe('composePack', () => {
     expect(rows.has('ADSOM')).toBe(false); // a defence body: not in an environment pack
   });
 
+  it('holds in its glossary every acronym the ASOEN-36 pack prints, from the dataset or the shipped list, aliases with their body', () => {
+    const { input, sections } = asoenBrief();
+    const written = sections.map((s) => ({ ...s, objectives: 'Work through the AWGCW on the UNFCCC COP30 text', targets: s.targets.map((a) => ({ ...a, assessment: 'on-track' as const })) }));
+    const real: PackFormat = { ...format, country: (code) => countryName(code, 'en') };
+    const doc = composePack({ ...input, sections: written }, options(), real);
+    const glossary = doc.chapters.find((c) => c.id === 'glossary')!.blocks[0]!;
+    const terms = glossary.kind === 'table' ? glossary.rows.map((r) => r.cells[0]!) : [];
+    expect(terms).toContain('AWGMRPE, formerly AWGCW');
+    expect(terms).not.toContain('AWGCW');
+    const known = new Set(terms.flatMap((t) => t.split(/, formerly |, /)));
+    const printed = [...Object.values(doc.cover), ...doc.chapters.filter((c) => c.id !== 'glossary').flatMap((c) => [c.title, ...c.blocks.flatMap(blockTexts)])].join('\n');
+    const missing = new Set<string>();
+    for (const m of printed.matchAll(/(?<![\p{L}\p{N}./])\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*(?:[-+][\p{L}\p{N}]+)*(?![\p{L}\p{N}]|\.\p{N}|\/)/gu)) {
+      const token = m[0];
+      if (token === doc.marking || /^[IVXLC]+$/.test(token)) continue;
+      // A numbered or hyphenated acronym is covered by its parts (COP30, ASEAN-ROK, ASOEN-36).
+      const parts = token.split(/[-+]/).map((p) => p.replace(/\d+$/, '')).filter((p) => /\p{Lu}{2}/u.test(p));
+      for (const part of parts) if (!known.has(part) && ![...known].some((k) => k.split(' ').includes(part))) missing.add(part);
+    }
+    expect([...missing]).toEqual([]);
+  });
+
   it('puts in the glossary the acronyms of every body the org chart draws and of the sources', () => {
     // ASOEN-35 has no agenda items: its working groups appear only as ASOEN's subsidiaries in the chart.
     const { input } = asoenBrief('asoen-35');
@@ -171,6 +203,56 @@ describe('composePack', () => {
     const sheet = doc.chapters.find((c) => c.id === 'day-sheet-m1')!;
     expect(sheet.title).toBe('Day sheet: Nurul');
     expect(words({ ...doc, chapters: [sheet] })).toContain('Meeting of the ASEAN Working Group on Climate Change (AWGCC)');
+  });
+
+  it('prints only the agenda items the delegate picked, numbered by their place in the programme', () => {
+    const { input, sections } = asoenBrief();
+    const picked = [sections[4]!.agendaItemId, sections[2]!.agendaItemId];
+    const written = sections.map((s) => ({ ...s, objectives: 'Written' }));
+    const doc = composePack({ ...input, sections: written }, options({ items: picked }), format);
+    const briefs = doc.chapters.filter((c) => c.id.startsWith('brief-'));
+    expect(briefs.map((c) => c.id)).toEqual([`brief-${sections[2]!.agendaItemId}`, `brief-${sections[4]!.agendaItemId}`]);
+    expect(briefs.map((c) => c.title.slice(0, 8))).toEqual(['Brief 3:', 'Brief 5:']);
+  });
+
+  it("cites the pre-filled background's sources once, after it, and names the chairs' countries", () => {
+    const { input, sections } = asoenBrief();
+    const section = sections.find((s) => s.background.includes('(Source: '))!;
+    const doc = composePack({ ...input, sections: [{ ...section, objectives: 'x', background: `${section.background}\n- Chaired by PH and SG\n- chair: XX stays` }] }, options(), format);
+    const brief = doc.chapters.find((c) => c.id === `brief-${section.agendaItemId}`)!;
+    const at = brief.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Background');
+    const background = brief.blocks.slice(at + 1).filter((b) => b.kind === 'markdown');
+    const printed = background.map((b) => (b.kind === 'markdown' ? b.text : '')).join('\n');
+    expect(printed).not.toContain('(Source:');
+    expect(printed).toContain('Chaired by country:PH and country:SG');
+    expect(background.filter((b) => 'cites' in b && b.cites && b.cites.length > 0).length).toBeLessThanOrEqual(1);
+    // Each source once in the brief: the first line's numbers are not repeated after the background.
+    const marks = brief.blocks.flatMap((b) => ('cites' in b && b.cites ? b.cites : []));
+    expect(marks).toEqual([...new Set(marks)]);
+    expect(marks.length).toBeGreaterThan(0);
+    // Without the Sources part nothing is numbered, so the titles stay where the delegate sees them.
+    const noSources = composePack({ ...input, sections: [{ ...section, objectives: 'x' }] }, options({ parts: PACK_PARTS.filter((p) => p !== 'sources') }), format);
+    expect(words(noSources)).toContain('(Source: ');
+  });
+
+  it('names each linked target\'s framework, lists uncovered items one a line, and lets day sheets after the first share pages', () => {
+    const { input, sections } = asoenBrief();
+    const section = sections.find((s) => s.targets.length > 0)!;
+    const assessed = { ...section, targets: [{ ...section.targets[0]!, assessment: 'on-track' as const }] };
+    const members = [
+      { id: 'm1', name: 'Nurul', role: 'Negotiator', covers: [assessed.agendaItemId] },
+      { id: 'm2', name: 'Ali', role: 'Adviser', covers: [] },
+    ];
+    const doc = composePack({ ...input, briefing: { ...input.briefing, members }, sections: [assessed, sections.find((s) => s !== section)!] }, options(), format);
+    const table = doc.chapters.find((c) => c.id === `brief-${assessed.agendaItemId}`)!.blocks.find((b) => b.kind === 'table')!;
+    expect(table.kind === 'table' && table.columns.map((c) => c.label)).toContain('Framework');
+    const target = input.targets.find((x) => x.id === assessed.targets[0]!.targetId)!;
+    const framework = input.frameworks.find((f) => f.id === target.frameworkId)!;
+    expect(table.kind === 'table' && table.rows[0]!.cells[2]).toBe(framework.title.en);
+    const coverage = doc.chapters.find((c) => c.id === 'coverage')!;
+    const at = coverage.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Not covered by anyone');
+    expect(coverage.blocks[at + 1]).toMatchObject({ kind: 'text', text: expect.stringMatching(/^2\. /) });
+    expect(doc.chapters.filter((c) => c.id.startsWith('day-sheet-')).map((c) => c.continuous ?? false)).toEqual([false, true]);
   });
 
   it('keeps red lines, fallback wording and private notes in the internal profile only', () => {

@@ -6,7 +6,7 @@ import agendaItems from '../../assets/dataset/agenda-items.json';
 import frameworks from '../../assets/dataset/frameworks.json';
 import targets from '../../assets/dataset/targets.json';
 import { DatasetRecords, type Body } from '../../shared/model';
-import { buildPackGlossary, collectAcronymDefinitions, type PackGlossaryEntry } from '../../shared/pack/glossary';
+import { buildPackGlossary, collectAcronymDefinitions, type PackGlossaryEntry } from '../../shared/pack/acronym-glossary';
 
 const records = DatasetRecords.parse({ sources, bodies, meetings, agendaItems, frameworks, targets });
 const definitions = collectAcronymDefinitions([

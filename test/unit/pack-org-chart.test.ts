@@ -31,7 +31,7 @@ function expectWellFormed(layout: OrgChartLayout): void {
     expect(a.y).toBeGreaterThanOrEqual(0);
     expect(a.x + a.width).toBeLessThanOrEqual(layout.width);
     expect(a.y + a.height).toBeLessThanOrEqual(layout.height);
-    expect(a.nameLines.length).toBeLessThanOrEqual(2);
+    expect(a.acronymLines.length + a.nameLines.length).toBeLessThanOrEqual(7);
     for (const b of layout.nodes.slice(i + 1)) expect(overlaps(a, b), `${a.id} overlaps ${b.id}`).toBe(false);
   }
   for (const edge of layout.edges) {
@@ -150,11 +150,24 @@ describe('layoutOrgChart on made-up hierarchies', () => {
     expect(new Set(wide.nodes.filter((n) => n.id.startsWith('c')).map((n) => n.y)).size).toBe(1);
   });
 
-  it('cuts names too long for two lines with an ellipsis', () => {
-    const layout = layoutOrgChart([body('x', [], 'Word '.repeat(60).trim())], ['x'], { lang: 'en' });
-    const lines = node(layout, 'x').nameLines;
-    expect(lines).toHaveLength(2);
-    expect(lines[1]!.endsWith('…')).toBe(true);
+  it('shows every real name whole, on as many lines as it needs; only an absurd one is cut', () => {
+    const long = 'ASEAN Senior Officials Meeting on Critical Minerals and Mineral Resources Development Cooperation Framework';
+    const layout = layoutOrgChart([body('x', [], long), body('y', ['x'])], ['x'], { lang: 'en' });
+    expect(node(layout, 'x').nameLines.join(' ')).toBe(long);
+    expect(node(layout, 'y').height).toBe(node(layout, 'x').height);
+    const absurd = layoutOrgChart([body('x', [], 'Word '.repeat(60).trim())], ['x'], { lang: 'en' });
+    expect(node(absurd, 'x').nameLines.at(-1)!.endsWith('…')).toBe(true);
+  });
+
+  it('draws bodies not linked to the meeting’s hierarchy apart, below it, and says so', () => {
+    const layout = layoutOrgChart([body('top'), body('a', ['top']), body('lone'), body('lone-kid', ['lone'])], ['a', 'lone-kid'], { lang: 'en' });
+    expectWellFormed(layout);
+    expect(layout.apart).toBeDefined();
+    const main = ['top', 'a'].map((id) => node(layout, id));
+    const apart = ['lone', 'lone-kid'].map((id) => node(layout, id));
+    for (const n of apart) expect(n.y).toBeGreaterThan(layout.apart!.y);
+    for (const n of main) expect(n.y + n.height).toBeLessThan(layout.apart!.y);
+    expect(layoutOrgChart([body('top'), body('a', ['top'])], ['a'], { lang: 'en' }).apart).toBeUndefined();
   });
 
   it('does not hang on cycles in reportsTo, and still draws parents above children', () => {

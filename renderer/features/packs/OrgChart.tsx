@@ -8,7 +8,8 @@ import './pack-fonts.css';
  * Black on white whatever the app's theme: the chart is a figure of a printed page. Explicit
  * fills and strokes, no currentColor, so dark mode does not turn it into white on white. The
  * space between the boxes is left transparent so that the page's DRAFT watermark shows through:
- * the chart is meant for the pack's paper-white pages.
+ * the chart is meant for the pack's paper-white pages. The chart itself sits on paper, so the
+ * watermark shows around it and never across its boxes.
  */
 const INK = '#000000';
 const PAPER = '#ffffff';
@@ -103,6 +104,16 @@ export function OrgChart(props: { bodies: readonly Body[]; focusIds: readonly st
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
+      {/* Paper under the whole chart: the page's DRAFT watermark stays behind it, never across its boxes and lines. */}
+      <rect x={0} y={0} width={width} height={height} fill={PAPER} />
+      {layout.apart && (
+        <g aria-hidden="true">
+          <line x1={S.margin} x2={width - S.margin} y1={layout.apart.y} y2={layout.apart.y} stroke={EDGE} strokeWidth={0.6} strokeDasharray="3 3" />
+          <text x={width / 2} y={layout.apart.y + 15} textAnchor="middle" fontSize={S.nameSize} fontStyle="italic" fill={INK}>
+            {translate(lang, 'packs.orgChart.apart')}
+          </text>
+        </g>
+      )}
       <g fill="none" stroke={EDGE} strokeWidth={1.2} strokeLinejoin="round">
         {layout.edges.map((e) => (
           <path key={`${e.from}>${e.to}`} d={e.points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join(' ')} />

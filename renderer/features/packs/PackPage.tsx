@@ -10,6 +10,9 @@ import { useT } from '../../i18n/use-t';
 import { desktopApi, fileSafe } from '../../platform/platform';
 import { useAppStore } from '../../store/store';
 import { layOutPack, type PackLayout } from './layout';
+import { AgendaItemPicker } from './AgendaItemPicker';
+import { downloadFile } from './download';
+import { createWordExporter, type WordExporter } from './word-export';
 import { loadPackInput } from './load';
 import { PackPages, type PageLabels } from './PackPages';
 import './pack.css';
@@ -40,6 +43,7 @@ export function pageLabels(doc: PackDocument, lang: Language): PageLabels {
       { label: t('packs.cover.dates'), value: c.dates },
       { label: t('packs.cover.venue'), value: c.venue },
       { label: t('packs.cover.delegation'), value: c.delegation },
+      { label: t('packs.cover.author'), value: c.author },
       { label: t('packs.cover.marking'), value: c.marking },
       { label: t('packs.cover.profile'), value: c.profile },
       { label: t('packs.cover.version'), value: c.version },
@@ -88,6 +92,12 @@ function PackView({ input }: { input: PackInput }) {
   const interfaceLanguage = useAppStore((s) => s.language);
   const [profile, setProfile] = useState<PackProfile>('internal');
   const [parts, setParts] = useState<readonly PackPart[]>(PACK_PARTS);
+  /** The agenda items picked for the pack; undefined: all of them. */
+  const [items, setItems] = useState<readonly string[] | undefined>(undefined);
+  const sectionItems = useMemo(
+    () => [...input.sections].sort((a, b) => a.order - b.order).map((s) => ({ id: s.agendaItemId, title: input.agendaItems.find((i) => i.id === s.agendaItemId)?.title, fallback: s.agendaTitle })),
+    [input],
+  );
   const [paper, setPaper] = useState<PackPaper>('a4');
   const [language, setLanguage] = useState<Language>(interfaceLanguage);
   const [printedAt] = useState(() => new Date().toISOString());
@@ -99,10 +109,18 @@ function PackView({ input }: { input: PackInput }) {
   // Keyboard and screen-reader users land on the page's heading, as on every other page.
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
   const controller = useRef<AbortController | null>(null);
+  const exporter = useRef<WordExporter | null>(null);
+  useEffect(() => {
+    exporter.current = createWordExporter();
+    return () => exporter.current?.dispose();
+  }, []);
 
-  const doc = useMemo(() => composePack(input, { profile, parts, paper, language, printedAt }, packFormat(language)), [input, profile, parts, paper, language, printedAt]);
+  const doc = useMemo(() => composePack(input, { profile, parts, paper, language, printedAt, ...(items ? { items } : {}) }, packFormat(language)), [input, profile, parts, paper, language, printedAt, items]);
   const labels = useMemo(() => pageLabels(doc, language), [doc, language]);
-  const env = useMemo(() => ({ bodies: input.bodies, language, contentsTitle: translate(language, 'packs.contents') }), [input.bodies, language]);
+  const env = useMemo(
+    () => ({ bodies: input.bodies, language, contentsTitle: translate(language, 'packs.contents'), continued: (title: string) => translate(language, 'packs.continued', { title }) }),
+    [input.bodies, language],
+  );
 
   useEffect(() => {
     document.title = `${t('packs.titleOf', { title: input.briefing.title })} · ${t('app.name')}`;
@@ -144,6 +162,25 @@ function PackView({ input }: { input: PackInput }) {
     const result = await api.savePackPdf(fileName, t('packs.savePdf'));
     if (!result.ok) setMessage(t('packs.failed', { message: result.error.message }));
     else setMessage(result.value.saved && result.value.fileName ? t('packs.saved', { fileName: result.value.fileName }) : t('packs.notSaved'));
+  };
+  /** The brief as a Word document, from the same pack document: a download (in the desktop app too, through its save dialog). */
+  const exportWord = async () => {
+    setMessage(t('packs.wordWorking'));
+    try {
+      const lt = (key: MessageKey, vars?: Record<string, string | number>) => translate(language, key, vars);
+      const bytes = await (exporter.current ??= createWordExporter()).write(doc, {
+        contents: lt('packs.contents'),
+        pageOf: lt('packs.pageOf', { page: '{page}', pages: '{pages}' }),
+        draft: lt('packs.draft'),
+        cover: labels.cover,
+        orgChart: lt('packs.wordOrgChart'),
+      });
+      const name = fileName.replace(/\.pdf$/, '.docx');
+      downloadFile(name, bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      setMessage(t('packs.wordSaved', { fileName: name }));
+    } catch (error) {
+      setMessage(t('packs.failed', { message: error instanceof Error ? error.message : String(error) }));
+    }
   };
   const print = async () => {
     if (!api) {
@@ -191,6 +228,7 @@ function PackView({ input }: { input: PackInput }) {
               </label>
             ))}
           </fieldset>
+          {parts.includes('briefs') && <AgendaItemPicker items={sectionItems} picked={items} onChange={setItems} language={language} />}
           <fieldset>
             <legend>{t('packs.formatLabel')}</legend>
             <label className="field line">
@@ -224,6 +262,9 @@ function PackView({ input }: { input: PackInput }) {
           <button type="button" onClick={() => void print()} disabled={!complete}>
             {api ? t('packs.print') : t('packs.printWeb')}
           </button>
+          <button type="button" onClick={() => void exportWord()}>
+            {t('packs.exportWord')}
+          </button>
           {(state.phase === 'working' || (state.phase === 'ready' && !complete)) && (
             <button type="button" onClick={cancel}>
               {t('packs.cancel')}
@@ -248,7 +289,6 @@ function PackView({ input }: { input: PackInput }) {
               : state.phase === 'cancelled'
                 ? t('packs.cancelled')
                 : t('packs.failed', { message: state.message })}
-          {complete && state.layout.oversized > 0 && ` ${t('packs.oversized', { count: state.layout.oversized })}`}
           {message && ` ${message}`}
         </p>
       </div>

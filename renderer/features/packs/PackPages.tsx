@@ -1,6 +1,7 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import type { PackDocument } from '../../../shared/pack/model';
-import type { FlowUnit } from './flow';
+import type { Placement } from '../../../shared/pack/paginate';
+import type { FlowUnit, UnitSlice } from './flow';
 import type { PackLayout } from './layout';
 import { watermarkImage } from './watermark';
 import { PackUnit, type UnitEnv } from './PackUnit';
@@ -70,12 +71,12 @@ function Watermark({ word }: { word: string }) {
 }
 
 /** One page of the flow; memoised, so adding pages in steps does not render the earlier ones again. */
-const FlowPage = memo(function FlowPage({ doc, page, number, total, section, units, env, labels }: { doc: PackDocument; page: number[]; number: number; total: number; section: string; units: FlowUnit[]; env: UnitEnv; labels: PageLabels }) {
+const FlowPage = memo(function FlowPage({ doc, page, number, total, section, units, env, labels }: { doc: PackDocument; page: Placement<UnitSlice>[]; number: number; total: number; section: string; units: FlowUnit[]; env: UnitEnv; labels: PageLabels }) {
   return (
     <PackPageFrame doc={doc} page={number} pages={total} labels={labels} section={section}>
-      {page.map((i, k) => (
-        <div className="pack-unit" key={`${i}-${k}`}>
-          <PackUnit unit={units[i]!} env={env} />
+      {page.map((placed, k) => (
+        <div className="pack-unit" key={`${placed.unit}-${k}`}>
+          <PackUnit unit={units[placed.unit]!} env={env} slice={placed.slice} continued={placed.continued} />
         </div>
       ))}
     </PackPageFrame>

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Body, Language } from '../../../shared/model';
-import { Markdown } from '../../components/Markdown';
-import type { FlowUnit, TableBlock } from './flow';
+import type { FlowUnit, TableBlock, UnitSlice } from './flow';
 import { OrgChart } from './OrgChart';
+import { breakable, PackMarkdown } from './PackMarkdown';
 
 /** What units need besides themselves: a few labels, the contents' page numbers, the bodies for the chart. */
 export interface UnitEnv {
@@ -11,6 +11,14 @@ export interface UnitEnv {
   pageOf: (chapterId: string) => number | undefined;
   bodies: readonly Body[];
   language: Language;
+  /** "Talking points (continued)": a heading repeated on the page that goes on with its matter. */
+  continued: (title: string) => string;
+}
+
+/** Plain text of a unit's text container, or the part of it a slice prints; `data-slice` marks it for the splitter. */
+function Sliced({ text, slice, index }: { text: string; slice?: UnitSlice; index: number }) {
+  const range = slice?.ranges[index];
+  return <span data-slice="">{breakable(range ? text.slice(range[0], range[1]) : text)}</span>;
 }
 
 function Cites({ numbers }: { numbers?: number[] }) {
@@ -34,10 +42,12 @@ function TableFrame({ table, head = false, children }: { table: TableBlock; head
 }
 
 /** One flow unit, exactly as measured and as printed: text only through React and the safe Markdown component. */
-export function PackUnit({ unit, env }: { unit: FlowUnit; env: UnitEnv }) {
+export function PackUnit({ unit, env, slice, continued = false }: { unit: FlowUnit; env: UnitEnv; slice?: UnitSlice; continued?: boolean }) {
+  const first = !slice || slice.first;
+  const last = !slice || slice.last;
   switch (unit.kind) {
     case 'contents-title':
-      return <h2 className="pack-chapter-title">{env.contentsTitle}</h2>;
+      return <h2 className={`pack-chapter-title${continued ? ' continued' : ''}`}>{continued ? env.continued(env.contentsTitle) : env.contentsTitle}</h2>;
     case 'contents-group':
       return <p className="pack-toc-entry pack-toc-group">{unit.text}</p>;
     case 'contents-entry': {
@@ -45,6 +55,7 @@ export function PackUnit({ unit, env }: { unit: FlowUnit; env: UnitEnv }) {
       return (
         <p className={`pack-toc-entry level-${unit.chapter.level}`} data-chapter={unit.chapter.id}>
           <span className="pack-toc-title">{unit.chapter.title}</span>
+          <span className="pack-toc-dots" aria-hidden="true" />
           <span className="pack-toc-page">{page ?? '000'}</span>
         </p>
       );
@@ -70,8 +81,8 @@ export function PackUnit({ unit, env }: { unit: FlowUnit; env: UnitEnv }) {
         <TableFrame table={unit.table}>
           {unit.row.cells.map((cell, i) => (
             <td key={i}>
-              {unit.table.columns[i]?.markdown ? <Markdown text={cell} className="markdown pack-cell-md" /> : cell}
-              {i === unit.row.cells.length - 1 && <Cites numbers={unit.row.cites} />}
+              {unit.table.columns[i]?.markdown ? <PackMarkdown text={cell} range={slice?.ranges[i]} className="markdown pack-cell-md" /> : <Sliced text={cell} slice={slice} index={i} />}
+              {last && i === unit.row.cells.length - 1 && <Cites numbers={unit.row.cites} />}
             </td>
           ))}
         </TableFrame>
@@ -82,36 +93,36 @@ export function PackUnit({ unit, env }: { unit: FlowUnit; env: UnitEnv }) {
         case 'heading': {
           const Heading = block.level === 2 ? 'h3' : 'h4';
           return (
-            <Heading className={`pack-h${block.level}`}>
-              {block.text}
-              <Cites numbers={block.cites} />
+            <Heading className={`pack-h${block.level}${continued ? ' continued' : ''}`}>
+              {continued ? env.continued(block.text) : block.text}
+              {!continued && <Cites numbers={block.cites} />}
             </Heading>
           );
         }
         case 'text':
           return (
             <p className={`pack-text${block.tone ? ` tone-${block.tone}` : ''}`}>
-              {block.text}
-              <Cites numbers={block.cites} />
-              {block.pageRef && <span className="pack-page-ref"> {block.pageRef.label.replace('{page}', String(env.pageOf(block.pageRef.chapterId) ?? '000'))}</span>}
+              <Sliced text={block.text} slice={slice} index={0} />
+              {last && <Cites numbers={block.cites} />}
+              {last && block.pageRef && <span className="pack-page-ref"> {block.pageRef.label.replace('{page}', String(env.pageOf(block.pageRef.chapterId) ?? '000'))}</span>}
             </p>
           );
         case 'field':
           return (
             <p className="pack-field">
-              <span className="pack-field-label">{block.label}</span>
+              <span className="pack-field-label">{first ? block.label : ''}</span>
               <span className="pack-field-value">
-                {block.value}
-                <Cites numbers={block.cites} />
+                <Sliced text={block.value} slice={slice} index={0} />
+                {last && <Cites numbers={block.cites} />}
               </span>
             </p>
           );
         case 'markdown':
           return (
             <div className={`pack-md${block.tone ? ` tone-${block.tone}` : ''}${block.number !== undefined ? ' numbered' : ''}`}>
-              {block.number !== undefined && <span className="pack-point-number">{block.number}.</span>}
-              <Markdown text={block.text} />
-              <Cites numbers={block.cites} />
+              {block.number !== undefined && <span className="pack-point-number">{first ? `${block.number}.` : ''}</span>}
+              <PackMarkdown text={block.text} range={slice?.ranges[0]} />
+              {last && <Cites numbers={block.cites} />}
             </div>
           );
         case 'org-chart':

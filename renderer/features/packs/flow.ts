@@ -13,6 +13,24 @@ export type FlowUnit =
   | { kind: 'table-head'; table: TableBlock }
   | { kind: 'table-row'; table: TableBlock; row: PackRow; header: number };
 
+/**
+ * The part of a split unit printed on one page: for each of the unit's text containers (in the
+ * order they render, marked `data-slice`), the range of its visible characters; `first` and
+ * `last` say whether the part holds the unit's start (number, label) and end (citations).
+ */
+export interface UnitSlice {
+  ranges: [number, number][];
+  first: boolean;
+  last: boolean;
+}
+
+/** A flow unit as printed: whole, a part of it, or a heading repeated "(continued)". */
+export interface PlacedUnit {
+  unit: FlowUnit;
+  slice?: UnitSlice;
+  continued?: boolean;
+}
+
 /** The pack after the cover as a flat list of units (the cover is a page of its own). */
 export function flowUnits(doc: PackDocument): FlowUnit[] {
   const units: FlowUnit[] = [{ kind: 'contents-title' }];
@@ -35,21 +53,42 @@ export function flowUnits(doc: PackDocument): FlowUnit[] {
   return units;
 }
 
-/** Break rules of each unit, to go with its measured height. */
-export function layoutRule(unit: FlowUnit): Omit<LayoutUnit, 'height'> {
-  switch (unit.kind) {
-    case 'contents-title':
-    case 'contents-group':
-      return { keepWithNext: true };
-    case 'chapter-title':
-      return { breakBefore: true, keepWithNext: true };
-    case 'table-head':
-      return { keepWithNext: true };
-    case 'table-row':
-      return { header: unit.header };
-    case 'block':
-      return unit.block.kind === 'heading' ? { keepWithNext: true } : {};
-    default:
-      return {};
-  }
+/** Units repeated "(continued)" at the top of a page that goes on with their matter. */
+export function isHeading(unit: FlowUnit): boolean {
+  return unit.kind === 'contents-title' || (unit.kind === 'block' && unit.block.kind === 'heading');
+}
+
+/** Units that may be split at a line: passages of text and table rows. */
+export function isSplittable(unit: FlowUnit): boolean {
+  if (unit.kind === 'table-row') return true;
+  return unit.kind === 'block' && (unit.block.kind === 'markdown' || unit.block.kind === 'text' || unit.block.kind === 'field');
+}
+
+/** Break rules of each unit, to go with its measured height: `under` is the heading it continues. */
+export function layoutRules(units: readonly FlowUnit[]): Omit<LayoutUnit, 'height'>[] {
+  let heading: number | undefined;
+  return units.map((unit, i) => {
+    switch (unit.kind) {
+      case 'contents-title':
+        heading = i;
+        return { keepWithNext: true };
+      case 'contents-group':
+        return { keepWithNext: true, ...(heading !== undefined ? { under: heading } : {}) };
+      case 'contents-entry':
+        return heading !== undefined ? { under: heading } : {};
+      case 'chapter-title':
+        heading = undefined;
+        return unit.chapter.continuous ? { keepWithNext: true } : { breakBefore: true, keepWithNext: true };
+      case 'table-head':
+        return { keepWithNext: true, ...(heading !== undefined ? { under: heading } : {}) };
+      case 'table-row':
+        return { header: unit.header, splittable: true, ...(heading !== undefined ? { under: heading } : {}) };
+      case 'block':
+        if (unit.block.kind === 'heading') {
+          heading = i;
+          return { keepWithNext: true };
+        }
+        return { ...(isSplittable(unit) ? { splittable: true } : {}), ...(heading !== undefined ? { under: heading } : {}) };
+    }
+  });
 }

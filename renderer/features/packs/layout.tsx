@@ -1,33 +1,41 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { PackDocument, PackPaper } from '../../../shared/pack/model';
-import { paginate, type LayoutUnit } from '../../../shared/pack/paginate';
-import { flowUnits, layoutRule, type FlowUnit } from './flow';
+import { paginate, type LayoutUnit, type Placement, type Split } from '../../../shared/pack/paginate';
+import { flowUnits, isHeading, layoutRules, type FlowUnit, type PlacedUnit, type UnitSlice } from './flow';
 import { PackPageFrame, type PageLabels } from './PackPages';
 import { PackUnit, type UnitEnv } from './PackUnit';
+import { planCut, slicesOf } from './split-unit';
 
 /*
  * Lays the pack out on pages by measuring, so that preview page N is printed page N. Units are
  * rendered in chunks into a hidden copy of a page's body (same width, same fonts), every height
  * of a chunk is read in one pass after one layout (no read/write interleaving per unit), and
  * the work yields to the event loop between chunks so progress shows and Cancel is heard.
- * Linear in the number of units; the page breaking itself is paginate() in shared/.
+ * Linear in the number of units; the page breaking itself is paginate() in shared/. A passage
+ * that does not fit where it falls is split at a line: the splitter renders it alone, finds the
+ * line from the browser's line boxes and measures both parts, so nothing is ever cut.
  */
 
 export interface PackLayout {
   units: FlowUnit[];
-  /** Unit indices of each page after the cover. */
-  pages: number[][];
+  /** What each page after the cover holds: units, parts of split units, headings repeated "(continued)". */
+  pages: Placement<UnitSlice>[][];
   /** 1-based printed page (the cover is page 1) on which each chapter starts. */
   chapterPages: Map<string, number>;
   /** The title of the part each page (after the cover) belongs to, for its running header. */
   pageTitles: string[];
   oversized: number;
+  /** Passages split over pages. */
+  split: number;
 }
 
 const CHUNK = 120;
 /** Chromium may break lines a hair differently when printing; keep this much room at each page's foot. */
 const SAFETY_PX = 6;
+
+/** Two lines of body text (10 pt at 1.4) and a unit's padding: what a heading keeps with it. */
+const TWO_LINES_PX = 2 * (10 * 1.4 * 96) / 72 + 12;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -51,7 +59,10 @@ export async function layOutPack(
   onProgress: (fraction: number) => void,
 ): Promise<PackLayout> {
   const units = flowUnits(doc);
-  const heights = new Float64Array(units.length);
+  // Every unit, then a "(continued)" copy of every heading, measured in the same passes.
+  const headings = units.flatMap((unit, i) => (isHeading(unit) ? [i] : []));
+  const measured: PlacedUnit[] = [...units.map((unit) => ({ unit })), ...headings.map((i) => ({ unit: units[i]!, continued: true }))];
+  const heights = new Float64Array(measured.length);
   const container = document.createElement('div');
   container.className = 'pack-measure';
   container.setAttribute('aria-hidden', 'true');
@@ -69,34 +80,60 @@ export async function layOutPack(
       ),
     );
     const pageHeight = container.querySelector<HTMLElement>('.pack-page-body')!.clientHeight - SAFETY_PX;
-    for (let start = 0; start < units.length; start += CHUNK) {
+    for (let start = 0; start < measured.length; start += CHUNK) {
       if (signal.aborted) throw abortError();
-      const chunk = units.slice(start, start + CHUNK);
+      const chunk = measured.slice(start, start + CHUNK);
       flushSync(() => root.render(<MeasureFrame paper={doc.paper} units={chunk} env={unitEnv} />));
       const flow = container.querySelector<HTMLElement>('.pack-measure-flow')!;
       void flow.offsetHeight; // one layout for the chunk; fonts for new characters start loading here
       await document.fonts?.ready;
       const children = flow.children;
       for (let i = 0; i < children.length; i++) heights[start + i] = children[i]!.getBoundingClientRect().height;
-      onProgress(Math.min(start + CHUNK, units.length) / units.length);
+      onProgress((0.85 * Math.min(start + CHUNK, measured.length)) / measured.length);
       await nextTask();
     }
     if (signal.aborted) throw abortError();
-    const layoutUnits: LayoutUnit[] = units.map((unit, i) => ({ height: heights[i]!, ...layoutRule(unit) }));
-    const { pages, oversized } = paginate(layoutUnits, pageHeight);
+    const continuedHeight = new Map(headings.map((i, k) => [i, heights[units.length + k]!]));
+    const rules = layoutRules(units);
+    const layoutUnits: LayoutUnit[] = units.map((unit, i) => {
+      const height = heights[i]!;
+      const rule = rules[i]!;
+      return { height, ...rule, ...(continuedHeight.has(i) ? { continuedHeight: continuedHeight.get(i)! } : {}), ...(rule.splittable ? { minHeight: Math.min(height, TWO_LINES_PX) } : {}) };
+    });
+    /** Renders one unit (or part) alone in the measuring page and returns its box. */
+    const renderAlone = (placed: PlacedUnit): HTMLElement => {
+      flushSync(() => root.render(<MeasureFrame paper={doc.paper} units={[placed]} env={unitEnv} />));
+      return container.querySelector<HTMLElement>('.pack-measure-flow > .pack-unit')!;
+    };
+    let splits = 0;
+    const splitter = (i: number, slice: UnitSlice | undefined, available: number): Split<UnitSlice> | undefined => {
+      if (++splits % 40 === 0) onProgress(Math.min(0.95, 0.85 + splits / 4000));
+      const unit = units[i]!;
+      const element = renderAlone({ unit, ...(slice ? { slice } : {}) });
+      let cut = planCut(element, available);
+      // The text of k lines may fit where the part's padding does not: one line fewer, up to twice.
+      for (let attempt = 0; cut && attempt < 3; attempt++) {
+        const { head, tail } = slicesOf(cut.plan, slice);
+        const headHeight = renderAlone({ unit, slice: head }).getBoundingClientRect().height;
+        if (headHeight <= available) return { head, headHeight, tail, tailHeight: renderAlone({ unit, slice: tail }).getBoundingClientRect().height };
+        cut = planCut(renderAlone({ unit, ...(slice ? { slice } : {}) }), available, cut.lines - 1);
+      }
+      return undefined;
+    };
+    const { pages, oversized, split } = paginate(layoutUnits, pageHeight, splitter);
     const chapterPages = new Map<string, number>();
     const pageTitles: string[] = [];
     let current = env.contentsTitle;
     pages.forEach((page, p) => {
-      for (const i of page) {
-        const unit = units[i]!;
-        if (unit.kind !== 'chapter-title') continue;
+      for (const placed of page) {
+        const unit = units[placed.unit]!;
+        if (unit.kind !== 'chapter-title' || placed.continued) continue;
         chapterPages.set(unit.chapter.id, p + 2);
-        if (pageTitles.length === p) current = unit.chapter.title;
+        if (pageTitles.length === p) current = unit.chapter.running ?? unit.chapter.title;
       }
       pageTitles.push(current);
     });
-    return { units, pages, chapterPages, pageTitles, oversized: oversized.length };
+    return { units, pages, chapterPages, pageTitles, oversized: oversized.length, split };
   } finally {
     root.unmount();
     container.remove();
@@ -104,14 +141,14 @@ export async function layOutPack(
 }
 
 /** A page body as wide as a printed one that grows with its content, for measuring. */
-function MeasureFrame({ paper, units, env }: { paper: PackPaper; units: FlowUnit[]; env: UnitEnv }) {
+function MeasureFrame({ paper, units, env }: { paper: PackPaper; units: PlacedUnit[]; env: UnitEnv }) {
   return (
     <div className={`pack-page paper-${paper} measuring`}>
       <div className="pack-page-body">
         <div className="pack-measure-flow">
-          {units.map((unit, i) => (
+          {units.map((placed, i) => (
             <div className="pack-unit" key={i}>
-              <PackUnit unit={unit} env={env} />
+              <PackUnit unit={placed.unit} env={env} slice={placed.slice} continued={placed.continued} />
             </div>
           ))}
         </div>

@@ -63,12 +63,14 @@ export class PdfFile {
  * 2.2 printed pages per item): long packs for the layout's progress and cancel, and for the bench.
  * Returns the briefing's id.
  */
-export async function injectBrief(page: Page, count: number): Promise<string> {
+export async function injectBrief(page: Page, count: number, { longPassages = 0 }: { longPassages?: number } = {}): Promise<string> {
   const now = new Date().toISOString();
   const prov = { datasetId: 'bench-pack', version: 1, hash: 'bench' };
   const cite = [{ sourceId: 'bench-pack-src' }];
   const meetingId = `bench-pack-meeting-${count}`;
-  const briefingId = `bench-pack-brief-${count}`;
+  const briefingId = `bench-pack-brief-${count}${longPassages ? `-long${longPassages}` : ''}`;
+  /** A position of about 1,500 words: longer than a page, so it is split over three. */
+  const long = (i: number) => Array.from({ length: 100 }, (_, k) => `On item ${i + 1}, sentence ${k + 1}: the delegation supports regional cooperation through ASEAN mechanisms.`).join(' ');
   const sentence = (i: number, j: number) => `Point ${j + 1} on item ${i + 1}: ASEAN Member States should work together through ASOEN and the AWGCC on this matter, with support from dialogue partners.`;
   const records: Record<string, unknown[]> = {
     sources: [{ id: 'bench-pack-src', title: { en: 'Bench source' }, kind: 'other', publisher: 'bench', language: 'en', excerpt: 'x', prov, sourceIds: [] }],
@@ -82,7 +84,7 @@ export async function injectBrief(page: Page, count: number): Promise<string> {
     sections: Array.from({ length: count }, (_, i) => ({
       id: `${briefingId}:item-${i}`, briefingId, agendaItemId: `${meetingId}-item-${i}`, order: i, agendaTitle: `Agenda item ${i + 1}`,
       objectives: `Objectives for item ${i + 1}: secure agreement on the regional approach. `.repeat(3),
-      position: `The delegation supports the draft text on item ${i + 1} and will say so. `.repeat(4),
+      position: i < longPassages ? long(i) : `The delegation supports the draft text on item ${i + 1} and will say so. `.repeat(4),
       redLines: 'No new financial commitments.', fallback: 'Welcome rather than endorse.',
       background: Array.from({ length: 6 }, (_, k) => `- Background fact ${k + 1} on item ${i + 1}, as the dataset records it for this body and its partners.`).join('\n'),
       talkingPoints: Array.from({ length: 10 }, (_, j) => ({ id: `tp-${i}-${j}`, text: sentence(i, j) })),
@@ -92,4 +94,43 @@ export async function injectBrief(page: Page, count: number): Promise<string> {
   };
   await putRecords(page, records);
   return briefingId;
+}
+
+/** What a generated ASOEN-36 brief holds: per agenda item the section's text fields, and the brief's contacts. */
+export interface BriefSpec {
+  id: string;
+  sections: { agendaItemId: string; objectives?: string; position?: string; redLines?: string; fallback?: string; background?: string; talkingPoints?: string[]; followUps?: { what: string; owner: string }[]; privateNotes?: string }[];
+  contacts?: { name: string; role: string; phone: string; email: string }[];
+  keyMessages?: string;
+}
+
+/** Writes a brief on the built-in ASOEN-36 meeting straight into IndexedDB (for generated briefs). */
+export async function injectAsoenBrief(page: Page, spec: BriefSpec): Promise<void> {
+  const now = new Date().toISOString();
+  await putRecords(page, {
+    briefings: [
+      { id: spec.id, meetingId: 'asoen-36', title: `Generated brief ${spec.id}`, delegation: 'MY', author: 'Test Author', classification: 'OFFICIAL', status: 'draft', statusHistory: [], keyMessages: spec.keyMessages ?? '', bilaterals: [], members: [], contacts: (spec.contacts ?? []).map((c, i) => ({ id: `c${i}`, ...c })), logistics: '', review: [], createdAt: now, updatedAt: now },
+    ],
+    sections: spec.sections.map((s, i) => ({
+      id: `${spec.id}:${s.agendaItemId}`, briefingId: spec.id, agendaItemId: s.agendaItemId, order: i, agendaTitle: s.agendaItemId,
+      objectives: s.objectives ?? '', position: s.position ?? '', redLines: s.redLines ?? '', fallback: s.fallback ?? '', background: s.background ?? '',
+      talkingPoints: (s.talkingPoints ?? []).map((text, j) => ({ id: `tp${j}`, text })), targets: [],
+      followUps: (s.followUps ?? []).map((f, j) => ({ id: `f${j}`, what: f.what, owner: f.owner })),
+      privateNotes: s.privateNotes ?? '', review: [], updatedAt: now, targetIds: [],
+    })),
+  });
+}
+
+/** The text inside each page's body (running header and foot left out), in the order Chromium printed it. */
+export async function bodyTexts(page: Page, pdf: PdfFile): Promise<string[]> {
+  const box = await page.evaluate(() => {
+    const frame = document.querySelector('.pack-pages .pack-page:nth-child(2)')!.getBoundingClientRect();
+    const body = document.querySelector('.pack-pages .pack-page:nth-child(2) .pack-page-body')!.getBoundingClientRect();
+    return { x: body.left - frame.left, y: body.top - frame.top, w: body.width, h: body.height };
+  });
+  // CSS px to PDF points (pdftotext's default 72 dpi).
+  const pt = (px: number) => String(Math.floor(px * 0.75));
+  return Array.from({ length: pdf.pageCount() }, (_, i) =>
+    execFileSync('pdftotext', ['-raw', '-f', String(i + 1), '-l', String(i + 1), '-x', pt(box.x), '-y', pt(box.y - 2), '-W', pt(box.w), '-H', pt(box.h + 4), pdf.path, '-'], { encoding: 'utf8' }),
+  );
 }

@@ -141,8 +141,15 @@ export function buildPackGlossary(
         i += whole.tokens.length - 1;
         continue;
       }
-      // "ASOEN-36" or "ACDM-led": the parts of a hyphenated token that are acronyms themselves.
       const token = tokens[i]!;
+      // "COP30": an acronym numbered without a space.
+      const numbered = /^(\p{Lu}{2,})\d+$/u.exec(token.text);
+      if (numbered) {
+        const part = index.matchAt(text, [{ text: numbered[1]!, start: token.start, end: token.start + numbered[1]!.length }], 0);
+        if (part?.tokens.length === 1) found.set(part.acronym, part);
+        continue;
+      }
+      // "ASOEN-36" or "ACDM-led": the parts of a hyphenated token that are acronyms themselves.
       if (!token.text.includes('-')) continue;
       const parts = tokenize(token.text.replace(/[-+]/g, ' ')).map((p) => ({ ...p, start: p.start + token.start, end: p.end + token.start }));
       for (let k = 0; k < parts.length; k++) {
