@@ -5,6 +5,7 @@ import { updateBriefingHead, updateSection } from '../../shared/collab/briefing-
 import { connectSharedBriefing } from '../collab/briefing-relay';
 import { BriefingSession, SAVE_DELAY_MS, type SessionSaveState } from '../collab/briefing-session';
 import type { RelayStatus } from '../collab/connection';
+import type { RelayErrorCode } from '../../shared/collab/relay-protocol';
 import type { AppState } from './store';
 
 /** How long after the last change the draft is written to IndexedDB (well within a second). */
@@ -26,6 +27,8 @@ export interface BriefingEditorSlice {
   canRedo: boolean;
   /** The open briefing's connection to its relay, if it is shared. */
   relay: RelayStatus | undefined;
+  /** The last notice the relay sent about this briefing (e.g. `forbidden-write`). */
+  relayNotice: RelayErrorCode | undefined;
   /** Opens a briefing's document for editing; false if there is no such briefing. */
   openBriefing: (id: string) => Promise<boolean>;
   closeDraft: () => Promise<void>;
@@ -95,10 +98,17 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
       canUndo: false,
       canRedo: false,
       relay: undefined,
+      relayNotice: undefined,
     });
-    void connectSharedBriefing(open, (relay) => {
-      if (session === open) set({ relay });
-    }).then(
+    void connectSharedBriefing(
+      open,
+      (relay) => {
+        if (session === open) set({ relay });
+      },
+      (relayNotice) => {
+        if (session === open) set({ relayNotice });
+      },
+    ).then(
       (off) => {
         if (session === open) disconnect = off;
         else off?.();
@@ -113,6 +123,7 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
     canUndo: false,
     canRedo: false,
     relay: undefined,
+    relayNotice: undefined,
     openBriefing: async (id) => {
       if (session) await get().closeDraft();
       const ticket = ++opening;
@@ -132,7 +143,7 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
       session = undefined;
       disconnect?.();
       disconnect = undefined;
-      set({ draft: undefined, canUndo: false, canRedo: false, relay: undefined });
+      set({ draft: undefined, canUndo: false, canRedo: false, relay: undefined, relayNotice: undefined });
       await open?.close();
     },
     editSection: (id, field, update) => {
