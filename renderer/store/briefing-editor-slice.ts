@@ -32,6 +32,8 @@ export interface BriefingEditorSlice {
   /** Opens a briefing's document for editing; false if there is no such briefing. */
   openBriefing: (id: string) => Promise<boolean>;
   closeDraft: () => Promise<void>;
+  /** Connects the open briefing to its relay again (after it was shared or its relay changed). */
+  reconnectRelay: () => void;
   /** Changes one section; `field` names what changed, so keystrokes in one field undo together. */
   editSection: (id: string, field: string, update: (section: Section) => Section) => void;
   editBriefing: (field: string, update: (briefing: Briefing) => Briefing) => void;
@@ -78,6 +80,28 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
     set({ draft: { briefing: parts.briefing ? readBriefing(open.doc) : draft.briefing, sections, order: reorder ? orderOf(sections) : draft.order } });
   };
 
+  let connecting = 0;
+  const connect = (open: BriefingSession) => {
+    disconnect?.();
+    disconnect = undefined;
+    const ticket = ++connecting;
+    void connectSharedBriefing(
+      open,
+      (relay) => {
+        if (session === open) set({ relay });
+      },
+      (relayNotice) => {
+        if (session === open) set({ relayNotice });
+      },
+    ).then(
+      (off) => {
+        if (session === open && ticket === connecting) disconnect = off;
+        else off?.();
+      },
+      (error: unknown) => console.error('Could not connect the briefing to its relay', error),
+    );
+  };
+
   const attach = (open: BriefingSession) => {
     const { briefing, sections } = readBriefingDoc(open.doc);
     session = open;
@@ -100,21 +124,7 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
       relay: undefined,
       relayNotice: undefined,
     });
-    void connectSharedBriefing(
-      open,
-      (relay) => {
-        if (session === open) set({ relay });
-      },
-      (relayNotice) => {
-        if (session === open) set({ relayNotice });
-      },
-    ).then(
-      (off) => {
-        if (session === open) disconnect = off;
-        else off?.();
-      },
-      (error: unknown) => console.error('Could not connect the briefing to its relay', error),
-    );
+    connect(open);
   };
 
   return {
@@ -136,6 +146,9 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
       if (!open) return false;
       attach(open);
       return true;
+    },
+    reconnectRelay: () => {
+      if (session) connect(session);
     },
     closeDraft: async () => {
       opening++; // a briefing still opening is not wanted any more

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import { INVITATION_FILE_EXTENSION } from '../../../shared/collab/invitation';
+import { INVITATION_FILE_EXTENSION, parseInvitation } from '../../../shared/collab/invitation';
 import { useT } from '../../i18n/use-t';
+import { allowRelay, reloadKeeping, takePending } from './relay-allow';
 import { joinWithInvitation } from './share-record';
 import { sharingMessage } from './sharing-messages';
 
@@ -10,7 +11,7 @@ export function JoinBriefing() {
   const t = useT();
   const id = useId();
   const [, navigate] = useLocation();
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(() => takePending('join')?.code ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
@@ -18,6 +19,8 @@ export function JoinBriefing() {
     setBusy(true);
     setError(undefined);
     try {
+      const parsed = parseInvitation(text);
+      if (parsed.ok && (await allowRelay(parsed.invitation.relay)) === 'reload') return reloadKeeping('join', { code: text });
       const outcome = await joinWithInvitation(text);
       if (outcome.ok) navigate(`/briefings/${outcome.briefingId}`);
       else setError(sharingMessage(t, 'invitation' in outcome ? outcome.invitation : outcome.relay));

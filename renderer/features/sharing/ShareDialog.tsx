@@ -1,10 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '../../../shared/collab/relay-protocol';
+import { isAllowedRelayUrl } from '../../../shared/collab/relay-token';
 import { useT } from '../../i18n/use-t';
 import { saveTextFile } from '../../platform/platform';
 import { useAppStore } from '../../store/store';
 import { MembersList } from './MembersList';
+import { allowRelay, reloadKeeping, takePending } from './relay-allow';
 import { sharingErrorCode } from './relay-client';
 import { inviteMember, shareBriefing, shareRecordFor, type IssuedInvitation } from './share-record';
 import { sharingMessage } from './sharing-messages';
@@ -14,10 +16,12 @@ export function ShareDialog({ briefingId, onClose }: { briefingId: string; onClo
   const t = useT();
   const id = useId();
   const language = useAppStore((s) => s.language);
+  const reconnectRelay = useAppStore((s) => s.reconnectRelay);
   const record = useLiveQuery(() => shareRecordFor(briefingId), [briefingId]);
-  const [relayUrl, setRelayUrl] = useState('wss://');
+  const [pending] = useState(() => takePending('share'));
+  const [relayUrl, setRelayUrl] = useState(pending?.relayUrl ?? 'wss://');
   const [secret, setSecret] = useState('');
-  const [leadName, setLeadName] = useState('');
+  const [leadName, setLeadName] = useState(pending?.leadName ?? '');
   const [memberName, setMemberName] = useState('');
   const [role, setRole] = useState<Role>('drafter');
   const [busy, setBusy] = useState(false);
@@ -43,7 +47,9 @@ export function ShareDialog({ briefingId, onClose }: { briefingId: string; onClo
   const share = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
+      if (isAllowedRelayUrl(relayUrl.trim()) && (await allowRelay(relayUrl.trim())) === 'reload') return reloadKeeping('share', { relayUrl, leadName });
       await shareBriefing(briefingId, { relayUrl, leadName, enrolmentSecret: secret });
+      reconnectRelay();
     });
   };
 
