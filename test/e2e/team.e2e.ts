@@ -150,6 +150,12 @@ describe('delegation workspace through the relay', () => {
     await reader.page.getByText('Your role (Reader) lets you read this briefing, not change it.').waitFor();
     await reader.page.screenshot({ path: `${SHOTS}/reader-editor.png`, fullPage: true });
 
+    // The lead makes the reader a drafter: the relay reconnects them and their editor opens up.
+    await dialog.getByRole('button', { name: 'Refresh' }).click();
+    await dialog.getByLabel('Role: Chen').selectOption({ label: 'Drafter' });
+    await reader.page.locator('fieldset.editor-main:not([disabled])').waitFor({ timeout: 15_000 });
+    assert.equal(await reader.editor.field('Objectives').isDisabled(), false);
+
     // The lead removes the drafter: the drafter is told at once, and keeps the copy.
     lead.on('dialog', (d) => void d.accept());
     await dialog.getByRole('button', { name: 'Refresh' }).click();
