@@ -3,20 +3,10 @@ import path from 'node:path';
 import { protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { mimeTypeFor } from './mime-types';
+import { contentSecurityPolicy, relayOrigins } from './relay-csp';
 
-/** Sent with every response: the bundle needs nothing from outside itself. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** Sent with every response: the bundle needs nothing from outside itself (relays aside: relay-csp.ts). */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Must run before app 'ready': Chromium fixes scheme privileges at start-up. */
 export function registerAppScheme(): void {
@@ -71,12 +61,12 @@ export function lookUpBundlePath(rendererRoot: string, rawUrl: string): BundleLo
 
 type AppProtocolRequest = Pick<Request, 'url' | 'method'>;
 
-function respond(status: number, body: Uint8Array | string | null, contentType: string): Response {
+function respond(status: number, body: Uint8Array | string | null, contentType: string, policy = CONTENT_SECURITY_POLICY): Response {
   return new Response(body, {
     status,
     headers: {
       'Content-Type': contentType,
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Security-Policy': policy,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     },
@@ -92,7 +82,7 @@ async function readIfFile(filePath: string): Promise<Buffer | undefined> {
 }
 
 /** Serves dist/renderer over app://bundle/. */
-export function createAppProtocolHandler(rendererRoot: string): (request: AppProtocolRequest) => Promise<Response> {
+export function createAppProtocolHandler(rendererRoot: string, policy: () => string = () => relayOrigins.policy): (request: AppProtocolRequest) => Promise<Response> {
   return async (request) => {
     const headOnly = request.method === 'HEAD';
     if (request.method !== 'GET' && !headOnly) return respond(405, 'Method not allowed', 'text/plain; charset=utf-8');
@@ -110,7 +100,7 @@ export function createAppProtocolHandler(rendererRoot: string): (request: AppPro
       body = await readIfFile(filePath);
     }
     if (body === undefined) return respond(404, 'Not found', 'text/plain; charset=utf-8');
-    return respond(200, headOnly ? null : new Uint8Array(body), mimeTypeFor(filePath));
+    return respond(200, headOnly ? null : new Uint8Array(body), mimeTypeFor(filePath), policy());
   };
 }
 

@@ -16,6 +16,7 @@ import { setMenuLanguage } from './menu';
 import { printPack, savePackPdf } from './pack-print';
 import { openPaperFile } from './paper-files';
 import { openExternalIfSafe } from './security';
+import { relayOrigins } from './relay-csp';
 
 export type IpcHandler<C extends IpcChannel> = (
   request: IpcRequest<C>,
@@ -91,6 +92,7 @@ export function registerIpcHandlers(): void {
 
   handle('pack:save-pdf', (request, event) => savePackPdf(request, event));
   handle('pack:print', (_request, event) => printPack(event));
+  handle('relay:set-origins', ({ urls }) => relayOrigins.set(urls));
 
   handle('app:set-language', ({ language }) => {
     setMenuLanguage(language);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
+import { relayOrigins } from './relay-csp';
 import { createMainWindow, focusWindow } from './main-window';
 import { installApplicationMenu } from './menu';
 import { hardenSession, installSecurityHardening } from './security';
@@ -27,6 +28,7 @@ function openMainWindow(): void {
 
 async function onReady(): Promise<void> {
   hardenSession(session.defaultSession);
+  relayOrigins.load(path.join(app.getPath('userData'), 'relay-origins.json'));
   serveAppProtocol(path.join(app.getAppPath(), 'dist', 'renderer'));
   registerIpcHandlers();
   installApplicationMenu();

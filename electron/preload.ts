@@ -39,6 +39,7 @@ const delegateApi = {
   openPaperFile: (title: string) => invoke('papers:open-file', { title }),
   savePackPdf: (fileName: string, title: string) => invoke('pack:save-pdf', { fileName, title }),
   printPack: () => invoke('pack:print'),
+  setRelayOrigins: (urls: string[]) => invoke('relay:set-origins', { urls }),
   onMenuCommand,
 } satisfies DelegateApi;
 

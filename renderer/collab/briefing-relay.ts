@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { Briefing, Section } from '../../shared/briefing/model';
 import { hasBriefing, readBriefingDoc } from '../../shared/collab/briefing-doc';
+import type { RelayErrorCode } from '../../shared/collab/relay-protocol';
 import { isAllowedRelayUrl } from '../../shared/collab/relay-token';
 import { db } from '../db/db';
 import { FROM_LOG, storeNewBriefing } from './briefing-docs';
@@ -17,8 +18,6 @@ import { connectToRelay, type RelayStatus, type RelayTarget } from './connection
 const targetKey = (briefingId: string) => `relay.target:${briefingId}`;
 const waitingKey = (briefingId: string) => `relay.waiting:${briefingId}`;
 
-export { isAllowedRelayUrl };
-
 const RelayTargetRow = z.object({ url: z.string().refine(isAllowedRelayUrl, 'relay addresses must use wss:// (ws:// only on 127.0.0.1, ::1 or localhost)'), documentName: z.string().min(1).max(300), credential: z.string().min(1).max(500) }).strict();
 
 export async function relayTargetFor(briefingId: string): Promise<RelayTarget | undefined> {
@@ -32,7 +31,7 @@ export async function setRelayTarget(briefingId: string, target: RelayTarget | u
 }
 
 /** Connects an open briefing to its relay if it is shared; returns how to disconnect. */
-export async function connectSharedBriefing(session: BriefingSession, onStatus: (status: RelayStatus) => void): Promise<(() => void) | undefined> {
+export async function connectSharedBriefing(session: BriefingSession, onStatus: (status: RelayStatus) => void, onNotice?: (code: RelayErrorCode) => void): Promise<(() => void) | undefined> {
   const target = await relayTargetFor(session.id);
   if (!target) return undefined;
   const stored = (await db.settings.get(waitingKey(session.id)))?.value;
@@ -42,6 +41,8 @@ export async function connectSharedBriefing(session: BriefingSession, onStatus: 
     waitingAtStart: latest,
     // Updates read from the log or sent by another tab were counted where they were made.
     foreignOrigins: [FROM_LOG, FROM_TAB],
+    onNotice,
+    network: typeof window === 'undefined' ? undefined : window,
     onWaitingChange: (waiting) => {
       latest = waiting;
       if (timer) clearTimeout(timer);

@@ -1,5 +1,6 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
+import { parseRelayNotice, type RelayErrorCode } from '../../shared/collab/relay-protocol';
 
 /**
  * Connects a briefing's document to the delegation's relay (a Hocuspocus server, `relay/`).
@@ -38,6 +39,10 @@ export interface RelayConnectionOptions {
   foreignOrigins?: readonly unknown[];
   /** For Node tests: a WebSocket implementation. */
   WebSocketPolyfill?: unknown;
+  /** Told of a relay notice (e.g. `forbidden-write`: an update this member may not make was dropped). */
+  onNotice?: (code: RelayErrorCode) => void;
+  /** Where `online` / `offline` events come from (the window in the app; none in Node tests). */
+  network?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator?: { onLine: boolean } };
 }
 
 export interface RelayConnection {
@@ -59,44 +64,103 @@ export function connectToRelay(doc: Y.Doc, target: RelayTarget, options: RelayCo
   let refused: string | undefined;
   let status: RelayStatus = { state: 'connecting', waiting: carried };
 
-  const provider = new HocuspocusProvider({
-    url: target.url,
-    name: target.documentName,
-    document: doc,
-    token: target.credential,
-    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
-    onStatus: ({ status: s }) => {
-      socket = s;
-      update();
-    },
-    onSynced: () => update(),
-    onUnsyncedChanges: () => update(),
-    onAuthenticationFailed: ({ reason }) => {
-      refused = reason;
-      update();
-    },
-  } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+  let provider: HocuspocusProvider | undefined;
+  let destroyed = false;
+  // The socket of a provider taken down on going offline; a new one waits for its close.
+  let closing: Promise<void> = Promise.resolve();
 
-  provider.on('close', () => {
+  const start = () => {
+    const next: HocuspocusProvider = new HocuspocusProvider({
+      url: target.url,
+      name: target.documentName,
+      document: doc,
+      token: target.credential,
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+      onStatus: ({ status: s }) => {
+        if (provider !== next) return;
+        socket = s;
+        update();
+      },
+      onSynced: () => update(),
+      onUnsyncedChanges: () => update(),
+      onAuthenticationFailed: ({ reason }) => {
+        refused = reason;
+        update();
+      },
+      onStateless: ({ payload }) => {
+        const notice = parseRelayNotice(payload);
+        if (notice) options.onNotice?.(notice.code);
+      },
+      onClose: ({ event }) => {
+        // Closed by the relay with a reason (member removed): the same as a refusal.
+        const reason = (event as { reason?: string } | undefined)?.reason;
+        if (reason === 'revoked' || reason === 'bad-token' || reason === 'invitation-expired' || reason === 'unknown-briefing') refused = reason;
+      },
+    } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+    provider = next;
+    next.on('close', () => {
+      if (provider !== next) return;
+      failedOnce = true;
+      update();
+    });
+  };
+
+  /**
+   * Going offline takes the provider down (not `disconnect()`, whose reconnection replays every
+   * queued message): coming back builds a new one, which sends one diff against the relay's
+   * state vector. It waits for the old socket's close so the relay never sees both at once.
+   */
+  const goOffline = () => {
+    const old = provider;
+    if (!old) return;
+    provider = undefined;
+    const ws = (old.configuration.websocketProvider as unknown as { webSocket?: WebSocket | null }).webSocket;
+    closing =
+      ws && ws.readyState !== 3
+        ? new Promise<void>((resolve) => {
+            ws.addEventListener('close', () => resolve(), { once: true });
+            // A socket the network already dropped may never report its close.
+            setTimeout(resolve, 2000);
+          })
+        : Promise.resolve();
+    old.destroy();
+    socket = WebSocketStatus.Disconnected;
     failedOnce = true;
     update();
-  });
+  };
+  const goOnline = () => {
+    if (provider || destroyed) return;
+    void closing.then(() => {
+      if (!provider && !destroyed) {
+        start();
+        update();
+      }
+    });
+  };
+  const network = options.network;
+  if (network?.navigator && !network.navigator.onLine) {
+    failedOnce = true;
+  } else {
+    start();
+  }
+  network?.addEventListener('offline', goOffline);
+  network?.addEventListener('online', goOnline);
 
   const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin === provider || foreign.has(origin)) return;
+    if ((provider && origin === provider) || foreign.has(origin)) return;
     if (!(status.state === 'synced' && socket === WebSocketStatus.Connected)) madeHere++;
     update();
   };
   doc.on('update', onDocUpdate);
 
   function update() {
-    const confirmed = provider.isSynced && !provider.hasUnsyncedChanges && socket === WebSocketStatus.Connected;
+    const confirmed = !!provider && provider.isSynced && !provider.hasUnsyncedChanges && socket === WebSocketStatus.Connected;
     if (confirmed && (carried > 0 || madeHere > 0)) {
       carried = 0;
       madeHere = 0;
       options.onWaitingChange?.(0);
     }
-    const waiting = carried + Math.max(madeHere, provider.unsyncedChanges);
+    const waiting = carried + Math.max(madeHere, provider?.unsyncedChanges ?? 0);
     const next: RelayStatus = refused
       ? { state: 'refused', waiting, reason: refused }
       : confirmed
@@ -123,7 +187,11 @@ export function connectToRelay(doc: Y.Doc, target: RelayTarget, options: RelayCo
     destroy() {
       doc.off('update', onDocUpdate);
       listeners.clear();
-      provider.destroy();
+      destroyed = true;
+      network?.removeEventListener('offline', goOffline);
+      network?.removeEventListener('online', goOnline);
+      provider?.destroy();
+      provider = undefined;
     },
   };
 }

@@ -5,6 +5,7 @@ import { updateBriefingHead, updateSection } from '../../shared/collab/briefing-
 import { connectSharedBriefing } from '../collab/briefing-relay';
 import { BriefingSession, SAVE_DELAY_MS, type SessionSaveState } from '../collab/briefing-session';
 import type { RelayStatus } from '../collab/connection';
+import type { RelayErrorCode } from '../../shared/collab/relay-protocol';
 import type { AppState } from './store';
 
 /** How long after the last change the draft is written to IndexedDB (well within a second). */
@@ -26,9 +27,13 @@ export interface BriefingEditorSlice {
   canRedo: boolean;
   /** The open briefing's connection to its relay, if it is shared. */
   relay: RelayStatus | undefined;
+  /** The last notice the relay sent about this briefing (e.g. `forbidden-write`). */
+  relayNotice: RelayErrorCode | undefined;
   /** Opens a briefing's document for editing; false if there is no such briefing. */
   openBriefing: (id: string) => Promise<boolean>;
   closeDraft: () => Promise<void>;
+  /** Connects the open briefing to its relay again (after it was shared or its relay changed). */
+  reconnectRelay: () => void;
   /** Changes one section; `field` names what changed, so keystrokes in one field undo together. */
   editSection: (id: string, field: string, update: (section: Section) => Section) => void;
   editBriefing: (field: string, update: (briefing: Briefing) => Briefing) => void;
@@ -75,6 +80,28 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
     set({ draft: { briefing: parts.briefing ? readBriefing(open.doc) : draft.briefing, sections, order: reorder ? orderOf(sections) : draft.order } });
   };
 
+  let connecting = 0;
+  const connect = (open: BriefingSession) => {
+    disconnect?.();
+    disconnect = undefined;
+    const ticket = ++connecting;
+    void connectSharedBriefing(
+      open,
+      (relay) => {
+        if (session === open) set({ relay });
+      },
+      (relayNotice) => {
+        if (session === open) set({ relayNotice });
+      },
+    ).then(
+      (off) => {
+        if (session === open && ticket === connecting) disconnect = off;
+        else off?.();
+      },
+      (error: unknown) => console.error('Could not connect the briefing to its relay', error),
+    );
+  };
+
   const attach = (open: BriefingSession) => {
     const { briefing, sections } = readBriefingDoc(open.doc);
     session = open;
@@ -95,16 +122,9 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
       canUndo: false,
       canRedo: false,
       relay: undefined,
+      relayNotice: undefined,
     });
-    void connectSharedBriefing(open, (relay) => {
-      if (session === open) set({ relay });
-    }).then(
-      (off) => {
-        if (session === open) disconnect = off;
-        else off?.();
-      },
-      (error: unknown) => console.error('Could not connect the briefing to its relay', error),
-    );
+    connect(open);
   };
 
   return {
@@ -113,6 +133,7 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
     canUndo: false,
     canRedo: false,
     relay: undefined,
+    relayNotice: undefined,
     openBriefing: async (id) => {
       if (session) await get().closeDraft();
       const ticket = ++opening;
@@ -126,13 +147,16 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
       attach(open);
       return true;
     },
+    reconnectRelay: () => {
+      if (session) connect(session);
+    },
     closeDraft: async () => {
       opening++; // a briefing still opening is not wanted any more
       const open = session;
       session = undefined;
       disconnect?.();
       disconnect = undefined;
-      set({ draft: undefined, canUndo: false, canRedo: false, relay: undefined });
+      set({ draft: undefined, canUndo: false, canRedo: false, relay: undefined, relayNotice: undefined });
       await open?.close();
     },
     editSection: (id, field, update) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language } from '../model';
+import { isAllowedRelayUrl } from '../collab/relay-token';
 
 /*
  * The one IPC contract between the renderer and main. Each channel names its request schema
@@ -127,6 +128,12 @@ export const ipcContract = {
     request: z.undefined(),
     response: z.strictObject({ printed: z.boolean() }),
   },
+  /** The relays the shared briefings use: main allows exactly these in the CSP's connect-src. */
+  'relay:set-origins': {
+    request: z.strictObject({ urls: z.array(z.string().max(MAX_URL_LENGTH).refine(isAllowedRelayUrl, 'not an allowed relay address')).max(50) }),
+    /** `changed`: the window must reload for the new CSP to apply. */
+    response: z.strictObject({ changed: z.boolean() }),
+  },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /*
@@ -199,6 +206,8 @@ export interface DelegateApi {
   savePackPdf(fileName: string, title: string): Promise<IpcResult<IpcResponse<'pack:save-pdf'>>>;
   /** Opens the system print dialog for the current page. */
   printPack(): Promise<IpcResult<IpcResponse<'pack:print'>>>;
+  /** Tells main which relays the shared briefings use (the CSP allows those only); `changed` means reload. */
+  setRelayOrigins(urls: string[]): Promise<IpcResult<IpcResponse<'relay:set-origins'>>>;
   /** Calls `listener` with each application-menu command; returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -20,7 +20,7 @@ describe('preload', () => {
   });
 
   it('exposes exactly the named operations, all functions, and no passthrough', () => {
-    expect(Object.keys(api).sort()).toEqual(['fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'openDatasetFile', 'openExternal', 'openPaperFile', 'printPack', 'savePackPdf', 'setLanguage', 'setTitle']);
+    expect(Object.keys(api).sort()).toEqual(['fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'openDatasetFile', 'openExternal', 'openPaperFile', 'printPack', 'savePackPdf', 'setLanguage', 'setRelayOrigins', 'setTitle']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);
@@ -33,6 +33,7 @@ describe('preload', () => {
     ['setLanguage', () => api.setLanguage('ms'), 'app:set-language', [{ language: 'ms' }]],
     ['savePackPdf', () => api.savePackPdf('pack.pdf', 'Save'), 'pack:save-pdf', [{ fileName: 'pack.pdf', title: 'Save' }]],
     ['printPack', () => api.printPack(), 'pack:print', []],
+    ['setRelayOrigins', () => api.setRelayOrigins(['wss://relay.kln.gov.my']), 'relay:set-origins', [{ urls: ['wss://relay.kln.gov.my'] }]],
   ] as const)('%s invokes only its own channel', async (_name, call, channel, args) => {
     ipcRenderer.invoke.mockClear();
     const result = await call();

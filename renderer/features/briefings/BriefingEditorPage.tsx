@@ -10,6 +10,7 @@ import { BriefingHeader } from './BriefingHeader';
 import { GeneralEditor } from './GeneralEditor';
 import { SectionEditor } from './SectionEditor';
 import { sectionMatches } from './find';
+import { useMyRole } from '../sharing/use-my-role';
 
 /** The briefing editor: an outline of the meeting's agenda items and the part being edited. */
 export function BriefingEditorPage({ id }: { id: string }) {
@@ -52,6 +53,7 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
   const params = new URLSearchParams(search);
   const selectedItem = params.get('item');
   const [query, setQuery] = useState('');
+  const { canEdit } = useMyRole(briefing.id);
   const agendaIds = useLiveQuery(async () => new Set((await db.agendaItems.where('meetingId').equals(briefing.meetingId).primaryKeys()) as string[]), [briefing.meetingId]);
   // Sections a dataset update flagged (the flag lives in the database, not in the draft).
   const flagged = useLiveQuery(
@@ -109,7 +111,7 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
               })}
           </ul>
         </nav>
-        <div className="editor-main">
+        <fieldset className="editor-main plain" disabled={!canEdit}>
           {current ? (
             <SectionEditor key={current.id} section={current} meetingId={briefing.meetingId} detached={agendaIds !== undefined && !agendaIds.has(current.agendaItemId)} />
           ) : selectedItem ? (
@@ -122,7 +124,7 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
           ) : (
             <GeneralEditor briefing={briefing} sections={sections} />
           )}
-        </div>
+        </fieldset>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { BRIEFING_STATUSES, DEFAULT_CLASSIFICATIONS, type Briefing, type BriefingStatus } from '../../../shared/briefing/model';
 import { db } from '../../db/db';
@@ -10,6 +10,8 @@ import { saveTextFile } from '../../platform/platform';
 import { DelegationOptions } from './DelegationOptions';
 import { LineField } from './fields';
 import { RelayStatusNote } from './RelayStatus';
+import { ShareDialog } from '../sharing/ShareDialog';
+import { useMyRole } from '../sharing/use-my-role';
 import { exportBriefing } from './briefing-export';
 
 /** Title, delegation, author, marking, status with who and when, save state, undo and redo. */
@@ -34,6 +36,8 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
 
   const flush = useAppStore((s) => s.flush);
+  const { role, canEdit } = useMyRole(briefing.id);
+  const [sharing, setSharing] = useState(false);
   const [, navigate] = useLocation();
   const exportToFile = async () => {
     await flush();
@@ -55,7 +59,12 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
         {countryName(briefing.delegation, language)}
         {last && ` · ${t('briefings.statusBy', { status: t(`briefings.status.${last.status}`), by: last.by || '—', at: time(last.at) })}`}
       </p>
-      <div className="header-fields">
+      {!canEdit && role && (
+        <p className="read-only-note" role="note">
+          {t('sharing.readOnly', { role: t(`sharing.role.${role}`) })}
+        </p>
+      )}
+      <fieldset className="header-fields plain" disabled={!canEdit}>
         <LineField label={t('briefings.titleField')} value={briefing.title} onChange={(title) => editBriefing('title', (b) => ({ ...b, title }))} />
         <LineField label={t('briefings.author')} value={briefing.author} onChange={(author) => editBriefing('author', (b) => ({ ...b, author }))} />
         <label className="field line">
@@ -84,13 +93,16 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
             ))}
           </select>
         </label>
-      </div>
+      </fieldset>
       <div className="editor-toolbar">
         <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
           {t('briefings.undo')}
         </button>
         <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
           {t('briefings.redo')}
+        </button>
+        <button type="button" onClick={() => setSharing((open) => !open)} aria-expanded={sharing}>
+          {t('sharing.open')}
         </button>
         <button type="button" onClick={() => void exportToFile()}>
           {t('briefings.export')}
@@ -109,6 +121,7 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
         </span>
         <RelayStatusNote />
       </div>
+      {sharing && <ShareDialog briefingId={briefing.id} onClose={() => setSharing(false)} />}
     </header>
   );
 }

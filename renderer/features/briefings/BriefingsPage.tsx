@@ -6,6 +6,7 @@ import { countryName } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { ImportBriefing } from './ImportBriefing';
+import { JoinBriefing } from '../sharing/JoinBriefing';
 import { MarkingsSettings } from './MarkingsSettings';
 
 /** Every briefing with its status, meeting and last change, most recently changed first. */
@@ -56,6 +57,7 @@ export function BriefingsPage() {
           </tbody>
         </table>
       )}
+      <JoinBriefing />
       <ImportBriefing />
       <MarkingsSettings />
     </Page>

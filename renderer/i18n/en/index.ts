@@ -5,6 +5,7 @@ import { collab } from './collab';
 import { markdown } from './markdown';
 import { packs } from './packs';
 import { relay } from './relay';
+import { sharing } from './sharing';
 import { papers } from './papers';
 import { search } from './search';
 import { sectors } from './sectors';
@@ -26,6 +27,7 @@ export const en = {
   ...packs,
   ...sync,
   ...relay,
+  ...sharing,
   ...collab,
   ...papers,
   ...records,

@@ -3,6 +3,7 @@ import { msCore } from './core';
 import { collab } from './collab';
 import { packs } from './packs';
 import { relay } from './relay';
+import { sharing } from './sharing';
 import { papers } from './papers';
 import { search } from './search';
 import { sectors } from './sectors';
@@ -15,6 +16,7 @@ export const ms = {
   ...packs,
   ...sync,
   ...relay,
+  ...sharing,
   ...collab,
   ...papers,
   ...records,
