@@ -119,8 +119,19 @@ describe('search in the delegate\'s own language, ranked', () => {
   it('a Malay word finds what the dataset writes in English, an Indonesian one too', async () => {
     const { context, page } = await freshPage(app.browser);
     const ui = new AppPage(page, app.url);
+    // Every status line shown until the results arrive: none may say "nothing found" while the
+    // index is still being built after start-up.
+    await page.exposeFunction('recordSearchStatus', (text: string) => statuses.push(text));
+    const statuses: string[] = [];
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const line = document.querySelector('.result-count');
+        if (line) (window as unknown as { recordSearchStatus(t: string): void }).recordSearchStatus(line.textContent ?? '');
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await ui.open('/search?q=kesihatan');
     await page.getByRole('link', { name: /AHMM/ }).first().waitFor();
+    assert.ok(!statuses.some((text) => text.startsWith('Nothing found')), `said nothing found before the index was ready: ${[...new Set(statuses)].join(' | ')}`);
     await ui.open('/search?q=Jepang');
     await page.getByRole('link', { name: /ASEAN-Japan Dialogue on Environmental Cooperation/ }).first().waitFor();
     await ui.open(`/search?q=${encodeURIComponent('Julai 2025')}`);

@@ -24,7 +24,7 @@ function PaletteDialog() {
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const { result } = useSearchResults(query, LIMIT);
+  const { result, indexReady } = useSearchResults(query, LIMIT);
   const recentKeys = useRecentKeys();
   const recent = useDescribedHits(recentKeys);
 
@@ -153,7 +153,9 @@ function PaletteDialog() {
               ? t('search.typeToSearch')
               : t('search.recentHint')
             : result && result.query === query.trim() && result.total === 0
-              ? t('search.noResults', { query: query.trim() })
+              ? indexReady
+                ? t('search.noResults', { query: query.trim() })
+                : t('search.preparing')
               : t('search.resultCount', { count })}
           <span aria-hidden="true"> · {t('search.paletteKeys')}</span>
         </p>

@@ -11,10 +11,10 @@ import { groupByKind, useSearchResults } from './use-search';
 const LIMIT = 100;
 
 /** What the status line says: how many match every word, how many only some, or nothing and what is near. */
-function statusText(t: T, query: string, result: SearchResult | undefined): string {
+function statusText(t: T, query: string, result: SearchResult | undefined, indexReady: boolean): string {
   if (!query.trim()) return t('search.typeToSearch');
   if (!result) return t('common.loading');
-  if (result.total === 0) return t('search.noResults', { query: query.trim() });
+  if (result.total === 0) return indexReady ? t('search.noResults', { query: query.trim() }) : t('search.preparing');
   if (result.complete === result.total) return t('search.resultCount', { count: result.total });
   if (result.complete === 0) return t('search.partialOnly', { count: result.total });
   return t('search.resultCountPartial', { complete: result.complete, partial: result.total - result.complete });
@@ -38,7 +38,7 @@ export function SearchPage() {
     written.current = urlQuery;
     setQuery(urlQuery);
   }, [urlQuery]);
-  const { result } = useSearchResults(query, LIMIT);
+  const { result, indexReady } = useSearchResults(query, LIMIT);
   const shown = result && result.query === query.trim() ? result : undefined;
   const hits = shown?.hits ?? [];
 
@@ -56,9 +56,9 @@ export function SearchPage() {
         <input id={`${id}-q`} type="search" value={query} placeholder={t('search.placeholder')} onChange={(e) => onChange(e.target.value)} autoComplete="off" />
       </form>
       <p role="status" className="result-count">
-        {statusText(t, query, shown)}
+        {statusText(t, query, shown, indexReady)}
       </p>
-      {shown && shown.total === 0 && (shown.suggestions?.length ?? 0) > 0 && (
+      {shown && indexReady && shown.total === 0 && (shown.suggestions?.length ?? 0) > 0 && (
         <div className="suggestions">
           <span>{t('search.suggestions')}</span>
           <ul className="plain-list inline-list">

@@ -17,13 +17,17 @@ export interface SearchState {
   /** The query the shown result answers (lags the typed one by one round trip). */
   result: SearchResult | undefined;
   searching: boolean;
+  /** False until the reference index is first built: an empty answer then means "not yet", never "nothing". */
+  indexReady: boolean;
 }
 
 /** Results for `q` as it is typed; a stale answer never replaces a newer one. */
 export function useSearchResults(q: string, limit = 30): SearchState {
   const language = useAppStore((s) => s.language);
-  const { revision } = useIndexStatus();
-  const [result, setResult] = useState<SearchResult | undefined>(undefined);
+  const { revision, ready } = useIndexStatus();
+  // Each answer remembers whether the index was built when it was asked: an answer from before
+  // the first build may stay on screen for a moment after it, and must not read as "nothing".
+  const [answer, setAnswer] = useState<{ result: SearchResult; indexReady: boolean } | undefined>(undefined);
   const trimmed = q.trim();
   useEffect(() => {
     if (!trimmed) return;
@@ -31,17 +35,17 @@ export function useSearchResults(q: string, limit = 30): SearchState {
     getSearchClient()
       .query(trimmed, language, limit)
       .then(
-        (r) => {
-          if (current) setResult(r);
+        (result) => {
+          if (current) setAnswer({ result, indexReady: ready });
         },
         (error: unknown) => console.error('Search failed', error),
       );
     return () => {
       current = false;
     };
-  }, [trimmed, language, limit, revision]);
-  if (!trimmed) return { result: undefined, searching: false };
-  return { result, searching: result?.query !== trimmed };
+  }, [trimmed, language, limit, revision, ready]);
+  if (!trimmed) return { result: undefined, searching: false, indexReady: ready };
+  return { result: answer?.result, searching: answer?.result.query !== trimmed, indexReady: answer?.indexReady ?? false };
 }
 
 /** Display forms of documents by key (recently opened items). */

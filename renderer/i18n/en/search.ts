@@ -9,6 +9,7 @@ export const search = {
   'search.resultsLabel': 'Results',
   'search.resultCount': '{count, plural, one {# result} other {# results}}',
   'search.noResults': 'Nothing found for "{query}".',
+  'search.preparing': 'Preparing the search index…',
   'search.typeToSearch': 'Type an acronym, a name or any word.',
   'search.recent': 'Recently opened',
   'search.recentHint': 'Recently opened items; type to search.',

@@ -190,6 +190,7 @@ export const idCore = {
   'search.resultsLabel': 'Hasil',
   'search.resultCount': '{count} hasil',
   'search.noResults': 'Tidak ditemukan hasil untuk "{query}".',
+  'search.preparing': 'Menyiapkan indeks pencarian…',
   'search.typeToSearch': 'Ketik akronim, nama, atau kata apa pun.',
   'search.recent': 'Baru dibuka',
   'search.recentHint': 'Item yang baru dibuka; ketik untuk mencari.',

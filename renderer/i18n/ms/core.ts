@@ -190,6 +190,7 @@ export const msCore = {
   'search.resultsLabel': 'Hasil',
   'search.resultCount': '{count} hasil',
   'search.noResults': 'Tiada hasil bagi "{query}".',
+  'search.preparing': 'Menyediakan indeks carian…',
   'search.typeToSearch': 'Taipkan akronim, nama atau sebarang perkataan.',
   'search.recent': 'Dibuka baru-baru ini',
   'search.recentHint': 'Item yang dibuka baru-baru ini; taip untuk mencari.',
