@@ -4,7 +4,7 @@ import { LANGUAGES, type Language } from '../../../shared/model';
 import { composePack, type PackFormat, type PackInput, type PackLabel } from '../../../shared/pack/compose';
 import { PACK_PAPERS, PACK_PARTS, PACK_PROFILES, type PackDocument, type PackPaper, type PackPart, type PackProfile } from '../../../shared/pack/model';
 import { Loading, Page } from '../../components/Page';
-import { countryName, formatDateRange, formatPartialDate, languageName } from '../../i18n/format';
+import { countryName, formatDateRange, formatDateTime, formatPartialDate, languageName } from '../../i18n/format';
 import { translate, type MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { desktopApi, fileSafe } from '../../platform/platform';
@@ -19,13 +19,12 @@ import './pack.css';
 
 /** Labels and formatters of one language, for composing a pack in it (which may differ from the interface's). */
 export function packFormat(lang: Language): PackFormat {
-  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
   return {
     t: (key: PackLabel, vars) => translate(lang, `packs.${key}` satisfies `packs.${PackLabel}` as MessageKey, vars),
     country: (code) => countryName(code, lang),
     date: (value) => formatPartialDate(value, lang),
     dateRange: (start, end) => formatDateRange(start, end, lang),
-    dateTime: (iso) => dateTime.format(new Date(iso)),
+    dateTime: (iso) => formatDateTime(iso, lang, 'long', 'short'),
     language: (code) => languageName(code, lang),
   };
 }
