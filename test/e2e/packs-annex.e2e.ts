@@ -53,6 +53,7 @@ describe('a pack with meeting papers as its annex, as a delegate', () => {
     const pages = await pack.waitReady();
     assert.equal(pages, packOnly + 2, 'the two pages of the paper are counted in the pack');
     assert.equal(await page.locator('.annex-sheet').count(), 2);
+    if (process.env.PACK_ANNEX_PNG) await page.screenshot({ path: path.join(process.env.PACK_ANNEX_PNG, 'pack-page.png') });
 
     const pdf = new PdfFile(await pack.pdf());
     assert.equal(pdf.pageCount(), pages, 'the PDF has the pack and the annex');
