@@ -2,6 +2,8 @@ import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { PackPdfResult } from '../shared/ipc/contract';
+import type { PackAnnexRequest } from '../shared/papers/annex-request';
+import { withAnnex } from './pack-annex';
 
 /*
  * Printing a briefing pack in the desktop app. The renderer has already laid the pack out in
@@ -43,7 +45,7 @@ async function fileExists(file: string): Promise<boolean> {
  * system asks before replacing the file rather than main overwriting it unasked.
  */
 export async function savePackPdf(
-  { fileName, title }: { fileName: string; title: string },
+  { fileName, title, annex }: { fileName: string; title: string; annex?: PackAnnexRequest },
   event: Sender,
   write: (file: string, data: Uint8Array) => Promise<void> = writeFile,
   exists: (file: string) => Promise<boolean> = fileExists,
@@ -64,7 +66,9 @@ export async function savePackPdf(
     if (!(await exists(target))) break;
     defaultPath = target;
   }
-  const pdf = await contents.printToPDF(PDF_OPTIONS);
+  let pdf: Uint8Array = await contents.printToPDF(PDF_OPTIONS);
+  // The chosen papers' pages after the pack's, before anything is written: a paper that cannot be read fails the save whole.
+  if (annex) pdf = Buffer.from(await withAnnex(pdf, annex));
   await write(target, pdf);
   return { saved: true, fileName: path.basename(target) };
 }

@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { DelegateApi, IpcChannel, IpcRequest, IpcResponse, IpcResult, MenuCommand } from '../shared/ipc/contract';
 import type { Language } from '../shared/model';
+import type { PackAnnexRequest } from '../shared/papers/annex-request';
 
 /*
  * The renderer's only door to main. Each operation is a named method bound to one fixed
@@ -37,7 +38,7 @@ const delegateApi = {
   fetchDatasetFeed: (url: string) => invoke('dataset:fetch-feed', { url }),
   setLanguage: (language: Language) => invoke('app:set-language', { language }),
   openPaperFile: (title: string) => invoke('papers:open-file', { title }),
-  savePackPdf: (fileName: string, title: string) => invoke('pack:save-pdf', { fileName, title }),
+  savePackPdf: (fileName: string, title: string, annex?: PackAnnexRequest) => invoke('pack:save-pdf', annex ? { fileName, title, annex } : { fileName, title }),
   printPack: () => invoke('pack:print'),
   setRelayOrigins: (urls: string[]) => invoke('relay:set-origins', { urls }),
   onMenuCommand,

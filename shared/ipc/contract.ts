@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Language } from '../model';
 import { isAllowedRelayUrl } from '../collab/relay-token';
+import { PackAnnexRequest } from '../papers/annex-request';
 
 /*
  * The one IPC contract between the renderer and main. Each channel names its request schema
@@ -83,6 +84,8 @@ export const PackPdfRequest = z.strictObject({
   fileName: z.string().min(1).max(MAX_FILE_NAME_LENGTH),
   /** The save dialog's title, in the interface language. */
   title: z.string().max(MAX_TITLE_LENGTH),
+  /** Meeting papers merged after the printed pages, stamped and numbered (electron/pack-annex.ts). */
+  annex: PackAnnexRequest.optional(),
 });
 export const PackPdfResult = z.strictObject({ saved: z.boolean(), fileName: z.string().optional() });
 export type PackPdfResult = z.infer<typeof PackPdfResult>;
@@ -203,7 +206,7 @@ export interface DelegateApi {
   /** Shows an open dialog for a meeting paper (any file); returns its name and bytes (never its path), size-capped. */
   openPaperFile(title: string): Promise<IpcResult<IpcResponse<'papers:open-file'>>>;
   /** Prints the current page to PDF (CSS page size) and saves it where the delegate chooses. */
-  savePackPdf(fileName: string, title: string): Promise<IpcResult<IpcResponse<'pack:save-pdf'>>>;
+  savePackPdf(fileName: string, title: string, annex?: PackAnnexRequest): Promise<IpcResult<IpcResponse<'pack:save-pdf'>>>;
   /** Opens the system print dialog for the current page. */
   printPack(): Promise<IpcResult<IpcResponse<'pack:print'>>>;
   /** Tells main which relays the shared briefings use (the CSP allows those only); `changed` means reload. */

@@ -66,5 +66,6 @@ export function composePack(input: PackInput, options: PackOptions, format: Pack
     cover: ctx.cover,
     chapters: PRINT_ORDER.flatMap((part) => byPart.get(part) ?? []),
     sources: packSources(ctx),
+    ...(options.papers?.length ? { papers: { group: format.t('papers.group'), entries: options.papers.map(({ id, title }) => ({ id, title })) } } : {}),
   };
 }

@@ -18,6 +18,7 @@ export const PACK_LABELS = [
   'part.targets',
   'part.coverage',
   'part.annex',
+  'papers.group',
   'part.glossary',
   'part.sources',
   'brief.title',

@@ -25,6 +25,14 @@ export interface PackOptions {
   items?: readonly string[];
   /** When the pack is printed, ISO timestamp (shown on the cover). */
   printedAt: string;
+  /** Meeting papers printed as an annex after the pack's pages, in this order (listed in the contents). */
+  papers?: readonly PackAnnexPaper[];
+}
+
+/** A paper of the meeting whose own pages follow the pack's (renderer/papers/annex merges them). */
+export interface PackAnnexPaper {
+  id: string;
+  title: string;
 }
 
 /** One row of a fixed-column table: cells are plain text, numbers of the sources cited. */
@@ -96,4 +104,6 @@ export interface PackDocument {
   cover: PackCover;
   chapters: PackChapter[];
   sources: PackSource[];
+  /** The papers annexed after the pack's pages, with the contents' line above them. */
+  papers?: { group: string; entries: PackAnnexPaper[] };
 }

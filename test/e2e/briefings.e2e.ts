@@ -42,6 +42,8 @@ describe('a delegate prepares a brief for ASOEN-36', () => {
 
   it('undoes and redoes typing, reorders talking points by keyboard, and loses nothing on reload', async () => {
     const { context, page } = await freshPage(app.browser);
+    // The page's clock runs as usual but can be moved on: a typist's pause without waiting for it.
+    await page.clock.install();
     const ui = new AppPage(page, app.url);
     await ui.open('/briefings/new?meeting=asoen-36');
     await page.getByRole('button', { name: 'Create briefing' }).click();
@@ -49,7 +51,7 @@ describe('a delegate prepares a brief for ASOEN-36', () => {
     await editor.ready();
     await editor.openItem(/Opening ceremony/i);
     await editor.field('Objectives').fill('First text');
-    await page.waitForTimeout(1100); // a pause ends one undo step, as for a person typing
+    await page.clock.fastForward(1100); // a pause (past the undo step's 1 s) ends one undo step
     await editor.field('Objectives').fill('Second text');
     await page.keyboard.press('Control+z');
     assert.equal(await editor.field('Objectives').inputValue(), 'First text');

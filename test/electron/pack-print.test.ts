@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcResult } from '../../shared/ipc/contract';
 import { printPack, safePdfName, savePackPdf } from '../../electron/pack-print';
@@ -18,7 +23,7 @@ const APP_PAGE = 'app://bundle/index.html';
 const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
 
 class PrintingContents extends FakeWebContents {
-  printToPDF = vi.fn(async (_options: unknown) => PDF);
+  printToPDF = vi.fn(async (_options: unknown): Promise<Uint8Array> => PDF);
   printed = true;
   print = vi.fn((_options: unknown, callback: (success: boolean) => void) => callback(this.printed));
 }
@@ -119,5 +124,60 @@ describe('pack IPC channels', () => {
     const contents = new PrintingContents();
     expect(await fakeElectron.ipcMain.invoke('pack:print', invokeEventFrom(APP_PAGE, contents))).toEqual({ ok: true, value: { printed: true } });
     expect(contents.print).toHaveBeenCalledOnce();
+  });
+});
+
+/** A real PDF, one page per text (main only ever sees bytes). */
+async function makePdf(pages: readonly string[][]): Promise<Uint8Array<ArrayBuffer>> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const lines of pages) {
+    const page = doc.addPage([595, 842]);
+    lines.forEach((line, i) => page.drawText(line, { x: 60, y: 760 - i * 20, size: 12, font }));
+  }
+  return (await doc.save()) as Uint8Array<ArrayBuffer>;
+}
+
+describe('a pack saved with meeting papers as its annex (desktop)', () => {
+  const annexOf = async (paper: Uint8Array<ArrayBuffer>) => ({ marking: 'OFFICIAL', pageLabel: 'Page {page} of {total}', papers: [{ title: 'Concept note', bytes: paper }] });
+
+  it('merges the papers\' pages after the printed pack, stamped and numbered, before the file is written', async () => {
+    const contents = new PrintingContents();
+    const packPdf = await makePdf([['Pack cover'], ['Pack contents']]);
+    contents.printToPDF.mockResolvedValue(packPdf);
+    dialog.answer = { canceled: false, filePath: '/home/delegate/pack.pdf' };
+    const written: Uint8Array[] = [];
+    const annex = await annexOf(await makePdf([['PAPERONE blue carbon'], ['PAPERTWO peatlands']]));
+    const result = await savePackPdf({ fileName: 'pack.pdf', title: 'Save', annex }, { sender: contents as never }, async (_file, data) => void written.push(data));
+    expect(result).toEqual({ saved: true, fileName: 'pack.pdf' });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pack-annex-')), 'pack.pdf');
+    writeFileSync(file, written[0]!);
+    const text = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+4\n/);
+    expect(text(1)).toContain('Pack cover');
+    expect(text(3)).toContain('PAPERONE blue carbon');
+    expect(text(4)).toContain('PAPERTWO peatlands');
+    for (const n of [3, 4]) {
+      expect(text(n)).toContain(`Page ${n} of 4`);
+      expect(text(n).match(/OFFICIAL/g)).toHaveLength(2);
+    }
+  });
+
+  it('are validated: an annex without its page numbers is refused before anything is printed', async () => {
+    registerIpcHandlers();
+    const contents = new PrintingContents();
+    const bad = { fileName: 'a.pdf', title: '', annex: { marking: 'OFFICIAL', pageLabel: 'Page', papers: [{ title: 'x', bytes: new Uint8Array([1]) }] } };
+    const result = (await fakeElectron.ipcMain.invoke('pack:save-pdf', invokeEventFrom(APP_PAGE, contents), bad)) as IpcResult<unknown>;
+    expect(result.ok ? 'ok' : result.error.code).toBe('invalid-payload');
+    expect(contents.printToPDF).not.toHaveBeenCalled();
+  });
+
+  it('writes nothing when a paper cannot be read', async () => {
+    const contents = new PrintingContents();
+    contents.printToPDF.mockResolvedValue(await makePdf([['Pack cover']]));
+    dialog.answer = { canceled: false, filePath: '/home/delegate/pack.pdf' };
+    const write = vi.fn(async () => undefined);
+    await expect(savePackPdf({ fileName: 'pack.pdf', title: '', annex: await annexOf(new TextEncoder().encode('not a pdf') as Uint8Array<ArrayBuffer>) }, { sender: contents as never }, write)).rejects.toThrow(/Concept note/);
+    expect(write).not.toHaveBeenCalled();
   });
 });

@@ -288,3 +288,18 @@ describe('composePack', () => {
     );
   });
 });
+
+describe('meeting papers as an annex', () => {
+  it('lists the chosen papers after every part, under their own line, without adding a chapter', async () => {
+    const { flowUnits, annexEntryId } = await import('../../renderer/features/packs/flow');
+    const { input } = asoenBrief();
+    const plain = composePack(input, options(), format);
+    const doc = composePack(input, options({ papers: [{ id: 'p1', title: 'Concept note' }, { id: 'p2', title: 'Draft joint statement' }] }), format);
+    expect(doc.chapters).toEqual(plain.chapters);
+    expect(doc.papers).toEqual({ group: format.t('papers.group'), entries: [{ id: 'p1', title: 'Concept note' }, { id: 'p2', title: 'Draft joint statement' }] });
+    expect(plain.papers).toBeUndefined();
+    const contents = flowUnits(doc).filter((u) => u.kind === 'contents-entry' || u.kind === 'contents-group');
+    expect(contents.slice(-3).map((u) => (u.kind === 'contents-entry' ? u.chapter.id : u.text))).toEqual([format.t('papers.group'), annexEntryId('p1'), annexEntryId('p2')]);
+    expect(flowUnits(doc).filter((u) => u.kind === 'chapter-title')).toHaveLength(plain.chapters.length);
+  });
+});

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { BackupFile } from '../../../shared/briefing/file-format';
 import { Page } from '../../components/Page';
 import { db } from '../../db/db';
+import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { saveTextFile } from '../../platform/platform';
@@ -16,7 +17,7 @@ export function BackupPage() {
   const current = useLiveQuery(() => db.briefings.count(), []);
   const [message, setMessage] = useState<string | undefined>();
   const [pending, setPending] = useState<BackupFile | undefined>();
-  const date = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  const date = (iso: string) => formatDateTime(iso, language, 'long', 'short');
 
   const backUp = async () => {
     const { fileName, text, file } = await makeBackup();

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { BRIEFING_STATUSES, DEFAULT_CLASSIFICATIONS, type Briefing, type BriefingStatus } from '../../../shared/briefing/model';
 import { db } from '../../db/db';
-import { countryName } from '../../i18n/format';
+import { countryName, formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { saveTextFile } from '../../platform/platform';
@@ -27,7 +27,7 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
   const meeting = useLiveQuery(() => db.meetings.get(briefing.meetingId), [briefing.meetingId]);
   const classifications = useLiveQuery(async () => ((await db.settings.get('classifications'))?.value as string[] | undefined) ?? [...DEFAULT_CLASSIFICATIONS], []);
   const heading = useRef<HTMLHeadingElement>(null);
-  const time = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+  const time = (iso: string) => formatDateTime(iso, language, 'medium', 'medium');
   const last = briefing.statusHistory.at(-1);
 
   useEffect(() => {

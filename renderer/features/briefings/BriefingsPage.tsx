@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { Page } from '../../components/Page';
 import { db } from '../../db/db';
-import { countryName } from '../../i18n/format';
+import { countryName, formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { ImportBriefing } from './ImportBriefing';
@@ -19,7 +19,7 @@ export function BriefingsPage() {
     const byId = new Map(meetings.filter((m) => m !== undefined).map((m) => [m.id, m]));
     return briefings.map((b) => ({ briefing: b, meeting: byId.get(b.meetingId) }));
   }, []);
-  const time = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const time = (iso: string) => formatDateTime(iso, language);
   return (
     <Page
       title={t('briefings.title')}
@@ -48,7 +48,7 @@ export function BriefingsPage() {
                 <td>
                   <Link href={`/briefings/${briefing.id}`}>{briefing.title}</Link> <span className="marking-small">{briefing.classification}</span>
                 </td>
-                <td>{meeting ? <Link href={`/meetings/${meeting.id}`}>{meeting.code}</Link> : briefing.meetingId}</td>
+                <td>{meeting ? <Link href={`/meetings/${meeting.id}`}>{meeting.code}</Link> : <span className="muted">{t('records.missing', { id: briefing.meetingId })}</span>}</td>
                 <td>{countryName(briefing.delegation, language)}</td>
                 <td>{t(`briefings.status.${briefing.status}`)}</td>
                 <td>{time(briefing.updatedAt)}</td>

@@ -3,9 +3,11 @@ import { useId, useState } from 'react';
 import { Link } from 'wouter';
 import { ASSESSMENTS, type Assessment, type Section, type SectionTextField } from '../../../shared/briefing/model';
 import { LocalText } from '../../components/LocalText';
+import { TextPlaceholder } from '../../components/Placeholder';
 import { Markdown, MarkdownHelp } from '../../components/Markdown';
 import { db } from '../../db/db';
 import { useT } from '../../i18n/use-t';
+import { SectionPapers } from '../../papers/attach/SectionPapers';
 import { useAppStore } from '../../store/store';
 import { DatasetReviewNote } from '../sync/ReviewNote';
 import { LineField, TextField } from './fields';
@@ -83,6 +85,7 @@ export function SectionEditor({ section, detached, meetingId }: { section: Secti
           <TextField label={t('briefings.section.background')} value={section.background} rows={6} review={section.review.includes('background')} onChange={setText('background')} />
           <TargetAssessments section={section} edit={edit} />
           <FollowUps section={section} edit={edit} />
+          <SectionPapers sectionId={section.id} />
           <TextField
             className="private"
             label={t('briefings.section.privateNotes')}
@@ -144,11 +147,20 @@ function TargetAssessments({ section, edit }: { section: Section; edit: Edit }) 
         {section.targets.map((entry, i) => {
           const target = targets?.[i];
           const text = target ? (target.text.en ?? target.text.ms ?? target.text.id ?? '') : '';
-          const code = target ? `${target.code}. ${text.length > 60 ? `${text.slice(0, 57)}…` : text}` : entry.targetId;
+          // While the targets load the label says so; a target gone from the dataset is named by its id.
+          const code = target ? `${target.code}. ${text.length > 60 ? `${text.slice(0, 57)}…` : text}` : targets === undefined ? t('common.loading') : entry.targetId;
           return (
             <li key={entry.targetId}>
               <Link href={`/targets/${entry.targetId}`}>
-                <span className="code">{target?.code ?? entry.targetId}.</span> {target && <LocalText value={target.text} />}
+                {target ? (
+                  <>
+                    <span className="code">{target.code}.</span> <LocalText value={target.text} />
+                  </>
+                ) : targets === undefined ? (
+                  <TextPlaceholder />
+                ) : (
+                  <span className="muted">{t('records.missing', { id: entry.targetId })}</span>
+                )}
               </Link>
               <label>
                 {t('briefings.target.assessment', { code })}

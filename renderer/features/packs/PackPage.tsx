@@ -1,10 +1,11 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { LANGUAGES, type Language } from '../../../shared/model';
 import { composePack, type PackFormat, type PackInput, type PackLabel } from '../../../shared/pack/compose';
 import { PACK_PAPERS, PACK_PARTS, PACK_PROFILES, type PackDocument, type PackPaper, type PackPart, type PackProfile } from '../../../shared/pack/model';
 import { Loading, Page } from '../../components/Page';
-import { countryName, formatDateRange, formatPartialDate, languageName } from '../../i18n/format';
+import { countryName, formatDateRange, formatDateTime, formatPartialDate, languageName } from '../../i18n/format';
 import { translate, type MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { desktopApi, fileSafe } from '../../platform/platform';
@@ -14,18 +15,22 @@ import { AgendaItemPicker } from './AgendaItemPicker';
 import { downloadFile } from './download';
 import { createWordExporter, type WordExporter } from './word-export';
 import { loadPackInput } from './load';
-import { PackPages, type PageLabels } from './PackPages';
+import { PackPages, type PackAnnexPlan, type PageLabels } from './PackPages';
+import { annexCandidates, annexRequest, planPackAnnex } from '../../papers/annex/annex-papers';
+import { AnnexPrintPages } from '../../papers/annex/AnnexPrintPages';
+import { PackPapersPicker } from './PackPapersPicker';
+import { annexEntryId } from './flow';
 import './pack.css';
+import '../../papers/papers.css';
 
 /** Labels and formatters of one language, for composing a pack in it (which may differ from the interface's). */
 export function packFormat(lang: Language): PackFormat {
-  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
   return {
     t: (key: PackLabel, vars) => translate(lang, `packs.${key}` satisfies `packs.${PackLabel}` as MessageKey, vars),
     country: (code) => countryName(code, lang),
     date: (value) => formatPartialDate(value, lang),
     dateRange: (start, end) => formatDateRange(start, end, lang),
-    dateTime: (iso) => dateTime.format(new Date(iso)),
+    dateTime: (iso) => formatDateTime(iso, lang, 'long', 'short'),
     language: (code) => languageName(code, lang),
   };
 }
@@ -98,6 +103,13 @@ function PackView({ input }: { input: PackInput }) {
     () => [...input.sections].sort((a, b) => a.order - b.order).map((s) => ({ id: s.agendaItemId, title: input.agendaItems.find((i) => i.id === s.agendaItemId)?.title, fallback: s.agendaTitle })),
     [input],
   );
+  /** The meeting's PDF papers the delegate chose to print after the pack, in the meeting's order. */
+  const candidates = useLiveQuery(() => annexCandidates(input.meeting.id), [input.meeting.id]);
+  const [annexIds, setAnnexIds] = useState<readonly string[]>([]);
+  const annexPapers = useMemo(
+    () => (candidates ?? []).filter((c) => annexIds.includes(c.paper.id)).map((c) => ({ id: c.paper.id, title: c.paper.title })),
+    [candidates, annexIds],
+  );
   const [paper, setPaper] = useState<PackPaper>('a4');
   const [language, setLanguage] = useState<Language>(interfaceLanguage);
   const [printedAt] = useState(() => new Date().toISOString());
@@ -115,7 +127,10 @@ function PackView({ input }: { input: PackInput }) {
     return () => exporter.current?.dispose();
   }, []);
 
-  const doc = useMemo(() => composePack(input, { profile, parts, paper, language, printedAt, ...(items ? { items } : {}) }, packFormat(language)), [input, profile, parts, paper, language, printedAt, items]);
+  const doc = useMemo(
+    () => composePack(input, { profile, parts, paper, language, printedAt, ...(items ? { items } : {}), ...(annexPapers.length ? { papers: annexPapers } : {}) }, packFormat(language)),
+    [input, profile, parts, paper, language, printedAt, items, annexPapers],
+  );
   const labels = useMemo(() => pageLabels(doc, language), [doc, language]);
   const env = useMemo(
     () => ({ bodies: input.bodies, language, contentsTitle: translate(language, 'packs.contents'), continued: (title: string) => translate(language, 'packs.continued', { title }) }),
@@ -145,21 +160,44 @@ function PackView({ input }: { input: PackInput }) {
   }, [doc, env, labels, run]);
 
   // Pages appear in steps; the pack is ready to print once all are in the document.
-  const total = state.phase === 'ready' ? state.layout.pages.length + 1 : 0;
-  const complete = state.phase === 'ready' && state.shown >= total;
+  const packPages = state.phase === 'ready' ? state.layout.pages.length + 1 : 0;
+  const packComplete = state.phase === 'ready' && state.shown >= packPages;
   useEffect(() => {
-    if (state.phase !== 'ready' || state.shown >= total) return;
-    const timer = setTimeout(() => setState((s) => (s.phase === 'ready' ? { ...s, shown: Math.min(total, s.shown + PAGES_PER_STEP) } : s)), 0);
+    if (state.phase !== 'ready' || state.shown >= packPages) return;
+    const timer = setTimeout(() => setState((s) => (s.phase === 'ready' ? { ...s, shown: Math.min(packPages, s.shown + PAGES_PER_STEP) } : s)), 0);
     return () => clearTimeout(timer);
-  }, [state, total]);
+  }, [state, packPages]);
 
-  const progress = state.phase === 'working' ? state.progress : state.phase === 'ready' ? 90 + Math.round((10 * state.shown) / total) : 0;
+  // The annex's numbers, from the stored page counts, once the pack's own pages are counted.
+  const layout = state.phase === 'ready' ? state.layout : undefined;
+  const [annex, setAnnex] = useState<{ layout: PackLayout; plan: PackAnnexPlan; ready: boolean }>();
+  useEffect(() => {
+    if (!layout || annexPapers.length === 0) return;
+    let live = true;
+    const ids = annexPapers.map((p) => p.id);
+    void planPackAnnex(layout.pages.length + 1, ids).then((plan) => {
+      if (!live) return;
+      const firstPages = new Map(plan.entries.map((entry, i) => [annexEntryId(ids[i]!), entry.firstPage]));
+      setAnnex({ layout, plan: { firstPages, totalPages: plan.totalPages }, ready: false });
+    });
+    return () => {
+      live = false;
+    };
+  }, [layout, annexPapers]);
   const api = desktopApi();
+  const annexPlan = annexPapers.length > 0 && annex?.layout === layout ? annex?.plan : undefined;
+  const annexWaiting = annexPapers.length > 0 && (!annexPlan || (!api && !annex?.ready));
+  const total = annexPlan?.totalPages ?? packPages;
+  const complete = packComplete && !annexWaiting;
+
+  const progress = state.phase === 'working' ? state.progress : state.phase === 'ready' ? 90 + Math.round((10 * state.shown) / packPages) : 0;
   const fileName = `${fileSafe(`${input.meeting.code} ${input.briefing.title}`)}-${profile}.pdf`;
 
   const savePdf = async () => {
     if (!api) return;
-    const result = await api.savePackPdf(fileName, t('packs.savePdf'));
+    const paperIds = annexPapers.map((p) => p.id);
+    const annexOf = paperIds.length ? await annexRequest(paperIds, doc.marking, translate(language, 'packs.pageOf', { page: '{page}', pages: '{total}' })) : undefined;
+    const result = await api.savePackPdf(fileName, t('packs.savePdf'), annexOf);
     if (!result.ok) setMessage(t('packs.failed', { message: result.error.message }));
     else setMessage(result.value.saved && result.value.fileName ? t('packs.saved', { fileName: result.value.fileName }) : t('packs.notSaved'));
   };
@@ -228,6 +266,7 @@ function PackView({ input }: { input: PackInput }) {
               </label>
             ))}
           </fieldset>
+          <PackPapersPicker candidates={candidates} picked={annexIds} onChange={setAnnexIds} />
           {parts.includes('briefs') && <AgendaItemPicker items={sectionItems} picked={items} onChange={setItems} language={language} />}
           <fieldset>
             <legend>{t('packs.formatLabel')}</legend>
@@ -295,7 +334,20 @@ function PackView({ input }: { input: PackInput }) {
       <div ref={host} className="pack-measure-host" />
       {state.phase === 'ready' && (
         <section className="pack-pages" aria-label={t('packs.preview')} lang={doc.language}>
-          <PackPages doc={doc} layout={state.layout} env={env} labels={labels} shown={state.shown} />
+          <PackPages doc={doc} layout={state.layout} env={env} labels={labels} shown={state.shown} {...(annexPlan ? { annex: annexPlan } : {})} />
+          {/* In the browser the papers' pages print with the pack's; the desktop app merges the papers' own pages when saving. */}
+          {!api && packComplete && annexPlan && (
+            <AnnexPrintPages
+              meetingId={input.meeting.id}
+              paperIds={annexPapers.map((p) => p.id)}
+              firstPage={packPages + 1}
+              totalPages={annexPlan.totalPages}
+              marking={doc.marking}
+              pageLabel={labels.pageOf}
+              sheet={paper === 'a4' ? 'A4' : 'Letter'}
+              onReady={() => setAnnex((a) => (a && a.plan === annexPlan ? { ...a, ready: true } : a))}
+            />
+          )}
         </section>
       )}
     </div>

@@ -6,6 +6,12 @@ import type { PackLayout } from './layout';
 import { watermarkImage } from './watermark';
 import { PackUnit, type UnitEnv } from './PackUnit';
 
+/** Where the annexed papers go: the first page of each (by its contents id) and the pack's total. */
+export interface PackAnnexPlan {
+  firstPages: ReadonlyMap<string, number>;
+  totalPages: number;
+}
+
 export interface PageLabels {
   pageOf: (page: number, pages: number) => string;
   draft: string;
@@ -84,9 +90,10 @@ const FlowPage = memo(function FlowPage({ doc, page, number, total, section, uni
 });
 
 /** Every page of the laid-out pack, the cover first; `shown` lets a long pack appear in steps. */
-export function PackPages({ doc, layout, env, labels, shown }: { doc: PackDocument; layout: PackLayout; env: Omit<UnitEnv, 'pageOf'>; labels: PageLabels; shown: number }) {
-  const total = layout.pages.length + 1;
-  const unitEnv = useMemo<UnitEnv>(() => ({ ...env, pageOf: (id) => layout.chapterPages.get(id) }), [env, layout]);
+export function PackPages({ doc, layout, env, labels, shown, annex }: { doc: PackDocument; layout: PackLayout; env: Omit<UnitEnv, 'pageOf'>; labels: PageLabels; shown: number; annex?: PackAnnexPlan }) {
+  // With an annex, every "Page X of Y" counts its pages too, and the contents gives where each paper starts.
+  const total = annex?.totalPages ?? layout.pages.length + 1;
+  const unitEnv = useMemo<UnitEnv>(() => ({ ...env, pageOf: (id) => layout.chapterPages.get(id) ?? annex?.firstPages.get(id) }), [env, layout, annex]);
   return (
     <>
       <PackPageFrame doc={doc} page={1} pages={total} labels={labels} className="pack-cover-page">

@@ -1,13 +1,15 @@
+import '../../../shared/zod-jitless';
 import { packDocx, type DocxLabels } from '../../../shared/pack/docx/pack-docx';
 import type { PackDocument } from '../../../shared/pack/model';
 
 /*
  * Writes the Word document off the main thread: a 300-item brief is thousands of paragraphs,
- * seconds of XML that would otherwise freeze the window. One request at a time, answered with
- * the file's bytes (transferred, not copied) or the error's message.
+ * seconds of XML that would otherwise freeze the window. Each request is answered, under its
+ * id, with the file's bytes (transferred, not copied) or the error's message.
  */
-export type ToDocxWorker = { doc: PackDocument; labels: DocxLabels };
-export type FromDocxWorker = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+/** `start` only starts the worker (its imports load and compile) before the first export. */
+export type ToDocxWorker = { kind: 'write'; reqId: number; doc: PackDocument; labels: DocxLabels } | { kind: 'start' };
+export type FromDocxWorker = { reqId: number; ok: true; bytes: Uint8Array } | { reqId: number; ok: false; message: string };
 
 // The renderer's TypeScript project has the DOM library, not the worker one: the two clash.
 const scope = self as unknown as {
@@ -15,8 +17,10 @@ const scope = self as unknown as {
   addEventListener(type: 'message', listener: (event: MessageEvent<ToDocxWorker>) => void): void;
 };
 scope.addEventListener('message', (event) => {
-  packDocx(event.data.doc, event.data.labels).then(
-    (bytes) => scope.postMessage({ ok: true, bytes }, [bytes.buffer]),
-    (error: unknown) => scope.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+  if (event.data.kind !== 'write') return;
+  const { reqId, doc, labels } = event.data;
+  packDocx(doc, labels).then(
+    (bytes) => scope.postMessage({ reqId, ok: true, bytes }, [bytes.buffer]),
+    (error: unknown) => scope.postMessage({ reqId, ok: false, message: error instanceof Error ? error.message : String(error) }),
   );
 });

@@ -31,12 +31,22 @@ export interface PlacedUnit {
   continued?: boolean;
 }
 
+/** The contents' id for an annexed paper's line (its page comes from the annex plan). */
+export function annexEntryId(paperId: string): string {
+  return `paper:${paperId}`;
+}
+
 /** The pack after the cover as a flat list of units (the cover is a page of its own). */
 export function flowUnits(doc: PackDocument): FlowUnit[] {
   const units: FlowUnit[] = [{ kind: 'contents-title' }];
   for (const chapter of doc.chapters) {
     if (chapter.group) units.push({ kind: 'contents-group', text: chapter.group });
     units.push({ kind: 'contents-entry', chapter });
+  }
+  // Annexed papers are pages of their own after the pack's: a contents line each, no chapter.
+  if (doc.papers) {
+    units.push({ kind: 'contents-group', text: doc.papers.group });
+    for (const paper of doc.papers.entries) units.push({ kind: 'contents-entry', chapter: { id: annexEntryId(paper.id), title: paper.title, level: 2, blocks: [] } });
   }
   for (const chapter of doc.chapters) {
     units.push({ kind: 'chapter-title', chapter });

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { formatDateTime } from '../../i18n/format';
 import { useAppStore } from '../../store/store';
 
 /** A key fingerprint in groups of four, monospace, so two can be compared group by group aloud. */
@@ -17,10 +18,7 @@ export function Fingerprint({ value }: { value: string }) {
 export function useDateTime(): (iso: string) => string {
   const language = useAppStore((s) => s.language);
   return useCallback(
-    (iso: string) => {
-      const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-    },
+    (iso: string) => formatDateTime(iso, language),
     [language],
   );
 }
