@@ -149,4 +149,12 @@ export const sync = {
   'sync.error.engine-failed': 'The update engine stopped unexpectedly.',
   'sync.error.file-too-large': 'The file {name} ({size}) is larger than the {limit} the app accepts.',
   'sync.error.file-unreadable': 'The file could not be read.',
+  'sync.error.publisher-key-changed': "This dataset is installed from another publisher key. A bundle signed by a different key, even a trusted one, is not accepted unless the installed key hands the dataset over with a key rotation.",
+  'sync.error.rotation-invalid': "The bundle’s key rotation is malformed or not signed by the keys before it.",
+  'sync.error.rotation-revoked-key': "The bundle’s key rotation is signed by a key you removed from your trusted publishers. A removed key cannot hand a dataset to a new key.",
+  'sync.error.threshold-not-met': "This dataset needs more signatures by its publisher keys than the bundle carries. One key alone cannot publish it.",
+  'sync.error.version-out-of-range': "The bundle’s version number is out of range (it must be a whole number up to 2147483647).",
+  'sync.error.expired-feed': "The feed offers an expired bundle, which is not installed from a feed. Ask the publisher for a current one; a file you pick yourself can still be checked.",
+  'sync.preview.publisherBuiltin': "Publisher changes: this replaces the dataset shipped with the app by one from {publisher}.",
+  'sync.preview.publisherRotated': "Publisher key changes: the installed key ({from}) hands this dataset to new keys. From now on {threshold} of these keys must sign it:",
 } as const;

@@ -151,4 +151,12 @@ export const sync = {
   'sync.error.engine-failed': 'Mesin pembaruan berhenti secara tak terduga.',
   'sync.error.file-too-large': 'Berkas {name} ({size}) lebih besar daripada batas {limit} yang diterima aplikasi.',
   'sync.error.file-unreadable': 'Berkas tidak dapat dibaca.',
+  'sync.error.publisher-key-changed': "Dataset ini dipasang dari kunci penerbit lain. Paket yang ditandatangani dengan kunci berbeda, meskipun kunci tepercaya, tidak diterima kecuali kunci yang terpasang menyerahkan dataset melalui rotasi kunci.",
+  'sync.error.rotation-invalid': "Rotasi kunci dalam paket ini rusak atau tidak ditandatangani oleh kunci sebelumnya.",
+  'sync.error.rotation-revoked-key': "Rotasi kunci dalam paket ini ditandatangani oleh kunci yang telah Anda hapus dari penerbit tepercaya. Kunci yang dihapus tidak dapat menyerahkan dataset ke kunci baru.",
+  'sync.error.threshold-not-met': "Dataset ini memerlukan lebih banyak tanda tangan dari kunci penerbitnya daripada yang ada dalam paket. Satu kunci saja tidak dapat menerbitkannya.",
+  'sync.error.version-out-of-range': "Nomor versi paket ini di luar batas (harus bilangan bulat hingga 2147483647).",
+  'sync.error.expired-feed': "Umpan menawarkan paket yang kedaluwarsa, dan paket itu tidak dipasang dari umpan. Mintalah paket terkini kepada penerbit; berkas yang Anda pilih sendiri masih dapat diperiksa.",
+  'sync.preview.publisherBuiltin': "Penerbit berubah: ini mengganti dataset bawaan aplikasi dengan dataset dari {publisher}.",
+  'sync.preview.publisherRotated': "Kunci penerbit berubah: kunci yang terpasang ({from}) menyerahkan dataset ini ke kunci baru. Mulai sekarang {threshold} dari kunci ini harus menandatanganinya:",
 } as const satisfies Partial<Catalog>;

@@ -151,4 +151,12 @@ export const sync = {
   'sync.error.engine-failed': 'Enjin kemas kini berhenti tanpa diduga.',
   'sync.error.file-too-large': 'Fail {name} ({size}) lebih besar daripada had {limit} yang diterima oleh aplikasi.',
   'sync.error.file-unreadable': 'Fail tidak dapat dibaca.',
+  'sync.error.publisher-key-changed': "Set data ini dipasang daripada kunci penerbit lain. Berkas yang ditandatangani dengan kunci berbeza, walaupun kunci dipercayai, tidak diterima kecuali kunci yang dipasang menyerahkan set data itu melalui putaran kunci.",
+  'sync.error.rotation-invalid': "Putaran kunci dalam berkas ini rosak atau tidak ditandatangani oleh kunci sebelumnya.",
+  'sync.error.rotation-revoked-key': "Putaran kunci dalam berkas ini ditandatangani oleh kunci yang telah anda keluarkan daripada penerbit dipercayai. Kunci yang dikeluarkan tidak boleh menyerahkan set data kepada kunci baharu.",
+  'sync.error.threshold-not-met': "Set data ini memerlukan lebih banyak tandatangan oleh kunci penerbitnya daripada yang ada dalam berkas. Satu kunci sahaja tidak boleh menerbitkannya.",
+  'sync.error.version-out-of-range': "Nombor versi berkas ini di luar julat (mesti nombor bulat hingga 2147483647).",
+  'sync.error.expired-feed': "Suapan menawarkan berkas yang telah luput, dan ia tidak dipasang daripada suapan. Minta berkas semasa daripada penerbit; fail yang anda pilih sendiri masih boleh disemak.",
+  'sync.preview.publisherBuiltin': "Penerbit berubah: ini menggantikan set data yang disertakan bersama aplikasi dengan set data daripada {publisher}.",
+  'sync.preview.publisherRotated': "Kunci penerbit berubah: kunci yang dipasang ({from}) menyerahkan set data ini kepada kunci baharu. Mulai sekarang {threshold} daripada kunci ini mesti menandatanganinya:",
 } as const satisfies Partial<Catalog>;
