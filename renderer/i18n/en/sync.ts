@@ -157,4 +157,6 @@ export const sync = {
   'sync.error.expired-feed': "The feed offers an expired bundle, which is not installed from a feed. Ask the publisher for a current one; a file you pick yourself can still be checked.",
   'sync.preview.publisherBuiltin': "Publisher changes: this replaces the dataset shipped with the app by one from {publisher}.",
   'sync.preview.publisherRotated': "Publisher key changes: the installed key ({from}) hands this dataset to new keys. From now on {threshold} of these keys must sign it:",
+  'sync.alreadyInstalled': 'You already have this version installed: there is nothing to update.',
+  'sync.apply.confirmExpired': 'I understand this bundle has expired and want to install it anyway.',
 } as const;

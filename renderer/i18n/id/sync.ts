@@ -159,4 +159,6 @@ export const sync = {
   'sync.error.expired-feed': "Umpan menawarkan paket yang kedaluwarsa, dan paket itu tidak dipasang dari umpan. Mintalah paket terkini kepada penerbit; berkas yang Anda pilih sendiri masih dapat diperiksa.",
   'sync.preview.publisherBuiltin': "Penerbit berubah: ini mengganti dataset bawaan aplikasi dengan dataset dari {publisher}.",
   'sync.preview.publisherRotated': "Kunci penerbit berubah: kunci yang terpasang ({from}) menyerahkan dataset ini ke kunci baru. Mulai sekarang {threshold} dari kunci ini harus menandatanganinya:",
+  'sync.alreadyInstalled': 'Versi ini sudah terpasang: tidak ada yang perlu diperbarui.',
+  'sync.apply.confirmExpired': 'Saya mengerti paket ini sudah kedaluwarsa dan tetap ingin memasangnya.',
 } as const satisfies Partial<Catalog>;

@@ -159,4 +159,6 @@ export const sync = {
   'sync.error.expired-feed': "Suapan menawarkan berkas yang telah luput, dan ia tidak dipasang daripada suapan. Minta berkas semasa daripada penerbit; fail yang anda pilih sendiri masih boleh disemak.",
   'sync.preview.publisherBuiltin': "Penerbit berubah: ini menggantikan set data yang disertakan bersama aplikasi dengan set data daripada {publisher}.",
   'sync.preview.publisherRotated': "Kunci penerbit berubah: kunci yang dipasang ({from}) menyerahkan set data ini kepada kunci baharu. Mulai sekarang {threshold} daripada kunci ini mesti menandatanganinya:",
+  'sync.alreadyInstalled': 'Versi ini sudah dipasang: tiada apa-apa untuk dikemas kini.',
+  'sync.apply.confirmExpired': 'Saya faham berkas ini telah luput dan tetap mahu memasangnya.',
 } as const satisfies Partial<Catalog>;
