@@ -38,7 +38,7 @@ export interface SignerDecision {
 export interface InstalledSigners {
   /** Installed by the app itself (the built-in dataset): bound to no key. */
   builtin: boolean;
-  /** Undefined for a bundle accepted before bindings were kept: the keys that signed it then. */
+  /** The bound keys (for a row kept before bindings were, the keys that signed it, one needed). */
   signers: BoundSigners;
 }
 

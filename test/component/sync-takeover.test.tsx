@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildRotation, fingerprintOf, formatPublicKey, type Signer } from '../../shared/bundle';
 import { db } from '../../renderer/db/db';
-import { addTrustedKey, applyUpdate, checkUpdate, resetSyncEngine } from '../../renderer/datasets/dataset-updates';
+import { addTrustedKey, applyUpdate, checkUpdate, resetSyncEngine, undoLastUpdate } from '../../renderer/datasets/dataset-updates';
 import { renderAppAt } from './render-app';
 import { bundleOf, builtinRecords, DATASET_ID, encode, NOW, newSigner, preview, setUp } from './sync-engine-fixtures';
 
@@ -89,6 +89,9 @@ describe('no silent takeover on the Datasets page', () => {
     expect((await db.acceptedManifests.get(DATASET_ID))?.signers).toEqual({ keyIds: [successor.publicKey.keyId], threshold: 1 });
     // The old key can no longer publish the dataset.
     expect(await checkUpdate(encode(await bundleOf(builtinRecords(), publisher, 4)), { kind: 'file', name: 'old.json' })).toMatchObject({ ok: false, code: 'publisher-key-changed' });
+    // Undo puts the old binding back with the old version.
+    expect(await undoLastUpdate(DATASET_ID)).toEqual({ ok: true });
+    expect((await db.acceptedManifests.get(DATASET_ID))?.signers).toEqual({ keyIds: [publisher.publicKey.keyId], threshold: 1 });
   });
 
   it('offering the installed bundle again is a calm status, not a refusal', async () => {
