@@ -11,6 +11,8 @@ import {
   SemverText,
   Tombstone,
   buildBundle,
+  buildRotation,
+  changedExcerpt,
   diffCounts,
   diffDatasets,
   fingerprintOf,
@@ -24,9 +26,13 @@ import {
   signBundle,
   splitPayload,
   verifyBundle,
+  type BundleManifest,
   type ChangelogEntry,
+  type KeyRotation,
   type PublicKey,
+  type SignerPolicy,
 } from '../shared/bundle';
+import { canonicalJson } from '../shared/dataset/hash';
 import { inline, terminalSafe } from '../shared/dataset/terminal-text';
 import { formatProblem, validateDataset } from '../shared/dataset/validate';
 import { RECORD_KINDS, Slug } from '../shared/model';
@@ -44,10 +50,20 @@ Commands:
       kind, optional removals.json). --previous adds tombstones for records removed since
       that bundle and keeps its changelog. SOURCE_DATE_EPOCH, if set, fixes the creation time.
   sign <bundle.json> --key <file.key> [--out <signed.json>]
-      Add a signature (in place unless --out). Several publishers may sign one bundle.
+      Add a signature (in place unless --out). Several publishers may sign one bundle; a
+      dataset that declares a threshold needs that many.
+  rotate <bundle.json> --key <old.key>... --new-pub <new.pub>... [--threshold <n>]
+         [--reset-version] [--out <bundle.json>]
+      Hand the dataset to new keys: adds a key rotation signed by the old keys (as many as
+      their threshold) to an unsigned bundle and declares the new keys as its signers; then
+      sign it with the new keys. --reset-version lets the new keys publish a version lower
+      than the installed one (recovery after a fast-forward). build --previous keeps them.
   verify <bundle.json> --pub <file.pub | key text>... [--app-version <x.y.z>]
-         [--installed-version <n> --installed-hash <sha256>] [--max-mb <n>]
-      Check a bundle exactly as the app does; exits 1 if the app would refuse it.
+         [--installed-version <n> --installed-hash <sha256> [--installed-key <file.pub>...]
+         [--installed-threshold <n>]] [--max-mb <n>]
+      Check a bundle exactly as the app does; exits 1 if the app would refuse it. With
+      --installed-key, as an app where the dataset is bound to those keys (a key change then
+      needs a rotation); without, as over the dataset shipped with the app.
   diff <old-bundle.json> <new-bundle.json> [--limit <n>]
       Show what changed: counts per record kind and field-by-field changes (first <n> records
       per kind, default 20). Signatures are not checked.
@@ -200,6 +216,7 @@ async function build(argv: string[]): Promise<void> {
 
   const removals = readRemovals(dir);
   let changelog: ChangelogEntry[] = [];
+  let keyPolicy: { signers?: SignerPolicy; rotations?: KeyRotation[] } = {};
   if (typeof values.previous === 'string') {
     const previous = readBundle(resolve(values.previous));
     if (previous.manifest.datasetId !== source.data.datasetId) {
@@ -220,6 +237,11 @@ async function build(argv: string[]): Promise<void> {
       }
     }
     changelog = previous.manifest.changelog;
+    // Key rotations and the declared signers carry on, so an app that missed a rotation can follow the chain.
+    keyPolicy = {
+      ...(previous.manifest.signers ? { signers: previous.manifest.signers } : {}),
+      ...(previous.manifest.rotations ? { rotations: previous.manifest.rotations } : {}),
+    };
   }
   if (typeof values.changelog === 'string') changelog = [...changelog, { version: source.data.version, notes: values.changelog }];
 
@@ -237,6 +259,7 @@ async function build(argv: string[]): Promise<void> {
     expires: new Date(created.getTime() + expiresDays * 86_400_000),
     minAppVersion,
     changelog,
+    ...keyPolicy,
   });
   writeAtomic(out, serializeBundle(file));
   const counts = RECORD_KINDS.map((k) => `${result.records[k].length} ${k}`).join(', ');
@@ -259,6 +282,13 @@ async function sign(argv: string[]): Promise<void> {
   const text = serializeBundle(signed);
   // Check the result as the app will, so a publisher never signs a bundle that is already broken.
   const check = await verifyBundle(text, [signer.publicKey], { now: new Date(), maxBytes: Number.MAX_SAFE_INTEGER, appVersion: bundle.manifest.minAppVersion });
+  const needed = bundle.manifest.signers?.threshold ?? 1;
+  if (!check.ok && check.code === 'threshold-not-met') {
+    // A threshold dataset is signed by one key at a time (each checked here alone); `verify` with every --pub checks them together.
+    writeAtomic(out, text);
+    print(`signed ${out} with key ${signer.publicKey.keyId} (${signed.signatures.length} signature(s); the dataset needs ${needed})`);
+    return;
+  }
   if (!check.ok) throw new Error(`refusing to sign ${path}: ${check.message}${check.problems.length ? `\n  - ${check.problems.slice(0, 20).join('\n  - ')}` : ''}`);
   writeAtomic(out, text);
   print(`signed ${out} with key ${signer.publicKey.keyId} (${signed.signatures.length} signature(s))`);
@@ -279,6 +309,8 @@ async function verify(argv: string[]): Promise<void> {
       'app-version': { type: 'string' },
       'installed-version': { type: 'string' },
       'installed-hash': { type: 'string' },
+      'installed-key': { type: 'string', multiple: true },
+      'installed-threshold': { type: 'string' },
       'max-mb': { type: 'string' },
     },
     1,
@@ -289,7 +321,11 @@ async function verify(argv: string[]): Promise<void> {
   const installedVersion = values['installed-version'] as string | undefined;
   const installedHash = values['installed-hash'] as string | undefined;
   if ((installedVersion === undefined) !== (installedHash === undefined)) throw new UsageError('--installed-version and --installed-hash go together');
-  const installed = installedVersion === undefined ? undefined : { version: positiveInt(installedVersion, 'installed-version'), contentSha256: installedHash! };
+  const installedKeys = await Promise.all(((values['installed-key'] as string[] | undefined) ?? []).map(readPublicKey));
+  const signers =
+    installedKeys.length === 0 ? undefined : { keyIds: installedKeys.map((k) => k.keyId), threshold: positiveInt((values['installed-threshold'] as string | undefined) ?? '1', 'installed-threshold') };
+  const installed =
+    installedVersion === undefined ? undefined : { version: positiveInt(installedVersion, 'installed-version'), contentSha256: installedHash!, ...(signers ? { signers } : {}) };
   const maxBytes = values['max-mb'] === undefined ? DEFAULT_MAX_BUNDLE_BYTES : positiveInt(values['max-mb'] as string, 'max-mb') * 1024 * 1024;
   const path = resolve(positionals[0]!);
   let bytes: Uint8Array;
@@ -318,12 +354,12 @@ async function verify(argv: string[]): Promise<void> {
   if (result.format === 1) print('  (format 1 is still read, but rebuild it with this tool: it writes format 2)');
   print(`  created ${m.created}; expires ${m.expires}${result.expired ? '  — EXPIRED: the app will warn before installing it' : ''}`);
   if (result.alreadyInstalled) print('  this version is already installed (same content): nothing to do');
+  const change = result.signers.change;
+  if (change?.kind === 'rotated') print(`  KEY ROTATION: from ${change.fromKeyIds.join(', ')} to ${change.toKeyIds.join(', ')} (${change.threshold} needed)`);
+  if (change?.kind === 'replaces-builtin') print('  replaces the dataset shipped with the app: the app will say the publisher changes');
 }
 
-const show = (value: unknown): string => {
-  const text = inline(value === undefined ? '(none)' : JSON.stringify(value));
-  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
-};
+const json = (value: unknown): string => inline(value === undefined ? '(none)' : JSON.stringify(value));
 
 function diff(argv: string[]): void {
   const { values, positionals } = args(argv, { limit: { type: 'string' } }, 2);
@@ -345,14 +381,60 @@ function diff(argv: string[]): void {
     for (const id of removed.slice(0, limit)) print(`  - ${inline(id)}`);
     for (const { id, changes } of changed.slice(0, limit)) {
       print(`  ~ ${inline(id)}`);
-      for (const ch of changes) print(`      ${inline(ch.path)}: ${show(ch.before)} → ${show(ch.after)}`);
+      for (const ch of changes) {
+        // Long values are cut around the part that changed, the same way on both sides.
+        const shown = changedExcerpt(json(ch.before), json(ch.after));
+        print(`      ${inline(ch.path)}: ${shown.before} → ${shown.after}`);
+      }
     }
     const hidden = Math.max(0, added.length - limit) + Math.max(0, removed.length - limit) + Math.max(0, changed.length - limit);
     if (hidden > 0) print(`  … ${hidden} more (use --limit)`);
   }
 }
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<void> | void> = { keygen, build, sign, verify, diff };
+async function rotate(argv: string[]): Promise<void> {
+  const { values, positionals } = args(
+    argv,
+    {
+      key: { type: 'string', multiple: true },
+      'new-pub': { type: 'string', multiple: true },
+      threshold: { type: 'string' },
+      'reset-version': { type: 'boolean' },
+      out: { type: 'string' },
+    },
+    1,
+  );
+  const path = resolve(positionals[0]!);
+  const out = typeof values.out === 'string' ? resolve(values.out) : path;
+  const keyPaths = (values.key as string[] | undefined) ?? [];
+  const newPubs = (values['new-pub'] as string[] | undefined) ?? [];
+  if (keyPaths.length === 0) throw new UsageError('--key is required (the private key file of a key the dataset is signed with now; repeat to meet its threshold)');
+  if (newPubs.length === 0) throw new UsageError('--new-pub is required (the public key of a key that signs the dataset from now on; repeat for several)');
+  const threshold = positiveInt((values.threshold as string | undefined) ?? '1', 'threshold');
+  const newKeys = await Promise.all(newPubs.map(readPublicKey));
+  if (threshold > newKeys.length) throw new UsageError(`--threshold ${threshold} is more than the ${newKeys.length} new key(s)`);
+  const oldKeys = [];
+  for (const keyPath of keyPaths) {
+    try {
+      oldKeys.push(await loadSigner(readText(resolve(keyPath), 'key file')));
+    } catch (error) {
+      throw new Error(`${keyPath}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  const bundle = readBundle(path);
+  const rotation: KeyRotation = await buildRotation(
+    { datasetId: bundle.manifest.datasetId, keys: newKeys, threshold, created: creationTime(), resetVersion: values['reset-version'] === true },
+    oldKeys,
+  );
+  const signers: SignerPolicy = { keyIds: newKeys.map((k) => k.keyId), threshold };
+  const manifest: BundleManifest = { ...bundle.manifest, rotations: [...(bundle.manifest.rotations ?? []), rotation], signers };
+  // The manifest changed, so earlier signatures no longer hold: the new keys sign it next.
+  const file = { ...bundle.file, manifest: canonicalJson(manifest), signatures: [] };
+  writeAtomic(out, serializeBundle(file));
+  print(`rotated ${out}: "${inline(bundle.manifest.datasetId)}" passes from key(s) ${oldKeys.map((k) => k.publicKey.keyId).join(', ')} to ${signers.keyIds.join(', ')} (${threshold} needed); unsigned: sign it with the new key(s)`);
+}
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<void> | void> = { keygen, build, sign, rotate, verify, diff };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -378,5 +460,11 @@ async function main(argv: string[]): Promise<number> {
     return error instanceof UsageError ? 2 : 1;
   }
 }
+
+// `dataset diff … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 process.exitCode = await main(process.argv.slice(2));

@@ -44,6 +44,8 @@ export interface UpdateDescription {
   expired: boolean;
   origin: StoredOrigin;
   manifest: AcceptedManifest;
+  /** Keys a key rotation in the bundle names: added to the trusted keys on apply (so the delegate can revoke them). */
+  rotatedKeys?: { keyId: string; publicKey: string; fingerprint: string }[];
   /** Keep undo material (false for the built-in dataset, which is never undone). */
   undoable: boolean;
 }

@@ -26,4 +26,5 @@ export const updateTables = (database: DelegateDatabase) => [
   database.undoRecords,
   database.acceptedManifests,
   database.sections,
+  database.trustedKeys,
 ];

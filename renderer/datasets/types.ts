@@ -61,7 +61,16 @@ export interface UpdatePreview {
   totalChanges: number;
   /** Sections of the delegate's briefings that the update flags (one per section). */
   impact: BriefingImpact[];
+  /** Set when this update changes who publishes the dataset: the preview says so plainly. */
+  publisherChange?: PreviewPublisherChange;
 }
+
+/** A change of publisher keys, as the preview shows it. */
+export type PreviewPublisherChange =
+  /** The dataset shipped with the app is replaced by this publisher's. */
+  | { kind: 'replaces-builtin' }
+  /** A key rotation signed by the installed keys: from now on the new keys (threshold of them) sign. */
+  | { kind: 'rotated'; from: { keyId: string; label: string }[]; to: { keyId: string; fingerprint: string }[]; threshold: number };
 
 /** Codes besides the bundle refusals (shared/bundle/refusal.ts). */
 export type SyncErrorCode =

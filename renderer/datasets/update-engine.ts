@@ -1,6 +1,7 @@
-import { DEFAULT_MAX_BUNDLE_BYTES, formatBytes, parsePublicKey, refuse, verifyBundle, type PublicKey, type VerifyResult } from '../../shared/bundle';
+import { DEFAULT_MAX_BUNDLE_BYTES, fingerprintOf, formatBytes, formatPublicKey, parsePublicKey, refuse, verifyBundle, type PublicKey, type VerifyResult } from '../../shared/bundle';
 import { splitPayload } from '../../shared/bundle/payload';
 import type { BundleSource } from './bundle-source';
+import { boundSigners, describeChange } from './publisher-binding';
 import { ownRecords, prepareUpdate, type PreparedUpdate, type UpdateDescription } from './prepare';
 import { asFailure, cancelledFailure, failure, type RequestControl } from './request-control';
 import { PREVIEW_CHANGES_LIMIT, type ChangesQuery, type CheckResult, type RecordChange, type SyncFailure, type UpdateOrigin, type UpdatePreview } from './types';
@@ -45,13 +46,14 @@ export function createUpdateEngine(options: DatasetEngineOptions) {
     // Refused before a byte is read.
     if (size > maxBytes) return refuse('too-large', `The bundle is larger than this app accepts (${formatBytes(maxBytes)}); it was not opened.`);
     control.progress({ phase: 'reading', done: 0, total: size });
-    const [{ keys, labels }, registers] = await Promise.all([trustedKeys(), database.datasets.toArray()]);
+    const [{ keys, labels }, registers, manifests] = await Promise.all([trustedKeys(), database.datasets.toArray(), database.acceptedManifests.toArray()]);
     if (control.cancelled()) {
       source.release();
       return cancelledFailure();
     }
     control.progress({ phase: 'verifying', done: 0, total: size });
-    const installed = new Map(registers.map((r) => [r.datasetId, { version: r.version, contentSha256: r.hash }]));
+    const bound = new Map(manifests.map((m) => [m.datasetId, boundSigners(m)]));
+    const installed = new Map(registers.map((r) => [r.datasetId, { version: r.version, contentSha256: r.hash, signers: bound.get(r.datasetId) }]));
     // The verifier reads the file a piece at a time (a Blob a slice at a time), so the file's
     // whole bytes and whole text are never held; only when that fails (a refusal) does it take
     // the whole file, decoded strictly (invalid UTF-8 throws, which it refuses as not-json).
@@ -70,6 +72,10 @@ export function createUpdateEngine(options: DatasetEngineOptions) {
     }
     if (!verified.ok) return verified;
     const m = verified.manifest;
+    // A feed is read without the delegate looking: an expired bundle there may be a replayed, frozen one.
+    if (verified.expired && origin.kind === 'feed') {
+      return refuse('expired-feed', `The feed offers version ${m.version} of "${m.datasetId}", which expired on ${m.expires}; an expired bundle is not installed from a feed. Ask the publisher for a current one.`);
+    }
     if (verified.alreadyInstalled) return failure('no-update', `Version ${m.version} of "${m.datasetId}" is installed already; there is nothing to update.`);
     control.progress({ phase: 'verifying', done: size, total: size });
     if (control.cancelled()) return cancelledFailure();
@@ -87,7 +93,16 @@ export function createUpdateEngine(options: DatasetEngineOptions) {
       signedBy: verified.signedBy,
       expired: verified.expired,
       origin,
-      manifest: { datasetId: m.datasetId, manifestText: verified.manifestText, signatures: verified.signatures, origin, acceptedAt: '', expires: m.expires },
+      manifest: {
+        datasetId: m.datasetId,
+        manifestText: verified.manifestText,
+        signatures: verified.signatures,
+        origin,
+        acceptedAt: '',
+        expires: m.expires,
+        signers: verified.signers.signers,
+      },
+      rotatedKeys: await Promise.all(verified.signers.rotatedKeys.map(async (k) => ({ keyId: k.keyId, publicKey: formatPublicKey(k.raw), fingerprint: await fingerprintOf(k.raw) }))),
       undoable: true,
     };
     // The records were parsed for this check alone: the engine owns them. Unchanged ones are let go once compared.
@@ -114,6 +129,7 @@ export function createUpdateEngine(options: DatasetEngineOptions) {
       changes: prepared.plan.changes.slice(0, PREVIEW_CHANGES_LIMIT),
       totalChanges: prepared.plan.changes.length,
       impact: prepared.impact,
+      ...(verified.signers.change ? { publisherChange: await describeChange(verified.signers.change, prepared.rotatedKeys ?? [], labels) } : {}),
     };
     pending.set(token, { prepared, preview });
     control.progress({ phase: 'comparing', done: 1, total: 1 });

@@ -132,6 +132,18 @@ export async function writeUpdate(
     await database.datasets.put(register);
     const previousManifest = await database.acceptedManifests.get(prepared.datasetId);
     await database.acceptedManifests.put({ ...prepared.manifest, acceptedAt: now });
+    // Keys a rotation handed the dataset to join the trusted keys, so the delegate sees them and can remove (revoke) them.
+    for (const key of prepared.rotatedKeys ?? []) {
+      if (await database.trustedKeys.get(key.keyId)) continue;
+      await database.trustedKeys.add({
+        keyId: key.keyId,
+        label: `${prepared.publisherName} (${prepared.datasetId})`.slice(0, 200),
+        publicKey: key.publicKey,
+        fingerprint: key.fingerprint,
+        addedAt: now,
+        builtIn: false,
+      });
+    }
     const row: HistoryRow = {
       id: historyId,
       datasetId: prepared.datasetId,

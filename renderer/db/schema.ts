@@ -136,4 +136,9 @@ export interface AcceptedManifest {
   origin: StoredOrigin;
   acceptedAt: string;
   expires?: string;
+  /**
+   * The keys bound to the dataset and how many must sign (shared/bundle/signers.ts). Absent in
+   * rows from earlier apps: the keys of `signatures` are bound, one needed. Not indexed.
+   */
+  signers?: { keyIds: string[]; threshold: number };
 }

@@ -16,6 +16,8 @@ import {
   PAYLOAD_LINE_KINDS,
   RECORD_SCHEMA_VERSION,
   type ChangelogEntry,
+  type KeyRotation,
+  type SignerPolicy,
   type Tombstone,
 } from './schema';
 
@@ -33,6 +35,10 @@ export interface BuildInput {
   expires: Date;
   minAppVersion: string;
   changelog?: ChangelogEntry[];
+  /** The keys that may sign the dataset and how many must (absent: the signers of its first install, one needed). */
+  signers?: SignerPolicy;
+  /** Key rotations, oldest first (see rotation.ts). */
+  rotations?: KeyRotation[];
 }
 
 /**
@@ -63,6 +69,8 @@ export async function buildBundle(input: BuildInput, formatVersion: 1 | 2 = BUND
     payloadSha256: sha256,
     payloadBytes: bytes,
     changelog: input.changelog ?? [],
+    ...(input.signers ? { signers: input.signers } : {}),
+    ...(input.rotations && input.rotations.length > 0 ? { rotations: input.rotations } : {}),
   });
   return { manifest: canonicalJson(manifest), signatures: [], payload };
 }

@@ -9,3 +9,6 @@ export * from './diff';
 export { compareSemver } from './semver';
 export { hashPayloadLines } from './payload-lines';
 export { MAX_JSON_DEPTH, TooDeepError, jsonDepth, parseJsonLimited } from './json-depth';
+export * from './signers';
+export * from './rotation';
+export { changedExcerpt } from './diff-text';

@@ -13,7 +13,13 @@ export type RefusalCode =
   | 'records-invalid'
   | 'older-version'
   | 'same-version-different-content'
-  | 'app-too-old';
+  | 'app-too-old'
+  | 'publisher-key-changed'
+  | 'rotation-invalid'
+  | 'rotation-revoked-key'
+  | 'threshold-not-met'
+  | 'version-out-of-range'
+  | 'expired-feed';
 
 export interface Refusal {
   ok: false;

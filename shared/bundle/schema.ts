@@ -43,6 +43,47 @@ export const ChangelogEntry = z.union([
 ]);
 export type ChangelogEntry = z.infer<typeof ChangelogEntry>;
 
+/** Highest dataset version: versions are bounded so that a signed huge version cannot freeze a dataset for ever. */
+export const MAX_DATASET_VERSION = 2 ** 31 - 1;
+
+const KeyId = z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 lowercase hex characters');
+
+/** The keys allowed to sign a dataset and how many of them must (a threshold, as TUF roles). */
+export const SignerPolicy = z
+  .object({
+    keyIds: z.array(KeyId).min(1).max(16),
+    threshold: z.number().int().min(1).max(16),
+  })
+  .strict()
+  .refine((p) => p.threshold <= p.keyIds.length && new Set(p.keyIds).size === p.keyIds.length, { message: 'threshold must not exceed the number of distinct keys' });
+export type SignerPolicy = z.infer<typeof SignerPolicy>;
+
+/**
+ * A key rotation's signed statement, as canonical JSON: from now on the dataset is signed by
+ * these keys (public key texts), `threshold` of them. Signed by the keys it replaces.
+ */
+export const RotationStatement = z
+  .object({
+    datasetId: Slug,
+    keys: z.array(z.string().min(1).max(200)).min(1).max(16),
+    threshold: z.number().int().min(1).max(16),
+    created: IsoDateTime,
+    /** The new keys may publish a version lower than the installed one (recovery from a fast-forward). */
+    resetVersion: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((s) => s.threshold <= s.keys.length, { message: 'threshold must not exceed the number of keys', path: ['threshold'] });
+export type RotationStatement = z.infer<typeof RotationStatement>;
+
+/** One link of a rotation chain: the statement text and the old keys' signatures over its UTF-8 bytes. */
+export const KeyRotation = z
+  .object({
+    statement: z.string().min(1).max(16 * 1024),
+    signatures: z.array(z.object({ keyId: KeyId, algorithm: z.literal('ed25519'), signature: z.string().min(1).max(200) }).strict()).max(16),
+  })
+  .strict();
+export type KeyRotation = z.infer<typeof KeyRotation>;
+
 /** What a publisher signs: who, which dataset, which version, and the hash of the payload. */
 export const BundleManifest = z
   .object({
@@ -55,7 +96,7 @@ export const BundleManifest = z
     title: z.string().min(1),
     description: z.string().min(1).optional(),
     /** Only ever goes up for a dataset id. */
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(MAX_DATASET_VERSION),
     created: IsoDateTime,
     /** After this moment the bundle is still accepted but flagged as expired. */
     expires: IsoDateTime,
@@ -67,6 +108,10 @@ export const BundleManifest = z
     /** Length of those bytes. */
     payloadBytes: z.number().int().nonnegative(),
     changelog: z.array(ChangelogEntry).default([]),
+    /** The keys that may sign this dataset and how many must; absent: the keys that signed its first install, one needed. */
+    signers: SignerPolicy.optional(),
+    /** Key rotations, oldest first, each signed by the keys before it (docs/dataset-bundles.md). */
+    rotations: z.array(KeyRotation).max(16).optional(),
   })
   .strict()
   .refine((m) => Date.parse(m.expires) > Date.parse(m.created), { message: 'expires must be later than created', path: ['expires'] });

@@ -6,7 +6,8 @@ import { fromBase64, utf8 } from './encoding';
 import { verifySignature, type PublicKey } from './keys';
 import { countRecords, tombstoneProblems } from './payload';
 import { refuse, type Refusal } from './refusal';
-import { BundleManifest, RECORD_SCHEMA_VERSION, Tombstone, type BundlePayload, type BundleSignature, type RecordCounts } from './schema';
+import { signerDecision, rotationKeys, type SignerDecision } from './signers';
+import { BundleManifest, MAX_DATASET_VERSION, RECORD_SCHEMA_VERSION, Tombstone, type BundlePayload, type BundleSignature, type RecordCounts } from './schema';
 import { compareSemver } from './semver';
 import { validateRecordsInPlace } from './validate-records';
 import type { InstalledDataset, VerifyOptions } from './verify';
@@ -35,7 +36,7 @@ export async function checkSignedManifest(
   trustedKeys: readonly PublicKey[],
   options: VerifyOptions,
   fileFormat: 1 | 2,
-): Promise<{ ok: true; manifest: BundleManifest; signedBy: string[]; installed: InstalledDataset | undefined } | Refusal> {
+): Promise<{ ok: true; manifest: BundleManifest; signedBy: string[]; installed: InstalledDataset | undefined; signers: SignerDecision } | Refusal> {
   if (manifestText.length > MAX_MANIFEST_CHARS) {
     return refuse('manifest-invalid', `The bundle's manifest is longer than ${MAX_MANIFEST_CHARS} characters, so it is not a manifest.`);
   }
@@ -52,8 +53,14 @@ export async function checkSignedManifest(
       ? wrongFormat(formatVersion, '1 and 2')
       : refuse('wrong-format-version', `The bundle's manifest says format version ${formatVersion}, but the file is written in format ${fileFormat}.`);
   }
-  const signed = await checkSignatures(signatures, trustedKeys, utf8(manifestText));
+  // Keys a rotation names verify too; whether their signatures count is signerDecision's to say.
+  const named = (await rotationKeys((rawManifest as { rotations?: unknown } | null)?.rotations)).filter((k) => !trustedKeys.some((t) => t.keyId === k.keyId));
+  const signed = await checkSignatures(signatures, [...trustedKeys, ...named], utf8(manifestText));
   if (!signed.ok) return signed;
+  const rawVersion = (rawManifest as { version?: unknown } | null)?.version;
+  if (typeof rawVersion === 'number' && (!Number.isSafeInteger(rawVersion) || rawVersion > MAX_DATASET_VERSION)) {
+    return refuse('version-out-of-range', `The bundle's version ${rawVersion} is not a whole number from 1 to ${MAX_DATASET_VERSION}; it cannot be installed.`);
+  }
 
   const manifest = BundleManifest.safeParse(rawManifest);
   if (!manifest.success) return refuse('manifest-invalid', "The bundle's manifest is invalid.", zodProblems(manifest.error));
@@ -66,10 +73,17 @@ export async function checkSignedManifest(
     return refuse('app-too-old', `This bundle needs ASEAN Delegate Briefing ${m.minAppVersion} or later (this is ${options.appVersion}); update the app first.`);
   }
   const installed = options.installed?.(m.datasetId);
-  if (installed && m.version < installed.version) {
+  const signers = await signerDecision(
+    m,
+    signed.keyIds,
+    trustedKeys,
+    installed === undefined ? undefined : { builtin: installed.signers === undefined, signers: installed.signers ?? { keyIds: [], threshold: 1 } },
+  );
+  if (!signers.ok) return signers;
+  if (installed && m.version < installed.version && !signers.resetVersion) {
     return refuse('older-version', `This bundle is version ${m.version} of "${m.datasetId}", older than the installed version ${installed.version}.`);
   }
-  return { ok: true, manifest: m, signedBy: signed.keyIds, installed };
+  return { ok: true, manifest: m, signedBy: signed.keyIds, installed, signers };
 }
 
 /** The installed version with other content: refused (a changed dataset must carry a new version). */

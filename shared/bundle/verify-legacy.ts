@@ -95,6 +95,7 @@ export async function verifyLegacyBundle(input: Uint8Array | string | BundleByte
     payload: payload.payload,
     contentSha256: m.payloadSha256,
     signedBy: signed.signedBy,
+    signers: signed.signers,
     signatures: file.data.signatures,
     expired: options.now.getTime() > Date.parse(m.expires),
     alreadyInstalled: installed !== undefined && m.version === installed.version,

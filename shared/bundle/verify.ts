@@ -1,5 +1,6 @@
 import { fromUtf8, utf8 } from './encoding';
 import type { PublicKey } from './keys';
+import type { BoundSigners, SignerDecision } from './signers';
 import { formatBytes, refuse, type Refusal } from './refusal';
 import { MAX_HEADER_BYTES, type BundleManifest, type BundlePayload, type BundleSignature } from './schema';
 import type { ByteReader } from './stream-parse';
@@ -18,6 +19,8 @@ export interface InstalledDataset {
   version: number;
   /** Content hash of the installed version (the provenance hash the app stores; see hashPayload). */
   contentSha256: string;
+  /** The keys bound to the dataset; undefined when the app installed it itself (the built-in dataset). */
+  signers?: BoundSigners;
 }
 
 export interface VerifyOptions {
@@ -50,6 +53,8 @@ export interface Verified {
   signedBy: string[];
   /** Every signature the bundle carries (to store with the accepted manifest). */
   signatures: BundleSignature[];
+  /** Who may publish the dataset once this bundle is in, and what changed about it (see signers.ts). */
+  signers: SignerDecision;
   /** Past its expiry time: accepted, but the interface must say so. */
   expired: boolean;
   /** Same version and same content as the installed one: nothing to do. */

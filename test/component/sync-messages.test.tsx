@@ -11,6 +11,7 @@ import type { SyncErrorCode } from '../../renderer/datasets/types';
 const REFUSALS = {
   'too-large': 1, truncated: 1, 'not-json': 1, 'not-a-bundle': 1, 'wrong-format-version': 1, 'manifest-invalid': 1, 'signature-missing': 1,
   'unknown-key': 1, 'bad-signature': 1, 'payload-hash-mismatch': 1, 'records-invalid': 1, 'older-version': 1, 'same-version-different-content': 1, 'app-too-old': 1,
+  'publisher-key-changed': 1, 'rotation-invalid': 1, 'rotation-revoked-key': 1, 'threshold-not-met': 1, 'version-out-of-range': 1, 'expired-feed': 1,
 } satisfies Record<RefusalCode, 1>;
 const ENGINE = {
   network: 1, 'http-status': 1, timeout: 1, 'not-https': 1, cancelled: 1, 'no-update': 1, 'unknown-token': 1, stale: 1, 'id-conflict': 1,

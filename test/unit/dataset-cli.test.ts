@@ -182,3 +182,65 @@ describe('npm run dataset', () => {
     for (const run of [build, verify, diff]) expect(run.stderr).not.toContain('Maximum call stack');
   }, 60_000);
 });
+
+describe('npm run dataset: keys, rotation and long diffs', () => {
+  it('rotate hands a dataset to a new key; the app then refuses the old binding being skipped', () => {
+    for (const name of ['old', 'new', 'thief']) expect(dataset('keygen', '--out', 'rk', '--name', name).code).toBe(0);
+    cpSync(resolve('assets/dataset'), path('rsrc'), { recursive: true });
+    const manifest = readJson('rsrc/manifest.json');
+    writeFileSync(path('rsrc/manifest.json'), JSON.stringify({ ...manifest, version: 5 }));
+    expect(dataset('build', 'rsrc', '--out', 'r5.json').code).toBe(0);
+    const installed = ['--installed-version', '4', '--installed-hash', 'x', '--installed-key', 'rk/old.pub'];
+
+    // Signed by another key without a rotation: a takeover, refused.
+    expect(dataset('sign', 'r5.json', '--key', 'rk/thief.key', '--out', 'stolen.json').code).toBe(0);
+    const stolen = dataset('verify', 'stolen.json', '--pub', 'rk/thief.pub', '--pub', 'rk/old.pub', ...installed);
+    expect(stolen.code).toBe(1);
+    expect(stolen.stderr).toContain('REFUSED (publisher-key-changed)');
+
+    // Rotated by the old key, signed by the new one: accepted, and said.
+    const rotated = dataset('rotate', 'r5.json', '--key', 'rk/old.key', '--new-pub', 'rk/new.pub');
+    expect(rotated.code, rotated.stderr).toBe(0);
+    expect(rotated.stdout).toContain('unsigned');
+    expect(dataset('sign', 'r5.json', '--key', 'rk/new.key').code).toBe(0);
+    const ok = dataset('verify', 'r5.json', '--pub', 'rk/old.pub', ...installed);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('KEY ROTATION');
+    // A rotation "signed" by the thief's key instead is refused.
+    expect(dataset('build', 'rsrc', '--out', 'r5b.json').code).toBe(0);
+    expect(dataset('rotate', 'r5b.json', '--key', 'rk/thief.key', '--new-pub', 'rk/thief.pub').code).toBe(0);
+    expect(dataset('sign', 'r5b.json', '--key', 'rk/thief.key').code).toBe(0);
+    expect(dataset('verify', 'r5b.json', '--pub', 'rk/old.pub', '--pub', 'rk/thief.pub', ...installed).stderr).toContain('REFUSED (publisher-key-changed)');
+
+    // The next build keeps the rotation, so an app that missed it can still follow.
+    writeFileSync(path('rsrc/manifest.json'), JSON.stringify({ ...manifest, version: 6 }));
+    expect(dataset('build', 'rsrc', '--out', 'r6.json', '--previous', 'r5.json').code).toBe(0);
+    expect(dataset('sign', 'r6.json', '--key', 'rk/new.key').code).toBe(0);
+    expect(dataset('verify', 'r6.json', '--pub', 'rk/old.pub', ...installed).code).toBe(0);
+  }, 120_000);
+
+  it('diff shows the part of a long text that changed, and survives a closed pipe', () => {
+    cpSync(resolve('assets/dataset'), path('dsrc'), { recursive: true });
+    expect(dataset('build', 'dsrc', '--out', 'd1.json').code).toBe(0);
+    const meetings = JSON.parse(readFileSync(path('dsrc/meetings.json'), 'utf8')) as { id: string; title: { en?: string } }[];
+    const long = 'The meeting reviewed the implementation of the work plan and agreed on the next steps for cooperation. ';
+    meetings.forEach((m, i) => (m.title.en = `${long}${long}Item ${i} was adopted.${long}`));
+    writeFileSync(path('dsrc/meetings.json'), JSON.stringify(meetings));
+    const changed = [...meetings];
+    changed[0] = { ...changed[0]!, title: { ...changed[0]!.title, en: changed[0]!.title.en!.replace('was adopted', 'was deferred') } };
+    expect(dataset('build', 'dsrc', '--out', 'd2.json').code).toBe(0);
+    writeFileSync(path('dsrc/meetings.json'), JSON.stringify(changed));
+    expect(dataset('build', 'dsrc', '--out', 'd3.json').code).toBe(0);
+    const diff = dataset('diff', 'd2.json', 'd3.json');
+    expect(diff.code, diff.stderr).toBe(0);
+    expect(diff.stdout).toMatch(/title\.en: ….*was adopted.*… → ….*was deferred.*…/);
+
+    // Many long lines into `head`: the tool stops quietly when the reader goes away.
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" --import "${TSX}" "${SCRIPT}" diff d1.json d2.json --limit 100000 | head -n 1; echo "status \${PIPESTATUS[0]}"`], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(piped.stderr).not.toContain('EPIPE');
+    expect(piped.stdout).toContain('status 0');
+  }, 120_000);
+});

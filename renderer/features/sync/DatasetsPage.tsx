@@ -22,11 +22,15 @@ type Flow =
   | { step: 'refused'; failure: ShownFailure }
   | { step: 'preview'; preview: UpdatePreview }
   | { step: 'applying'; preview: UpdatePreview; progress?: SyncProgress }
-  | { step: 'applied'; entry: HistoryEntry; flagged: number };
+  | { step: 'applied'; entry: HistoryEntry; flagged: number }
+  /** The bundle offered is the installed version: a calm status, not a refusal. */
+  | { step: 'current' };
 
 /** `/datasets`: installed datasets, updates from a file or a feed with a preview, trusted keys, history. */
 export function DatasetsPage() {
   const t = useT();
+  // An expired bundle (only ever from a file: a feed's is refused) is applied once the delegate says so.
+  const [expiredConfirmed, setExpiredConfirmed] = useState(false);
   const [flow, setFlow] = useState<Flow>(() => {
     const pending = takeStartupPreview();
     return pending ? { step: 'preview', preview: pending } : { step: 'idle' };
@@ -54,6 +58,7 @@ export function DatasetsPage() {
     const abort = new AbortController();
     controller.current = abort;
     setFlow({ step: 'checking' });
+    setExpiredConfirmed(false);
     const loaded = await load(abort.signal);
     if (abort.signal.aborted) return;
     if (loaded === 'cancelled') {
@@ -70,7 +75,7 @@ export function DatasetsPage() {
       if (result.ok) discardUpdate(result.preview.token);
       return;
     }
-    setFlow(result.ok ? { step: 'preview', preview: result.preview } : { step: 'refused', failure: fromSyncFailure(result) });
+    setFlow(result.ok ? { step: 'preview', preview: result.preview } : result.code === 'no-update' ? { step: 'current' } : { step: 'refused', failure: fromSyncFailure(result) });
   }, []);
 
   const fromFile = (source: FileSource): { data: Uint8Array | Blob; origin: UpdateOrigin } | ShownFailure | 'cancelled' => {
@@ -145,8 +150,13 @@ export function DatasetsPage() {
             {flow.step === 'preview' ? (
               <>
                 <p>{t('sync.apply.explain')}</p>
+                {flow.preview.expired && (
+                  <label className="sync-confirm">
+                    <input type="checkbox" checked={expiredConfirmed} onChange={(e) => setExpiredConfirmed(e.target.checked)} /> {t('sync.apply.confirmExpired')}
+                  </label>
+                )}
                 <div className="actions">
-                  <button type="button" className="primary" onClick={() => void apply(flow.preview)}>
+                  <button type="button" className="primary" disabled={flow.preview.expired && !expiredConfirmed} onClick={() => void apply(flow.preview)}>
                     {t('sync.apply.button', { version: flow.preview.toVersion })}
                   </button>
                   <button type="button" onClick={() => discard(flow.preview)}>
@@ -164,6 +174,14 @@ export function DatasetsPage() {
             )}
           </div>
         </>
+      )}
+      {flow.step === 'current' && (
+        <p role="status" className="panel import-message">
+          {t('sync.alreadyInstalled')}{' '}
+          <button type="button" className="link-button" onClick={() => setFlow({ step: 'idle' })}>
+            {t('sync.dismiss')}
+          </button>
+        </p>
       )}
       {flow.step === 'applied' && (
         <p role="status" className="panel import-message">

@@ -47,6 +47,23 @@ export function UpdatePreviewView({ preview }: { preview: UpdatePreview }) {
           </ul>
         </dd>
       </dl>
+      {preview.publisherChange?.kind === 'replaces-builtin' && (
+        <p role="alert" className="sync-warning">
+          {t('sync.preview.publisherBuiltin', { publisher: preview.publisherName })}
+        </p>
+      )}
+      {preview.publisherChange?.kind === 'rotated' && (
+        <div role="alert" className="sync-warning">
+          <p>{t('sync.preview.publisherRotated', { from: preview.publisherChange.from.map((k) => k.label).join(', '), threshold: preview.publisherChange.threshold })}</p>
+          <ul className="plain-list">
+            {preview.publisherChange.to.map((key) => (
+              <li key={key.keyId}>
+                <Fingerprint value={key.fingerprint} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {preview.expired && (
         <p role="alert" className="sync-warning">
           {t('sync.preview.expired', { date: date(preview.expiresAt) })}
