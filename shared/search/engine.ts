@@ -1,4 +1,4 @@
-import { acronymForm, Glossary } from './glossary';
+import { acronymForm, Glossary } from './acronym-index';
 import { toHit, type Entry } from './hit';
 import type { MatchedWords } from './highlight';
 import { idf, lengthNorm, push, raise, raiseAll, saturate, type Posting } from './postings';

@@ -1,5 +1,5 @@
 import { foldText } from './fold';
-import { acronymForm } from './glossary';
+import { acronymForm } from './acronym-index';
 import { highlightRanges, snippetAround, type MatchedWords } from './highlight';
 import { pickDocText, textsByPreference } from './text';
 import type { SearchDoc, SearchHit } from './types';

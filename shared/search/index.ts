@@ -4,7 +4,7 @@ export { foldText } from './fold';
 export { stem } from './stem';
 export { tokenize, terms, STOPWORDS, type Token } from './tokenize';
 export { Vocabulary, allowedEdits } from './trie';
-export { Glossary, acronymForm } from './glossary';
+export { Glossary, acronymForm } from './acronym-index';
 export { highlightRanges, snippetAround } from './highlight';
 export { pickDocText, allTexts } from './text';
 export { docKey, type DocText, type Range, type SearchDoc, type SearchHit, type SearchResult } from './types';
