@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Briefing } from '../../shared/briefing/model';
+import { cryptoMiddleware } from '../crypto/middleware';
+import type { KeyringRow } from '../crypto/keyring-row';
 import type { AcceptedManifest, HistoryRow, InstalledDataset, Setting, StoredRecordTypes, StoredSection, TrustedKeyRow, UndoRecord } from './schema';
 
 export const DB_NAME = 'asean-delegate';
@@ -53,6 +55,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       acceptedManifests: 'datasetId',
     },
   },
+  {
+    version: 4,
+    why:
+      "Encryption at rest: the keyring (the data key wrapped by the passphrase, the recovery key and the OS, with the Argon2id " +
+      "parameters and the progress of encrypting an older database). A briefing's status moves into its ciphertext, so its " +
+      'index goes: indexes of encrypted tables hold ids and dates only. Nothing to migrate (rows are encrypted at set-up).',
+    stores: {
+      keyring: 'id',
+      briefings: 'id, meetingId, updatedAt',
+    },
+  },
 ];
 
 /** Tables that hold the delegate's own work; backups carry exactly these. */
@@ -77,6 +90,7 @@ export class DelegateDatabase extends Dexie {
   datasetHistory!: EntityTable<HistoryRow, 'id'>;
   undoRecords!: Table<UndoRecord, [string, string, string]>;
   acceptedManifests!: EntityTable<AcceptedManifest, 'datasetId'>;
+  keyring!: EntityTable<KeyringRow, 'id'>;
 
   /** `upTo` opens the database as an older app version would (for migration tests). */
   constructor(name = DB_NAME, upTo = Infinity) {
@@ -86,6 +100,8 @@ export class DelegateDatabase extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
+    // Rows of the delegate's tables are encrypted below everything else (renderer/crypto/).
+    this.use(cryptoMiddleware);
   }
 }
 
