@@ -7,7 +7,8 @@ import { mimeTypeFor } from './mime-types';
 /** Sent with every response: the bundle needs nothing from outside itself. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // WebAssembly only (Argon2id for the passphrase, hash-wasm); no JavaScript eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -4,6 +4,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
 import { createMainWindow, focusWindow } from './main-window';
 import { installApplicationMenu } from './menu';
+import { forwardSystemLock } from './power-lock';
 import { hardenSession, installSecurityHardening } from './security';
 
 /*
@@ -28,6 +29,7 @@ async function onReady(): Promise<void> {
   serveAppProtocol(path.join(app.getAppPath(), 'dist', 'renderer'));
   registerIpcHandlers();
   installApplicationMenu();
+  forwardSystemLock();
   openMainWindow();
 }
 

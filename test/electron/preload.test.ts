@@ -20,7 +20,21 @@ describe('preload', () => {
   });
 
   it('exposes exactly the named operations, all functions, and no passthrough', () => {
-    expect(Object.keys(api).sort()).toEqual(['fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'openDatasetFile', 'openExternal', 'printPack', 'savePackPdf', 'setLanguage', 'setTitle']);
+    expect(Object.keys(api).sort()).toEqual([
+      'fetchDatasetFeed',
+      'getAppInfo',
+      'onMenuCommand',
+      'onSystemLock',
+      'openDatasetFile',
+      'openExternal',
+      'osKeyStatus',
+      'printPack',
+      'savePackPdf',
+      'sealKeyWithOs',
+      'setLanguage',
+      'setTitle',
+      'unsealKeyWithOs',
+    ]);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);
