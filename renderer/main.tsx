@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { LockGate } from './features/lock/LockGate';
 import { registerBriefingSearch } from './features/briefings/search-source';
 import { registerOfflineSupport } from './platform/platform';
 import './styles.css';
@@ -9,6 +10,8 @@ registerOfflineSupport();
 registerBriefingSearch();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <LockGate>
+      <App />
+    </LockGate>
   </StrictMode>,
 );

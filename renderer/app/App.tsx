@@ -8,6 +8,8 @@ import { BriefingsPage } from '../features/briefings/BriefingsPage';
 import { NewBriefingPage } from '../features/briefings/NewBriefingPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { HomePage } from '../features/home/HomePage';
+import { LockButton } from '../features/lock/LockButton';
+import { SecurityPage } from '../features/lock/SecurityPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { PackPage } from '../features/packs/PackPage';
@@ -76,6 +78,7 @@ export function App() {
           ))}
         </nav>
         <HeaderTools />
+        <LockButton />
       </header>
       <main id="main" className="app-main">
         {state.phase === 'ready' ? (
@@ -121,6 +124,7 @@ function Routes() {
       <Route path="/calendar" component={CalendarPage} />
       <Route path="/datasets" component={DatasetsPage} />
       <Route path="/settings" component={SettingsPage} />
+      <Route path="/settings/security" component={SecurityPage} />
       <Route path="/sources/:id">{(p) => <SourcePage id={p.id} />}</Route>
       <Route>
         <NotFoundRoute />

@@ -39,15 +39,20 @@ export function isMigrating(table: string): boolean {
   return state.migrating.has(table);
 }
 
+export function migratingTables(): string[] {
+  return [...state.migrating];
+}
+
 export function setMigrating(tables: Iterable<string>): void {
   state.migrating = new Set(tables);
+  notify();
 }
 
 function notify(): void {
   for (const listener of listeners) listener(state.mode);
 }
 
-export function usePlainMode(): void {
+export function setPlainMode(): void {
   state.mode = 'plain';
   state.key = undefined;
   notify();

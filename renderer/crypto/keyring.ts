@@ -1,7 +1,7 @@
 import type { DelegateDatabase } from '../db/db';
 import { importDataKey, newKdfParams, newRawDataKey, passphraseKey, recoveryKeyKek, unwrapDataKey, wrapDataKey, WrongSecretError } from './key-wrap';
 import { KEYRING_ID, type KeyringRow, type WrappedKey } from './keyring-row';
-import { setLocked, setMigrating, setUnlocked, usePlainMode } from './key-state';
+import { setLocked, setMigrating, setUnlocked, setPlainMode } from './key-state';
 import { formatRecoveryKey, newRecoverySecret, parseRecoveryKey } from './recovery-key';
 import { ENCRYPTED_TABLES } from './table-config';
 
@@ -30,7 +30,7 @@ export async function applyStoredState(database: DelegateDatabase): Promise<Keyr
   const row = await readKeyring(database);
   setMigrating(row?.migration?.pending ?? []);
   if (row?.mode === 'passphrase') setLocked();
-  else usePlainMode();
+  else setPlainMode();
   return row;
 }
 
@@ -43,7 +43,7 @@ function encryptedTablesOf(database: DelegateDatabase): string[] {
 export async function chooseNoPassphrase(database: DelegateDatabase): Promise<void> {
   const row: KeyringRow = { id: KEYRING_ID, mode: 'none', createdAt: new Date().toISOString(), failedAttempts: 0, autoLockMinutes: 0 };
   await database.keyring.put(row);
-  usePlainMode();
+  setPlainMode();
 }
 
 /**
@@ -159,10 +159,10 @@ export async function setAutoLockMinutes(database: DelegateDatabase, minutes: nu
 }
 
 /** Hands the raw key to `use` (for sealing it with the OS), proved by the passphrase; the bytes are wiped after. */
-export async function withRawDataKey<T>(database: DelegateDatabase, passphrase: string, use: (raw: Uint8Array) => Promise<T>): Promise<T> {
+export async function withRawDataKey<T>(database: DelegateDatabase, passphrase: string, withRaw: (raw: Uint8Array) => Promise<T>): Promise<T> {
   const raw = await rawFromPassphrase(await requireRow(database), passphrase);
   try {
-    return await use(raw);
+    return await withRaw(raw);
   } finally {
     raw.fill(0);
   }

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Briefing } from '../../shared/briefing/model';
 import { cryptoMiddleware } from '../crypto/middleware';
 import type { KeyringRow } from '../crypto/keyring-row';
+import { acceptKeyFromPage, isWorkerScope } from '../crypto/worker-key';
 import type { AcceptedManifest, HistoryRow, InstalledDataset, Setting, StoredRecordTypes, StoredSection, TrustedKeyRow, UndoRecord } from './schema';
 
 export const DB_NAME = 'asean-delegate';
@@ -106,3 +107,6 @@ export class DelegateDatabase extends Dexie {
 }
 
 export const db = new DelegateDatabase();
+
+// A worker opening the database (dataset sync) waits, locked, for the page to hand it the key.
+if (isWorkerScope()) acceptKeyFromPage(self as unknown as Parameters<typeof acceptKeyFromPage>[0]);

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DelegateDatabase } from '../../renderer/db/db';
 import { encryptExistingRows } from '../../renderer/crypto/encrypt-existing';
-import { cryptoMode, setLocked, setMigrating, usePlainMode } from '../../renderer/crypto/key-state';
+import { cryptoMode, setLocked, setMigrating, setPlainMode } from '../../renderer/crypto/key-state';
 import {
   applyStoredState,
   changePassphrase,
@@ -26,7 +26,7 @@ let database: DelegateDatabase;
 let counter = 0;
 
 beforeEach(async () => {
-  usePlainMode();
+  setPlainMode();
   setMigrating([]);
   name = `keyring-${++counter}`;
   database = new DelegateDatabase(name);
@@ -36,7 +36,7 @@ beforeEach(async () => {
 afterEach(async () => {
   database.close();
   await Dexie.delete(name);
-  usePlainMode();
+  setPlainMode();
 });
 
 async function rawRows(table: string) {

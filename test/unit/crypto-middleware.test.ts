@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DelegateDatabase } from '../../renderer/db/db';
-import { LockedError, setLocked, setMigrating, setUnlocked, usePlainMode } from '../../renderer/crypto/key-state';
+import { LockedError, setLocked, setMigrating, setUnlocked, setPlainMode } from '../../renderer/crypto/key-state';
 import { CIPHER_FIELD, cryptoMiddlewareFor } from '../../renderer/crypto/middleware';
 import { RecordIntegrityError } from '../../renderer/crypto/record-cipher';
 import { ENCRYPTED_TABLES } from '../../renderer/crypto/table-config';
@@ -26,7 +26,7 @@ beforeEach(async () => {
 afterEach(async () => {
   database.close();
   await Dexie.delete(name);
-  usePlainMode();
+  setPlainMode();
 });
 
 /** The rows as IndexedDB holds them, read without the middleware. */

@@ -10,6 +10,7 @@ import { saveTextFile } from '../../platform/platform';
 import { DelegationOptions } from './DelegationOptions';
 import { LineField } from './fields';
 import { exportBriefing } from './transfer';
+import { markingNeedsPassphrase } from '../lock/marking-guard';
 
 /** Title, delegation, author, marking, status with who and when, save state, undo and redo. */
 export function BriefingHeader({ briefing }: { briefing: Briefing }) {
@@ -66,11 +67,15 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
         <label className="field line">
           {t('briefings.classification')}
           <select value={briefing.classification} onChange={(e) => editBriefing('classification', (b) => ({ ...b, classification: e.target.value }))}>
-            {[...new Set([...(classifications ?? []), briefing.classification])].map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
+            {[...new Set([...(classifications ?? []), briefing.classification])].map((c) => {
+              // Without a passphrase a brief cannot be raised above the lowest marking (its own stays selectable).
+              const refused = c !== briefing.classification && markingNeedsPassphrase(c, classifications ?? []);
+              return (
+                <option key={c} value={c} disabled={refused}>
+                  {refused ? t('lock.marking.needsPassphrase', { marking: c }) : c}
+                </option>
+              );
+            })}
           </select>
         </label>
         <label className="field line">

@@ -1,7 +1,9 @@
 import { carryOver, createBriefing } from '../../../shared/briefing/create';
 import type { Briefing, Section } from '../../../shared/briefing/model';
 import type { AgendaItem } from '../../../shared/model';
+import { DEFAULT_CLASSIFICATIONS } from '../../../shared/briefing/model';
 import { db } from '../../db/db';
+import { markingNeedsPassphrase, MarkingNeedsPassphraseError } from '../lock/marking-guard';
 import { toStoredSection, type StoredSection } from '../../db/schema';
 
 export const newId = (): string => globalThis.crypto.randomUUID();
@@ -31,6 +33,8 @@ async function targetsFor(meetingId: string, bodyIds: string[]) {
 
 /** Creates a briefing for a meeting, pre-filled from the dataset, and stores it in one transaction. */
 export async function createBriefingForMeeting(options: NewBriefingOptions): Promise<string> {
+  const markings = ((await db.settings.get('classifications'))?.value as string[] | undefined) ?? [...DEFAULT_CLASSIFICATIONS];
+  if (markingNeedsPassphrase(options.classification, markings)) throw new MarkingNeedsPassphraseError(options.classification);
   const meeting = await db.meetings.get(options.meetingId);
   if (!meeting) throw new Error(`Meeting "${options.meetingId}" is not in the dataset.`);
   const [agendaItems, bodies, targets, sources, previousMeeting] = await Promise.all([

@@ -7,6 +7,7 @@
  * applyUpdate and undoLastUpdate are one IndexedDB transaction each: all or nothing.
  */
 import { fingerprintOf, parsePublicKey } from '../../../shared/bundle/keys';
+import { shareKeyWith } from '../../crypto/worker-key';
 import { db, type DelegateDatabase } from '../../db/db';
 import { failure, type SyncCoreOptions } from './core';
 import { createSyncHost } from './host';
@@ -21,6 +22,8 @@ interface Port {
 
 function workerPort(): Port {
   const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module', name: 'sync' });
+  // The worker writes sections and reads trusted keys: it needs the data key (renderer/crypto/worker-key.ts).
+  shareKeyWith(worker);
   return {
     post: (message, transfer = []) => worker.postMessage(message, transfer),
     listen: (listener, onCrash) => {

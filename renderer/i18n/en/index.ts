@@ -2,6 +2,7 @@ import { base } from './base';
 import { briefings } from './briefings';
 import { calendar } from './calendar';
 import { markdown } from './markdown';
+import { lock } from './lock';
 import { packs } from './packs';
 import { search } from './search';
 import { settings } from './settings';
@@ -20,6 +21,7 @@ export const en = {
   ...markdown,
   ...packs,
   ...sync,
+  ...lock,
 } as const;
 
 export type MessageKey = keyof typeof en;

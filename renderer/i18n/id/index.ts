@@ -1,5 +1,6 @@
 import type { Catalog } from '../en/index';
 import { idCore } from './core';
+import { lock } from './lock';
 import { packs } from './packs';
 import { sync } from './sync';
 
@@ -8,4 +9,5 @@ export const id = {
   ...idCore,
   ...packs,
   ...sync,
+  ...lock,
 } as const satisfies Partial<Catalog>;
