@@ -57,7 +57,7 @@ async function restart(): Promise<void> {
   await applyStoredState(database);
 }
 
-describe('keyring', () => {
+describe('keyring', { timeout: 60_000 }, () => {
   it('sets up a passphrase with Argon2id parameters stored beside the wrapped key, and unlocks with it after a restart', async () => {
     await database.briefings.put({ id: 'b1', meetingId: 'm1', title: 'ASOEN-36 brief', updatedAt: '2026-01-01' } as never);
     const { recoveryKey } = await setUpPassphrase(database, PASS);
@@ -138,7 +138,7 @@ describe('keyring', () => {
   });
 });
 
-describe('encrypting an existing database', () => {
+describe('encrypting an existing database', { timeout: 60_000 }, () => {
   const sections = Array.from({ length: 450 }, (_, i) => ({ id: `s${String(i).padStart(4, '0')}`, briefingId: `b${i % 5}`, agendaItemId: `a${i}`, targetIds: [], redLines: `red line ${i}` }));
 
   it('is resumable: interrupted after a chunk, nothing is lost and the next start finishes it', async () => {

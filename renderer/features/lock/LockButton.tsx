@@ -12,7 +12,7 @@ export function LockButton() {
   const keys = `${modKey()}+Shift+L`;
   return (
     <button type="button" className="header-button lock-button" title={t('lock.lockNowTitle', { keys })} aria-keyshortcuts="Control+Shift+L Meta+Shift+L" onClick={() => void lockNow()}>
-      <span aria-hidden="true">🔒</span> {t('lock.lockNow')}
+      {t('lock.lockNow')}
     </button>
   );
 }

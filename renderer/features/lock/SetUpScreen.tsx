@@ -39,7 +39,7 @@ export function SetUpScreen() {
       <hr />
       <p className="muted">{t('lock.setup.skipHint', { marking: DEFAULT_CLASSIFICATIONS[0] })}</p>
       <p>
-        <button type="button" disabled={busy} onClick={() => void continueWithoutPassphrase()}>
+        <button type="button" data-action="continue-without-passphrase" disabled={busy} onClick={() => void continueWithoutPassphrase()}>
           {t('lock.setup.skip')}
         </button>
       </p>
