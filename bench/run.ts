@@ -9,6 +9,7 @@ import { startWebServer } from '../test/e2e/support/server';
 import type { BenchContext, Metric } from './context';
 import { briefingSuite } from './suites/briefing';
 import { bundleSuite } from './suites/bundle';
+import { cryptoSuite } from './suites/crypto';
 import { browseSuite } from './suites/browse';
 import { packSuite } from './suites/pack';
 import { searchSuite } from './suites/search';
@@ -23,6 +24,7 @@ const ALL_SUITES: { name: string; run: (ctx: BenchContext) => Promise<void> }[] 
   { name: 'search', run: searchSuite },
   { name: 'pack', run: packSuite },
   { name: 'sync', run: syncSuite },
+  { name: 'crypto', run: cryptoSuite },
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { additionalData, canonicalKey, openRecord, RecordIntegrityError, sealRecord } from './record-cipher';
 import { cryptoMode, dataKey, isMigrating, LockedError, trackWrite } from './key-state';
+import { DecryptedRows } from './decrypted-rows';
 import { ENCRYPTED_TABLES, type EncryptedTable } from './table-config';
 import { keepAliveWhile } from './transaction-keep-alive';
 
@@ -54,12 +55,41 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
       else if (item !== undefined) secret[field] = item;
     }
     const aad = additionalData(name, key, config.plain.map((f) => value[f]));
-    plain[CIPHER_FIELD] = await sealRecord(requireKey(), secret, aad);
+    const sealed = await sealRecord(requireKey(), secret, aad);
+    plain[CIPHER_FIELD] = sealed;
+    cache.set(canonicalKey(key), sealed, aadText(key, value), structuredClone(secret));
     return plain;
   }
 
+  /*
+   * Rows decrypted once are remembered by their IV (unique per write) while the app stays
+   * unlocked, so reading an unchanged row again is synchronous: no crypto, no keep-alive.
+   * Callers get a copy. Dropped whenever the key goes (and the page reloads on lock anyway).
+   */
+  const cache = new DecryptedRows();
+  const aadText = (key: unknown, row: Row) => JSON.stringify([canonicalKey(key), config.plain.map((f) => row[f] ?? null)]);
+
+  /** The plain row at once if no crypto is needed, else undefined (then `open` must run). */
+  function openNow(stored: unknown, given?: unknown): { value: unknown } | undefined {
+    if (stored === undefined || stored === null || typeof stored !== 'object') return { value: stored };
+    const row = stored as Row;
+    const sealed = row[CIPHER_FIELD];
+    if (sealed === undefined) return undefined;
+    if (cryptoMode() !== 'unlocked') return undefined;
+    const key = keyOf(row, given);
+    const hit = cache.get(canonicalKey(key), sealed, aadText(key, row));
+    return hit ? { value: withPlain(hit, row) } : undefined;
+  }
+
+  function withPlain(secret: Row, row: Row): Row {
+    const out: Row = structuredClone(secret);
+    for (const field of config.plain) if (row[field] !== undefined) out[field] = row[field];
+    return out;
+  }
+
   async function open(stored: unknown, given?: unknown): Promise<unknown> {
-    if (stored === undefined || stored === null || typeof stored !== 'object') return stored;
+    const now = openNow(stored, given);
+    if (now) return now.value;
     const row = stored as Row;
     const key = keyOf(row, given);
     const sealed = row[CIPHER_FIELD];
@@ -70,9 +100,15 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
     if (cryptoMode() === 'plain') throw new RecordIntegrityError(name, key, 'an encrypted row but no key set up (was the keyring removed?)');
     const aad = additionalData(name, key, config.plain.map((f) => row[f]));
     const secret = await openRecord(requireKey(), sealed, aad, { table: name, key });
-    const out: Row = { ...secret };
-    for (const field of config.plain) if (row[field] !== undefined) out[field] = row[field];
-    return out;
+    cache.set(canonicalKey(key), sealed, aadText(key, row), secret);
+    return withPlain(secret, row);
+  }
+
+  /** Opens many rows: synchronously when every one is remembered, else with the transaction kept alive. */
+  function openAll(trans: DBCoreTransaction, rows: readonly unknown[], keys: readonly unknown[]): unknown[] | Promise<unknown[]> {
+    const now = rows.map((v, i) => openNow(v, keys[i]));
+    if (now.every((n) => n !== undefined)) return now.map((n) => n!.value);
+    return within(trans, () => Promise.all(rows.map((v, i) => (now[i] ? now[i].value : open(v, keys[i])))));
   }
 
   /** A refusal as a rejected promise, which is what Dexie expects from a DBCore call. */
@@ -112,7 +148,7 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
     // then walk a key cursor over it and serve each value from what was decrypted.
     const { result } = await table.query({ trans: req.trans, values: true, query: req.query });
     const keys = primaryKey.outbound ? (await table.query({ trans: req.trans, values: false, query: req.query })).result : [];
-    const opened = await within(req.trans, () => Promise.all(result.map((v: unknown, i) => open(v, keys[i]))));
+    const opened = await openAll(req.trans, result, keys);
     const byKey = new Map<string, unknown>();
     result.forEach((v: Row, i) => byKey.set(canonicalKey(keyOf(v, keys[i])), opened[i]));
     const inner = await table.openCursor({ ...req, values: false });
@@ -123,17 +159,17 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
     ...table,
     mutate,
     get: (req) => {
-      return refused() ?? table.get(req).then((v) => within(req.trans, () => open(v, req.key)));
+      return refused() ?? table.get(req).then((v) => Promise.resolve(openAll(req.trans, [v], [req.key])).then((r) => r[0]));
     },
     getMany: (req) => {
-      return refused() ?? table.getMany(req).then((values) => within(req.trans, () => Promise.all(values.map((v, i) => open(v, req.keys[i])))));
+      return refused() ?? table.getMany(req).then((values) => openAll(req.trans, values, req.keys));
     },
     query: async (req) => {
       if (cryptoMode() === 'locked') throw new LockedError(name);
       const response = await table.query(req);
       if (!req.values) return response;
       const keys = primaryKey.outbound ? (await table.query({ ...req, values: false })).result : [];
-      const result = await within(req.trans, () => Promise.all(response.result.map((v, i) => open(v, keys[i]))));
+      const result = await openAll(req.trans, response.result, keys);
       return { result };
     },
     openCursor,
