@@ -1,3 +1,4 @@
+import { isBytes } from './bytes';
 import { dataKey, onModeChange } from './key-state';
 
 /** Rows remembered per table; beyond this the oldest are forgotten. */
@@ -32,11 +33,11 @@ export class DecryptedRows {
 
   get(key: string, sealed: unknown, aad: string): Record<string, unknown> | undefined {
     const hit = this.rows.get(key);
-    return hit && sealed instanceof Uint8Array && hit.aad === aad && sameBytes(hit.sealed, sealed) ? hit.secret : undefined;
+    return hit && isBytes(sealed) && hit.aad === aad && sameBytes(hit.sealed, sealed) ? hit.secret : undefined;
   }
 
   set(key: string, sealed: unknown, aad: string, secret: Record<string, unknown>): void {
-    if (!(sealed instanceof Uint8Array)) return;
+    if (!(isBytes(sealed))) return;
     this.rows.delete(key);
     this.rows.set(key, { sealed: sealed.slice(), aad, secret });
     if (this.rows.size > MAX_ROWS) this.rows.delete(this.rows.keys().next().value!);

@@ -1,3 +1,4 @@
+import { isBytes } from './bytes';
 import { decodeRecord, encodeRecord } from './record-codec';
 
 /*
@@ -44,7 +45,7 @@ export async function sealRecord(dataKey: CryptoKey, secret: Record<string, unkn
 }
 
 export async function openRecord(dataKey: CryptoKey, stored: unknown, aad: Uint8Array<ArrayBuffer>, where: { table: string; key: unknown }): Promise<Record<string, unknown>> {
-  if (!(stored instanceof Uint8Array) || stored.byteLength < 1 + IV_BYTES + 16) throw new RecordIntegrityError(where.table, where.key, 'no ciphertext');
+  if (!isBytes(stored) || stored.byteLength < 1 + IV_BYTES + 16) throw new RecordIntegrityError(where.table, where.key, 'no ciphertext');
   if (stored[0] !== RECORD_FORMAT) throw new RecordIntegrityError(where.table, where.key, `unknown format ${stored[0]}`);
   let plain: ArrayBuffer;
   try {

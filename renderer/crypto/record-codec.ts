@@ -1,3 +1,5 @@
+import { isArrayBuffer } from './bytes';
+
 /*
  * Turns the secret part of a row into bytes and back. JSON carries the structure; binary
  * values (Yjs updates, attachment bytes, Blobs) travel beside it as raw bytes rather than
@@ -22,7 +24,7 @@ function pack(value: unknown, parts: Parts): unknown {
     parts.chunks.push(bytes);
     return { [TAG]: 'bytes', i: parts.chunks.length - 1, n: bytes.byteLength } satisfies Packed;
   }
-  if (value instanceof ArrayBuffer) {
+  if (isArrayBuffer(value)) {
     parts.chunks.push(new Uint8Array(value));
     return { [TAG]: 'buffer', i: parts.chunks.length - 1, n: value.byteLength } satisfies Packed;
   }

@@ -175,3 +175,20 @@ describe('encrypting an existing database', { timeout: 60_000 }, () => {
     await expect(database.sections.get('s0001')).resolves.toBeDefined();
   });
 });
+
+describe('schema version 4', () => {
+  it('adds the keyring and drops the briefing status index, keeping a version 3 database’s work', async () => {
+    const old = new DelegateDatabase('v3-to-v4', 3);
+    await old.open();
+    await old.briefings.put({ id: 'b1', meetingId: 'm1', status: 'draft', title: 'Old brief', updatedAt: '2026-01-01' } as never);
+    old.close();
+    const upgraded = new DelegateDatabase('v3-to-v4');
+    await upgraded.open();
+    expect(upgraded.verno).toBe(4);
+    expect(upgraded.briefings.schema.indexes.map((i) => i.name).sort()).toEqual(['meetingId', 'updatedAt']);
+    expect(await upgraded.keyring.count()).toBe(0);
+    expect((await upgraded.briefings.get('b1'))?.title).toBe('Old brief');
+    upgraded.close();
+    await Dexie.delete('v3-to-v4');
+  });
+});
