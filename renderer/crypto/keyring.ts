@@ -105,16 +105,17 @@ async function rawFromRecovery(row: Awaited<ReturnType<typeof requireRow>>, reco
   return unwrapDataKey(await recoveryKeyKek(secret, row.recovery.salt), row.recovery.wrapped, 'recovery');
 }
 
-async function unlockWith(database: DelegateDatabase, now: number, rawOf: (row: Awaited<ReturnType<typeof requireRow>>) => Promise<Uint8Array>): Promise<UnlockResult> {
+async function unlockWith(database: DelegateDatabase, clock: () => number, rawOf: (row: Awaited<ReturnType<typeof requireRow>>) => Promise<Uint8Array>): Promise<UnlockResult> {
   const row = await requireRow(database);
-  if (row.retryAt !== undefined && now < row.retryAt) return { ok: false, reason: 'too-soon', retryAt: row.retryAt };
+  if (row.retryAt !== undefined && clock() < row.retryAt) return { ok: false, reason: 'too-soon', retryAt: row.retryAt };
   let raw: Uint8Array;
   try {
     raw = await rawOf(row);
   } catch (error) {
     if (!(error instanceof WrongSecretError)) throw error;
     const failedAttempts = row.failedAttempts + 1;
-    const retryAt = now + retryDelayMs(failedAttempts);
+    // The wait counts from the refusal, not from the start of a derivation that may take a second.
+    const retryAt = clock() + retryDelayMs(failedAttempts);
     await database.keyring.update(KEYRING_ID, { failedAttempts, retryAt });
     return { ok: false, reason: 'wrong', retryAt };
   }
@@ -129,12 +130,12 @@ async function unlockWith(database: DelegateDatabase, now: number, rawOf: (row: 
   }
 }
 
-export function unlockWithPassphrase(database: DelegateDatabase, passphrase: string, now = Date.now()): Promise<UnlockResult> {
-  return unlockWith(database, now, (row) => rawFromPassphrase(row, passphrase));
+export function unlockWithPassphrase(database: DelegateDatabase, passphrase: string, clock: () => number = Date.now): Promise<UnlockResult> {
+  return unlockWith(database, clock, (row) => rawFromPassphrase(row, passphrase));
 }
 
-export function unlockWithRecoveryKey(database: DelegateDatabase, recoveryKey: string, now = Date.now()): Promise<UnlockResult> {
-  return unlockWith(database, now, (row) => rawFromRecovery(row, recoveryKey));
+export function unlockWithRecoveryKey(database: DelegateDatabase, recoveryKey: string, clock: () => number = Date.now): Promise<UnlockResult> {
+  return unlockWith(database, clock, (row) => rawFromRecovery(row, recoveryKey));
 }
 
 /**

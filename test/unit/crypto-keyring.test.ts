@@ -76,14 +76,14 @@ describe('keyring', { timeout: 60_000 }, () => {
     await setUpPassphrase(database, PASS);
     await restart();
     const t0 = 1_000_000;
-    const first = await unlockWithPassphrase(database, 'wrong passphrase!', t0);
+    const first = await unlockWithPassphrase(database, 'wrong passphrase!', () => t0);
     expect(first).toEqual({ ok: false, reason: 'wrong', retryAt: t0 + 1000 });
-    expect(await unlockWithPassphrase(database, PASS, t0 + 500)).toEqual({ ok: false, reason: 'too-soon', retryAt: t0 + 1000 });
-    const second = await unlockWithPassphrase(database, 'wrong again, sorry', t0 + 1000);
+    expect(await unlockWithPassphrase(database, PASS, () => t0 + 500)).toEqual({ ok: false, reason: 'too-soon', retryAt: t0 + 1000 });
+    const second = await unlockWithPassphrase(database, 'wrong again, sorry', () => t0 + 1000);
     expect(second).toEqual({ ok: false, reason: 'wrong', retryAt: t0 + 1000 + 2000 });
     await restart();
-    expect((await unlockWithPassphrase(database, PASS, t0 + 2000)).ok).toBe(false);
-    expect(await unlockWithPassphrase(database, PASS, t0 + 3000)).toEqual({ ok: true });
+    expect((await unlockWithPassphrase(database, PASS, () => t0 + 2000)).ok).toBe(false);
+    expect(await unlockWithPassphrase(database, PASS, () => t0 + 3000)).toEqual({ ok: true });
     expect((await readKeyring(database))?.failedAttempts).toBe(0);
     expect([1, 2, 3, 4, 20].map(retryDelayMs)).toEqual([1000, 2000, 4000, 8000, 300_000]);
   });
@@ -95,13 +95,13 @@ describe('keyring', { timeout: 60_000 }, () => {
     await changePassphrase(database, { passphrase: PASS }, 'a new and longer passphrase');
     expect(await rawRows('sections')).toEqual(before);
     await restart();
-    expect((await unlockWithPassphrase(database, PASS, 0)).ok).toBe(false);
+    expect((await unlockWithPassphrase(database, PASS, () => 0)).ok).toBe(false);
     setLocked();
-    expect((await unlockWithRecoveryKey(database, recoveryKey.toLowerCase().replace(/-/g, ' '), 10_000)).ok).toBe(true);
+    expect((await unlockWithRecoveryKey(database, recoveryKey.toLowerCase().replace(/-/g, ' '), () => 10_000)).ok).toBe(true);
     expect((await database.sections.get('s1'))?.redLines).toBe('never the 2030 date');
     await changePassphrase(database, { recoveryKey }, 'chosen after recovery');
     await restart();
-    expect((await unlockWithPassphrase(database, 'chosen after recovery', 100_000)).ok).toBe(true);
+    expect((await unlockWithPassphrase(database, 'chosen after recovery', () => 100_000)).ok).toBe(true);
   });
 
   it('checks a raw key from the OS before using it', async () => {
