@@ -9,6 +9,7 @@ import { startWebServer } from '../test/e2e/support/server';
 import type { BenchContext, Metric } from './context';
 import { briefingSuite } from './suites/briefing';
 import { bundleSuite } from './suites/bundle';
+import { cryptoSuite } from './suites/crypto';
 import { browseSuite } from './suites/browse';
 import { packSuite } from './suites/pack';
 import { relaySuite } from './suites/relay';
@@ -28,6 +29,7 @@ const ALL_SUITES: { name: string; run: (ctx: BenchContext) => Promise<void> }[] 
   { name: 'sync', run: syncSuite },
   { name: 'relay', run: relaySuite },
   { name: 'papers', run: papersSuite },
+  { name: 'crypto', run: cryptoSuite },
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

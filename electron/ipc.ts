@@ -13,6 +13,7 @@ import { isAppUrl } from '../shared/trusted-url';
 import { APP_ORIGIN } from './app-origin';
 import { fetchDatasetFeed, openDatasetFile } from './dataset-files';
 import { setMenuLanguage } from './menu';
+import { osKeyStatus, sealKeyWithOs, unsealKeyWithOs } from './os-key';
 import { printPack, savePackPdf } from './pack-print';
 import { openPaperFile } from './paper-files';
 import { openExternalIfSafe } from './security';
@@ -93,6 +94,10 @@ export function registerIpcHandlers(): void {
   handle('pack:save-pdf', (request, event) => savePackPdf(request, event));
   handle('pack:print', (_request, event) => printPack(event));
   handle('relay:set-origins', ({ urls }) => relayOrigins.set(urls));
+
+  handle('os-key:status', () => osKeyStatus());
+  handle('os-key:seal', (request) => sealKeyWithOs(request));
+  handle('os-key:unseal', (request) => unsealKeyWithOs(request));
 
   handle('app:set-language', ({ language }) => {
     setMenuLanguage(language);

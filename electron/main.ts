@@ -7,6 +7,7 @@ import { registerIpcHandlers } from './ipc';
 import { relayOrigins } from './relay-csp';
 import { createMainWindow, focusWindow } from './main-window';
 import { installApplicationMenu } from './menu';
+import { forwardSystemLock } from './power-lock';
 import { hardenSession, installSecurityHardening } from './security';
 
 /*
@@ -32,6 +33,7 @@ async function onReady(): Promise<void> {
   serveAppProtocol(path.join(app.getAppPath(), 'dist', 'renderer'));
   registerIpcHandlers();
   installApplicationMenu();
+  forwardSystemLock();
   openMainWindow();
 }
 

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { DelegateApi, IpcChannel, IpcRequest, IpcResponse, IpcResult, MenuCommand } from '../shared/ipc/contract';
+import type { DelegateApi, IpcChannel, IpcRequest, IpcResponse, IpcResult, MenuCommand, SystemLockReason } from '../shared/ipc/contract';
 import type { Language } from '../shared/model';
 import type { PackAnnexRequest } from '../shared/papers/annex-request';
 
@@ -30,6 +30,19 @@ function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   };
 }
 
+// Kept in step with SYSTEM_LOCK_REASONS in the contract (a test checks both agree).
+const SYSTEM_LOCK_REASONS: readonly string[] = ['suspend', 'lock-screen'];
+
+function onSystemLock(listener: (reason: SystemLockReason) => void): () => void {
+  const wrapped = (_event: unknown, reason: unknown) => {
+    if (typeof reason === 'string' && SYSTEM_LOCK_REASONS.includes(reason)) listener(reason as SystemLockReason);
+  };
+  ipcRenderer.on('system:lock', wrapped);
+  return () => {
+    ipcRenderer.removeListener('system:lock', wrapped);
+  };
+}
+
 const delegateApi = {
   getAppInfo: () => invoke('app:get-info'),
   openExternal: (url: string) => invoke('shell:open-external', { url }),
@@ -42,6 +55,10 @@ const delegateApi = {
   printPack: () => invoke('pack:print'),
   setRelayOrigins: (urls: string[]) => invoke('relay:set-origins', { urls }),
   onMenuCommand,
+  osKeyStatus: () => invoke('os-key:status'),
+  sealKeyWithOs: (key: Uint8Array<ArrayBuffer>) => invoke('os-key:seal', { key }),
+  unsealKeyWithOs: (sealed: Uint8Array<ArrayBuffer>) => invoke('os-key:unseal', { sealed }),
+  onSystemLock,
 } satisfies DelegateApi;
 
 contextBridge.exposeInMainWorld('delegateApi', delegateApi);

@@ -30,7 +30,8 @@ export function relayConnectSources(urls: readonly string[]): string[] {
 export function contentSecurityPolicy(relaySources: readonly string[] = []): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // WebAssembly only (Argon2id for the passphrase, hash-wasm); no JavaScript eval.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -3,6 +3,7 @@ import '../shared/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { LockGate } from './features/lock/LockGate';
 import { registerBriefingSearch } from './features/briefings/search-source';
 import { registerPaperSearch } from './papers/search-source';
 import { registerOfflineSupport } from './platform/platform';
@@ -13,6 +14,8 @@ registerBriefingSearch();
 registerPaperSearch();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <LockGate>
+      <App />
+    </LockGate>
   </StrictMode>,
 );

@@ -25,7 +25,7 @@ const TYPES = {
 
 // Feeds: https to public hosts (shared/feed-rules.ts decides which); http on 127.0.0.1 for the tests' feed servers.
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' https: http://127.0.0.1:* wss: ws://127.0.0.1:* ws://localhost:*; worker-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' https: http://127.0.0.1:* wss: ws://127.0.0.1:* ws://localhost:*; worker-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 if (!existsSync(join(root, 'index.html'))) {
   console.error(`web mode: ${root}/index.html is missing; run "npm run build:web" first (npm run web does both).`);

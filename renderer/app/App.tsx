@@ -7,6 +7,7 @@ import { BriefingsPage } from '../features/briefings/BriefingsPage';
 import { NewBriefingPage } from '../features/briefings/NewBriefingPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { HomePage } from '../features/home/HomePage';
+import { SecurityPage } from '../features/lock/SecurityPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { PackPage } from '../features/packs/PackPage';
@@ -101,6 +102,7 @@ function Routes() {
       <Route path="/calendar" component={CalendarPage} />
       <Route path="/datasets" component={DatasetsPage} />
       <Route path="/settings" component={SettingsPage} />
+      <Route path="/settings/security" component={SecurityPage} />
       <Route path="/sources/:id">{(p) => <SourcePage id={p.id} />}</Route>
       <Route>
         <NotFoundRoute />

@@ -7,6 +7,7 @@
  * applyUpdate and undoLastUpdate are one IndexedDB transaction each: all or nothing.
  */
 import { fingerprintOf, parsePublicKey } from '../../shared/bundle/keys';
+import { shareKeyWith } from '../crypto/worker-key';
 import { db, type DelegateDatabase } from '../db/db';
 import { createSyncHost } from './engine-host';
 import { failure } from './request-control';
@@ -17,6 +18,13 @@ import type { AddKeyResult, ChangesQuery, CheckResult, HistoryEntry, RecordChang
 import { toHistoryEntry } from './history-entry';
 
 type DatasetWorkerClient = WorkerClient<ToSyncWorker, FromSyncWorker>;
+
+/** The dataset worker writes sections and reads trusted keys: it gets the data key (renderer/crypto/worker-key.ts). */
+function keyedWorker(): Worker {
+  const worker = new Worker(new URL('./dataset.worker.ts', import.meta.url), { type: 'module', name: 'datasets' });
+  shareKeyWith(worker);
+  return worker;
+}
 
 function startClient(options: Partial<DatasetEngineOptions> | undefined): DatasetWorkerClient {
   const inThread = options !== undefined || typeof Worker !== 'function';

@@ -3,6 +3,9 @@ import type { Briefing } from '../../shared/briefing/model';
 import { convertBriefingsToDocuments } from '../collab/briefing-docs-migration';
 import type { DocUpdateRow } from '../collab/doc-log';
 import type { Annotation, Paper, PaperBlob, PaperText, PaperVersion } from '../../shared/papers/model';
+import { cryptoMiddleware } from '../crypto/middleware';
+import type { KeyringRow } from '../crypto/keyring-row';
+import { acceptKeyFromPage, isWorkerScope } from '../crypto/worker-key';
 import type { AcceptedManifest, HistoryRow, InstalledDataset, Setting, StoredRecordTypes, StoredSection, TrustedKeyRow, UndoRecord } from './schema';
 
 export const DB_NAME = 'asean-delegate';
@@ -80,6 +83,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       annotations: 'id, paperId, target.versionId, link.sectionId',
     },
   },
+  {
+    version: 6,
+    why:
+      "Encryption at rest: the keyring (the data key wrapped by the passphrase, the recovery key and the OS, with the Argon2id " +
+      "parameters and the progress of encrypting an older database). A briefing's status moves into its ciphertext, so its " +
+      'index goes: indexes of encrypted tables hold ids and dates only. Nothing to migrate (rows are encrypted at set-up).',
+    stores: {
+      keyring: 'id',
+      briefings: 'id, meetingId, updatedAt',
+    },
+  },
 ];
 
 /** Tables that hold the delegate's own work; backups carry exactly these. */
@@ -116,6 +130,7 @@ export class DelegateDatabase extends Dexie {
   paperBlobs!: EntityTable<PaperBlob, 'versionId'>;
   paperTexts!: EntityTable<PaperText, 'versionId'>;
   annotations!: EntityTable<Annotation, 'id'>;
+  keyring!: EntityTable<KeyringRow, 'id'>;
 
   /** `upTo` opens the database as an older app version would (for migration tests). */
   constructor(name = DB_NAME, upTo = Infinity) {
@@ -125,7 +140,12 @@ export class DelegateDatabase extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
+    // Rows of the delegate's tables are encrypted below everything else (renderer/crypto/).
+    this.use(cryptoMiddleware);
   }
 }
 
 export const db = new DelegateDatabase();
+
+// A worker opening the database (dataset sync) waits, locked, for the page to hand it the key.
+if (isWorkerScope()) acceptKeyFromPage(self as unknown as Parameters<typeof acceptKeyFromPage>[0]);

@@ -1,4 +1,4 @@
-import type { DelegateApi } from '../../shared/ipc/contract';
+import type { DelegateApi, SystemLockReason } from '../../shared/ipc/contract';
 import { isSafeExternalUrl } from '../../shared/trusted-url';
 
 declare global {
@@ -11,6 +11,11 @@ declare global {
 /** The desktop bridge, or undefined in web mode. */
 export function desktopApi(): DelegateApi | undefined {
   return typeof window === 'undefined' ? undefined : window.delegateApi;
+}
+
+/** Calls `listener` when the system sleeps or locks its screen (desktop app only; web mode cannot know). */
+export function onSystemLock(listener: (reason: SystemLockReason) => void): () => void {
+  return desktopApi()?.onSystemLock(listener) ?? (() => undefined);
 }
 
 /**

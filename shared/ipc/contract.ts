@@ -90,6 +90,25 @@ export const PackPdfRequest = z.strictObject({
 export const PackPdfResult = z.strictObject({ saved: z.boolean(), fileName: z.string().optional() });
 export type PackPdfResult = z.infer<typeof PackPdfResult>;
 
+/*
+ * Quick unlock through the operating system (Electron safeStorage). Main seals the data key
+ * only when the OS really protects it: never with the plain-text fallback Linux uses when no
+ * keyring is running. The sealed bytes are kept by the renderer; main keeps nothing.
+ */
+export const DATA_KEY_BYTES = 32;
+export const MAX_SEALED_KEY_BYTES = 4096;
+export const OsKeyStatus = z.strictObject({
+  available: z.boolean(),
+  /** safeStorage's backend on Linux ("gnome_libsecret", "kwallet5", "basic_text"...), or the platform's store elsewhere. */
+  backend: z.string(),
+});
+export type OsKeyStatus = z.infer<typeof OsKeyStatus>;
+const Unavailable = z.strictObject({ ok: z.literal(false), reason: z.enum(['unavailable', 'failed']), backend: z.string() });
+export const OsSealResult = z.discriminatedUnion('ok', [z.strictObject({ ok: z.literal(true), sealed: z.instanceof(Uint8Array), backend: z.string() }), Unavailable]);
+export type OsSealResult = z.infer<typeof OsSealResult>;
+export const OsUnsealResult = z.discriminatedUnion('ok', [z.strictObject({ ok: z.literal(true), key: z.instanceof(Uint8Array) }), Unavailable]);
+export type OsUnsealResult = z.infer<typeof OsUnsealResult>;
+
 export const ipcContract = {
   'app:get-info': {
     // invoke() with no argument arrives as undefined.
@@ -137,6 +156,18 @@ export const ipcContract = {
     /** `changed`: the window must reload for the new CSP to apply. */
     response: z.strictObject({ changed: z.boolean() }),
   },
+  'os-key:status': {
+    request: z.undefined(),
+    response: OsKeyStatus,
+  },
+  'os-key:seal': {
+    request: z.strictObject({ key: z.instanceof(Uint8Array).refine((k) => k.byteLength === DATA_KEY_BYTES, 'a data key is 32 bytes') }),
+    response: OsSealResult,
+  },
+  'os-key:unseal': {
+    request: z.strictObject({ sealed: z.instanceof(Uint8Array).refine((k) => k.byteLength > 0 && k.byteLength <= MAX_SEALED_KEY_BYTES, 'not a sealed key') }),
+    response: OsUnsealResult,
+  },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /*
@@ -158,11 +189,18 @@ export const MENU_COMMANDS = [
 export const MenuCommand = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
+/** The system is going to sleep or its screen is locked (Electron powerMonitor): the app locks too. */
+export const SYSTEM_LOCK_REASONS = ['suspend', 'lock-screen'] as const;
+export const SystemLockReason = z.enum(SYSTEM_LOCK_REASONS);
+export type SystemLockReason = z.infer<typeof SystemLockReason>;
+
 export const ipcEvents = {
   'menu:command': MenuCommand,
+  'system:lock': SystemLockReason,
 } as const satisfies Record<string, z.ZodType>;
 export type IpcEvent = keyof typeof ipcEvents;
 export const MENU_COMMAND_CHANNEL = 'menu:command' satisfies IpcEvent;
+export const SYSTEM_LOCK_CHANNEL = 'system:lock' satisfies IpcEvent;
 
 export type IpcContract = typeof ipcContract;
 export type IpcChannel = keyof IpcContract;
@@ -213,4 +251,10 @@ export interface DelegateApi {
   setRelayOrigins(urls: string[]): Promise<IpcResult<IpcResponse<'relay:set-origins'>>>;
   /** Calls `listener` with each application-menu command; returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Whether the OS can seal the data key for quick unlock (never with a plain-text backend). */
+  osKeyStatus(): Promise<IpcResult<IpcResponse<'os-key:status'>>>;
+  sealKeyWithOs(key: Uint8Array<ArrayBuffer>): Promise<IpcResult<IpcResponse<'os-key:seal'>>>;
+  unsealKeyWithOs(sealed: Uint8Array<ArrayBuffer>): Promise<IpcResult<IpcResponse<'os-key:unseal'>>>;
+  /** Calls `listener` when the system sleeps or locks its screen; returns a function that stops listening. */
+  onSystemLock(listener: (reason: SystemLockReason) => void): () => void;
 }

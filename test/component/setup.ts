@@ -2,13 +2,18 @@
 import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
+import { setMigrating, setUnlocked } from '../../renderer/crypto/key-state';
 import { db } from '../../renderer/db/db';
 import { initialAppState, useAppStore } from '../../renderer/store/store';
 
 // Each test starts from an empty database, as on a delegate's first run.
+// ... unlocked, with a passphrase set: every component test writes and reads through the
+// encryption middleware, as a delegate with a passphrase does.
 beforeEach(async () => {
   await db.delete();
   await db.open();
+  setMigrating([]);
+  setUnlocked(await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']));
 });
 
 afterEach(() => {

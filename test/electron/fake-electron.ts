@@ -217,6 +217,20 @@ function createFakeElectron() {
   const session = { defaultSession: new FakeSession() };
   const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
   const net = { fetch: vi.fn(async () => new Response(null, { status: 404 })) };
+  const powerMonitor = new FakeEmitter();
+  /** A reversible stand-in for the OS: "sealed" bytes are the text under a marker, reversed. */
+  const safeStorage = {
+    backend: 'gnome_libsecret',
+    encryptionAvailable: true,
+    isEncryptionAvailable: vi.fn(() => safeStorage.encryptionAvailable),
+    getSelectedStorageBackend: vi.fn(() => safeStorage.backend),
+    encryptString: vi.fn((text: string) => Buffer.from(`os-sealed:${text}`, 'utf8').reverse()),
+    decryptString: vi.fn((sealed: Buffer) => {
+      const text = Buffer.from(sealed).reverse().toString('utf8');
+      if (!text.startsWith('os-sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return text.slice('os-sealed:'.length);
+    }),
+  };
 
   function reset(): void {
     vi.clearAllMocks();
@@ -231,9 +245,12 @@ function createFakeElectron() {
     FakeBrowserWindow.instances = [];
     FakeBrowserWindow.focused = null;
     Menu.applicationMenu = null;
+    powerMonitor.removeAllListeners();
+    safeStorage.backend = 'gnome_libsecret';
+    safeStorage.encryptionAvailable = true;
   }
 
-  return { app, protocol, ipcMain, ipcRenderer, contextBridge, screen, session, shell, net, Menu, BrowserWindow: FakeBrowserWindow, reset };
+  return { app, protocol, ipcMain, ipcRenderer, contextBridge, screen, session, shell, net, Menu, BrowserWindow: FakeBrowserWindow, powerMonitor, safeStorage, reset };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

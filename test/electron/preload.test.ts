@@ -20,7 +20,7 @@ describe('preload', () => {
   });
 
   it('exposes exactly the named operations, all functions, and no passthrough', () => {
-    expect(Object.keys(api).sort()).toEqual(['fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'openDatasetFile', 'openExternal', 'openPaperFile', 'printPack', 'savePackPdf', 'setLanguage', 'setRelayOrigins', 'setTitle']);
+    expect(Object.keys(api).sort()).toEqual(['fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'onSystemLock', 'openDatasetFile', 'openExternal', 'openPaperFile', 'osKeyStatus', 'printPack', 'savePackPdf', 'sealKeyWithOs', 'setLanguage', 'setRelayOrigins', 'setTitle', 'unsealKeyWithOs']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);

@@ -7,6 +7,8 @@ import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { saveTextFile } from '../../platform/platform';
+import { openChosenFile, protectBackup } from '../lock/backup-protection';
+import { FileSecretPrompt } from '../lock/FileSecretPrompt';
 import { checkBackup, makeBackup, restoreBackup } from './backup';
 
 /** `/backup`: all user data to one file and back. */
@@ -17,18 +19,24 @@ export function BackupPage() {
   const current = useLiveQuery(() => db.briefings.count(), []);
   const [message, setMessage] = useState<string | undefined>();
   const [pending, setPending] = useState<BackupFile | undefined>();
+  // An encrypted backup made elsewhere waits here for its passphrase.
+  const [locked, setLocked] = useState<{ text: string; wrong: boolean } | undefined>();
   const date = (iso: string) => formatDateTime(iso, language, 'long', 'short');
 
   const backUp = async () => {
     const { fileName, text, file } = await makeBackup();
-    saveTextFile(fileName, text);
+    saveTextFile(fileName, await protectBackup(text));
     setMessage(t('backup.made', { file: fileName, briefings: file.tables.briefings.length, sections: file.tables.sections.length, settings: file.tables.settings.length }));
   };
 
-  const choose = async (file: File | undefined) => {
-    if (!file) return;
+  const choose = async (file: File | undefined, secret?: { passphrase: string } | { recoveryKey: string }, known?: string) => {
+    const raw = known ?? (await file?.text());
+    if (raw === undefined) return;
     setPending(undefined);
-    const check = checkBackup(await file.text());
+    const opened = await openChosenFile(raw, secret);
+    if (opened.kind === 'needs-secret') return setLocked({ text: raw, wrong: opened.wrong });
+    setLocked(undefined);
+    const check = checkBackup(opened.text);
     if (check.kind === 'invalid') setMessage(t('backup.failed', { message: check.message }));
     else {
       setMessage(undefined);
@@ -68,6 +76,7 @@ export function BackupPage() {
             }}
           />
         </label>
+        {locked && <FileSecretPrompt wrong={locked.wrong} onSubmit={(secret) => void choose(undefined, secret, locked.text)} onCancel={() => setLocked(undefined)} />}
         {pending && (
           <div role="alertdialog" aria-label={t('backup.restoreTitle')} className="conflict">
             <p>{t('backup.confirm', { date: date(pending.createdAt), briefings: pending.tables.briefings.length, current: current ?? 0 })}</p>

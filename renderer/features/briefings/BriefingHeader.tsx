@@ -13,6 +13,7 @@ import { RelayStatusNote } from './RelayStatus';
 import { ShareDialog } from '../sharing/ShareDialog';
 import { useMyRole } from '../sharing/use-my-role';
 import { exportBriefing } from './briefing-export';
+import { markingNeedsPassphrase } from '../lock/marking-guard';
 
 /** Title, delegation, author, marking, status with who and when, save state, undo and redo. */
 export function BriefingHeader({ briefing }: { briefing: Briefing }) {
@@ -76,11 +77,15 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
         <label className="field line">
           {t('briefings.classification')}
           <select value={briefing.classification} onChange={(e) => editBriefing('classification', (b) => ({ ...b, classification: e.target.value }))}>
-            {[...new Set([...(classifications ?? []), briefing.classification])].map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
+            {[...new Set([...(classifications ?? []), briefing.classification])].map((c) => {
+              // Without a passphrase a brief cannot be raised above the lowest marking (its own stays selectable).
+              const refused = c !== briefing.classification && markingNeedsPassphrase(c, classifications ?? []);
+              return (
+                <option key={c} value={c} disabled={refused}>
+                  {refused ? t('lock.marking.needsPassphrase', { marking: c }) : c}
+                </option>
+              );
+            })}
           </select>
         </label>
         <label className="field line">

@@ -8,6 +8,7 @@ import { countryName, formatDateRange } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { DelegationOptions } from './DelegationOptions';
+import { markingNeedsPassphrase } from '../lock/marking-guard';
 import { createBriefingForMeeting } from './repo';
 
 /** `/briefings/new?meeting=asoen-36`: pick the meeting, delegation, marking, and optionally an earlier brief to start from. */
@@ -94,12 +95,13 @@ export function NewBriefingPage() {
           {t('briefings.classification')}
           <select value={classification} onChange={(e) => setClassification(e.target.value)}>
             {classifications?.map((c) => (
-              <option key={c} value={c}>
-                {c}
+              <option key={c} value={c} disabled={markingNeedsPassphrase(c, classifications)}>
+                {markingNeedsPassphrase(c, classifications) ? t('lock.marking.needsPassphrase', { marking: c }) : c}
               </option>
             ))}
           </select>
         </label>
+        {classifications && markingNeedsPassphrase(classifications[1] ?? '', classifications) && <p className="muted">{t('lock.marking.refused', { marking: classifications[1] ?? '' })}</p>}
         <fieldset>
           <legend>{t('briefings.startFrom')}</legend>
           <label className="choice">

@@ -3,7 +3,9 @@ import type { Briefing } from '../../../shared/briefing/model';
 import type { AgendaItem } from '../../../shared/model';
 import { storeNewBriefing } from '../../collab/briefing-docs';
 import { deleteDocState } from '../../collab/doc-log';
+import { DEFAULT_CLASSIFICATIONS } from '../../../shared/briefing/model';
 import { db } from '../../db/db';
+import { markingNeedsPassphrase, MarkingNeedsPassphraseError } from '../lock/marking-guard';
 import type { StoredSection } from '../../db/schema';
 
 export const newId = (): string => globalThis.crypto.randomUUID();
@@ -33,6 +35,8 @@ async function targetsFor(meetingId: string, bodyIds: string[]) {
 
 /** Creates a briefing for a meeting, pre-filled from the dataset, and stores its document and rows in one transaction. */
 export async function createBriefingForMeeting(options: NewBriefingOptions): Promise<string> {
+  const markings = ((await db.settings.get('classifications'))?.value as string[] | undefined) ?? [...DEFAULT_CLASSIFICATIONS];
+  if (markingNeedsPassphrase(options.classification, markings)) throw new MarkingNeedsPassphraseError(options.classification);
   const meeting = await db.meetings.get(options.meetingId);
   if (!meeting) throw new Error(`Meeting "${options.meetingId}" is not in the dataset.`);
   const [agendaItems, bodies, targets, sources, previousMeeting] = await Promise.all([

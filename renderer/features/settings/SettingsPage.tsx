@@ -37,6 +37,9 @@ export function SettingsPage() {
           <li>
             <Link href="/backup">{t('settings.openBackup')}</Link>
           </li>
+          <li>
+            <Link href="/settings/security">{t('security.link')}</Link>
+          </li>
         </ul>
       </section>
       <section className="panel" aria-labelledby="settings-shortcuts">

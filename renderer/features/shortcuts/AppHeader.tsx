@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useRoute } from 'wouter';
 import type { MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
+import { LockButton } from '../lock/LockButton';
 import { HeaderTools } from './HeaderTools';
 
 export interface NavItem {
@@ -79,6 +80,7 @@ export function AppHeader({ nav }: { nav: readonly NavItem[] }) {
         ))}
       </nav>
       <HeaderTools />
+      <LockButton />
     </header>
   );
 }

@@ -3,6 +3,7 @@ import { briefings } from './briefings';
 import { calendar } from './calendar';
 import { collab } from './collab';
 import { markdown } from './markdown';
+import { lock } from './lock';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
@@ -32,6 +33,7 @@ export const en = {
   ...papers,
   ...records,
   ...sectors,
+  ...lock,
 } as const;
 
 export type MessageKey = keyof typeof en;

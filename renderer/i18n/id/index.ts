@@ -1,6 +1,7 @@
 import type { Catalog } from '../en/index';
 import { idCore } from './core';
 import { collab } from './collab';
+import { lock } from './lock';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
@@ -22,4 +23,5 @@ export const id = {
   ...records,
   ...search,
   ...sectors,
+  ...lock,
 } as const satisfies Partial<Catalog>;

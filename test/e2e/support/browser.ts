@@ -18,11 +18,26 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
+/**
+ * Answers the first-run set-up the way a delegate doing OFFICIAL-only work would ("continue
+ * without a passphrase"), for tests that are about something else. The lock's own tests open
+ * their pages with `{ firstRun: 'show' }` and go through set-up themselves.
+ */
+export const SKIP_FIRST_RUN_SETUP = `new MutationObserver((_, observer) => {
+  const skip = document.querySelector('[data-action="continue-without-passphrase"]');
+  if (skip) { observer.disconnect(); skip.click(); }
+}).observe(document, { childList: true, subtree: true });`;
+
 /** A fresh context: its own origin storage, so every test starts from an empty database. */
-export async function freshPage(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
+export async function freshPage(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] & { firstRun?: 'skip' | 'show' } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const { firstRun = 'skip', ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...contextOptions });
   // tsx keeps function names with a __name helper inside functions sent to page.evaluate.
   await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
+  if (firstRun === 'skip') await context.addInitScript(SKIP_FIRST_RUN_SETUP);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import { freshPage } from '../../test/e2e/support/browser';
+import { injectBrief } from '../../test/e2e/pages/pack';
+import { LockScreens } from '../../test/e2e/pages/lock';
+import type { BenchContext } from '../context';
+import { median } from '../measure';
+
+const ITEMS = 300;
+const PASSPHRASE = 'kopi susu tarik pagi';
+
+/** From the briefings list (reached in the app, not by reloading) to the editor ready for typing. */
+async function openBrief(page: Page, title: string): Promise<number> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Briefings' }).click();
+  const link = page.getByRole('link', { name: title });
+  await link.waitFor();
+  const start = await page.evaluate(() => performance.now());
+  await link.click();
+  const end = (await (
+    await page.waitForFunction(
+      (n) => {
+        const outline = document.querySelectorAll('nav.outline li').length;
+        const field = document.querySelector<HTMLTextAreaElement>('.section-editor textarea');
+        return outline >= n + 1 && field !== null && !field.disabled ? performance.now() : 0;
+      },
+      ITEMS,
+      { polling: 'raf', timeout: 30_000 },
+    )
+  ).jsonValue()) as number;
+  return end - start;
+}
+
+
+/** Encryption at rest: unlock time, and opening a 300-item brief encrypted against plain. */
+export async function cryptoSuite({ browser, url, runs, record }: BenchContext): Promise<void> {
+  const title = `Brief on ${ITEMS} agenda items`;
+  const workload = `${ITEMS} agenda items, ${ITEMS * 10} talking points`;
+
+  // Plain: no passphrase.
+  const plain = await freshPage(browser, { firstRun: 'show' });
+  const plainLock = new LockScreens(plain.page);
+  await plain.page.goto(`${url}/settings`);
+  await plainLock.continueWithoutPassphrase();
+  await injectBrief(plain.page, ITEMS);
+
+  // Encrypted: the same brief written plain, then a passphrase set and the database encrypted.
+  const enc = await freshPage(browser, { firstRun: 'show' });
+  const lock = new LockScreens(enc.page);
+  await enc.page.goto(`${url}/settings`);
+  await lock.continueWithoutPassphrase();
+  await injectBrief(enc.page, ITEMS);
+  await enc.page.getByRole('link', { name: 'Security: passphrase, locking, erasing' }).click();
+  await enc.page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await enc.page.getByLabel('Passphrase again').fill(PASSPHRASE);
+  await enc.page.getByRole('button', { name: 'Encrypt my data' }).click();
+  await lock.keepRecoveryKey();
+
+  // Alternating, so both see the same load on a shared machine; one warm-up each.
+  const plainTimes: number[] = [];
+  const encTimes: number[] = [];
+  await openBrief(plain.page, title);
+  await openBrief(enc.page, title);
+  for (let i = 0; i < runs; i++) {
+    plainTimes.push(await openBrief(plain.page, title));
+    encTimes.push(await openBrief(enc.page, title));
+  }
+  await plain.context.close();
+
+  const unlocks: number[] = [];
+  const derivations: number[] = [];
+  const coldOpens: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await lock.lockByShortcut();
+    await lock.unlockButtonEnabled();
+    await enc.page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    const start = Date.now();
+    await enc.page.getByRole('button', { name: 'Unlock' }).click();
+    await lock.appReady();
+    unlocks.push(Date.now() - start);
+    derivations.push(await enc.page.evaluate(() => performance.getEntriesByName('lock:key-unwrapped')[0]?.duration ?? Number.NaN));
+    // The first open after unlocking decrypts every row: nothing is remembered across a lock.
+    coldOpens.push(await openBrief(enc.page, title));
+  }
+  await enc.context.close();
+
+  const unlock = median(unlocks);
+  record({ name: 'unlock: passphrase (Argon2id 64 MiB, 3 passes) to the app ready', value: unlock, unit: 'ms', datasetSize: 'built-in dataset + one 300-item brief', goal: '<= 1500 ms', pass: unlock <= 1500 });
+  record({ name: 'unlock: passphrase to the data key in memory (Argon2id + unwrap)', value: median(derivations), unit: 'ms', datasetSize: 'Argon2id m=64 MiB, t=3, p=1' });
+  const [p, e] = [median(plainTimes), median(encTimes)];
+  record({ name: 'open a 300-item brief, unencrypted', value: p, unit: 'ms', datasetSize: workload });
+  record({ name: 'open a 300-item brief, encrypted', value: e, unit: 'ms', datasetSize: workload });
+  record({ name: 'open a 300-item brief: encrypted / unencrypted', value: e / p, unit: 'x', datasetSize: workload, goal: '<= 1.3x', pass: e / p <= 1.3 });
+  const cold = median(coldOpens);
+  record({ name: 'first open of the brief after unlocking (every row decrypted) / unencrypted', value: cold / p, unit: 'x', datasetSize: workload, goal: '<= 1.3x', pass: cold / p <= 1.3 });
+}

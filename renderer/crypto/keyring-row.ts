@@ -1,0 +1,46 @@
+/** Argon2id parameters, stored with each wrapped copy so they can be raised for new passphrases. */
+export interface KdfParams {
+  algorithm: 'argon2id';
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+  salt: Uint8Array;
+}
+
+/** The data key encrypted (AES-GCM) under a key-encryption key. */
+export interface WrappedKey {
+  iv: Uint8Array;
+  sealed: Uint8Array;
+}
+
+/** Where encrypting an older, plain database has got to: tables still to do, and the last key done in the first. */
+export interface MigrationProgress {
+  pending: string[];
+  after?: unknown;
+  total: number;
+  done: number;
+}
+
+/**
+ * The one keyring row. It never holds the data key itself, only copies of it wrapped by the
+ * passphrase, by the recovery key and (desktop, if chosen) by the operating system.
+ */
+export interface KeyringRow {
+  id: 'keyring';
+  mode: 'passphrase' | 'none';
+  createdAt: string;
+  passphrase?: { kdf: KdfParams; wrapped: WrappedKey; changedAt: string };
+  recovery?: { salt: Uint8Array; wrapped: WrappedKey };
+  /** A constant encrypted under the data key, so a key from any route (the OS, a recovery key) is checked before use. */
+  check?: WrappedKey;
+  /** The data key sealed by Electron safeStorage (never stored when its backend is plain text). */
+  os?: { sealed: Uint8Array; backend: string };
+  migration?: MigrationProgress;
+  /** Wrong passphrases in a row, and when the next attempt is allowed (ms since the epoch). */
+  failedAttempts: number;
+  retryAt?: number;
+  /** Lock after this many minutes without keyboard or pointer activity; 0 = never. */
+  autoLockMinutes: number;
+}
+
+export const KEYRING_ID = 'keyring' as const;
