@@ -34,7 +34,7 @@ function startClient(options: Partial<DatasetEngineOptions> | undefined): Datase
       inThread
         ? // The same host in this thread (component tests), with the options tests may set.
           inThreadPort((post) => createSyncHost(post, { database: db, appVersion: __APP_VERSION__, ...options }))
-        : workerPort(new Worker(new URL('./dataset.worker.ts', import.meta.url), { type: 'module', name: 'datasets' })),
+        : workerPort(keyedWorker()),
     requestOf: (message) => message.reqId,
     isFinal: (message) => message.type === 'result',
     cancel: (reqId) => ({ type: 'cancel', reqId }),
