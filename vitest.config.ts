@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'test/electron/**/*.test.ts'],
+          // A ceiling for a loaded CI runner (fast-check properties, 100k-record fixtures), not a wait.
+          testTimeout: 20_000,
         },
       },
       {
@@ -37,6 +39,11 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/component/**/*.test.{ts,tsx}'],
           setupFiles: ['test/component/setup.ts'],
+          // The tests wait for content (findBy…, waitFor); on a loaded CI runner the content can
+          // take seconds to arrive through fake IndexedDB, encryption and React, so the ceilings
+          // are generous (here and asyncUtilTimeout in setup.ts). A test still fails at once when
+          // the content is wrong; only a missing one waits the full ceiling.
+          testTimeout: 30_000,
         },
       },
     ],

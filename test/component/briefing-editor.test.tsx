@@ -98,7 +98,7 @@ describe('a dataset update flag on a section', () => {
     const user = userEvent.setup();
     await renderAppAt(`/briefings/${id}?item=asoen-36-ajdec-19`);
     // The editor opens the briefing's document first: on a loaded machine that can take over a second.
-    await user.click(await screen.findByRole('button', { name: 'Mark reviewed' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('button', { name: 'Mark reviewed' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Mark reviewed' })).toBeNull());
     await user.type(screen.getByLabelText('Objectives'), 'Read it');
     await useAppStore.getState().flush();

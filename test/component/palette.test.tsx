@@ -29,7 +29,7 @@ describe('command palette', () => {
     expect(document.activeElement).toBe(input);
     await user.type(input, 'asoen');
     const listbox = within(dialog).getByRole('listbox');
-    const first = (await within(listbox).findAllByRole('option', { name: /ASOEN/ }, { timeout: 5000 }))[0]!;
+    const first = (await within(listbox).findAllByRole('option', { name: /ASOEN/ }))[0]!;
     expect(first.getAttribute('aria-selected')).toBe('true');
     expect(input.getAttribute('aria-activedescendant')).toBe(first.id);
     // Matched words are marked with <mark>, as elements.
@@ -71,14 +71,14 @@ describe('command palette', () => {
       const dialog = await openPalette(user);
       const input = within(dialog).getByRole('combobox');
       await user.type(input, 'asoem');
-      expect((await within(dialog).findAllByRole('option', { name: /ASOEN/ }, { timeout: 5000 })).length).toBeGreaterThan(0);
+      expect((await within(dialog).findAllByRole('option', { name: /ASOEN/ })).length).toBeGreaterThan(0);
       await user.clear(input);
       await user.type(input, 'transboundary position');
-      expect(await within(dialog).findByRole('option', { name: /Position on transboundary haze/ }, { timeout: 5000 })).toBeTruthy();
+      expect(await within(dialog).findByRole('option', { name: /Position on transboundary haze/ })).toBeTruthy();
       act(() => notify?.({ upsert: [{ kind: 'briefing', id: 'b2', href: '/briefings/b2', title: 'Talking point: peatland restoration' }] }));
       await user.clear(input);
       await user.type(input, 'peatland restoration');
-      expect(await within(dialog).findByRole('option', { name: /Talking point: peatland restoration/ }, { timeout: 5000 })).toBeTruthy();
+      expect(await within(dialog).findByRole('option', { name: /Talking point: peatland restoration/ })).toBeTruthy();
     } finally {
       unregister();
     }
@@ -89,7 +89,7 @@ describe('command palette', () => {
     await renderAppAt('/meetings/asoen-36');
     await waitFor(async () => expect((await db.settings.get('recent'))?.value).toEqual(['meeting:asoen-36']));
     const dialog = await openPalette(user);
-    expect(await within(dialog).findByRole('option', { name: /ASOEN-36/ }, { timeout: 5000 })).toBeTruthy();
+    expect(await within(dialog).findByRole('option', { name: /ASOEN-36/ })).toBeTruthy();
     expect(within(dialog).getByText('Recently opened')).toBeTruthy();
   });
 });
@@ -97,7 +97,7 @@ describe('command palette', () => {
 describe('search results page', () => {
   it('shows results grouped by kind under headings, with highlights', async () => {
     await renderAppAt('/search?q=asoen');
-    const bodies = await screen.findByRole('region', { name: /Bodies/ }, { timeout: 5000 });
+    const bodies = await screen.findByRole('region', { name: /Bodies/ });
     const link = within(bodies).getAllByRole('link', { name: /ASOEN/ })[0]!;
     expect(link.getAttribute('href')).toBe('/bodies/asoen');
     expect(link.querySelector('mark')?.textContent).toBe('ASOEN');

@@ -1,10 +1,14 @@
 // Must come first: installs an in-memory IndexedDB before Dexie and the app's database load.
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { setMigrating, setUnlocked } from '../../renderer/crypto/key-state';
 import { db } from '../../renderer/db/db';
 import { initialAppState, useAppStore } from '../../renderer/store/store';
+
+// findBy… and waitFor wait for content up to this ceiling (the default 1 s is a time, not a
+// condition, and a loaded machine misses it). See testTimeout in vitest.config.ts.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Each test starts from an empty database, as on a delegate's first run.
 // ... unlocked, with a passphrase set: every component test writes and reads through the
