@@ -1,8 +1,8 @@
-import { useMemo, type MouseEvent, type ReactNode } from 'react';
-import { parseMarkdown, type MdBlock, type MdInline, type MdList } from '../../shared/markdown';
+import { useMemo } from 'react';
+import { parseMarkdown } from '../../shared/markdown';
 import type { markdown as markdownMessages } from '../i18n/en/markdown';
 import { toSafeExternalUrl } from '../../shared/trusted-url';
-import { openExternal } from '../platform/platform';
+import { ExternalLink, markdownBlocks, type MarkdownDrawing } from './markdown-elements';
 
 /*
  * Briefing text written by delegates, rendered from the parsed tree as React elements (never
@@ -13,79 +13,34 @@ import { openExternal } from '../platform/platform';
  * The same applies to https links that openExternal would refuse (localhost, credentials…).
  */
 
-function ExternalLink({ href, children }: { href: string; children: ReactNode }) {
-  const safe = toSafeExternalUrl(href);
-  if (safe === undefined) return <span className="markdown-inert-link">{children}</span>;
-  const open = (event: MouseEvent<HTMLAnchorElement>) => {
-    event.preventDefault();
-    void openExternal(safe);
-  };
-  return (
-    <a href={safe} target="_blank" rel="noopener noreferrer" onClick={open}>
-      {children}
-    </a>
-  );
-}
-
 function visibleAddress(href: string): string {
   return /^mailto:/i.test(href) ? href.slice('mailto:'.length) : href;
 }
 
-function renderInlines(inlines: readonly MdInline[]): ReactNode[] {
-  return inlines.map((inline, i) => {
-    switch (inline.type) {
-      case 'text':
-        return inline.text;
-      case 'lineBreak':
-        return <br key={i} />;
-      case 'strong':
-        return <strong key={i}>{renderInlines(inline.children)}</strong>;
-      case 'emphasis':
-        return <em key={i}>{renderInlines(inline.children)}</em>;
-      case 'link': {
-        const children = renderInlines(inline.children);
-        if (toSafeExternalUrl(inline.href) !== undefined) {
-          return (
-            <ExternalLink key={i} href={inline.href}>
-              {children}
-            </ExternalLink>
-          );
-        }
-        const address = visibleAddress(inline.href);
-        const onlyAddress = inline.children.length === 1 && inline.children[0]?.type === 'text' && inline.children[0].text === inline.href;
-        return (
-          <span key={i} className="markdown-inert-link">
-            {onlyAddress ? address : <>{children} ({address})</>}
-          </span>
-        );
-      }
+const onScreen: MarkdownDrawing = {
+  text: (text) => text,
+  link(link, children, key) {
+    if (toSafeExternalUrl(link.href) !== undefined) {
+      return (
+        <ExternalLink key={key} href={link.href}>
+          {children}
+        </ExternalLink>
+      );
     }
-  });
-}
-
-function renderList(list: MdList<{ children: MdInline[]; sublists?: MdList<{ children: MdInline[] }>[] }>, key: number): ReactNode {
-  const items = list.items.map((item, i) => (
-    <li key={i}>
-      {renderInlines(item.children)}
-      {item.sublists?.map(renderList)}
-    </li>
-  ));
-  if (list.type === 'bulletList') return <ul key={key}>{items}</ul>;
-  return (
-    <ol key={key} start={list.start === 1 ? undefined : list.start}>
-      {items}
-    </ol>
-  );
-}
-
-function renderBlock(block: MdBlock, key: number): ReactNode {
-  return block.type === 'paragraph' ? <p key={key}>{renderInlines(block.children)}</p> : renderList(block, key);
-}
+    const address = visibleAddress(link.href);
+    const onlyAddress = link.children.length === 1 && link.children[0]?.type === 'text' && link.children[0].text === link.href;
+    return (
+      <span key={key} className="markdown-inert-link">
+        {onlyAddress ? address : <>{children} ({address})</>}
+      </span>
+    );
+  },
+};
 
 /** Renders delegate-written briefing text in the app's markdown subset. */
 export function Markdown({ text, className = 'markdown' }: { text: string; className?: string }) {
   const blocks = useMemo(() => parseMarkdown(text), [text]);
-  return <div className={className}>{blocks.map(renderBlock)}</div>;
+  return <div className={className}>{markdownBlocks(blocks, onScreen)}</div>;
 }
 
 export type MarkdownMessageKey = keyof typeof markdownMessages;

@@ -1,12 +1,11 @@
-import { Fragment, type MouseEvent, type ReactNode } from 'react';
-import { parseMarkdown, type MdBlock, type MdInline, type MdList } from '../../../shared/markdown';
-import { sliceBlocks, visibleLength, withLinkAddresses, type SlicedBlock, type SlicedItem } from '../../../shared/markdown/slice';
-import { toSafeExternalUrl } from '../../../shared/trusted-url';
-import { openExternal } from '../../platform/platform';
+import { Fragment, type ReactNode } from 'react';
+import { parseMarkdown, type MdBlock } from '../../../shared/markdown';
+import { sliceBlocks, visibleLength, withLinkAddresses, type SlicedBlock } from '../../../shared/markdown/slice';
+import { ExternalLink, markdownBlocks, type MarkdownDrawing } from '../../components/markdown-elements';
 
 /*
- * Delegate-written markdown as printed in a pack: like the app's Markdown component (React
- * elements from the parsed tree, never HTML), but it prints a link's address after its text and
+ * Delegate-written markdown as printed in a pack: the app's markdown elements
+ * (components/markdown-elements.tsx), but it prints a link's address after its text and
  * can render a part of a passage split over pages (a range of its visible characters). Long
  * tokens such as addresses get break opportunities at their punctuation, so they wrap there
  * rather than anywhere.
@@ -55,59 +54,14 @@ export function breakable(text: string): ReactNode {
   return out;
 }
 
-function Link({ href, children }: { href: string; children: ReactNode }) {
-  const safe = toSafeExternalUrl(href);
-  if (safe === undefined) return <span className="markdown-inert-link">{children}</span>;
-  const open = (event: MouseEvent<HTMLAnchorElement>) => {
-    event.preventDefault();
-    void openExternal(safe);
-  };
-  return (
-    <a href={safe} target="_blank" rel="noopener noreferrer" onClick={open}>
+const printed: MarkdownDrawing = {
+  text: (text, key) => <Fragment key={key}>{breakable(text)}</Fragment>,
+  link: (link, children, key) => (
+    <ExternalLink key={key} href={link.href}>
       {children}
-    </a>
-  );
-}
-
-function inlines(list: readonly MdInline[]): ReactNode[] {
-  return list.map((inline, i) => {
-    switch (inline.type) {
-      case 'text':
-        return <Fragment key={i}>{breakable(inline.text)}</Fragment>;
-      case 'lineBreak':
-        return <br key={i} />;
-      case 'strong':
-        return <strong key={i}>{inlines(inline.children)}</strong>;
-      case 'emphasis':
-        return <em key={i}>{inlines(inline.children)}</em>;
-      case 'link':
-        return (
-          <Link key={i} href={inline.href}>
-            {inlines(inline.children)}
-          </Link>
-        );
-    }
-  });
-}
-
-function list(l: MdList<SlicedItem>, key: number): ReactNode {
-  const items = l.items.map((item, i) => (
-    <li key={i} className={item.continued ? 'continued' : undefined}>
-      {inlines(item.children)}
-      {item.sublists?.map(list)}
-    </li>
-  ));
-  if (l.type === 'bulletList') return <ul key={key}>{items}</ul>;
-  return (
-    <ol key={key} start={l.start === 1 ? undefined : l.start}>
-      {items}
-    </ol>
-  );
-}
-
-function block(b: SlicedBlock, key: number): ReactNode {
-  return b.type === 'paragraph' ? <p key={key}>{inlines(b.children)}</p> : list(b, key);
-}
+    </ExternalLink>
+  ),
+};
 
 /** A passage, or the part [from, to) of its visible characters; `data-slice` marks it for the splitter. */
 export function PackMarkdown({ text, range, className = 'markdown' }: { text: string; range?: readonly [number, number]; className?: string }) {
@@ -115,7 +69,7 @@ export function PackMarkdown({ text, range, className = 'markdown' }: { text: st
   const shown: SlicedBlock[] = range ? sliceBlocks(blocks, range[0], range[1]) : (blocks as SlicedBlock[]);
   return (
     <div className={className} data-slice="">
-      {shown.map(block)}
+      {markdownBlocks(shown, printed)}
     </div>
   );
 }
