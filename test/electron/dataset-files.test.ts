@@ -1,47 +1,20 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IpcResult } from '../../shared/ipc/contract';
 import { openDatasetFile } from '../../electron/dataset-files';
 import { registerIpcHandlers } from '../../electron/ipc';
 import { fakeElectron, FakeBrowserWindow, invokeEventFrom } from './fake-electron';
+import { dialog, usePickedFiles } from './picked-file-fixture';
 
-// The shared fake has no dialog; this test adds one that answers with whatever file it is told.
-const dialog = vi.hoisted(() => ({
-  answer: { canceled: true, filePaths: [] as string[] },
-  showOpenDialog: vi.fn(async (..._args: unknown[]) => dialog.answer),
-}));
-vi.mock('electron', async () => {
-  const fake = (await import('./fake-electron')).fakeElectronModule;
-  return { ...fake, dialog, default: { ...fake.default, dialog } };
-});
+vi.mock('electron', async () => (await import('./picked-file-fixture')).electronWithDialog());
 
 const APP_PAGE = 'app://bundle/index.html';
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'dataset-files-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  fakeElectron.reset();
-  dialog.showOpenDialog.mockClear();
-  dialog.answer = { canceled: true, filePaths: [] };
-});
-
-async function bundleFile(name: string, content: string | Uint8Array): Promise<string> {
-  const file = path.join(dir, name);
-  await writeFile(file, content);
-  return file;
-}
+const files = usePickedFiles('dataset-files-');
 
 describe('dataset:open-file', () => {
   it('returns the chosen file as name and bytes, never its path', async () => {
-    const file = await bundleFile('asean-v2.json', '{"manifest":"{}"}');
-    dialog.answer = { canceled: false, filePaths: [file] };
+    const file = await files.write('asean-v2.json', '{"manifest":"{}"}');
+    files.pick(file);
     registerIpcHandlers();
     const window = new FakeBrowserWindow({});
     const result = (await fakeElectron.ipcMain.invoke('dataset:open-file', invokeEventFrom(APP_PAGE, window.webContents), { title: 'Import dataset' })) as IpcResult<unknown>;
@@ -51,7 +24,7 @@ describe('dataset:open-file', () => {
     expect(value.status).toBe('opened');
     expect(value.name).toBe('asean-v2.json');
     expect(new TextDecoder().decode(value.bytes)).toBe('{"manifest":"{}"}');
-    expect(JSON.stringify(result)).not.toContain(dir);
+    expect(JSON.stringify(result)).not.toContain(files.dir);
     // The dialog is modal to the asking window, titled in the interface's words, filtered to bundles.
     const [parent, options] = dialog.showOpenDialog.mock.calls[0] as [unknown, Electron.OpenDialogOptions];
     expect(parent).toBe(window);
@@ -66,21 +39,21 @@ describe('dataset:open-file', () => {
   });
 
   it('refuses a file over the cap from its size, before reading it', async () => {
-    const file = await bundleFile('huge.json', new Uint8Array(2048));
-    dialog.answer = { canceled: false, filePaths: [file] };
+    const file = await files.write('huge.json', new Uint8Array(2048));
+    files.pick(file);
     const result = await openDatasetFile({ title: 'x' }, { sender: {} as Electron.WebContents }, 1024);
     expect(result).toEqual({ status: 'too-large', name: 'huge.json', size: 2048, limit: 1024 });
   });
 
   it('never reads what is not a regular file (a folder here; pipes and devices in read-picked-file.test.ts)', async () => {
-    dialog.answer = { canceled: false, filePaths: [dir] };
+    files.pick(files.dir);
     const result = await openDatasetFile({ title: 'x' }, { sender: {} as Electron.WebContents }, 1024);
-    expect(result).toEqual({ status: 'not-a-file', name: path.basename(dir), kind: 'folder' });
+    expect(result).toEqual({ status: 'not-a-file', name: path.basename(files.dir), kind: 'folder' });
   });
 
   it('accepts a file exactly at the cap', async () => {
-    const file = await bundleFile('edge.json', new Uint8Array(1024));
-    dialog.answer = { canceled: false, filePaths: [file] };
+    const file = await files.write('edge.json', new Uint8Array(1024));
+    files.pick(file);
     const result = await openDatasetFile({ title: 'x' }, { sender: {} as Electron.WebContents }, 1024);
     expect(result.status).toBe('opened');
   });
@@ -106,7 +79,7 @@ describe('dataset:open-file', () => {
   });
 
   it('reports a file that cannot be read as a failure without leaking its path', async () => {
-    dialog.answer = { canceled: false, filePaths: [path.join(dir, 'gone.json')] };
+    files.pick(path.join(files.dir, 'gone.json'));
     registerIpcHandlers();
     const errorLog = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const result = (await fakeElectron.ipcMain.invoke('dataset:open-file', invokeEventFrom(APP_PAGE), { title: 'x' })) as IpcResult<unknown>;
