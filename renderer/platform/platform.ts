@@ -44,11 +44,11 @@ export function registerOfflineSupport(): void {
 }
 
 /**
- * Saves text as a file the delegate chooses where to keep: the browser's download in web
- * mode, Electron's save dialog in the desktop app (it handles downloads the same way).
+ * Saves a file the delegate chooses where to keep: the browser's download in web mode,
+ * Electron's save dialog in the desktop app (it handles downloads the same way).
  */
-export function saveTextFile(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function saveFile(fileName: string, content: string | Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -56,6 +56,11 @@ export function saveTextFile(fileName: string, text: string, type = 'application
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves text (JSON by default) as a file: see saveFile. */
+export function saveTextFile(fileName: string, text: string, type = 'application/json'): void {
+  saveFile(fileName, text, type);
 }
 
 /** A file-name-safe version of a title. */

@@ -8,11 +8,10 @@ import { Loading, Page } from '../../components/Page';
 import { countryName, formatDateRange, formatDateTime, formatPartialDate, languageName } from '../../i18n/format';
 import { translate, type MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
-import { desktopApi, fileSafe } from '../../platform/platform';
+import { desktopApi, fileSafe, saveFile } from '../../platform/platform';
 import { useAppStore } from '../../store/store';
 import { layOutPack, type PackLayout } from './layout';
 import { AgendaItemPicker } from './AgendaItemPicker';
-import { downloadFile } from './download';
 import { createWordExporter, type WordExporter } from './word-export';
 import { loadPackInput } from './load';
 import { PackPages, type PackAnnexPlan, type PageLabels } from './PackPages';
@@ -214,7 +213,7 @@ function PackView({ input }: { input: PackInput }) {
         orgChart: lt('packs.wordOrgChart'),
       });
       const name = fileName.replace(/\.pdf$/, '.docx');
-      downloadFile(name, bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      saveFile(name, bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       setMessage(t('packs.wordSaved', { fileName: name }));
     } catch (error) {
       setMessage(t('packs.failed', { message: error instanceof Error ? error.message : String(error) }));
