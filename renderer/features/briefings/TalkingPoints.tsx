@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useKeepCaret } from './keep-caret';
+import { PRIVATE_TEXT } from '../../components/private-text';
 import type { TalkingPoint } from '../../../shared/briefing/model';
 import { useT } from '../../i18n/use-t';
 import { newId } from './repo';
@@ -127,5 +128,5 @@ export function TalkingPoints({
 function PointText({ label, value, onChange, onKeyDown }: { label: string; value: string; onChange: (text: string) => void; onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => void }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const caret = useKeepCaret(ref, value);
-  return <textarea ref={ref} {...caret} aria-label={label} value={value} rows={2} onKeyDown={onKeyDown} onChange={(e) => onChange(e.target.value)} />;
+  return <textarea ref={ref} {...caret} {...PRIVATE_TEXT} aria-label={label} value={value} rows={2} onKeyDown={onKeyDown} onChange={(e) => onChange(e.target.value)} />;
 }

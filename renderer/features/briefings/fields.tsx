@@ -1,6 +1,7 @@
 import { useId, useRef, type ChangeEvent, type ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useKeepCaret } from './keep-caret';
+import { PRIVATE_TEXT } from '../../components/private-text';
 
 /** A labelled text area for briefing text (markdown subset), marked while carried over and untouched. */
 export function TextField({
@@ -40,6 +41,7 @@ export function TextField({
       <textarea
         ref={ref}
         {...caret}
+        {...PRIVATE_TEXT}
         id={id}
         rows={rows}
         value={value}
@@ -58,7 +60,7 @@ export function LineField({ label, value, onChange, type = 'text' }: { label: st
   return (
     <div className="field line">
       <label htmlFor={id}>{label}</label>
-      <input ref={ref} {...(type === 'text' ? caret : {})} id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
+      <input ref={ref} {...(type === 'text' ? caret : {})} {...PRIVATE_TEXT} id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
     </div>
   );
 }

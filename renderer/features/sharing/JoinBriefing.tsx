@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { allowRelay, reloadKeeping, takePending } from './relay-allow';
 import { joinWithInvitation } from './share-record';
 import { sharingMessage } from './sharing-messages';
+import { PRIVATE_TEXT } from '../../components/private-text';
 
 /** "Join a shared briefing": paste an invitation code or open an `.adbinvite` file. */
 export function JoinBriefing() {
@@ -42,7 +43,7 @@ export function JoinBriefing() {
       <form onSubmit={submit}>
         <label className="field">
           {t('sharing.join.paste')}
-          <textarea value={code} onChange={(e) => setCode(e.target.value)} rows={3} spellCheck={false} placeholder="ADB-INVITE-1.…" />
+          <textarea {...PRIVATE_TEXT} value={code} onChange={(e) => setCode(e.target.value)} rows={3} spellCheck={false} placeholder="ADB-INVITE-1.…" />
         </label>
         <button type="submit" disabled={busy}>
           {busy ? t('sharing.join.working') : t('sharing.join.go')}

@@ -10,6 +10,7 @@ import { allowRelay, reloadKeeping, takePending } from './relay-allow';
 import { sharingErrorCode } from './relay-client';
 import { inviteMember, shareBriefing, shareRecordFor, type IssuedInvitation } from './share-record';
 import { sharingMessage } from './sharing-messages';
+import { PRIVATE_TEXT } from '../../components/private-text';
 
 /** "Share with the delegation…": relay address, registration, then members and their invitations. */
 export function ShareDialog({ briefingId, onClose }: { briefingId: string; onClose: () => void }) {
@@ -122,7 +123,7 @@ export function ShareDialog({ briefingId, onClose }: { briefingId: string; onClo
               <p>{t('sharing.invitationFor', { name: issued.invitation.name, role: t(`sharing.role.${issued.invitation.role}`), until: until(issued.invitation.expiresAt) })}</p>
               <label className="field">
                 {t('sharing.code')}
-                <textarea readOnly value={issued.code} rows={3} onFocus={(e) => e.target.select()} spellCheck={false} />
+                <textarea {...PRIVATE_TEXT} readOnly value={issued.code} rows={3} onFocus={(e) => e.target.select()} spellCheck={false} />
               </label>
               <button
                 type="button"

@@ -5,6 +5,7 @@ import { originalQuote } from '../../../shared/papers/reanchor';
 import { db } from '../../db/db';
 import { useT } from '../../i18n/use-t';
 import { deleteAnnotation, linkAnnotation, restoreAnnotation, updateAnnotation } from './annotations-repo';
+import { PRIVATE_TEXT } from '../../components/private-text';
 
 const COLORS: Annotation['color'][] = ['yellow', 'green', 'blue', 'pink'];
 
@@ -78,6 +79,7 @@ function AnnotationItem({ a, meetingId, onGo, onDelete, focused }: { a: Annotati
       <label className="paper-note">
         <span className="visually-hidden">{t('papers.annotations.note')}</span>
         <textarea
+          {...PRIVATE_TEXT}
           // A note just made with "Add note" is ready to be typed.
           autoFocus={focused && a.kind === 'note' && a.note === ''}
           value={note}
