@@ -25,6 +25,7 @@ import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { RECORD_KINDS, type DatasetRecords } from '../../shared/model';
 import { buildBundle, fingerprintOf, formatPublicKey, generateKeyPair, loadSigner, serializeBundle, signBundle, type PublicKey } from '../../shared/bundle';
+import { CRYPTO_STATE_MESSAGE } from '../../renderer/crypto/worker-key';
 import { freshPage } from '../../test/e2e/support/browser';
 import type { BenchContext } from '../context';
 import { dexieExportOf, dexieImportOnce } from '../dexie-import';
@@ -298,7 +299,7 @@ async function syncOnce(browser: BenchContext['browser'], url: string, body: Buf
     const key = { keyId: publicKey.keyId, label: 'Benchmark', publicKey: formatPublicKey(publicKey.raw), fingerprint: await fingerprintOf(publicKey.raw), addedAt: new Date().toISOString(), builtIn: false };
     const workerUrl = syncWorkerUrl();
     await page.evaluate(
-      async ({ key, workerUrl, bundlePath, asBytes }) => {
+      async ({ key, workerUrl, bundlePath, asBytes, cryptoStateType }) => {
         const db = await new Promise<IDBDatabase>((done, fail) => {
           const request = indexedDB.open('asean-delegate');
           request.onsuccess = () => done(request.result);
@@ -313,11 +314,14 @@ async function syncOnce(browser: BenchContext['browser'], url: string, body: Buf
         db.close();
         const w = window as unknown as { __sync: Worker; __bundle: Blob | Uint8Array };
         w.__sync = new Worker(workerUrl, { type: 'module', name: 'sync' });
+        // As the app's keyedWorker does (renderer/crypto/worker-key.ts): a worker is locked until the
+        // page tells it the state, and this fresh profile has no passphrase, so rows pass through plain.
+        w.__sync.postMessage({ type: cryptoStateType, mode: 'plain', migrating: [] });
         // A Blob, as the app hands over a picked file (and wraps fetched bytes): the worker reads it.
         const blob = await (await fetch(bundlePath)).blob();
         w.__bundle = asBytes ? new Uint8Array(await blob.arrayBuffer()) : blob;
       },
-      { key, workerUrl, bundlePath: BUNDLE_PATH, asBytes: INPUT === 'bytes' },
+      { key, workerUrl, bundlePath: BUNDLE_PATH, asBytes: INPUT === 'bytes', cryptoStateType: CRYPTO_STATE_MESSAGE },
     );
 
     if (installFirst) {
