@@ -20,11 +20,12 @@
  *   so the figure is a lower bound of the true peak; the browser's own buffer while it reads and
  *   decodes the Blob (outside the JS heap, freed at once) is not in it.
  */
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { RECORD_KINDS, type DatasetRecords } from '../../shared/model';
 import { buildBundle, fingerprintOf, formatPublicKey, generateKeyPair, loadSigner, serializeBundle, signBundle, type PublicKey } from '../../shared/bundle';
+import { CRYPTO_STATE_MESSAGE } from '../../renderer/crypto/worker-key';
 import { freshPage } from '../../test/e2e/support/browser';
 import type { BenchContext } from '../context';
 import { dexieExportOf, dexieImportOnce } from '../dexie-import';
@@ -68,6 +69,13 @@ async function memorySampler(page: Page, browserCdp: CDPSession, workerUrl: stri
     const reply = JSON.parse(event.message) as { id?: number; result?: { usedSize: number; backingStorageSize?: number } };
     if (reply.id !== undefined && reply.result) waiting.get(reply.id)?.(reply.result);
   });
+  /** Any DevTools command to the worker (the profiler's, with BENCH_SYNC_PROFILE). */
+  const workerCommand = (method: string, params: Record<string, unknown> = {}) =>
+    new Promise<unknown>((done) => {
+      const id = nextId++;
+      waiting.set(id, done as (value: unknown) => void);
+      void browserCdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    });
   const workerHeap = () =>
     new Promise<number>((done) => {
       const id = nextId++;
@@ -119,6 +127,7 @@ async function memorySampler(page: Page, browserCdp: CDPSession, workerUrl: stri
   })();
   return {
     baseline,
+    workerCommand,
     /** The peak so far, and a fresh start for the next phase's peak. */
     async phase() {
       const sofar = Math.max(peak, await sample().catch(() => peak));
@@ -298,7 +307,7 @@ async function syncOnce(browser: BenchContext['browser'], url: string, body: Buf
     const key = { keyId: publicKey.keyId, label: 'Benchmark', publicKey: formatPublicKey(publicKey.raw), fingerprint: await fingerprintOf(publicKey.raw), addedAt: new Date().toISOString(), builtIn: false };
     const workerUrl = syncWorkerUrl();
     await page.evaluate(
-      async ({ key, workerUrl, bundlePath, asBytes }) => {
+      async ({ key, workerUrl, bundlePath, asBytes, cryptoStateType }) => {
         const db = await new Promise<IDBDatabase>((done, fail) => {
           const request = indexedDB.open('asean-delegate');
           request.onsuccess = () => done(request.result);
@@ -313,11 +322,14 @@ async function syncOnce(browser: BenchContext['browser'], url: string, body: Buf
         db.close();
         const w = window as unknown as { __sync: Worker; __bundle: Blob | Uint8Array };
         w.__sync = new Worker(workerUrl, { type: 'module', name: 'sync' });
+        // As the app's keyedWorker does (renderer/crypto/worker-key.ts): a worker is locked until the
+        // page tells it the state, and this fresh profile has no passphrase, so rows pass through plain.
+        w.__sync.postMessage({ type: cryptoStateType, mode: 'plain', migrating: [] });
         // A Blob, as the app hands over a picked file (and wraps fetched bytes): the worker reads it.
         const blob = await (await fetch(bundlePath)).blob();
         w.__bundle = asBytes ? new Uint8Array(await blob.arrayBuffer()) : blob;
       },
-      { key, workerUrl, bundlePath: BUNDLE_PATH, asBytes: INPUT === 'bytes' },
+      { key, workerUrl, bundlePath: BUNDLE_PATH, asBytes: INPUT === 'bytes', cryptoStateType: CRYPTO_STATE_MESSAGE },
     );
 
     if (installFirst) {
@@ -342,6 +354,12 @@ async function syncOnce(browser: BenchContext['browser'], url: string, body: Buf
       if (!first.ok) throw new Error(`bench: installing version 1 failed: ${first.message}`);
     }
     const sampler = await memorySampler(page, browserCdp, workerUrl);
+    // BENCH_SYNC_PROFILE=folder: a CPU profile of the worker over check + apply (open it in DevTools' Performance panel).
+    const profileDir = process.env.BENCH_SYNC_PROFILE;
+    if (profileDir) {
+      await sampler.workerCommand('Profiler.enable');
+      await sampler.workerCommand('Profiler.start');
+    }
     // Requests go to the worker as engine.ts sends them; the two phases are timed apart.
     await page.evaluate(() => {
       const w = window as unknown as { __sync: Worker; __request: (message: Record<string, unknown>, transfer?: Transferable[]) => Promise<unknown> };
@@ -386,6 +404,12 @@ async function syncOnce(browser: BenchContext['browser'], url: string, body: Buf
       applyPeak = applyPhase.peak;
       console.log(`bench sync: apply peak growth page ${Math.round(applyPhase.at.page / 2 ** 20)} MiB, worker ${Math.round(applyPhase.at.worker / 2 ** 20)} MiB (of which ArrayBuffers ${Math.round(applyPhase.at.workerBuffers / 2 ** 20)} MiB)`);
       if (!applied.reply.ok) throw new Error(`bench: apply failed: ${applied.reply.message}`);
+      if (profileDir) {
+        const { profile } = (await sampler.workerCommand('Profiler.stop')) as { profile: unknown };
+        const file = join(profileDir, `sync-worker-${installFirst ? 'over-installed' : 'fresh'}-${Date.now()}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        console.log(`bench sync: worker CPU profile written to ${file}`);
+      }
     } finally {
       await sampler.stop();
     }

@@ -1,8 +1,10 @@
+import { RECORD_DIGEST_BYTES, type RecordDigests } from '../../shared/bundle/payload';
 import type { Tombstone } from '../../shared/bundle/schema';
 import { RECORD_KINDS, type AgendaItem, type DatasetRecords, type RecordKind, type RecordTypes } from '../../shared/model';
 import { briefingImpact, PlanBuilder, type UpdatePlan } from '../../shared/sync';
 import type { DelegateDatabase } from '../db/db';
 import type { AcceptedManifest, HistoryRow, InstalledDataset, StoredOrigin } from '../db/schema';
+import { readInstalledDigests, sameDigest, type DigestIndex } from './record-digests';
 import { failure } from './request-control';
 import { referenceTable } from './reference-tables';
 import { fromStored } from './stored-records';
@@ -48,6 +50,8 @@ export interface UpdateDescription {
   rotatedKeys?: { keyId: string; publicKey: string; fingerprint: string }[];
   /** Keep undo material (false for the built-in dataset, which is never undone). */
   undoable: boolean;
+  /** The bundle's per-record digests, aligned with its lists (verify gives them; the built-in dataset has none). */
+  recordDigests?: RecordDigests;
 }
 
 /** What check computed and apply writes. */
@@ -75,6 +79,8 @@ export interface PreparedUpdate extends UpdateDescription {
    * them as stored, a chunk at a time, inside its transaction. Changed and removed ones only.
    */
   replaced: { kind: RecordKind; id: string }[];
+  /** The digest index apply stores for the next update (record-digests.ts); undefined without digests. */
+  digestIndex?: DigestIndex;
 }
 
 /** Records compared per step: the installed ones are read a chunk at a time and let go. */
@@ -85,11 +91,15 @@ export async function prepareUpdate(
   update: UpdateDescription,
   incoming: UpdateRecords,
   removals: readonly Tombstone[],
-  chunk = COMPARE_CHUNK,
+  { chunk = COMPARE_CHUNK, appVersion }: { chunk?: number; appVersion?: string } = {},
 ): Promise<PreparedUpdate | SyncFailure> {
   const { datasetId } = update;
   const records = incoming.records;
   const installedBefore = await database.datasets.get(datasetId);
+  // The installed records' digests, when an index for exactly what is installed exists.
+  const index = await readInstalledDigests(database, installedBefore, appVersion);
+  const digests = RECORD_KINDS.every((k) => update.recordDigests?.[k]?.length === records[k].length * RECORD_DIGEST_BYTES) ? update.recordDigests : undefined;
+  const bundleIds = {} as Record<RecordKind, string[]>;
   const conflicts: string[] = [];
   for (const kind of RECORD_KINDS) {
     // Ids are unique across datasets (one table per kind): a bundle must not take over another dataset's records.
@@ -114,16 +124,31 @@ export async function prepareUpdate(
     const list: readonly RecordTypes[RecordKind][] = records[kind];
     const written: RecordTypes[RecordKind][] = (writes[kind] = []);
     counts[kind] = list.length;
-    // The dataset's installed ids (the index on prov.datasetId lists them by id): only those are read.
-    const installedIds = await referenceTable(database, kind).where('prov.datasetId').equals(datasetId).primaryKeys();
+    const known = index?.get(kind);
+    const incomingDigests = digests?.[kind];
+    // The dataset's installed ids: the digest index's, or the index on prov.datasetId's (by id). Only those are read.
+    const installedIds = known ? [...known.positions.keys()] : await referenceTable(database, kind).where('prov.datasetId').equals(datasetId).primaryKeys();
     const installed = new Set(installedIds);
     const inBundle = new Set<string>();
+    const ids: string[] = (bundleIds[kind] = []);
     builder.startKind(kind);
     for (let i = 0; i < list.length; i += chunk) {
       const part = list.slice(i, i + chunk);
-      const wanted = part.filter((r) => installed.has(r.id)).map((r) => r.id);
+      // A record whose digest is the installed one's is that record, unchanged: neither read back nor compared.
+      const same = part.map((r, j) => {
+        const at = known?.positions.get(r.id);
+        return at !== undefined && incomingDigests !== undefined && sameDigest(incomingDigests, i + j, known!.digests, at);
+      });
+      const wanted = part.filter((r, j) => !same[j] && installed.has(r.id)).map((r) => r.id);
       const stored = new Map((wanted.length === 0 ? [] : await referenceTable(database, kind).bulkGet(wanted)).flatMap((r) => (r ? [[r.id, r] as const] : [])));
-      for (const record of part) {
+      for (let j = 0; j < part.length; j++) {
+        const record = part[j]!;
+        ids.push(record.id);
+        if (same[j] && !inBundle.has(record.id)) {
+          inBundle.add(record.id);
+          builder.keep(record.id);
+          continue;
+        }
         const found = stored.get(record.id);
         // A second record with the same id counts as added, as when compared against a map of the installed ones.
         const previous = found !== undefined && found.prov.datasetId === datasetId && !inBundle.has(record.id) ? fromStored(kind, found) : undefined;
@@ -176,5 +201,6 @@ export async function prepareUpdate(
     agendaChanges,
     installedBefore,
     replaced,
+    ...(digests ? { digestIndex: { ids: bundleIds, digests } } : {}),
   };
 }

@@ -27,4 +27,5 @@ export const updateTables = (database: DelegateDatabase) => [
   database.acceptedManifests,
   database.sections,
   database.trustedKeys,
+  database.recordDigests,
 ];

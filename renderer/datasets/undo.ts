@@ -2,6 +2,7 @@ import type { DatasetReview } from '../../shared/briefing/model';
 import { canonicalJson } from '../../shared/dataset/hash';
 import { RECORD_KINDS } from '../../shared/model';
 import type { Provenance } from '../db/schema';
+import { deleteDigestIndex } from './record-digests';
 import { referenceTable, updateTables } from './reference-tables';
 import { Abort, asFailure, cancelledFailure, failure, type RequestControl } from './request-control';
 import type { SyncFailure } from './types';
@@ -70,6 +71,8 @@ export async function undoLast(options: DatasetEngineOptions, datasetId: string,
         });
       }
       if (undo.flags.length > 0) step(undo.flags.length);
+      // The records are back as they were, without the digests they had then: the next update compares them in full.
+      await deleteDigestIndex(database, datasetId);
       if (previous) await database.datasets.put(previous);
       else await database.datasets.delete(datasetId);
       if (undo.previousManifest) await database.acceptedManifests.put(undo.previousManifest);

@@ -104,9 +104,13 @@ export function createUpdateEngine(options: DatasetEngineOptions) {
       },
       rotatedKeys: await Promise.all(verified.signers.rotatedKeys.map(async (k) => ({ keyId: k.keyId, publicKey: formatPublicKey(k.raw), fingerprint: await fingerprintOf(k.raw) }))),
       undoable: true,
+      ...(verified.recordDigests ? { recordDigests: verified.recordDigests } : {}),
     };
     // The records were parsed for this check alone: the engine owns them. Unchanged ones are let go once compared.
-    const prepared = await prepareUpdate(database, update, { owned: true, records: ownRecords(records) }, removals, options.chunkSize);
+    const prepared = await prepareUpdate(database, update, { owned: true, records: ownRecords(records) }, removals, {
+      ...(options.chunkSize !== undefined ? { chunk: options.chunkSize } : {}),
+      appVersion: options.appVersion,
+    });
     if ('ok' in prepared) return prepared;
     if (control.cancelled()) return cancelledFailure();
     const token = globalThis.crypto.randomUUID();

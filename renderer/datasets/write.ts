@@ -3,6 +3,7 @@ import { reviewFlag } from '../../shared/sync';
 import type { DelegateDatabase } from '../db/db';
 import type { FlagChange, HistoryRow, InstalledDataset, Provenance, UndoRecord } from '../db/schema';
 import type { PreparedUpdate } from './prepare';
+import { writeDigestIndex } from './record-digests';
 import { referenceTable, updateTables, type AnyStored } from './reference-tables';
 import { Abort, cancelledFailure, staleFailure, type RequestControl } from './request-control';
 import { toStored, toStoredInPlace } from './stored-records';
@@ -130,6 +131,8 @@ export async function writeUpdate(
       counts: prepared.counts,
     };
     await database.datasets.put(register);
+    // The next update compares against these digests (the index names this very register).
+    await writeDigestIndex(database, register, options.appVersion, prepared.digestIndex);
     const previousManifest = await database.acceptedManifests.get(prepared.datasetId);
     await database.acceptedManifests.put({ ...prepared.manifest, acceptedAt: now });
     // Keys a rotation handed the dataset to join the trusted keys, so the delegate sees them and can remove (revoke) them.

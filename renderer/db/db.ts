@@ -6,7 +6,7 @@ import type { Annotation, Paper, PaperBlob, PaperText, PaperVersion } from '../.
 import { cryptoMiddleware } from '../crypto/middleware';
 import type { KeyringRow } from '../crypto/keyring-row';
 import { acceptKeyFromPage, isWorkerScope } from '../crypto/worker-key';
-import type { AcceptedManifest, HistoryRow, InstalledDataset, Setting, StoredRecordTypes, StoredSection, TrustedKeyRow, UndoRecord } from './schema';
+import type { AcceptedManifest, HistoryRow, InstalledDataset, RecordDigestRow, Setting, StoredRecordTypes, StoredSection, TrustedKeyRow, UndoRecord } from './schema';
 
 export const DB_NAME = 'asean-delegate';
 
@@ -94,6 +94,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       briefings: 'id, meetingId, updatedAt',
     },
   },
+  {
+    version: 7,
+    why:
+      'Dataset updates compare digests: one SHA-256 per installed record (of the text its publisher wrote), kept per dataset ' +
+      'and kind beside the register it describes, so checking an update no longer reads every installed record back. ' +
+      'A new table only; an empty one means the next update compares records the old way and fills it.',
+    stores: { recordDigests: '[datasetId+kind], datasetId' },
+  },
 ];
 
 /** Tables that hold the delegate's own work; backups carry exactly these. */
@@ -131,6 +139,7 @@ export class DelegateDatabase extends Dexie {
   paperTexts!: EntityTable<PaperText, 'versionId'>;
   annotations!: EntityTable<Annotation, 'id'>;
   keyring!: EntityTable<KeyringRow, 'id'>;
+  recordDigests!: Table<RecordDigestRow, [string, string]>;
 
   /** `upTo` opens the database as an older app version would (for migration tests). */
   constructor(name = DB_NAME, upTo = Infinity) {

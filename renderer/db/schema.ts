@@ -127,6 +127,22 @@ export interface UndoRecord {
   record: StoredRecordTypes[RecordKind];
 }
 
+/**
+ * The digests of a dataset's installed records of one kind (renderer/datasets/record-digests.ts):
+ * record `ids[i]` was installed from a publisher's record whose canonical text has SHA-256
+ * `digests[32i..32i+32]`. Valid only for the register it names and the app version that wrote
+ * it (another version may validate records differently); otherwise it is ignored.
+ */
+export interface RecordDigestRow {
+  datasetId: string;
+  kind: RecordKind;
+  /** The register (version, hash, installedAt) this row describes. */
+  register: { version: number; hash: string; installedAt: string };
+  appVersion: string;
+  ids: string[];
+  digests: Uint8Array;
+}
+
 /** The last signed manifest accepted for a dataset, kept apart from the records. */
 export interface AcceptedManifest {
   datasetId: string;

@@ -24,7 +24,7 @@ export function canonicalJsonFast(value: unknown, depth = 0): string {
 }
 
 /** A plain object without toJSON or integer-like keys (JSON.stringify would list those first). */
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
+export function isPlainRecord(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
   return Object.keys(value).every((k) => !startsWithDigit(k));
 }

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { createSha256 } from './sha256-stream';
 import { canonicalJsonFast } from './canonical';
 import { MAX_JSON_DEPTH } from './json-depth';
 import type { ByteReader } from './stream-parse';
@@ -64,13 +65,50 @@ function release(reader: ByteReader, bytes: Uint8Array): void {
 
 /** SHA-256 of bytes from..to of the file, read a block at a time: nothing is decoded or parsed. */
 export async function hashRange(reader: ByteReader, from: number, to: number, blockBytes = BLOCK_BYTES): Promise<string> {
-  const hasher = sha256.create();
+  const hasher = await createSha256();
   for (let at = from; at < to; at += blockBytes) {
     const block = await reader.read(at, Math.min(at + blockBytes, to));
     hasher.update(block);
     release(reader, block);
   }
   return bytesToHex(hasher.digest());
+}
+
+/**
+ * Bytes from..to read once, a block at a time: their SHA-256, and a reader that hands the same
+ * blocks to parsePayloadLines afterwards, each once, so the file is read a single time (hashing
+ * and parsing were two passes over it). Nothing is decoded before the caller has compared the
+ * digest with the signed one. The blocks are held until parsed, and each is let go as the parser
+ * finishes with it, so the file's bytes shrink as its records grow.
+ */
+export async function readHashed(reader: ByteReader, from: number, to: number, blockBytes = BLOCK_BYTES): Promise<{ sha256: string; blocks: ByteReader; discard(): void }> {
+  const hasher = await createSha256();
+  const held: (Uint8Array | undefined)[] = [];
+  for (let at = from; at < to; at += blockBytes) {
+    const block = await reader.read(at, Math.min(at + blockBytes, to));
+    hasher.update(block);
+    held.push(block);
+  }
+  const blocks: ByteReader = {
+    size: reader.size,
+    ...(reader.fresh ? { fresh: true } : {}),
+    read(start, end) {
+      const index = (start - from) / blockBytes;
+      const block = held[index];
+      // Only the parser's own reads, in its own blocks, each once.
+      if (!Number.isInteger(index) || block === undefined || end - start !== block.length) return Promise.reject(new Error('readHashed: a read outside the blocks read'));
+      held[index] = undefined;
+      return Promise.resolve(block);
+    },
+  };
+  return {
+    sha256: bytesToHex(hasher.digest()),
+    blocks,
+    discard() {
+      for (const block of held) if (block) release(reader, block);
+      held.length = 0;
+    },
+  };
 }
 
 export interface LineProblem {

@@ -1,8 +1,26 @@
 import { RECORD_KINDS, type DatasetRecords, type RecordKind } from '../model';
-import { canonicalJsonPieces } from './canonical';
-import { sha256 } from '@noble/hashes/sha2.js';
+import { canonicalJsonFast, canonicalJsonPieces, isPlainRecord } from './canonical';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { createSha256 } from './sha256-stream';
 import type { BundlePayload, RecordCounts, Tombstone } from './schema';
+
+/** Bytes of one SHA-256 digest in RecordDigests. */
+export const RECORD_DIGEST_BYTES = 32;
+
+/**
+ * One SHA-256 per record of each kind, of the record's canonical text (the same bytes the
+ * content hash covers), concatenated in list order: record i of a kind is bytes 32i..32i+32.
+ * The dataset engine keeps them with the installed records, so that the next update compares
+ * digests instead of reading every installed record back.
+ */
+export type RecordDigests = Partial<Record<RecordKind, Uint8Array>>;
+
+export interface PayloadHash {
+  sha256: string;
+  bytes: number;
+  /** With `recordDigests: true`, for a payload that is an object of lists (as every bundle's is once read). */
+  recordDigests?: RecordDigests;
+}
 
 /**
  * The content hash: SHA-256 over the payload's canonical JSON (sorted keys, no whitespace), the
@@ -11,11 +29,11 @@ import type { BundlePayload, RecordCounts, Tombstone } from './schema';
  * and format 1's payloadSha256. Format 2 signs the hash of the raw payload lines instead
  * (payload-lines.ts); its content hash is computed after the payload is verified and parsed.
  */
-export async function hashPayload(payload: unknown): Promise<{ sha256: string; bytes: number }> {
+export async function hashPayload(payload: unknown, options: { recordDigests?: boolean } = {}): Promise<PayloadHash> {
   // Hashed piece by piece (about 64 KiB at a time): the canonical text of a large payload is as
   // large as the bundle file, and holding it (and its UTF-8 bytes) at once doubled the memory a
   // verification needs.
-  const hasher = sha256.create();
+  const hasher = await createSha256();
   const encoder = new TextEncoder();
   let bytes = 0;
   let pending: string[] = [];
@@ -33,13 +51,48 @@ export async function hashPayload(payload: unknown): Promise<{ sha256: string; b
     pending = [];
     pendingLength = 0;
   };
-  canonicalJsonPieces(payload, (piece) => {
+  const emit = (piece: string) => {
     pending.push(piece);
     pendingLength += piece.length;
     if (pendingLength >= 65_536) flush();
-  });
+  };
+  const recordDigests = options.recordDigests && isObjectOfLists(payload) ? await emitWithDigests(payload, emit) : undefined;
+  if (!recordDigests) canonicalJsonPieces(payload, emit);
   flush();
-  return Promise.resolve({ sha256: bytesToHex(hasher.digest()), bytes });
+  return { sha256: bytesToHex(hasher.digest()), bytes, ...(recordDigests ? { recordDigests } : {}) };
+}
+
+function isObjectOfLists(value: unknown): value is Record<string, unknown[]> {
+  return !Array.isArray(value) && isPlainRecord(value) && Object.values(value).every((v) => Array.isArray(v));
+}
+
+/**
+ * The same pieces canonicalJsonPieces gives for an object of lists (sorted keys, each list's
+ * items as canonicalJsonFast writes them at that depth), with a digest of every record's text.
+ */
+async function emitWithDigests(payload: Record<string, unknown[]>, emit: (piece: string) => void): Promise<RecordDigests> {
+  const digests: RecordDigests = {};
+  const record = await createSha256();
+  const encoder = new TextEncoder();
+  let buffer = new Uint8Array(64 * 1024);
+  const keys = Object.keys(payload).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  keys.forEach((key, k) => {
+    const list = payload[key]!;
+    const digested = (RECORD_KINDS as readonly string[]).includes(key) ? (digests[key as RecordKind] = new Uint8Array(list.length * RECORD_DIGEST_BYTES)) : undefined;
+    emit(`${k === 0 ? '{' : ','}${JSON.stringify(key)}:[`);
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0) emit(',');
+      const text = (canonicalJsonFast(list[i], 2) as string | undefined) ?? 'null';
+      emit(text);
+      if (!digested) continue;
+      if (buffer.length < text.length * 3) buffer = new Uint8Array(text.length * 3);
+      const { written } = encoder.encodeInto(text, buffer);
+      digested.set(record.init().update(buffer.subarray(0, written)).digest(), i * RECORD_DIGEST_BYTES);
+    }
+    emit(']');
+  });
+  emit(keys.length === 0 ? '{}' : '}');
+  return digests;
 }
 
 export function splitPayload(payload: BundlePayload): { records: DatasetRecords; removals: Tombstone[] } {

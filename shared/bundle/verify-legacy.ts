@@ -78,7 +78,7 @@ export async function verifyLegacyBundle(input: Uint8Array | string | BundleByte
 
   // The payload as JSON.parse gave it, not zod's copy: the hash must cover exactly what is read.
   const rawPayload = (document as { payload: Record<string, unknown> }).payload;
-  const { sha256, bytes } = await hashPayload(rawPayload);
+  const { sha256, bytes, recordDigests } = await hashPayload(rawPayload, { recordDigests: true });
   if (sha256 !== m.payloadSha256 || bytes !== m.payloadBytes) {
     return refuse('payload-hash-mismatch', "The bundle's records do not match its signed manifest: they were changed after signing. Do not use this file.");
   }
@@ -94,6 +94,7 @@ export async function verifyLegacyBundle(input: Uint8Array | string | BundleByte
     manifestText,
     payload: payload.payload,
     contentSha256: m.payloadSha256,
+    ...(recordDigests ? { recordDigests } : {}),
     signedBy: signed.signedBy,
     signers: signed.signers,
     signatures: file.data.signatures,

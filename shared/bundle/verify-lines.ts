@@ -1,6 +1,6 @@
 import { RECORD_KINDS } from '../model';
 import { hashPayload } from './payload';
-import { hashRange, parsePayloadLines } from './payload-lines';
+import { parsePayloadLines, readHashed } from './payload-lines';
 import { refuse } from './refusal';
 import { BUNDLE_FORMAT_VERSION, BundleHeader } from './schema';
 import type { ByteReader } from './stream-parse';
@@ -41,10 +41,16 @@ export async function verifyLinesBundle(reader: ByteReader, header: HeaderLine, 
     return last === 0x0a ? tampered() : refuse('truncated', 'The bundle file is incomplete (it ends too early); download or copy it again.');
   }
   if (bytes > m.payloadBytes) return tampered();
-  if ((await hashRange(reader, header.payloadStart, reader.size)) !== m.payloadSha256) return tampered();
+  // One read of the payload: hashed as it arrives, parsed from the same blocks only once the digest matches.
+  const read = await readHashed(reader, header.payloadStart, reader.size);
+  if (read.sha256 !== m.payloadSha256) {
+    read.discard();
+    return tampered();
+  }
 
   // From here on the bytes are the publisher's, exactly as signed.
-  const lines = await parsePayloadLines(reader, header.payloadStart, reader.size);
+  const lines = await parsePayloadLines(read.blocks, header.payloadStart, reader.size);
+  read.discard();
   if (!lines.ok) {
     const problems = lines.problems.map((p) => `line ${p.line}: ${p.message}`);
     return refuse('records-invalid', `The bundle's payload is malformed (${problems[0]}${problems.length > 1 ? ` and ${problems.length - 1} more` : ''}).`, problems);
@@ -52,7 +58,7 @@ export async function verifyLinesBundle(reader: ByteReader, header: HeaderLine, 
   // Every record kind is present (a kind without lines is an empty list); removals only when there are some, as in format 1.
   const raw: Record<string, unknown> = { ...Object.fromEntries(RECORD_KINDS.map((k) => [k, []])), ...lines.payload };
   // The content hash (provenance) is over the records as the publisher wrote them, before defaults are filled in.
-  const { sha256: contentSha256 } = await hashPayload(raw);
+  const { sha256: contentSha256, recordDigests } = await hashPayload(raw, { recordDigests: true });
   const sameVersion = sameVersionRefusal(m, contentSha256, signed.installed);
   if (sameVersion) return sameVersion;
   const payload = checkPayload(raw, m.recordCounts);
@@ -65,6 +71,7 @@ export async function verifyLinesBundle(reader: ByteReader, header: HeaderLine, 
     manifestText: parsed.data.manifest,
     payload: payload.payload,
     contentSha256,
+    ...(recordDigests ? { recordDigests } : {}),
     signedBy: signed.signedBy,
     signers: signed.signers,
     signatures: parsed.data.signatures,

@@ -1,4 +1,5 @@
 import { fromUtf8, utf8 } from './encoding';
+import type { RecordDigests } from './payload';
 import type { PublicKey } from './keys';
 import type { BoundSigners, SignerDecision } from './signers';
 import { formatBytes, refuse, type Refusal } from './refusal';
@@ -49,6 +50,11 @@ export interface Verified {
    * hash, the same for the same content in either format (format 1's payloadSha256).
    */
   contentSha256: string;
+  /**
+   * A SHA-256 per record, of its canonical text as the publisher wrote it (before defaults are
+   * filled in), aligned with the payload's lists: the dataset engine's per-record digest index.
+   */
+  recordDigests?: RecordDigests;
   /** Key ids of the trusted keys whose signatures verified. */
   signedBy: string[];
   /** Every signature the bundle carries (to store with the accepted manifest). */

@@ -85,6 +85,11 @@ export class PlanBuilder {
     return 'changed';
   }
 
+  /** A bundle record known to be the installed one as it is (their digests are equal): unchanged, without comparing. */
+  keep(id: string): void {
+    this.open().plan.unchanged.push(id);
+  }
+
   /** An installed record the bundle does not hold, in installed order. */
   remove(record: RecordTypes[RecordKind]): void {
     const { kind, plan, removed } = this.open();

@@ -4,8 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJsonFast, canonicalJsonPieces } from '../../shared/bundle/canonical';
 import { sha256HexOfBytes, utf8 } from '../../shared/bundle/encoding';
-import { hashPayload } from '../../shared/bundle/payload';
-import { hashPayloadLines, hashRange, parsePayloadLines, payloadLines } from '../../shared/bundle/payload-lines';
+import { hashPayload, RECORD_DIGEST_BYTES } from '../../shared/bundle/payload';
+import { createSha256 } from '../../shared/bundle/sha256-stream';
+import { RECORD_KINDS } from '../../shared/model';
+import { hashPayloadLines, hashRange, parsePayloadLines, payloadLines, readHashed } from '../../shared/bundle/payload-lines';
 import { builtinRecords } from './bundle-fixtures';
 
 describe('the format-2 payload hash (streamed, @noble/hashes)', () => {
@@ -82,5 +84,64 @@ describe('canonicalJsonPieces', () => {
     expect(joined(shuffled)).toBe(canonicalJsonFast(shuffled));
     const text = canonicalJsonFast(shuffled);
     expect(await hashPayload(shuffled)).toEqual({ sha256: await sha256HexOfBytes(utf8(text)), bytes: utf8(text).length });
+  });
+});
+
+describe('the streaming SHA-256 (WebAssembly, with @noble/hashes where it cannot start)', () => {
+  it('both engines give node:crypto digests, however the input is cut', async () => {
+    const engines = await Promise.all([createSha256('wasm'), createSha256('js')]);
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.integer({ min: 1, max: 700 }), async (bytes, piece) => {
+        const expected = createHash('sha256').update(bytes).digest('hex');
+        for (const hasher of engines) {
+          hasher.init();
+          for (let at = 0; at < bytes.length; at += piece) hasher.update(bytes.subarray(at, at + piece));
+          expect(Buffer.from(hasher.digest()).toString('hex')).toBe(expected);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('readHashed hashes the bytes once and hands the same blocks to the parser', async () => {
+    const lines = builtinRecords().meetings.slice(0, 40).map((m) => `${JSON.stringify(['meetings', m])}\n`).join('');
+    const bytes = new TextEncoder().encode(`header\n${lines}`);
+    const reads: [number, number][] = [];
+    const reader = { size: bytes.length, fresh: true, read: (s: number, e: number) => (reads.push([s, e]), Promise.resolve(bytes.slice(s, e))) };
+    const read = await readHashed(reader, 7, bytes.length, 512);
+    expect(read.sha256).toBe(createHash('sha256').update(bytes.subarray(7)).digest('hex'));
+    const readsWhileHashing = reads.length;
+    const parsed = await parsePayloadLines(read.blocks, 7, bytes.length, 2, 64, 512);
+    expect(reads.length).toBe(readsWhileHashing);
+    expect(parsed).toEqual(await parsePayloadLines({ size: bytes.length, read: (s, e) => Promise.resolve(bytes.subarray(s, e)) }, 7, bytes.length, 2, 64, 512));
+    await expect(read.blocks.read(7, 519)).rejects.toThrow(/outside the blocks/);
+  });
+});
+
+describe('hashPayload with record digests', () => {
+  it('gives the same content hash, and each record the SHA-256 of its canonical text', async () => {
+    const records = builtinRecords();
+    const { targets, ...others } = records;
+    const payload = { targets, ...others, meetings: records.meetings.map((m) => Object.fromEntries(Object.entries(m).reverse())), removals: [{ kind: 'meetings', id: 'gone' }] };
+    const plain = await hashPayload(payload);
+    const withDigests = await hashPayload(payload, { recordDigests: true });
+    expect({ sha256: withDigests.sha256, bytes: withDigests.bytes }).toEqual(plain);
+    const digests = withDigests.recordDigests!;
+    expect(Object.keys(digests).sort()).toEqual([...RECORD_KINDS].sort());
+    payload.meetings.forEach((m, i) => {
+      expect(Buffer.from(digests.meetings!.subarray(i * RECORD_DIGEST_BYTES, (i + 1) * RECORD_DIGEST_BYTES)).toString('hex')).toBe(
+        createHash('sha256').update(canonicalJsonFast(m)!).digest('hex'),
+      );
+    });
+  });
+
+  it('gives none for a payload that is not an object of lists (and the same hash)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 3 }), async (value) => {
+        const withDigests = await hashPayload(value, { recordDigests: true });
+        expect({ sha256: withDigests.sha256, bytes: withDigests.bytes }).toEqual(await hashPayload(value));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
