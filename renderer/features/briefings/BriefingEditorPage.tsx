@@ -1,12 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { Link, useLocation, useSearch } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import type { Briefing, Section } from '../../../shared/briefing/model';
 import { Loading, Page } from '../../components/Page';
 import { db } from '../../db/db';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { BriefingHeader } from './BriefingHeader';
+import { BriefingOutline } from './BriefingOutline';
 import { GeneralEditor } from './GeneralEditor';
 import { SectionEditor } from './SectionEditor';
 import { sectionMatches } from './find';
@@ -87,29 +88,7 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
             <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
           </label>
           {matching && <p role="status">{t('briefings.findResults', { count: matching.size })}</p>}
-          <ul>
-            <li>
-              <Link href={at()} aria-current={!current ? 'page' : undefined}>
-                {t('briefings.general')}
-                {briefing.review.length > 0 && <span className="review-count"> · {t('briefings.reviewCount', { count: briefing.review.length })}</span>}
-              </Link>
-            </li>
-            {sections
-              .filter((s) => !matching || matching.has(s.id))
-              .map((s) => {
-                const detached = agendaIds !== undefined && !agendaIds.has(s.agendaItemId);
-                return (
-                  <li key={s.id} className={detached ? 'detached' : undefined}>
-                    <Link href={at(s.agendaItemId)} aria-current={current?.id === s.id ? 'page' : undefined}>
-                      {s.agendaTitle}
-                      {detached && <span className="badge"> {t('briefings.section.detachedShort')}</span>}
-                      {!detached && flagged?.has(s.id) && <span className="badge"> {t('briefings.section.updatedShort')}</span>}
-                      {s.review.length > 0 && <span className="review-count"> · {t('briefings.reviewCount', { count: s.review.length })}</span>}
-                    </Link>
-                  </li>
-                );
-              })}
-          </ul>
+          <BriefingOutline briefing={briefing} sections={sections} matching={matching} currentId={current?.id} agendaIds={agendaIds} flagged={flagged} href={at} />
         </nav>
         <fieldset className="editor-main plain" disabled={!canEdit}>
           {current ? (
