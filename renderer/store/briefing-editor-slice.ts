@@ -95,8 +95,12 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
       },
     ).then(
       (off) => {
-        if (session === open && ticket === connecting) disconnect = off;
-        else off?.();
+        if (session === open && ticket === connecting) {
+          disconnect = off;
+          // A briefing kept on this machine only is brought to the current document format now;
+          // a shared one is keyed list by list as it is edited (a reader's relay refuses changes).
+          if (!off) open.migrateFormat();
+        } else off?.();
       },
       (error: unknown) => console.error('Could not connect the briefing to its relay', error),
     );
