@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { Briefing, Section } from '../../shared/briefing/model';
 import { briefingDocUpdate, readBriefingDoc } from '../../shared/collab/briefing-doc';
 import { updateSection } from '../../shared/collab/briefing-doc-changes';
-import { moveItem } from '../../renderer/features/briefings/TalkingPoints';
+import { moveItem } from '../../renderer/features/briefings/move-item';
 import { connectClient, member, registerBriefing, startTestRelay, synced, until, type TestClient, type TestRelay } from './relay-harness';
 
 /*

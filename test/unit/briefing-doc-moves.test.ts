@@ -5,7 +5,7 @@ import type { Briefing, Section, TalkingPoint } from '../../shared/briefing/mode
 import { BRIEFING_DOC_FORMAT, briefingDocUpdate, briefingRoots, migrateBriefingDoc, readBriefingDoc } from '../../shared/collab/briefing-doc';
 import { updateSection } from '../../shared/collab/briefing-doc-changes';
 import { longestIncreasing, ORDER_KEY } from '../../shared/collab/briefing-doc-order';
-import { moveItem } from '../../renderer/features/briefings/TalkingPoints';
+import { moveItem } from '../../renderer/features/briefings/move-item';
 
 const at = '2026-11-23T10:00:00.000Z';
 const briefing: Briefing = {
