@@ -56,10 +56,12 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
   const [query, setQuery] = useState('');
   const { canEdit } = useMyRole(briefing.id);
   const agendaIds = useLiveQuery(async () => new Set((await db.agendaItems.where('meetingId').equals(briefing.meetingId).primaryKeys()) as string[]), [briefing.meetingId]);
-  // Sections a dataset update flagged (the flag lives in the database, not in the draft).
+  // Sections a dataset update flagged (the flag lives in the database, not in the draft). This
+  // reads every section row of the brief, so it waits until the editor is on screen.
+  const painted = useAfterFirstPaint();
   const flagged = useLiveQuery(
-    async () => new Set((await db.sections.where('briefingId').equals(briefing.id).filter((s) => s.datasetReview !== undefined).primaryKeys()) as string[]),
-    [briefing.id],
+    async () => (painted ? new Set((await db.sections.where('briefingId').equals(briefing.id).filter((s) => s.datasetReview !== undefined).primaryKeys()) as string[]) : undefined),
+    [briefing.id, painted],
   );
   const matching = useMemo(() => (query.trim() ? new Set(sections.filter((s) => sectionMatches(s, query)).map((s) => s.id)) : undefined), [sections, query]);
   const current = selectedItem ? sections.find((s) => s.agendaItemId === selectedItem) : undefined;
@@ -107,4 +109,18 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
       </div>
     </div>
   );
+}
+
+/** False until the page is idle after the first paint (for work the first paint does not need). */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(() => setPainted(true), 0);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(() => setPainted(true), { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  }, []);
+  return painted;
 }
