@@ -6,6 +6,7 @@ import { BRIEFING_DOC_FORMAT, briefingDocUpdate, briefingRoots, migrateBriefingD
 import { updateSection } from '../../shared/collab/briefing-doc-changes';
 import { longestIncreasing, ORDER_KEY } from '../../shared/collab/briefing-doc-order';
 import { moveItem } from '../../renderer/features/briefings/move-item';
+import { asFormatOne } from '../tools/briefing-doc-format1';
 
 const at = '2026-11-23T10:00:00.000Z';
 const briefing: Briefing = {
@@ -50,35 +51,7 @@ function syncAll(docs: Y.Doc[]): void {
 }
 
 /** A document as an app of format 1 wrote it: lists in array order, no order keys. */
-function formatOne(): Uint8Array {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, briefingDocUpdate(briefing, [section]));
-  const legacy = new Y.Doc();
-  // Rebuilt without keys (deleting them would leave tombstones a real format 1 document lacks).
-  const strip = (value: unknown): unknown => {
-    if (value instanceof Y.Text) return new Y.Text(value.toString());
-    if (value instanceof Y.Array) {
-      const array = new Y.Array();
-      array.push(value.toArray().map(strip));
-      return array;
-    }
-    if (value instanceof Y.Map) {
-      const map = new Y.Map();
-      for (const [k, v] of value.entries()) if (k !== ORDER_KEY) map.set(k, strip(v));
-      return map;
-    }
-    return value;
-  };
-  const from = briefingRoots(doc);
-  const to = briefingRoots(legacy);
-  legacy.transact(() => {
-    to.meta.set('format', 1);
-    to.meta.set('briefingId', 'b1');
-    for (const [k, v] of from.briefing.entries()) to.briefing.set(k, strip(v));
-    for (const [k, v] of from.sections.entries()) to.sections.set(k, strip(v) as Y.Map<unknown>);
-  });
-  return Y.encodeStateAsUpdate(legacy);
-}
+const formatOne = () => asFormatOne(briefingDocUpdate(briefing, [section]));
 
 describe('moving a talking point', () => {
   it("keeps a colleague's concurrent typing in the moved point, in the mover's order", () => {
