@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import type { Briefing, Section } from '../../shared/briefing/model';
 import { briefingDocUpdate, readBriefingDoc } from '../../shared/collab/briefing-doc';
 import { updateSection } from '../../shared/collab/briefing-doc-changes';
-import { moveItem } from '../../renderer/features/briefings/move-item';
 import { connectClient, member, registerBriefing, startTestRelay, synced, until, type TestClient, type TestRelay } from './relay-harness';
 
 /*
@@ -33,6 +32,14 @@ const section: Section = {
 const read = (doc: Y.Doc) => readBriefingDoc(doc).sections[0]!;
 const ids = (doc: Y.Doc) => read(doc).talkingPoints.map((p) => p.id);
 const textOf = (doc: Y.Doc, id: string) => read(doc).talkingPoints.find((p) => p.id === id)?.text;
+
+/** What the editor's moveItem does (renderer/features/briefings/move-item.ts; this project has no renderer files). */
+function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item!);
+  return next;
+}
 
 function move(doc: Y.Doc, from: number, to: number): void {
   const s = read(doc);
