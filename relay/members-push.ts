@@ -46,13 +46,13 @@ export class MembersPush implements Extension {
 
   private changed(documentId: string): void {
     if (this.pending.has(documentId)) return;
-    this.pending.set(
-      documentId,
-      setTimeout(() => {
-        this.pending.delete(documentId);
-        this.send(documentId);
-      }, COALESCE_MS),
-    );
+    const timer = setTimeout(() => {
+      this.pending.delete(documentId);
+      this.send(documentId);
+    }, COALESCE_MS);
+    // A message still pending never keeps a stopping relay's process alive.
+    timer.unref?.();
+    this.pending.set(documentId, timer);
   }
 
   private send(documentId: string): void {
