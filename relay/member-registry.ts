@@ -57,6 +57,7 @@ export class MemberRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly listeners: ((change: MemberChange) => void)[] = [];
+  private readonly listListeners: ((documentId: string) => void)[] = [];
 
   private readonly seen: SeenTimes;
 
@@ -70,6 +71,15 @@ export class MemberRegistry {
 
   onChange(listener: (change: MemberChange) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Told the briefing id whenever its members list changed in any way (here or, read from disk, by another instance). */
+  onListChange(listener: (documentId: string) => void): void {
+    this.listListeners.push(listener);
+  }
+
+  private emitList(documentId: string): void {
+    for (const listener of this.listListeners) listener(documentId);
   }
 
   private path(documentId: string): string {
@@ -91,7 +101,10 @@ export class MemberRegistry {
     }
     if (cached && (cached.mtimeMs === mtimeMs || cached.writing)) return cached.briefing;
     const briefing = storedBriefingSchema.parse(JSON.parse(await readFile(this.path(documentId), 'utf8')));
-    if (cached) this.announceDifferences(cached.briefing, briefing);
+    if (cached) {
+      this.announceDifferences(cached.briefing, briefing);
+      if (JSON.stringify(cached.briefing.members) !== JSON.stringify(briefing.members)) this.emitList(documentId);
+    }
     this.entries.set(documentId, { briefing, mtimeMs, writing: undefined, dirty: false });
     return briefing;
   }
@@ -131,6 +144,8 @@ export class MemberRegistry {
     entry.writing = write().finally(() => {
       entry.writing = undefined;
     });
+    // Every save is a change of the list (the file holds nothing else that members see).
+    void entry.writing.then(() => this.emitList(documentId), () => undefined);
     return entry.writing;
   }
 

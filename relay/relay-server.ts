@@ -9,6 +9,7 @@ import { AccessControl, type MemberContext } from './access-control';
 import { documentFiles } from './document-files';
 import { MemberRegistry } from './member-registry';
 import { membersApi } from './members-api';
+import { MembersPush } from './members-push';
 
 /*
  * The relay: a configured Hocuspocus instance (roles in AccessControl, persistence through its
@@ -60,14 +61,16 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const log = options.log ?? (() => undefined);
   const registry = new MemberRegistry(options.dataDir, options.now, log);
   const access = new AccessControl(registry, log);
+  const push = new MembersPush(registry);
   const hocuspocus = new Hocuspocus({
     name: 'adb-relay',
     quiet: true,
     debounce: options.storeDebounceMs ?? 1000,
     maxDebounce: Math.max(options.storeDebounceMs ?? 1000, 5000),
-    extensions: [access, documentFiles(options.dataDir)],
+    extensions: [access, push, documentFiles(options.dataDir)],
   });
   access.attach(hocuspocus);
+  push.attach(hocuspocus);
 
   const onlineMembers = (documentId: string): Set<string> => {
     const online = new Set<string>();

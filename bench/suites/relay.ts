@@ -11,6 +11,8 @@
  * - 1,000 edits made offline, merged on reconnect: from reconnecting until the other client
  *   has all of them, for the same provider reconnecting (it replays its queue of 1,000 update
  *   messages) and for a fresh provider on the same document (one sync diff);
+ * - a member change (the lead renames a member) until all 30 connected members are told
+ *   `members-changed` (the members list is pushed, not polled); p95 over 20 changes;
  * - relay memory per open briefing: the relay process's resident memory (Linux /proc) after
  *   opening 10 more 300-item briefings, one member each, minus before, over 10.
  */
@@ -23,7 +25,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { RegisterBriefing } from '../../shared/collab/relay-api';
-import { relayDocumentName, type Role } from '../../shared/collab/relay-protocol';
+import { parseMembersChanged, relayDocumentName, type Role } from '../../shared/collab/relay-protocol';
 import { hashMemberToken, newMemberToken, newRelayId, relayCredential } from '../../shared/collab/relay-token';
 import type { BenchContext } from '../context';
 
@@ -32,6 +34,7 @@ const MEMBERS = 30;
 const KEYSTROKES = 200;
 const OFFLINE_EDITS = 1000;
 const BRIEFINGS_FOR_MEMORY = 10;
+const MEMBER_CHANGES = 20;
 const FIELDS = ['objectives', 'position', 'redLines', 'fallback', 'background', 'notes'];
 
 class QuietWebSocket extends WebSocket {
@@ -100,16 +103,50 @@ async function startRelayProcess(): Promise<Relay> {
   };
 }
 
-async function register(relay: Relay, roles: Role[]): Promise<{ documentId: string; tokens: string[] }> {
+async function register(relay: Relay, roles: Role[]): Promise<{ documentId: string; tokens: string[]; memberIds: string[] }> {
   const documentId = newRelayId();
   const tokens = roles.map(() => newMemberToken());
+  const memberIds = roles.map(() => newRelayId());
   const body: RegisterBriefing = {
     documentId,
-    members: roles.map((role, i) => ({ memberId: newRelayId(), name: `Member ${i + 1}`, role, tokenHash: hashMemberToken(tokens[i]!) })),
+    members: roles.map((role, i) => ({ memberId: memberIds[i]!, name: `Member ${i + 1}`, role, tokenHash: hashMemberToken(tokens[i]!) })),
   };
   const response = await fetch(`${relay.url.replace('ws://', 'http://')}/v1/briefings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (response.status !== 201) throw new Error(`registration failed: ${response.status}`);
-  return { documentId, tokens };
+  return { documentId, tokens, memberIds };
+}
+
+/**
+ * The lead changes a member's entry (a rename: the connection stays open) MEMBER_CHANGES times;
+ * each timed from the request until every connected member was told `members-changed`.
+ */
+async function memberChangePushes(relay: Relay, documentId: string, leadToken: string, memberId: string, connected: HocuspocusProvider[]): Promise<number[]> {
+  const told = new Map<HocuspocusProvider, number>(connected.map((p) => [p, 0]));
+  const listeners = connected.map((p) => {
+    const listener = ({ payload }: { payload: string }) => {
+      if (parseMembersChanged(payload)) told.set(p, told.get(p)! + 1);
+    };
+    p.on('stateless', listener);
+    return () => p.off('stateless', listener);
+  });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < MEMBER_CHANGES; i++) {
+      const before = new Map(told);
+      const started = performance.now();
+      const response = await fetch(`${relay.url.replace('ws://', 'http://')}/v1/briefings/${documentId}/members/${memberId}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${relayCredential(leadToken)}` },
+        body: JSON.stringify({ name: `Renamed ${i}`, role: 'drafter' }),
+      });
+      if (response.status !== 200) throw new Error(`member change failed: ${response.status}`);
+      await until(() => connected.every((p) => told.get(p)! > before.get(p)!), 'every member told of the change');
+      times.push(performance.now() - started);
+    }
+  } finally {
+    for (const off of listeners) off();
+  }
+  return times;
 }
 
 function connect(relay: Relay, documentId: string, token: string, doc = new Y.Doc()): HocuspocusProvider {
@@ -190,7 +227,7 @@ export async function relaySuite(ctx: BenchContext): Promise<void> {
     const size = `${ITEMS} items, ${(seedUpdate.byteLength / 1024 / 1024).toFixed(1)} MB`;
 
     // 30 members on one 300-item briefing.
-    const { documentId, tokens } = await register(relay, ['lead', ...Array.from({ length: MEMBERS - 1 }, () => 'drafter' as const)]);
+    const { documentId, tokens, memberIds } = await register(relay, ['lead', ...Array.from({ length: MEMBERS - 1 }, () => 'drafter' as const)]);
     const lead = open(documentId, tokens[0]!, seed);
     await until(() => settled(lead), 'the lead uploads the briefing');
     const started = performance.now();
@@ -202,6 +239,10 @@ export async function relaySuite(ctx: BenchContext): Promise<void> {
     const crowded = await keystrokes(members[0]!, members[1]!);
     ctx.record({ name: `relay: keystroke to another member, p95 (${MEMBERS} members connected)`, value: percentile(crowded, 95), unit: 'ms', datasetSize: size, goal: '<= 100 ms', pass: percentile(crowded, 95) <= 100 });
     ctx.record({ name: `relay: keystroke to another member, median (${MEMBERS} members connected)`, value: percentile(crowded, 50), unit: 'ms', datasetSize: size });
+
+    // The members list is pushed: a change by the lead reaches every connected member.
+    const pushes = await memberChangePushes(relay, documentId, tokens[0]!, memberIds[MEMBERS - 1]!, [lead, ...members]);
+    ctx.record({ name: `relay: member change to every connected member told, p95 (${MEMBERS} members, ${MEMBER_CHANGES} changes)`, value: percentile(pushes, 95), unit: 'ms', datasetSize: size, goal: '<= 1000 ms', pass: percentile(pushes, 95) <= 1000 });
 
     // Two members only, and 1,000 offline edits merged on reconnect.
     const pair = await register(relay, ['lead', 'drafter']);

@@ -31,7 +31,12 @@ export async function setRelayTarget(briefingId: string, target: RelayTarget | u
 }
 
 /** Connects an open briefing to its relay if it is shared; returns how to disconnect. */
-export async function connectSharedBriefing(session: BriefingSession, onStatus: (status: RelayStatus) => void, onNotice?: (code: RelayErrorCode) => void): Promise<(() => void) | undefined> {
+export async function connectSharedBriefing(
+  session: BriefingSession,
+  onStatus: (status: RelayStatus) => void,
+  onNotice?: (code: RelayErrorCode) => void,
+  onMembersChanged?: () => void,
+): Promise<(() => void) | undefined> {
   const target = await relayTargetFor(session.id);
   if (!target) return undefined;
   const stored = (await db.settings.get(waitingKey(session.id)))?.value;
@@ -42,6 +47,7 @@ export async function connectSharedBriefing(session: BriefingSession, onStatus: 
     // Updates read from the log or sent by another tab were counted where they were made.
     foreignOrigins: [FROM_LOG, FROM_TAB],
     onNotice,
+    onMembersChanged,
     network: typeof window === 'undefined' ? undefined : window,
     onWaitingChange: (waiting) => {
       latest = waiting;

@@ -1,20 +1,23 @@
 import * as Y from 'yjs';
-import { briefingRoots, transactionParts, type ChangedParts } from '../../shared/collab/briefing-doc';
+import { briefingRoots, migrateBriefingDoc, transactionParts, type ChangedParts } from '../../shared/collab/briefing-doc';
 import { db } from '../db/db';
 import { FROM_LOG, loadBriefingDoc } from './briefing-docs';
-import { appendDocUpdate, compactDoc } from './doc-log';
+import { appendDocUpdate, compactDocWhenIdle } from './doc-log';
 import { projectBriefingRows } from './row-projector';
 import { openTabChannel, type TabChannel, type TabMessage } from './tab-channel';
 
 /** Origin of updates that came from another tab of this machine. */
 export const FROM_TAB = Symbol('from-tab');
 
+/** Origin of the format migration made on open (saved like an edit, never undone). */
+export const FROM_MIGRATION = Symbol('from-migration');
+
 /** How long after the last change the document and its rows are written to IndexedDB (well within a second). */
 export const SAVE_DELAY_MS = 300;
 /** Typing in one field within this time is one undo step, as people expect. */
 export const UNDO_CAPTURE_MS = 1000;
 /** Saves between checks whether the log should be compacted. */
-const COMPACT_EVERY = 50;
+const COMPACT_EVERY = 25;
 
 export type SessionSaveState = { state: 'saved' | 'pending' | 'saving'; at?: string } | { state: 'error'; message: string };
 
@@ -86,6 +89,17 @@ export class BriefingSession {
     return doc ? new BriefingSession(id, doc) : undefined;
   }
 
+  /**
+   * Brings a format 1 document to format 2 (order keys on every list element; no text touched)
+   * and saves that like an edit. Not for a shared briefing: a reader's or reviewer's relay would
+   * refuse the change; shared lists are keyed one by one on their first reorder instead.
+   */
+  migrateFormat(): boolean {
+    let changed = false;
+    this.doc.transact(() => (changed = migrateBriefingDoc(this.doc)), FROM_MIGRATION);
+    return changed;
+  }
+
   on<K extends keyof SessionEvents>(event: K, listener: SessionEvents[K]): () => void {
     this.listeners[event].add(listener);
     return () => this.listeners[event].delete(listener);
@@ -155,7 +169,7 @@ export class BriefingSession {
       .then(
         async () => {
           if (this.pending.length === 0) this.emit('save', { state: 'saved', at: new Date().toISOString() });
-          if (++this.saves % COMPACT_EVERY === 0) await compactDoc(this.id).catch((error: unknown) => console.warn('Could not compact the briefing document log', error));
+          if (++this.saves % COMPACT_EVERY === 0) compactDocWhenIdle(this.id);
         },
         (error: unknown) => {
           // Keep what failed, ahead of anything newer, so the next attempt writes it again.

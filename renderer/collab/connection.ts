@@ -1,6 +1,6 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
-import { parseRelayNotice, type RelayErrorCode } from '../../shared/collab/relay-protocol';
+import { parseMembersChanged, parseRelayNotice, type RelayErrorCode } from '../../shared/collab/relay-protocol';
 
 /**
  * Connects a briefing's document to the delegation's relay (a Hocuspocus server, `relay/`).
@@ -41,6 +41,8 @@ export interface RelayConnectionOptions {
   WebSocketPolyfill?: unknown;
   /** Told of a relay notice (e.g. `forbidden-write`: an update this member may not make was dropped). */
   onNotice?: (code: RelayErrorCode) => void;
+  /** Told when the relay says the briefing's members list changed (read it again). */
+  onMembersChanged?: () => void;
   /** Where `online` / `offline` events come from (the window in the app; none in Node tests). */
   network?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator?: { onLine: boolean } };
 }
@@ -90,6 +92,7 @@ export function connectToRelay(doc: Y.Doc, target: RelayTarget, options: RelayCo
       onStateless: ({ payload }) => {
         const notice = parseRelayNotice(payload);
         if (notice) options.onNotice?.(notice.code);
+        else if (parseMembersChanged(payload)) options.onMembersChanged?.();
       },
       onClose: ({ event }) => {
         // Closed by the relay with a reason (member removed): the same as a refusal.

@@ -21,7 +21,11 @@ export interface DocUpdateRow {
   at: string;
 }
 
-export const COMPACT_AFTER = 200;
+/**
+ * Rows after which a log is merged into one snapshot. Every row is read (and decrypted) on each
+ * open, so a short log keeps opening a large brief fast; merging happens when idle.
+ */
+export const COMPACT_AFTER = 20;
 
 type Database = DelegateDatabase;
 
@@ -83,6 +87,16 @@ export async function compactDoc(docId: string, database: Database = db, thresho
     await database.ydocUpdates.add({ docId, seq: rows.at(-1)!.seq, update: snapshot, kind: 'snapshot', at: new Date().toISOString() });
     return true;
   });
+}
+
+/**
+ * Compacts a log once the page is idle: merging a 300-item brief's log takes the main thread for
+ * a while, which must not fall on the first paint of an editor or between keystrokes.
+ */
+export function compactDocWhenIdle(docId: string, database: Database = db): void {
+  const task = () => void compactDoc(docId, database).catch((error: unknown) => console.warn('Could not compact the briefing document log', error));
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 10_000 });
+  else setTimeout(task, 1000);
 }
 
 /** The whole state of a document from its log, for export and backup (undefined if it has none). */

@@ -29,6 +29,8 @@ export interface BriefingEditorSlice {
   relay: RelayStatus | undefined;
   /** The last notice the relay sent about this briefing (e.g. `forbidden-write`). */
   relayNotice: RelayErrorCode | undefined;
+  /** Counts the relay's "members list changed" messages for the open briefing: the members list reads it again on each. */
+  membersChanged: number;
   /** Opens a briefing's document for editing; false if there is no such briefing. */
   openBriefing: (id: string) => Promise<boolean>;
   closeDraft: () => Promise<void>;
@@ -93,10 +95,17 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
       (relayNotice) => {
         if (session === open) set({ relayNotice });
       },
+      () => {
+        if (session === open) set({ membersChanged: get().membersChanged + 1 });
+      },
     ).then(
       (off) => {
-        if (session === open && ticket === connecting) disconnect = off;
-        else off?.();
+        if (session === open && ticket === connecting) {
+          disconnect = off;
+          // A briefing kept on this machine only is brought to the current document format now;
+          // a shared one is keyed list by list as it is edited (a reader's relay refuses changes).
+          if (!off) open.migrateFormat();
+        } else off?.();
       },
       (error: unknown) => console.error('Could not connect the briefing to its relay', error),
     );
@@ -134,6 +143,7 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
     canRedo: false,
     relay: undefined,
     relayNotice: undefined,
+    membersChanged: 0,
     openBriefing: async (id) => {
       if (session) await get().closeDraft();
       const ticket = ++opening;

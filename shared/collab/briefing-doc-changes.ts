@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Briefing, Section } from '../briefing/model';
-import { BRIEFING_SPEC, briefingRoots, recordToMap, SECTION_SPEC, type RecordSpec } from './briefing-doc';
+import { BRIEFING_SPEC, briefingRoots, listToArray, recordToMap, SECTION_SPEC, type RecordSpec } from './briefing-doc';
+import { applyOrder, orderedElements } from './briefing-doc-order';
 
 /**
  * Turns an editor's "the record is now this" into the smallest document change: a text field
@@ -58,9 +59,7 @@ export function updateRecord(map: Y.Map<unknown>, spec: RecordSpec, next: Plain)
       } else if (kind === 'strings') updateStrings(current as Y.Array<string>, value as string[]);
       else updateEntries(current, value as unknown[]);
     } else if (!(current instanceof Y.Array)) {
-      const array = new Y.Array<Y.Map<unknown>>();
-      array.push((value as Plain[]).map((element) => recordToMap(kind.list, element)));
-      map.set(field, array);
+      map.set(field, listToArray(kind.list, value as Plain[]));
     } else updateList(current as Y.Array<Y.Map<unknown>>, kind.list, kind.key, value as Plain[]);
   }
 }
@@ -89,39 +88,38 @@ function updateEntries(array: Y.Array<unknown>, next: readonly unknown[]): void 
 }
 
 /**
- * An ordered list of records with ids: removed ids are deleted, new ones inserted where they
- * go, kept ones updated in place. Yjs has no move: an element that changed place is deleted
- * and inserted anew with its current content.
+ * An ordered list of records with ids: removed ids are deleted, new ones appended, kept ones
+ * updated in place, and the order set through the elements' order keys: a moved element keeps
+ * its Y.Map and its texts, so what a colleague types into it at the same time is kept.
  */
 function updateList(array: Y.Array<Y.Map<unknown>>, spec: RecordSpec, key: string, next: readonly Plain[]): void {
   const wanted = new Set(next.map((element) => element[key]));
-  const seen = new Set<unknown>();
-  for (let i = 0; i < array.length; ) {
-    const id = array.get(i).get(key);
-    if (!wanted.has(id) || seen.has(id)) array.delete(i, 1);
-    else {
-      seen.add(id);
-      i++;
-    }
+  const byId = new Map<unknown, Y.Map<unknown>>();
+  const drop = new Set<Y.Map<unknown>>();
+  for (const element of orderedElements(array)) {
+    const id = element.get(key);
+    // A copy left by a format 1 move (or an id given twice) goes; the first in list order stays.
+    if (!wanted.has(id) || byId.has(id)) drop.add(element);
+    else byId.set(id, element);
   }
-  for (const [i, element] of next.entries()) {
+  for (let i = array.length - 1; i >= 0; i--) if (drop.has(array.get(i))) array.delete(i, 1);
+  const added = new Set<Y.Map<unknown>>();
+  const order: Y.Map<unknown>[] = [];
+  for (const element of next) {
     const id = element[key];
-    const at = i < array.length ? array.get(i) : undefined;
-    if (at && at.get(key) === id) {
+    const at = byId.get(id);
+    if (at) {
       updateRecord(at, spec, element);
-      continue;
+      order.push(at);
+      byId.delete(id);
+    } else if (!order.some((e) => e.get(key) === id)) {
+      const map = recordToMap(spec, element);
+      array.push([map]);
+      added.add(map);
+      order.push(map);
     }
-    let from = -1;
-    for (let j = i + 1; j < array.length; j++) {
-      if (array.get(j).get(key) === id) {
-        from = j;
-        break;
-      }
-    }
-    if (from >= 0) array.delete(from, 1);
-    array.insert(i, [recordToMap(spec, element)]);
   }
-  if (array.length > next.length) array.delete(next.length, array.length - next.length);
+  applyOrder(array, order, added);
 }
 
 /** Makes the briefing's own part (header and general sections) equal `next`. */

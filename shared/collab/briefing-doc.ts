@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Briefing, Section } from '../briefing/model';
+import { initialOrderKeys, migrateListOrder, ORDER_KEY, orderedElements } from './briefing-doc-order';
 
 /**
  * A briefing's content as one Yjs document: the source of truth for every briefing, shared or
@@ -13,10 +14,12 @@ import type { Briefing, Section } from '../briefing/model';
  *
  * Within a record, free text is a `Y.Text` (character-level merge), a choice from a list
  * (status, marking, assessment, dates) a plain value (last writer wins), an ordered list of
- * things a `Y.Array` of `Y.Map`s that each carry a stable id, `review` a `Y.Array` of strings
- * and `statusHistory` a `Y.Array` of plain entries (appended to only).
+ * things a `Y.Array` of `Y.Map`s that each carry a stable id and (format 2) an order key, so a
+ * move changes a key and never re-creates the element (`briefing-doc-order.ts`), `review` a
+ * `Y.Array` of strings and `statusHistory` a `Y.Array` of plain entries (appended to only).
+ * Format 1 documents (lists in array order) are read as they are and keyed by `migrateBriefingDoc`.
  */
-export const BRIEFING_DOC_FORMAT = 1;
+export const BRIEFING_DOC_FORMAT = 2;
 
 export type FieldKind = 'text' | 'value' | 'strings' | 'entries' | ListOf;
 export interface ListOf {
@@ -98,12 +101,22 @@ export function writeRecord(map: Y.Map<unknown>, spec: RecordSpec, value: Plain)
       const array = new Y.Array<unknown>();
       array.push([...(v as unknown[])]);
       map.set(field, array);
-    } else {
-      const array = new Y.Array<Y.Map<unknown>>();
-      array.push((v as Plain[]).map((element) => recordToMap(kind.list, element)));
-      map.set(field, array);
-    }
+    } else map.set(field, listToArray(kind.list, v as Plain[]));
   }
+}
+
+/** A new list's Y.Array, each element with its order key. */
+export function listToArray(spec: RecordSpec, elements: readonly Plain[]): Y.Array<Y.Map<unknown>> {
+  const keys = initialOrderKeys(elements.length);
+  const array = new Y.Array<Y.Map<unknown>>();
+  array.push(
+    elements.map((element, i) => {
+      const map = recordToMap(spec, element);
+      map.set(ORDER_KEY, keys[i]);
+      return map;
+    }),
+  );
+  return array;
 }
 
 /** The plain record a Y.Map laid out by `spec` holds. Absent values stay absent; list elements with an id seen before are dropped. */
@@ -117,10 +130,10 @@ export function mapToRecord(spec: RecordSpec, map: Y.Map<unknown>): Plain {
     else if (kind === 'strings') out[field] = [...new Set((v as Y.Array<string>).toArray())];
     else if (kind === 'entries') out[field] = (v as Y.Array<unknown>).toArray();
     else {
-      // Two people moving one element at once each re-insert it: keep the first copy.
+      // In format 1 two people moving one element at once each re-inserted it: keep the first copy.
       const seen = new Set<unknown>();
       const list: Plain[] = [];
-      for (const element of (v as Y.Array<Y.Map<unknown>>).toArray()) {
+      for (const element of orderedElements(v as Y.Array<Y.Map<unknown>>)) {
         const id = element.get(kind.key);
         if (seen.has(id)) continue;
         seen.add(id);
@@ -162,6 +175,32 @@ export function seedBriefingDoc(doc: Y.Doc, briefing: Briefing, sections: readon
     writeRecord(roots.briefing, BRIEFING_SPEC, briefing as unknown as Plain);
     for (const section of sections) roots.sections.set(section.id, recordToMap(SECTION_SPEC, withoutLocal(section)));
   }, origin);
+}
+
+/**
+ * Brings a format 1 document to format 2: every list's elements get order keys in their current
+ * order. Only keys are written (the same on every machine for the same list, so two apps doing
+ * it at once agree), no text is touched. Returns whether anything changed. Call in a transaction.
+ */
+export function migrateBriefingDoc(doc: Y.Doc): boolean {
+  const roots = briefingRoots(doc);
+  const format = roots.meta.get('format');
+  if (typeof format === 'number' && format >= BRIEFING_DOC_FORMAT) return false;
+  if (!hasBriefing(doc)) return false;
+  keyLists(roots.briefing, BRIEFING_SPEC);
+  for (const section of roots.sections.values()) keyLists(section, SECTION_SPEC);
+  roots.meta.set('format', BRIEFING_DOC_FORMAT);
+  return true;
+}
+
+function keyLists(map: Y.Map<unknown>, spec: RecordSpec): void {
+  for (const [field, kind] of Object.entries(spec)) {
+    if (typeof kind === 'string') continue;
+    const array = map.get(field);
+    if (!(array instanceof Y.Array)) continue;
+    migrateListOrder(array as Y.Array<Y.Map<unknown>>);
+    for (const element of array as Y.Array<Y.Map<unknown>>) keyLists(element, kind.list);
+  }
 }
 
 /** The document state of a briefing built from its rows (conversion of briefings made before documents). */

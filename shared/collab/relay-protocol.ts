@@ -114,3 +114,20 @@ export function parseRelayNotice(payload: string): RelayNotice | undefined {
     return undefined;
   }
 }
+
+/**
+ * Stateless message the relay sends on every connection to a briefing when its members list
+ * changed (a member added, removed, renamed, given another role or token; someone came online or
+ * went away): the app reads the list again instead of polling it.
+ */
+export const membersChangedSchema = z.object({ type: z.literal('members-changed'), documentId: z.string() });
+export type MembersChanged = z.infer<typeof membersChangedSchema>;
+
+export function parseMembersChanged(payload: string): MembersChanged | undefined {
+  try {
+    const parsed = membersChangedSchema.safeParse(JSON.parse(payload));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -4,6 +4,7 @@ import type { Briefing, Section } from '../../shared/briefing/model';
 import { Briefing as BriefingSchema, Section as SectionSchema } from '../../shared/briefing/model';
 import {
   base64ToUpdate,
+  BRIEFING_DOC_FORMAT,
   briefingDocUpdate,
   briefingRoots,
   readBriefingDoc,
@@ -83,7 +84,7 @@ describe('a briefing as a Yjs document', () => {
     expect(BriefingSchema.parse(read.briefing)).toEqual(briefing);
     expect(read.sections).toEqual([section(1), section(2)]);
     for (const s of read.sections) expect(SectionSchema.parse(s)).toEqual(s);
-    expect(briefingRoots(doc).meta.toJSON()).toEqual({ format: 1, briefingId: 'b1' });
+    expect(briefingRoots(doc).meta.toJSON()).toEqual({ format: BRIEFING_DOC_FORMAT, briefingId: 'b1' });
     expect(briefingRoots(doc).briefing.get('title')).toBeInstanceOf(Y.Text);
     expect(briefingRoots(doc).sections.get('b1:item-1')!.get('talkingPoints')).toBeInstanceOf(Y.Array);
   });

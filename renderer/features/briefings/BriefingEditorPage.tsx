@@ -1,12 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { Link, useLocation, useSearch } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import type { Briefing, Section } from '../../../shared/briefing/model';
 import { Loading, Page } from '../../components/Page';
 import { db } from '../../db/db';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { BriefingHeader } from './BriefingHeader';
+import { BriefingOutline } from './BriefingOutline';
 import { GeneralEditor } from './GeneralEditor';
 import { SectionEditor } from './SectionEditor';
 import { sectionMatches } from './find';
@@ -55,10 +56,12 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
   const [query, setQuery] = useState('');
   const { canEdit } = useMyRole(briefing.id);
   const agendaIds = useLiveQuery(async () => new Set((await db.agendaItems.where('meetingId').equals(briefing.meetingId).primaryKeys()) as string[]), [briefing.meetingId]);
-  // Sections a dataset update flagged (the flag lives in the database, not in the draft).
+  // Sections a dataset update flagged (the flag lives in the database, not in the draft). This
+  // reads every section row of the brief, so it waits until the editor is on screen.
+  const painted = useAfterFirstPaint();
   const flagged = useLiveQuery(
-    async () => new Set((await db.sections.where('briefingId').equals(briefing.id).filter((s) => s.datasetReview !== undefined).primaryKeys()) as string[]),
-    [briefing.id],
+    async () => (painted ? new Set((await db.sections.where('briefingId').equals(briefing.id).filter((s) => s.datasetReview !== undefined).primaryKeys()) as string[]) : undefined),
+    [briefing.id, painted],
   );
   const matching = useMemo(() => (query.trim() ? new Set(sections.filter((s) => sectionMatches(s, query)).map((s) => s.id)) : undefined), [sections, query]);
   const current = selectedItem ? sections.find((s) => s.agendaItemId === selectedItem) : undefined;
@@ -87,29 +90,7 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
             <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
           </label>
           {matching && <p role="status">{t('briefings.findResults', { count: matching.size })}</p>}
-          <ul>
-            <li>
-              <Link href={at()} aria-current={!current ? 'page' : undefined}>
-                {t('briefings.general')}
-                {briefing.review.length > 0 && <span className="review-count"> · {t('briefings.reviewCount', { count: briefing.review.length })}</span>}
-              </Link>
-            </li>
-            {sections
-              .filter((s) => !matching || matching.has(s.id))
-              .map((s) => {
-                const detached = agendaIds !== undefined && !agendaIds.has(s.agendaItemId);
-                return (
-                  <li key={s.id} className={detached ? 'detached' : undefined}>
-                    <Link href={at(s.agendaItemId)} aria-current={current?.id === s.id ? 'page' : undefined}>
-                      {s.agendaTitle}
-                      {detached && <span className="badge"> {t('briefings.section.detachedShort')}</span>}
-                      {!detached && flagged?.has(s.id) && <span className="badge"> {t('briefings.section.updatedShort')}</span>}
-                      {s.review.length > 0 && <span className="review-count"> · {t('briefings.reviewCount', { count: s.review.length })}</span>}
-                    </Link>
-                  </li>
-                );
-              })}
-          </ul>
+          <BriefingOutline briefing={briefing} sections={sections} matching={matching} currentId={current?.id} agendaIds={agendaIds} flagged={flagged} href={at} />
         </nav>
         <fieldset className="editor-main plain" disabled={!canEdit}>
           {current ? (
@@ -128,4 +109,18 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
       </div>
     </div>
   );
+}
+
+/** False until the page is idle after the first paint (for work the first paint does not need). */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(() => setPainted(true), 0);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(() => setPainted(true), { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  }, []);
+  return painted;
 }

@@ -3,15 +3,9 @@ import { useKeepCaret } from './keep-caret';
 import { PRIVATE_TEXT } from '../../components/private-text';
 import type { TalkingPoint } from '../../../shared/briefing/model';
 import { useT } from '../../i18n/use-t';
+import { moveItem } from './move-item';
 import { newId } from './repo';
 
-export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
-  if (to < 0 || to >= list.length || from === to) return [...list];
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  next.splice(to, 0, item!);
-  return next;
-}
 
 /**
  * An ordered list of talking points: add, edit, remove, and reorder by keyboard

@@ -8,9 +8,6 @@ import { listMembers, sharingErrorCode, type SharingErrorCode } from './relay-cl
 import { changeMemberRole, inviteMember, registerAgain, rememberMyRole, removeMember, type IssuedInvitation, type ShareRecord } from './share-record';
 import { sharingMessage } from './sharing-messages';
 
-/** While the list is open it is refreshed this often, for "online" and "last seen". */
-const REFRESH_MS = 15_000;
-
 /** Members as the relay knows them (name, role, online, last seen); the lead changes roles and removes. */
 export function MembersList({ briefingId, record, version, onInvitation }: { briefingId: string; record: ShareRecord; version: number; onInvitation: (issued: IssuedInvitation) => void }) {
   const t = useT();
@@ -36,11 +33,13 @@ export function MembersList({ briefingId, record, version, onInvitation }: { bri
     }
   }, [briefingId, record.relayUrl, record.documentId]);
 
+  // No polling: the relay pushes "members changed" (added, removed, role, online, last seen) on
+  // the briefing's connection, and the list is read again on each push and on every reconnect.
+  const pushed = useAppStore((s) => (s.draft?.briefing.id === briefingId ? s.membersChanged : 0));
+  const synced = useAppStore((s) => s.draft?.briefing.id === briefingId && s.relay?.state === 'synced');
   useEffect(() => {
     void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load, version]);
+  }, [load, version, pushed, synced]);
 
   const act = async (work: () => Promise<void>) => {
     setBusy(true);
