@@ -137,4 +137,7 @@ export const papers = {
   'papers.annex.failed': 'The annex could not be prepared: a paper could not be read.',
   'papers.annex.link': 'Print papers as an annex',
   'papers.storage.deleteNamed': 'Delete {title}',
+  'papers.openWithSystemViewer': 'Open with the system viewer',
+  'papers.open.noApplication': 'No application on this computer opens {name}. Save a copy instead.',
+  'papers.open.failed': '{name} could not be opened.',
 } as const;

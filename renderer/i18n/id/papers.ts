@@ -139,4 +139,7 @@ export const papers = {
   'papers.annex.failed': 'Lampiran tidak dapat disiapkan: ada dokumen yang tidak dapat dibaca.',
   'papers.annex.link': 'Cetak dokumen sebagai lampiran',
   'papers.storage.deleteNamed': 'Hapus {title}',
+  'papers.openWithSystemViewer': 'Buka dengan penampil sistem',
+  'papers.open.noApplication': 'Tidak ada aplikasi di komputer ini yang dapat membuka {name}. Simpan salinan sebagai gantinya.',
+  'papers.open.failed': '{name} tidak dapat dibuka.',
 } as const satisfies Partial<Catalog>;

@@ -139,4 +139,7 @@ export const papers = {
   'papers.annex.failed': 'Lampiran tidak dapat disediakan: satu kertas tidak dapat dibaca.',
   'papers.annex.link': 'Cetak kertas sebagai lampiran',
   'papers.storage.deleteNamed': 'Padam {title}',
+  'papers.openWithSystemViewer': 'Buka dengan pemapar sistem',
+  'papers.open.noApplication': 'Tiada aplikasi pada komputer ini yang boleh membuka {name}. Simpan salinan sebagai gantinya.',
+  'papers.open.failed': '{name} tidak dapat dibuka.',
 } as const satisfies Partial<Catalog>;
