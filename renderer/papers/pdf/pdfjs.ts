@@ -60,6 +60,15 @@ export function closePdf(doc: PDFDocumentProxy): void {
   void doc.loadingTask.destroy();
 }
 
+/**
+ * pdf.js's data files, shipped with the app under /pdfjs/ (scripts/vite-plugin-pdfjs-data.ts)
+ * and precached for offline use. Absolute addresses: the worker would resolve a relative one
+ * against its own script's folder.
+ */
+export function pdfDataUrls(base: string = document.baseURI): { cMapUrl: string; standardFontDataUrl: string } {
+  return { cMapUrl: new URL('/pdfjs/cmaps/', base).href, standardFontDataUrl: new URL('/pdfjs/standard_fonts/', base).href };
+}
+
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const { lib, worker } = await load();
   const task = lib.getDocument({
@@ -67,6 +76,11 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     worker,
     enableXfa: false,
     stopAtErrors: false,
+    // Fonts a paper names without embedding (Helvetica, Times...) come from the app's own copies,
+    // never the computer's: a paper looks the same on every delegate's machine, offline too.
+    ...pdfDataUrls(),
+    cMapPacked: true,
+    useSystemFonts: false,
   });
   // No onPassword handler: without one pdf.js rejects a protected file with PasswordException.
   try {
