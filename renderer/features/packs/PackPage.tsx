@@ -18,6 +18,7 @@ import { loadPackInput } from './load';
 import { PackPages, type PackAnnexPlan, type PageLabels } from './PackPages';
 import { annexCandidates, annexRequest, planPackAnnex } from '../../papers/annex/annex-papers';
 import { AnnexPrintPages } from '../../papers/annex/AnnexPrintPages';
+import { wordAnnexChapters } from '../../papers/annex/word-annex';
 import { PackPapersPicker } from './PackPapersPicker';
 import { annexEntryId } from './flow';
 import './pack.css';
@@ -209,7 +210,9 @@ function PackView({ input }: { input: PackInput }) {
     setMessage(t('packs.wordWorking'));
     try {
       const lt = (key: MessageKey, vars?: Record<string, string | number>) => translate(language, key, vars);
-      const bytes = await (exporter.current ??= createWordExporter()).write(doc, {
+      // The chosen papers, their versions and annotated extracts, after every part (the PDF merges their pages instead).
+      const annex = annexPapers.length ? await wordAnnexChapters(annexPapers.map((p) => p.id), profile, language) : [];
+      const bytes = await (exporter.current ??= createWordExporter()).write({ ...doc, chapters: [...doc.chapters, ...annex] }, {
         contents: lt('packs.contents'),
         pageOf: lt('packs.pageOf', { page: '{page}', pages: '{pages}' }),
         draft: lt('packs.draft'),
