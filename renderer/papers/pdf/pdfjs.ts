@@ -1,6 +1,7 @@
 import type * as PdfJsModule from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { openProblem, PDF_OPEN_OPTIONS, pdfDataUrls } from './pdf-options';
 
 /*
  * The one way the app opens a PDF. pdf.js is loaded on first use (it is large and most pages
@@ -60,34 +61,18 @@ export function closePdf(doc: PDFDocumentProxy): void {
   void doc.loadingTask.destroy();
 }
 
-/**
- * pdf.js's data files, shipped with the app under /pdfjs/ (scripts/vite-plugin-pdfjs-data.ts)
- * and precached for offline use. Absolute addresses: the worker would resolve a relative one
- * against its own script's folder.
- */
-export function pdfDataUrls(base: string = document.baseURI): { cMapUrl: string; standardFontDataUrl: string } {
-  return { cMapUrl: new URL('/pdfjs/cmaps/', base).href, standardFontDataUrl: new URL('/pdfjs/standard_fonts/', base).href };
-}
-
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const { lib, worker } = await load();
   const task = lib.getDocument({
     data: bytes.slice(),
     worker,
-    enableXfa: false,
-    stopAtErrors: false,
-    // Fonts a paper names without embedding (Helvetica, Times...) come from the app's own copies,
-    // never the computer's: a paper looks the same on every delegate's machine, offline too.
-    ...pdfDataUrls(),
-    cMapPacked: true,
-    useSystemFonts: false,
+    ...PDF_OPEN_OPTIONS,
+    ...pdfDataUrls(document.baseURI),
   });
   // No onPassword handler: without one pdf.js rejects a protected file with PasswordException.
   try {
     return await task.promise;
   } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    if (name === 'PasswordException' || (error instanceof Error && /password/i.test(error.message))) throw new PdfOpenError('encrypted', error);
-    throw new PdfOpenError('damaged', error);
+    throw new PdfOpenError(openProblem(error), error);
   }
 }
