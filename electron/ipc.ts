@@ -16,6 +16,7 @@ import { setMenuLanguage } from './menu';
 import { osKeyStatus, sealKeyWithOs, unsealKeyWithOs } from './os-key';
 import { printPack, savePackPdf } from './pack-print';
 import { openPaperFile } from './paper-files';
+import { openPaperWithSystem } from './papers-open';
 import { openExternalIfSafe } from './security';
 import { relayOrigins } from './relay-csp';
 
@@ -90,9 +91,10 @@ export function registerIpcHandlers(): void {
   handle('dataset:fetch-feed', (request) => fetchDatasetFeed(request));
 
   handle('papers:open-file', (request, event) => openPaperFile(request, event));
+  handle('papers:open-with-system', (request) => openPaperWithSystem(request));
 
   handle('pack:save-pdf', (request, event) => savePackPdf(request, event));
-  handle('pack:print', (_request, event) => printPack(event));
+  handle('pack:print', (request, event) => printPack(event, request));
   handle('relay:set-origins', ({ urls }) => relayOrigins.set(urls));
 
   handle('os-key:status', () => osKeyStatus());

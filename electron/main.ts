@@ -9,6 +9,7 @@ import { createMainWindow, focusWindow } from './main-window';
 import { installApplicationMenu } from './menu';
 import { forwardSystemLock } from './power-lock';
 import { hardenSession, installSecurityHardening } from './security';
+import { installTempCleanup } from './papers-temp-files';
 
 /*
  * Main process entry. Paths come from app.getAppPath() (the package root, or app.asar when
@@ -32,6 +33,7 @@ async function onReady(): Promise<void> {
   relayOrigins.load(path.join(app.getPath('userData'), 'relay-origins.json'));
   serveAppProtocol(path.join(app.getAppPath(), 'dist', 'renderer'));
   registerIpcHandlers();
+  installTempCleanup();
   installApplicationMenu();
   forwardSystemLock();
   openMainWindow();

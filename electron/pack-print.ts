@@ -4,6 +4,7 @@ import { BrowserWindow, dialog, type IpcMainInvokeEvent, type WebContents } from
 import type { PackPdfResult } from '../shared/ipc/contract';
 import type { PackAnnexRequest } from '../shared/papers/annex-request';
 import { withAnnex } from './pack-annex';
+import { printPdfInWindow } from './papers-print';
 
 /*
  * Printing a briefing pack in the desktop app. The renderer has already laid the pack out in
@@ -66,16 +67,26 @@ export async function savePackPdf(
     if (!(await exists(target))) break;
     defaultPath = target;
   }
-  let pdf: Uint8Array = await contents.printToPDF(PDF_OPTIONS);
-  // The chosen papers' pages after the pack's, before anything is written: a paper that cannot be read fails the save whole.
-  if (annex) pdf = Buffer.from(await withAnnex(pdf, annex));
-  await write(target, pdf);
+  await write(target, await packPdf(contents, annex));
   return { saved: true, fileName: path.basename(target) };
 }
 
-/** Opens the system print dialog for the sender's page; answers whether it was printed. */
-export function printPack(event: Sender): Promise<{ printed: boolean }> {
+/**
+ * The pack as a PDF: the sender's page printed with its CSS page size, then the chosen papers'
+ * pages merged after it. A paper that cannot be read fails the whole, before anything is written.
+ */
+export async function packPdf(contents: WebContents, annex: PackAnnexRequest | undefined): Promise<Uint8Array> {
+  const pdf: Uint8Array = await contents.printToPDF(PDF_OPTIONS);
+  return annex ? Buffer.from(await withAnnex(pdf, annex)) : pdf;
+}
+
+/**
+ * Opens the system print dialog for the sender's page; answers whether it was printed. With an
+ * annex, the dialog shows the same pages "Save as PDF" writes (electron/papers-print.ts).
+ */
+export async function printPack(event: Sender, request?: { annex: PackAnnexRequest }): Promise<{ printed: boolean }> {
   const contents = event.sender as WebContents;
+  if (request?.annex) return printPdfInWindow(await packPdf(contents, request.annex), event);
   return new Promise((resolve) => {
     contents.print({ printBackground: true }, (success) => resolve({ printed: success }));
   });

@@ -9,7 +9,7 @@ import type { PackAnnexRequest } from '../shared/papers/annex-request';
  * nothing beyond these calls. Types only are imported from the contract: zod stays out of the
  * sandboxed preload bundle, and main validates every payload anyway.
  */
-function invoke<C extends IpcChannel>(channel: C, ...request: IpcRequest<C> extends undefined ? [] : [IpcRequest<C>]) {
+function invoke<C extends IpcChannel>(channel: C, ...request: undefined extends IpcRequest<C> ? [IpcRequest<C>?] : [IpcRequest<C>]) {
   return ipcRenderer.invoke(channel, ...request) as Promise<IpcResult<IpcResponse<C>>>;
 }
 
@@ -52,7 +52,8 @@ const delegateApi = {
   setLanguage: (language: Language) => invoke('app:set-language', { language }),
   openPaperFile: (title: string) => invoke('papers:open-file', { title }),
   savePackPdf: (fileName: string, title: string, annex?: PackAnnexRequest) => invoke('pack:save-pdf', annex ? { fileName, title, annex } : { fileName, title }),
-  printPack: () => invoke('pack:print'),
+  printPack: (annex?: PackAnnexRequest) => (annex ? invoke('pack:print', { annex }) : invoke('pack:print')),
+  openPaperWithSystem: (versionId: string, name: string, bytes: Uint8Array<ArrayBuffer>) => invoke('papers:open-with-system', { versionId, name, bytes }),
   setRelayOrigins: (urls: string[]) => invoke('relay:set-origins', { urls }),
   onMenuCommand,
   osKeyStatus: () => invoke('os-key:status'),

@@ -9,8 +9,9 @@ import { median } from '../measure';
 
 /*
  * Meeting papers at the scale of real ones:
- * - attaching a 300-page PDF: read, SHA-256, every page's text extracted (pdf.js worker) and
- *   stored, with the longest interface-thread task meanwhile (PerformanceObserver 'longtask'),
+ * - attaching a 300-page PDF: read, SHA-256, every page's text extracted (the intake worker) and
+ *   stored, with the longest interface-thread task meanwhile and how many were over 100 ms
+ *   (PerformanceObserver 'longtask'),
  *   after pdf.js's one-time start (measured on its own);
  * - opening it: from the click on the paper to its first page painted (canvas and text layer);
  * - the pack annex: 200 pages of papers merged after a 10-page pack and stamped (pdf-lib, the
@@ -27,16 +28,21 @@ export async function papersSuite({ browser, url, runs, record }: BenchContext):
     const tries = Math.max(1, Math.min(runs, 3));
     const attach: number[] = [];
     const longest: number[] = [];
+    const over100: number[] = [];
     const firstPage: number[] = [];
     const coldPage: number[] = [];
     for (let i = 0; i < tries; i++) {
       const { context, page } = await freshPage(browser);
       await context.addInitScript(() => {
-        const w = window as unknown as { __longest: number };
+        const w = window as unknown as { __longest: number; __over100: number };
         // longtask is Chromium's; elsewhere the figure reads -1 (unknown).
         w.__longest = PerformanceObserver.supportedEntryTypes.includes('longtask') ? 0 : -1;
+        w.__over100 = 0;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+          for (const entry of list.getEntries()) {
+            w.__longest = Math.max(w.__longest, entry.duration);
+            if (entry.duration > 100) w.__over100++;
+          }
         }).observe({ type: 'longtask', buffered: true });
       });
       await page.goto(`${url}/meetings/asoen-36`);
@@ -45,9 +51,10 @@ export async function papersSuite({ browser, url, runs, record }: BenchContext):
       // ~70 ms, reported apart), so the figure below is the 300-page extraction's own.
       const resetLongest = () =>
         page.evaluate(() => {
-          const w = window as unknown as { __longest: number };
+          const w = window as unknown as { __longest: number; __over100: number };
           const was = w.__longest;
           if (w.__longest >= 0) w.__longest = 0;
+          w.__over100 = 0;
           return was;
         });
       await resetLongest();
@@ -59,6 +66,7 @@ export async function papersSuite({ browser, url, runs, record }: BenchContext):
       await page.getByText('Report of the 35th meeting.pdf is attached.').waitFor({ timeout: 120_000 });
       attach.push((Date.now() - started) / 1000);
       longest.push(await page.evaluate(() => (window as unknown as { __longest: number }).__longest));
+      over100.push(await page.evaluate(() => (window as unknown as { __over100: number }).__over100));
 
       const link = page.getByRole('region', { name: 'Papers of ASOEN-36' }).getByRole('link', { name: 'Report of the 35th meeting' });
       const opened = Date.now();
@@ -78,6 +86,8 @@ export async function papersSuite({ browser, url, runs, record }: BenchContext):
     // Chromium reports tasks over 50 ms only: 0 means none was that long.
     const worst = Math.max(...longest);
     record({ name: 'longest interface task while attaching (0 = none over 50 ms)', value: worst, unit: 'ms', datasetSize: '300 pages', goal: '<= 100 ms', pass: worst >= 0 && worst <= 100 });
+    const most = Math.max(...over100);
+    record({ name: 'interface tasks over 100 ms while attaching (the most in one attach)', value: most, unit: 'tasks', datasetSize: '300 pages', goal: '0', pass: most === 0 });
     record({ name: 'first use of pdf.js in a session: longest task (module evaluation)', value: median(firstUse), unit: 'ms', datasetSize: '1 page' });
     record({ name: 'open a paper: click to first page painted', value: median(firstPage), unit: 'ms', datasetSize: '300 pages', goal: '<= 1000 ms', pass: median(firstPage) <= 1000 });
     record({ name: "open a paper's address cold: app start to first page painted", value: median(coldPage), unit: 'ms', datasetSize: '300 pages' });

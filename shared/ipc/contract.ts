@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Language } from '../model';
 import { isAllowedRelayUrl } from '../collab/relay-token';
 import { PackAnnexRequest } from '../papers/annex-request';
+import { MAX_PAPER_BYTES } from '../papers/file-checks';
 
 /*
  * The one IPC contract between the renderer and main. Each channel names its request schema
@@ -75,6 +76,25 @@ export const PaperFileResult = z.discriminatedUnion('status', [
 export type PaperFileResult = z.infer<typeof PaperFileResult>;
 
 /*
+ * "Open with the system viewer" (desktop): the page names the version by its id and hands over
+ * its file name and bytes, never a path; main writes them to its private temp folder and opens
+ * that file with the system's default application (electron/papers-open.ts).
+ */
+export const PaperOpenRequest = z.strictObject({
+  /** Becomes a folder name in main's temp folder: letters, digits and dashes only. */
+  versionId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, 'not a version id'),
+  /** The version's file name; main keeps its base name and safe characters only. */
+  name: z.string().min(1).max(255),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_PAPER_BYTES, 'not a paper main can open'),
+});
+export const PaperOpenResult = z.discriminatedUnion('opened', [
+  z.strictObject({ opened: z.literal(true) }),
+  /** The system has no application for the file, or refused to open it. */
+  z.strictObject({ opened: z.literal(false), reason: z.literal('no-application') }),
+]);
+export type PaperOpenResult = z.infer<typeof PaperOpenResult>;
+
+/*
  * Briefing packs: main prints the page the renderer has laid out (its own webContents, never
  * another), asks where to save, and answers with the file's name only, never its path.
  */
@@ -142,12 +162,17 @@ export const ipcContract = {
     request: z.strictObject({ title: z.string().max(MAX_TITLE_LENGTH) }),
     response: PaperFileResult,
   },
+  'papers:open-with-system': {
+    request: PaperOpenRequest,
+    response: PaperOpenResult,
+  },
   'pack:save-pdf': {
     request: PackPdfRequest,
     response: PackPdfResult,
   },
   'pack:print': {
-    request: z.undefined(),
+    /** With an annex, main prints the pack as "Save as PDF" writes it, the papers' pages merged after it. */
+    request: z.strictObject({ annex: PackAnnexRequest }).optional(),
     response: z.strictObject({ printed: z.boolean() }),
   },
   /** The relays the shared briefings use: main allows exactly these in the CSP's connect-src. */
@@ -245,8 +270,10 @@ export interface DelegateApi {
   openPaperFile(title: string): Promise<IpcResult<IpcResponse<'papers:open-file'>>>;
   /** Prints the current page to PDF (CSS page size) and saves it where the delegate chooses. */
   savePackPdf(fileName: string, title: string, annex?: PackAnnexRequest): Promise<IpcResult<IpcResponse<'pack:save-pdf'>>>;
-  /** Opens the system print dialog for the current page. */
-  printPack(): Promise<IpcResult<IpcResponse<'pack:print'>>>;
+  /** Opens the system print dialog for the current page (with an annex: the pack as saved, the papers' pages after it). */
+  printPack(annex?: PackAnnexRequest): Promise<IpcResult<IpcResponse<'pack:print'>>>;
+  /** Writes a paper to main's private temp folder and opens it with the system's default application. */
+  openPaperWithSystem(versionId: string, name: string, bytes: Uint8Array<ArrayBuffer>): Promise<IpcResult<IpcResponse<'papers:open-with-system'>>>;
   /** Tells main which relays the shared briefings use (the CSP allows those only); `changed` means reload. */
   setRelayOrigins(urls: string[]): Promise<IpcResult<IpcResponse<'relay:set-origins'>>>;
   /** Calls `listener` with each application-menu command; returns a function that stops listening. */

@@ -20,12 +20,14 @@ describe('preload', () => {
   });
 
   it('exposes exactly the named operations, all functions, and no passthrough', () => {
-    expect(Object.keys(api).sort()).toEqual(['fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'onSystemLock', 'openDatasetFile', 'openExternal', 'openPaperFile', 'osKeyStatus', 'printPack', 'savePackPdf', 'sealKeyWithOs', 'setLanguage', 'setRelayOrigins', 'setTitle', 'unsealKeyWithOs']);
+    expect(Object.keys(api).sort()).toEqual(['fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'onSystemLock', 'openDatasetFile', 'openExternal', 'openPaperFile', 'openPaperWithSystem', 'osKeyStatus', 'printPack', 'savePackPdf', 'sealKeyWithOs', 'setLanguage', 'setRelayOrigins', 'setTitle', 'unsealKeyWithOs']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);
   });
 
+  const BYTES = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+  const ANNEX = { marking: 'OFFICIAL', pageLabel: 'Page {page} of {total}', papers: [{ title: 'Concept note', bytes: BYTES }] };
   it.each([
     ['getAppInfo', () => api.getAppInfo(), 'app:get-info', []],
     ['openExternal', () => api.openExternal('https://asean.org/'), 'shell:open-external', [{ url: 'https://asean.org/' }]],
@@ -33,6 +35,8 @@ describe('preload', () => {
     ['setLanguage', () => api.setLanguage('ms'), 'app:set-language', [{ language: 'ms' }]],
     ['savePackPdf', () => api.savePackPdf('pack.pdf', 'Save'), 'pack:save-pdf', [{ fileName: 'pack.pdf', title: 'Save' }]],
     ['printPack', () => api.printPack(), 'pack:print', []],
+    ['printPack', () => api.printPack(ANNEX), 'pack:print', [{ annex: ANNEX }]],
+    ['openPaperWithSystem', () => api.openPaperWithSystem('v-1', 'paper.pdf', BYTES), 'papers:open-with-system', [{ versionId: 'v-1', name: 'paper.pdf', bytes: BYTES }]],
     ['setRelayOrigins', () => api.setRelayOrigins(['wss://relay.kln.gov.my']), 'relay:set-origins', [{ urls: ['wss://relay.kln.gov.my'] }]],
   ] as const)('%s invokes only its own channel', async (_name, call, channel, args) => {
     ipcRenderer.invoke.mockClear();

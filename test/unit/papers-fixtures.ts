@@ -52,3 +52,36 @@ export async function makeProtectedPdf(): Promise<Uint8Array> {
   doc.context.trailerInfo.ID = doc.context.obj([hex(16, 3), hex(16, 3)]);
   return doc.save({ useObjectStreams: false });
 }
+
+/**
+ * A paper whose fonts are named, not embedded: a line in each of pdf-lib's standard fonts
+ * (Helvetica, Times, Courier: pdf-lib never embeds these) and a line of Japanese in a CID font
+ * (HeiseiMin-W3) with the predefined UniJIS-UCS2-H CMap, as Acrobat writes CJK text without
+ * fonts. A reader needs the standard font data for the first and the CMaps for the second.
+ */
+export async function makeNamedFontsPdf(japanese = '日本語の議題'): Promise<Uint8Array> {
+  const { PDFName, PDFHexString, PDFString, PDFNumber, beginText, endText, setFontAndSize, moveText, showText } = await import('pdf-lib');
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const lines: [StandardFonts, string][] = [
+    [StandardFonts.Helvetica, 'Helvetica named not embedded: the Meeting noted the report.'],
+    [StandardFonts.TimesRoman, 'Times named not embedded: the Meeting welcomed the offer.'],
+    [StandardFonts.Courier, 'Courier named not embedded: agenda item 4.2'],
+  ];
+  for (const [i, [name, text]] of lines.entries()) page.drawText(text, { x: 56, y: 780 - i * 28, size: 14, font: await doc.embedFont(name) });
+  const ctx = doc.context;
+  const descriptor = ctx.obj({ Type: 'FontDescriptor', FontName: 'HeiseiMin-W3', Flags: 6, FontBBox: [-123, -257, 1001, 910], ItalicAngle: 0, Ascent: 723, Descent: -241, CapHeight: 709, StemV: 69 });
+  const cidFont = ctx.obj({
+    Type: 'Font',
+    Subtype: 'CIDFontType0',
+    BaseFont: 'HeiseiMin-W3',
+    CIDSystemInfo: ctx.obj({ Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Japan1'), Supplement: PDFNumber.of(2) }),
+    FontDescriptor: ctx.register(descriptor),
+    DW: 1000,
+  });
+  const type0 = ctx.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: 'HeiseiMin-W3', Encoding: 'UniJIS-UCS2-H', DescendantFonts: [ctx.register(cidFont)] });
+  page.node.setFontDictionary(PDFName.of('FJ'), ctx.register(type0));
+  const ucs2 = [...japanese].map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, '0')).join('');
+  page.pushOperators(beginText(), setFontAndSize('FJ', 24), moveText(56, 640), showText(PDFHexString.of(ucs2)), endText());
+  return doc.save();
+}

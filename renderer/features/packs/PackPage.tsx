@@ -17,6 +17,7 @@ import { loadPackInput } from './load';
 import { PackPages, type PackAnnexPlan, type PageLabels } from './PackPages';
 import { annexCandidates, annexRequest, planPackAnnex } from '../../papers/annex/annex-papers';
 import { AnnexPrintPages } from '../../papers/annex/AnnexPrintPages';
+import { wordAnnexChapters } from '../../papers/annex/word-annex';
 import { PackPapersPicker } from './PackPapersPicker';
 import { annexEntryId } from './flow';
 import './pack.css';
@@ -192,11 +193,14 @@ function PackView({ input }: { input: PackInput }) {
   const progress = state.phase === 'working' ? state.progress : state.phase === 'ready' ? 90 + Math.round((10 * state.shown) / packPages) : 0;
   const fileName = `${fileSafe(`${input.meeting.code} ${input.briefing.title}`)}-${profile}.pdf`;
 
+  /** The chosen papers for main to merge after the printed pages: the same annex for Save as PDF and Print. */
+  const annexForMain = () => {
+    const paperIds = annexPapers.map((p) => p.id);
+    return paperIds.length ? annexRequest(paperIds, doc.marking, translate(language, 'packs.pageOf', { page: '{page}', pages: '{total}' })) : Promise.resolve(undefined);
+  };
   const savePdf = async () => {
     if (!api) return;
-    const paperIds = annexPapers.map((p) => p.id);
-    const annexOf = paperIds.length ? await annexRequest(paperIds, doc.marking, translate(language, 'packs.pageOf', { page: '{page}', pages: '{total}' })) : undefined;
-    const result = await api.savePackPdf(fileName, t('packs.savePdf'), annexOf);
+    const result = await api.savePackPdf(fileName, t('packs.savePdf'), await annexForMain());
     if (!result.ok) setMessage(t('packs.failed', { message: result.error.message }));
     else setMessage(result.value.saved && result.value.fileName ? t('packs.saved', { fileName: result.value.fileName }) : t('packs.notSaved'));
   };
@@ -205,7 +209,9 @@ function PackView({ input }: { input: PackInput }) {
     setMessage(t('packs.wordWorking'));
     try {
       const lt = (key: MessageKey, vars?: Record<string, string | number>) => translate(language, key, vars);
-      const bytes = await (exporter.current ??= createWordExporter()).write(doc, {
+      // The chosen papers, their versions and annotated extracts, after every part (the PDF merges their pages instead).
+      const annex = annexPapers.length ? await wordAnnexChapters(annexPapers.map((p) => p.id), profile, language) : [];
+      const bytes = await (exporter.current ??= createWordExporter()).write({ ...doc, chapters: [...doc.chapters, ...annex] }, {
         contents: lt('packs.contents'),
         pageOf: lt('packs.pageOf', { page: '{page}', pages: '{pages}' }),
         draft: lt('packs.draft'),
@@ -224,7 +230,7 @@ function PackView({ input }: { input: PackInput }) {
       window.print();
       return;
     }
-    const result = await api.printPack();
+    const result = await api.printPack(await annexForMain());
     if (!result.ok) setMessage(t('packs.failed', { message: result.error.message }));
   };
   /** Stops the layout, or the rendering of laid-out pages; nothing half-done is left to print. */
@@ -334,7 +340,7 @@ function PackView({ input }: { input: PackInput }) {
       {state.phase === 'ready' && (
         <section className="pack-pages" aria-label={t('packs.preview')} lang={doc.language}>
           <PackPages doc={doc} layout={state.layout} env={env} labels={labels} shown={state.shown} {...(annexPlan ? { annex: annexPlan } : {})} />
-          {/* In the browser the papers' pages print with the pack's; the desktop app merges the papers' own pages when saving. */}
+          {/* In the browser the papers' pages print with the pack's; the desktop app merges the papers' own pages when saving and printing. */}
           {!api && packComplete && annexPlan && (
             <AnnexPrintPages
               meetingId={input.meeting.id}

@@ -2,9 +2,9 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { pageTextOf, type TextRun } from '../../../shared/papers/page-text';
 
 /*
- * Text extraction, page by page. pdf.js parses each page's content stream in its worker
- * (getTextContent is a message to it); this thread only joins the runs, one page per task,
- * yielding between pages so a 300-page paper never blocks the interface.
+ * Text extraction, page by page: pdf.js parses each page's content stream and this joins the
+ * runs. It runs in the intake worker (inspect-bytes.ts); on the interface thread (tests without
+ * workers) it yields between pages so a 300-page paper never blocks the interface.
  */
 
 export function runsOf(items: readonly unknown[]): TextRun[] {
@@ -21,6 +21,8 @@ export async function extractPageTexts(
   doc: PDFDocumentProxy,
   onProgress?: (done: number, total: number) => void,
   signal?: AbortSignal,
+  /** Between pages, let the thread do other work: needed on the interface thread, wasted time in a worker (nested timers wait 4 ms each). */
+  yieldBetweenPages = true,
 ): Promise<string[]> {
   const pages: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
@@ -30,7 +32,7 @@ export async function extractPageTexts(
     pages.push(pageTextOf(runsOf(content.items)).text);
     page.cleanup();
     onProgress?.(n, doc.numPages);
-    await yieldToInterface();
+    if (yieldBetweenPages) await yieldToInterface();
   }
   return pages;
 }

@@ -1,6 +1,7 @@
 import type * as PdfJsModule from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { openProblem, PDF_OPEN_OPTIONS, pdfDataUrls } from './pdf-options';
 
 /*
  * The one way the app opens a PDF. pdf.js is loaded on first use (it is large and most pages
@@ -65,15 +66,13 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const task = lib.getDocument({
     data: bytes.slice(),
     worker,
-    enableXfa: false,
-    stopAtErrors: false,
+    ...PDF_OPEN_OPTIONS,
+    ...pdfDataUrls(document.baseURI),
   });
   // No onPassword handler: without one pdf.js rejects a protected file with PasswordException.
   try {
     return await task.promise;
   } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    if (name === 'PasswordException' || (error instanceof Error && /password/i.test(error.message))) throw new PdfOpenError('encrypted', error);
-    throw new PdfOpenError('damaged', error);
+    throw new PdfOpenError(openProblem(error), error);
   }
 }

@@ -12,6 +12,8 @@ import { formatBytes } from '../attach/format-bytes';
 import { OwnerLink } from '../attach/OwnerLink';
 import { RevisionControl } from '../attach/RevisionControl';
 import { deletePaper, saveVersionFile } from '../storage/papers-repo';
+import { openVersionWithSystem, type OpenOutcome } from '../storage/open-with-system';
+import { desktopApi } from '../../platform/platform';
 import { PaperReader, type TextSelection } from './PaperReader';
 import { useAnnotations, usePageTexts, usePaper, usePdfDocument } from './use-paper';
 import '../papers.css';
@@ -33,6 +35,13 @@ function PaperDetail({ paper, versions }: { paper: Paper; versions: PaperVersion
   const version = versions.find((v) => v.id === params.get('version')) ?? versions.find((v) => v.id === paper.currentVersionId) ?? versions.at(-1)!;
   const isCurrent = version.id === paper.currentVersionId;
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [opened, setOpened] = useState<{ versionId: string; outcome: OpenOutcome }>();
+  const desktop = desktopApi() !== undefined;
+  const openWithSystem = () =>
+    void openVersionWithSystem(version.id).then(
+      (outcome) => setOpened({ versionId: version.id, outcome }),
+      () => setOpened({ versionId: version.id, outcome: 'failed' }),
+    );
 
   const choose = (versionId: string) => navigate(`/papers/${paper.id}${versionId === paper.currentVersionId ? '' : `?version=${versionId}`}`, { replace: true });
 
@@ -62,9 +71,25 @@ function PaperDetail({ paper, versions }: { paper: Paper; versions: PaperVersion
           <RevisionControl paper={paper} />
           {versions.length > 1 && <Link href={`/papers/${paper.id}/compare`}>{t('papers.compare.link')}</Link>}
           <Link href={`/papers/${paper.id}/annotations`}>{t('papers.annotations.printLink')}</Link>
-          <button type="button" onClick={() => void saveVersionFile(version.id)}>
-            {version.isPdf ? t('papers.download') : t('papers.openWithSystem')}
-          </button>
+          {/* The desktop app opens the file with the system's viewer; a browser can only download it. */}
+          {desktop && (
+            <button type="button" onClick={openWithSystem}>
+              {t('papers.openWithSystemViewer')}
+            </button>
+          )}
+          {(version.isPdf || desktop) && (
+            <button type="button" onClick={() => void saveVersionFile(version.id)}>
+              {t('papers.download')}
+            </button>
+          )}
+          {!version.isPdf && !desktop && (
+            <button type="button" onClick={openWithSystem}>
+              {t('papers.openWithSystem')}
+            </button>
+          )}
+          {opened?.versionId === version.id && (opened.outcome === 'no-application' || opened.outcome === 'failed') && (
+            <span role="alert">{t(opened.outcome === 'no-application' ? 'papers.open.noApplication' : 'papers.open.failed', { name: version.name })}</span>
+          )}
           {confirmDelete ? (
             <span role="group" aria-label={t('papers.deleteConfirm')}>
               {t('papers.deleteConfirm')}{' '}
