@@ -11,6 +11,8 @@ import { GeneralEditor } from './GeneralEditor';
 import { SectionEditor } from './SectionEditor';
 import { sectionMatches } from './find';
 import { useMyRole } from '../sharing/use-my-role';
+import { BriefingSidePanel } from '../comments/BriefingSidePanel';
+import { SectionMarks } from '../comments/SectionMarks';
 
 /** The briefing editor: an outline of the meeting's agenda items and the part being edited. */
 export function BriefingEditorPage({ id }: { id: string }) {
@@ -92,6 +94,7 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
               <Link href={at()} aria-current={!current ? 'page' : undefined}>
                 {t('briefings.general')}
                 {briefing.review.length > 0 && <span className="review-count"> · {t('briefings.reviewCount', { count: briefing.review.length })}</span>}
+                <SectionMarks briefingId={briefing.id} sectionId="general" />
               </Link>
             </li>
             {sections
@@ -105,6 +108,7 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
                       {detached && <span className="badge"> {t('briefings.section.detachedShort')}</span>}
                       {!detached && flagged?.has(s.id) && <span className="badge"> {t('briefings.section.updatedShort')}</span>}
                       {s.review.length > 0 && <span className="review-count"> · {t('briefings.reviewCount', { count: s.review.length })}</span>}
+                      <SectionMarks briefingId={briefing.id} sectionId={s.id} />
                     </Link>
                   </li>
                 );
@@ -125,6 +129,7 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
             <GeneralEditor briefing={briefing} sections={sections} />
           )}
         </fieldset>
+        <BriefingSidePanel briefing={briefing} section={current} />
       </div>
     </div>
   );

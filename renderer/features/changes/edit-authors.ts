@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { mayWrite } from '../../../shared/collab/relay-protocol';
 import { readBriefing } from '../../../shared/collab/briefing-doc';
 import { editAuthorsMap, type EditAuthor } from './attribution';
@@ -28,8 +28,8 @@ export function recordEditAuthors(briefingId: string, doc: Y.Doc, origin: unknow
   load();
   const authors = editAuthorsMap(doc);
   const onTransaction = (transaction: Y.Transaction) => {
-    if (transaction.origin !== origin || !transaction.local || transaction.changed.has(authors as unknown as Y.AbstractType<Y.YEvent<never>>)) return;
-    if (transaction.changed.size === 0 || authors.has(String(doc.clientID))) return;
+    if (transaction.origin !== origin || !transaction.local || transaction.changed.size === 0) return;
+    if (authors.has(String(doc.clientID))) return;
     if (!mayEdit) return;
     // An unshared briefing: its author field names who works on it here.
     const author = shared ? me : { memberId: null, name: readBriefing(doc).author.trim() };

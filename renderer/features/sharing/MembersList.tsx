@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/store';
 import { listMembers, sharingErrorCode, type SharingErrorCode } from './relay-client';
 import { changeMemberRole, inviteMember, registerAgain, rememberMyRole, removeMember, type IssuedInvitation, type ShareRecord } from './share-record';
 import { sharingMessage } from './sharing-messages';
+import { MemberPresence } from '../presence/MemberPresence';
 
 /** While the list is open it is refreshed this often, for "online" and "last seen". */
 const REFRESH_MS = 15_000;
@@ -116,7 +117,7 @@ export function MembersList({ briefingId, record, version, onInvitation }: { bri
                     t(`sharing.role.${m.role}`)
                   )}
                 </td>
-                <td>{m.online ? t('sharing.online') : t('sharing.offline')}</td>
+                <td>{m.online ? t('sharing.online') : t('sharing.offline')}<MemberPresence briefingId={briefingId} memberId={m.memberId} /></td>
                 <td>{m.lastSeenAt ? time(m.lastSeenAt) : t('sharing.never')}</td>
                 {isLead && (
                   <td>
