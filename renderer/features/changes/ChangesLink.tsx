@@ -1,16 +1,16 @@
 import { Link } from 'wouter';
 import { useT } from '../../i18n/use-t';
-import { useChangesSinceSeen } from './use-changes';
 
-/** "3 parts changed since you last looked", opening the list of changes. */
+/**
+ * Opens "what changed since you last looked". A plain link: counting the changes means reading
+ * and comparing the whole document, which the editor of a 300-item brief should not pay for on
+ * opening; the changes page does it.
+ */
 export function ChangesLink({ briefingId }: { briefingId: string }) {
   const t = useT();
-  const seen = useChangesSinceSeen(briefingId);
-  if (!seen) return null;
-  const count = seen.changes.length;
   return (
-    <p className="changes-link" data-changes={count}>
-      {count === 0 ? t('changes.link', { count }) : <Link href={`/briefings/${briefingId}/changes`}>{t('changes.link', { count })}</Link>}
+    <p className="changes-link">
+      <Link href={`/briefings/${briefingId}/changes`}>{t('changes.title')}</Link>
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { loadBriefingDoc } from '../../collab/briefing-docs';
 import { docLogLength } from '../../collab/doc-log';
 import { db } from '../../db/db';
@@ -10,24 +11,39 @@ export interface ChangesSinceSeen {
   changes: SectionChange[];
 }
 
+async function readChanges(briefingId: string): Promise<ChangesSinceSeen | null> {
+  const baseline = await seenBaseline(briefingId);
+  if (!baseline) return null;
+  const doc = await loadBriefingDoc(briefingId);
+  if (!doc) return null;
+  try {
+    return { at: baseline.at, changes: changesSince(doc, baseline.state) };
+  } finally {
+    doc.destroy();
+  }
+}
+
 /**
  * The changes since I last looked, read from the stored document (the editor saves within a
  * second), again whenever the baseline changes and, when `live`, whenever the document's log
- * does (the changes page; the editor's link counts once on opening, not on every keystroke's save
- * of a 300-item brief). Undefined while reading; null when the briefing has no baseline yet.
+ * does. Undefined while reading; null when the briefing has no baseline yet.
+ * The live queries only say when to read again: the document itself is read outside them.
  */
 export function useChangesSinceSeen(briefingId: string, live = false): ChangesSinceSeen | null | undefined {
   const log = useLiveQuery(() => (live ? docLogLength(briefingId) : 0), [briefingId, live]);
   const seenAt = useLiveQuery(async () => ((await db.settings.get(`changes.seen:${briefingId}`))?.value as { at?: string } | undefined)?.at ?? null, [briefingId]);
-  return useLiveQuery(async () => {
-    const baseline = await seenBaseline(briefingId);
-    if (!baseline) return null;
-    const doc = await loadBriefingDoc(briefingId);
-    if (!doc) return null;
-    try {
-      return { at: baseline.at, changes: changesSince(doc, baseline.state) };
-    } finally {
-      doc.destroy();
-    }
-  }, [briefingId, log, seenAt]);
+  const [result, setResult] = useState<{ key: string; value: ChangesSinceSeen | null } | undefined>();
+  const key = `${briefingId}|${seenAt}`;
+  useEffect(() => {
+    if (log === undefined || seenAt === undefined) return;
+    let current = true;
+    readChanges(briefingId).then(
+      (value) => current && setResult({ key, value }),
+      (error: unknown) => console.error('Could not compare the briefing with when it was last seen', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [briefingId, log, seenAt, key]);
+  return result?.key === key ? result.value : undefined;
 }

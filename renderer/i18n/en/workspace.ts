@@ -43,7 +43,6 @@ export const workspace = {
   'presence.here': '{names} here',
   'presence.offline': 'Not here',
   'presence.col': 'Where',
-  'changes.link': '{count, plural, =0 {Nothing changed since you last looked} one {# part changed since you last looked} other {# parts changed since you last looked}}',
   'changes.title': 'What changed since you last looked',
   'changes.since': 'Since {at}.',
   'changes.none': 'Nothing changed since you last looked.',

@@ -45,7 +45,6 @@ export const workspace = {
   'presence.here': '{names} di sini',
   'presence.offline': 'Tidak ada',
   'presence.col': 'Di mana',
-  'changes.link': '{count, plural, =0 {Tidak ada perubahan sejak terakhir Anda melihat} other {# bagian berubah sejak terakhir Anda melihat}}',
   'changes.title': 'Apa yang berubah sejak terakhir Anda melihat',
   'changes.since': 'Sejak {at}.',
   'changes.none': 'Tidak ada perubahan sejak terakhir Anda melihat.',

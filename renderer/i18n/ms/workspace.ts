@@ -45,7 +45,6 @@ export const workspace = {
   'presence.here': '{names} di sini',
   'presence.offline': 'Tiada',
   'presence.col': 'Di mana',
-  'changes.link': '{count, plural, =0 {Tiada perubahan sejak kali terakhir anda melihat} other {# bahagian berubah sejak kali terakhir anda melihat}}',
   'changes.title': 'Apa yang berubah sejak kali terakhir anda melihat',
   'changes.since': 'Sejak {at}.',
   'changes.none': 'Tiada perubahan sejak kali terakhir anda melihat.',
