@@ -124,7 +124,7 @@ export function ChangesPage({ id }: { id: string }) {
       ) : (
         groups.map((group) => (
           <section key={authorKey(group.author)} className="changes-by-author" aria-label={group.author ? group.author.name : t('changes.unknown')}>
-            <h2>{!group.author ? t('changes.unknown') : authorKey(group.author) === mine ? t('changes.you') : t('changes.byAuthor', { name: group.author.name })}</h2>
+            <h2>{!group.author ? t('changes.unknown') : authorKey(group.author) === mine ? t('changes.you') : t('changes.byAuthor', { name: group.author.name || t('comments.me') })}</h2>
             <ul>
               {group.sections.map((section) => (
                 <SectionChanges key={section.sectionId} briefingId={id} section={section} />

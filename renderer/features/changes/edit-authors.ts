@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import type * as Y from 'yjs';
 import { mayWrite } from '../../../shared/collab/relay-protocol';
 import { readBriefing } from '../../../shared/collab/briefing-doc';
@@ -11,31 +12,35 @@ import { shareRecordFor } from '../sharing/share-record';
  * wrote what (changes-since.ts). One entry per editing session (a Y.Doc instance), written only
  * by a session that changes content (never by a reviewer or reader, whose write the relay would
  * refuse), in the same origin as the edit, so it travels, is saved and is sent with it. The map
- * is outside the undo manager's scope (briefing and sections): undo never removes it.
+ * is outside the undo manager's scope (briefing and sections): undo never removes it. A lead who
+ * shares the briefing while editing gets their entry rewritten with their member id (the
+ * session's earlier edits were theirs too).
  */
 export function recordEditAuthors(briefingId: string, doc: Y.Doc, origin: unknown): void {
-  let me: EditAuthor | undefined;
+  let known = false;
   let mayEdit = true;
-  let shared = false;
-  const load = () =>
-    void shareRecordFor(briefingId)
-      .then((record) => {
-        shared = record !== undefined;
-        mayEdit = !record || mayWrite(record.role, 'content');
-        me = record ? { memberId: record.memberId, name: record.name } : undefined;
-      })
-      .catch(() => undefined);
-  load();
+  let member: EditAuthor | undefined;
+  const subscription = liveQuery(() => shareRecordFor(briefingId)).subscribe({
+    next: (record) => {
+      known = true;
+      mayEdit = !record || mayWrite(record.role, 'content');
+      member = record ? { memberId: record.memberId, name: record.name } : undefined;
+    },
+    error: () => undefined,
+  });
   const authors = editAuthorsMap(doc);
   const onTransaction = (transaction: Y.Transaction) => {
-    if (transaction.origin !== origin || !transaction.local || transaction.changed.size === 0) return;
-    if (authors.has(String(doc.clientID))) return;
-    if (!mayEdit) return;
+    if (!known || !mayEdit || transaction.origin !== origin || !transaction.local || transaction.changed.size === 0) return;
+    const key = String(doc.clientID);
+    const entry = authors.get(key);
+    if (entry && (!member || entry.memberId === member.memberId)) return;
     // An unshared briefing: its author field names who works on it here.
-    const author = shared ? me : { memberId: null, name: readBriefing(doc).author.trim() };
-    if (!author) return load(); // the share record is still being read: the next edit records it
-    doc.transact(() => authors.set(String(doc.clientID), { ...author, at: new Date().toISOString() }), origin);
+    const author = member ?? { memberId: null, name: readBriefing(doc).author.trim() };
+    doc.transact(() => authors.set(key, { ...author, at: entry?.at ?? new Date().toISOString() }), origin);
   };
   doc.on('afterTransaction', onTransaction);
-  doc.once('destroy', () => doc.off('afterTransaction', onTransaction));
+  doc.once('destroy', () => {
+    doc.off('afterTransaction', onTransaction);
+    subscription.unsubscribe();
+  });
 }
