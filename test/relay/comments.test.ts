@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { addReply, addThread, readThreads, setThreadState } from '../../shared/collab/comments-doc';
 import { parseRelayNotice, relayDocumentName } from '../../shared/collab/relay-protocol';
 import { PRESENCE_FIELD, presentMembers } from '../../renderer/collab/awareness-presence';

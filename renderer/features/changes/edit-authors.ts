@@ -16,8 +16,10 @@ import { shareRecordFor } from '../sharing/share-record';
  * shares the briefing while editing gets their entry rewritten with their member id (the
  * session's earlier edits were theirs too).
  */
-export function recordEditAuthors(briefingId: string, doc: Y.Doc, origin: unknown): void {
+export function recordEditAuthors(briefingId: string, doc: Y.Doc, origin: unknown): { ready: Promise<void> } {
   let known = false;
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   let mayEdit = true;
   let member: EditAuthor | undefined;
   const subscription = liveQuery(() => shareRecordFor(briefingId)).subscribe({
@@ -25,6 +27,7 @@ export function recordEditAuthors(briefingId: string, doc: Y.Doc, origin: unknow
       known = true;
       mayEdit = !record || mayWrite(record.role, 'content');
       member = record ? { memberId: record.memberId, name: record.name } : undefined;
+      markReady();
     },
     error: () => undefined,
   });
@@ -43,4 +46,6 @@ export function recordEditAuthors(briefingId: string, doc: Y.Doc, origin: unknow
     doc.off('afterTransaction', onTransaction);
     subscription.unsubscribe();
   });
+  /** Resolved once the share record has been read (edits before that are recorded at the next one). */
+  return { ready };
 }
