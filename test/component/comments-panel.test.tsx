@@ -7,6 +7,8 @@ import { commentsDocId, CommentsWorkspace, type Me } from '../../renderer/collab
 import { readDocUpdates } from '../../renderer/collab/doc-log';
 import { CommentsPanel } from '../../renderer/features/comments/CommentsPanel';
 import { useAppStore } from '../../renderer/store/store';
+import { db } from '../../renderer/db/db';
+import { deleteBriefing } from '../../renderer/features/briefings/repo';
 
 const talkingPoints = [
   { id: 'tp1', text: 'Welcome the host.' },
@@ -79,6 +81,17 @@ describe('the comments panel', () => {
     expect(within(region).getByRole('note').textContent).toBe('Your role (Reader) lets you read comments, not write them.');
     expect(within(region).queryByRole('button', { name: 'Add comment' })).toBeNull();
     await workspace.close();
+  });
+
+  it('goes with its briefing when the briefing is deleted, and so does the "last looked" baseline', async () => {
+    const workspace = await openWorkspace();
+    workspace.change((doc) => addThread(doc, { id: 't1', sectionId: 'general', author: { memberId: null, name: 'Aminah' }, at: '2026-12-01T10:00:00.000Z', text: 'Private remark.' }));
+    await workspace.close();
+    await db.settings.put({ key: 'changes.seen:b1', value: { at: '2026-12-01T10:00:00.000Z', state: 'AAA=' } });
+    expect(await readDocUpdates(commentsDocId('b1'))).toHaveLength(1);
+    await deleteBriefing('b1');
+    expect(await readDocUpdates(commentsDocId('b1'))).toEqual([]);
+    expect(await db.settings.get('changes.seen:b1')).toBeUndefined();
   });
 
   it('speaks the interface language', async () => {

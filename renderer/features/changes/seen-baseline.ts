@@ -35,3 +35,8 @@ export async function markSeen(briefingId: string, now = new Date()): Promise<vo
 export async function ensureSeenBaseline(briefingId: string): Promise<void> {
   if (!(await db.settings.get(seenKey(briefingId)))) await markSeen(briefingId);
 }
+
+/** A deleted briefing's baseline goes with it (it holds the briefing's text as it was). */
+export async function forgetSeen(briefingId: string): Promise<void> {
+  await db.settings.delete(seenKey(briefingId));
+}
