@@ -1,27 +1,20 @@
-import type { Role } from '../../shared/collab/relay-protocol';
+import { PRESENCE_FIELD, type PresenceState } from '../../shared/collab/comments-presence';
+
+export { PRESENCE_FIELD, type PresenceState };
 
 /**
  * Presence: who has a shared briefing open and in which section, carried by Yjs awareness
  * (y-protocols) on the briefing's comments connection to the relay. Awareness is not content:
  * the relay relays it to every member (readers too) and stores none of it; when a member's
  * connection closes the relay drops their state and tells the others, and a state nobody
- * renews is dropped by every client after 30 s (y-protocols' outdated timeout).
+ * renews is dropped by every client after 30 s (y-protocols' outdated timeout). The relay
+ * rewrites who a state says it is from the member's token, so presence cannot be forged.
  */
-export interface PresenceState {
-  memberId: string;
-  name: string;
-  role: Role | null;
-  /** The section open in their editor (`general` for the briefing's general part), null elsewhere. */
-  sectionId: string | null;
-}
 
 export interface PresentMember extends PresenceState {
   /** Whether this is me (another tab or window of mine counts as me). */
   me: boolean;
 }
-
-/** The field of an awareness state this app writes (other fields from other software are ignored). */
-export const PRESENCE_FIELD = 'adbPresence';
 
 function isPresence(value: unknown): value is PresenceState {
   if (typeof value !== 'object' || value === null) return false;

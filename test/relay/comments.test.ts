@@ -96,6 +96,11 @@ describe('comments through the relay', () => {
     readerComments.provider.awareness!.setLocalStateField(PRESENCE_FIELD, { memberId: reader.memberId, name: reader.name, role: 'reader', sectionId: 's3' });
     await until(() => seenByLead().some((m) => m.name === 'Dara' && m.sectionId === 's3'), 'the reader moves to another section');
 
+    // A client that claims to be someone else is shown as who its token says it is.
+    readerComments.provider.awareness!.setLocalStateField(PRESENCE_FIELD, { memberId: lead.memberId, name: 'Aminah (forged)', role: 'lead', sectionId: 's4' });
+    await until(() => seenByLead().some((m) => m.sectionId === 's4'), 'the forged state arrives');
+    expect(seenByLead().find((m) => m.sectionId === 's4')).toMatchObject({ memberId: reader.memberId, name: 'Dara', role: 'reader', me: false });
+
     readerComments.destroy();
     await until(() => seenByLead().length === 1, 'the reader is gone once offline');
     expect(seenByLead()[0]?.name).toBe('Aminah');
