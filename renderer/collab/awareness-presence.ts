@@ -1,6 +1,6 @@
-import { PRESENCE_FIELD, type PresenceState } from '../../shared/collab/comments-presence';
+import { PRESENCE_FIELD, presentMembers, type PresenceState, type PresentMember } from '../../shared/collab/comments-presence';
 
-export { PRESENCE_FIELD, type PresenceState };
+export { PRESENCE_FIELD, presentMembers, type PresenceState, type PresentMember };
 
 /**
  * Presence: who has a shared briefing open and in which section, carried by Yjs awareness
@@ -10,36 +10,6 @@ export { PRESENCE_FIELD, type PresenceState };
  * renews is dropped by every client after 30 s (y-protocols' outdated timeout). The relay
  * rewrites who a state says it is from the member's token, so presence cannot be forged.
  */
-
-export interface PresentMember extends PresenceState {
-  /** Whether this is me (another tab or window of mine counts as me). */
-  me: boolean;
-}
-
-function isPresence(value: unknown): value is PresenceState {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as PresenceState;
-  return typeof v.memberId === 'string' && typeof v.name === 'string' && (v.sectionId === null || typeof v.sectionId === 'string');
-}
-
-/**
- * The members present, one entry per member (a member with two windows open shows once, in
- * the section of their most recent state), sorted by name. `states` is awareness's
- * client id -> state map; `myClientIds` the awareness client ids of this tab.
- */
-export function presentMembers(states: ReadonlyMap<number, Record<string, unknown>>, myMemberId: string | null, myClientId: number): PresentMember[] {
-  const byMember = new Map<string, PresentMember & { clientId: number }>();
-  for (const [clientId, state] of states) {
-    const presence = state[PRESENCE_FIELD];
-    if (!isPresence(presence)) continue;
-    const me = presence.memberId === myMemberId;
-    const entry = { memberId: presence.memberId, name: presence.name.slice(0, 200), role: presence.role ?? null, sectionId: presence.sectionId, me, clientId };
-    const seen = byMember.get(presence.memberId);
-    // This tab's own state wins for me; otherwise the highest client id, for a stable choice.
-    if (!seen || (clientId === myClientId && me) || (seen.clientId !== myClientId && clientId > seen.clientId)) byMember.set(presence.memberId, entry);
-  }
-  return [...byMember.values()].map(({ clientId: _c, ...rest }) => rest).sort((a, b) => a.name.localeCompare(b.name) || (a.memberId < b.memberId ? -1 : 1));
-}
 
 /** Others present per section id (me left out: the outline shows where colleagues are). */
 export function othersBySection(members: readonly PresentMember[]): Map<string, PresentMember[]> {

@@ -21,3 +21,33 @@ export function presenceAs(claimed: unknown, member: { memberId: string; name: s
   const sectionId = (claimed as { sectionId?: unknown }).sectionId;
   return { memberId: member.memberId, name: member.name, role: member.role, sectionId: typeof sectionId === 'string' ? sectionId.slice(0, 200) : null };
 }
+
+export interface PresentMember extends PresenceState {
+  /** Whether this is me (another tab or window of mine counts as me). */
+  me: boolean;
+}
+
+function isPresence(value: unknown): value is PresenceState {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as PresenceState;
+  return typeof v.memberId === 'string' && typeof v.name === 'string' && (v.sectionId === null || typeof v.sectionId === 'string');
+}
+
+/**
+ * The members present, one entry per member (a member with two windows open shows once: for me
+ * this tab's state, for others the state of their highest client id), sorted by name. `states`
+ * is awareness's client id -> state map; `myClientId` this tab's awareness client id.
+ */
+export function presentMembers(states: ReadonlyMap<number, Record<string, unknown>>, myMemberId: string | null, myClientId: number): PresentMember[] {
+  const byMember = new Map<string, PresentMember & { clientId: number }>();
+  for (const [clientId, state] of states) {
+    const presence = state[PRESENCE_FIELD];
+    if (!isPresence(presence)) continue;
+    const me = presence.memberId === myMemberId;
+    const entry = { memberId: presence.memberId, name: presence.name.slice(0, 200), role: presence.role ?? null, sectionId: presence.sectionId, me, clientId };
+    const seen = byMember.get(presence.memberId);
+    // This tab's own state wins for me; otherwise the highest client id, for a stable choice.
+    if (!seen || (clientId === myClientId && me) || (seen.clientId !== myClientId && clientId > seen.clientId)) byMember.set(presence.memberId, entry);
+  }
+  return [...byMember.values()].map(({ clientId: _c, ...rest }) => rest).sort((a, b) => a.name.localeCompare(b.name) || (a.memberId < b.memberId ? -1 : 1));
+}

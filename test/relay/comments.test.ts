@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addReply, addThread, readThreads, setThreadState } from '../../shared/collab/comments-doc';
 import { parseRelayNotice, relayDocumentName } from '../../shared/collab/relay-protocol';
-import { PRESENCE_FIELD, presentMembers } from '../../renderer/collab/awareness-presence';
+import { PRESENCE_FIELD, presentMembers } from '../../shared/collab/comments-presence';
 import { connectClient, member, registerBriefing, startTestRelay, synced, until, type TestClient, type TestRelay } from './relay-harness';
 
 /*
