@@ -26,7 +26,8 @@ function panel(workspace: CommentsWorkspace, me: Me) {
 }
 
 describe('the comments panel', () => {
-  it('comments on a talking point from the keyboard, replies, resolves and reopens, and keeps it all in IndexedDB', async () => {
+  // Many steps through the real IndexedDB stand-in: on a loaded machine it takes more than the default 5 s.
+  it('comments on a talking point from the keyboard, replies, resolves and reopens, and keeps it all in IndexedDB', { timeout: 30_000 }, async () => {
     const workspace = await openWorkspace();
     const me: Me = { memberId: null, name: 'Aminah', role: undefined };
     const user = userEvent.setup();
