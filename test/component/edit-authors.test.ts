@@ -23,7 +23,11 @@ describe('who edited, recorded in the briefing document', () => {
   it('an unshared briefing: the first local edit records this session under the briefing author, once', async () => {
     const s = session();
     await recordEditAuthors('b1', s.doc, s.origin).ready;
+    const updates: Uint8Array[] = [];
+    s.doc.on('update', (u: Uint8Array) => updates.push(u));
     s.type('x');
+    // Part of the edit's own update, not a change of its own (the relay's "changes waiting" counts updates).
+    expect(updates).toHaveLength(1);
     expect(editAuthorsMap(s.doc).get(String(s.doc.clientID))).toMatchObject({ memberId: null, name: 'Aminah' });
     const before = Y.encodeStateVector(s.doc);
     s.type('more');
