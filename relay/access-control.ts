@@ -1,7 +1,8 @@
-import type { Connection, Extension, Hocuspocus, beforeSyncPayload, connectedPayload, onAuthenticatePayload, onDisconnectPayload } from '@hocuspocus/server';
+import type { Connection, Extension, Hocuspocus, beforeHandleAwarenessPayload, beforeSyncPayload, connectedPayload, onAuthenticatePayload, onDisconnectPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { mayWrite, parseRelayDocumentName, RELAY_ERRORS, type DocumentKind, type RelayErrorCode, type RelayNotice, type Role } from '../shared/collab/relay-protocol';
 import { parseRelayCredential } from '../shared/collab/relay-token';
+import { PRESENCE_FIELD, presenceAs } from '../shared/collab/comments-presence';
 import type { MemberChange, MemberRegistry } from './member-registry';
 
 /*
@@ -20,6 +21,8 @@ export interface MemberContext {
   role: Role;
   /** Which token opened the connection: a re-issued token revokes connections made with the old one. */
   tokenHash: string;
+  /** The member's name as the lead registered it (what presence shows). */
+  name?: string;
 }
 
 /** Thrown from onAuthenticate: Hocuspocus sends `reason` to the client as "permission denied". */
@@ -59,7 +62,7 @@ export class AccessControl implements Extension {
       throw refuse(result.code);
     }
     connectionConfig.readOnly = !mayWrite(result.member.role, target.kind);
-    return { ...target, memberId: result.member.memberId, role: result.member.role, tokenHash: result.member.tokenHash };
+    return { ...target, memberId: result.member.memberId, role: result.member.role, tokenHash: result.member.tokenHash, name: result.member.name };
   }
 
   async connected({ context, connection }: connectedPayload<MemberContext>): Promise<void> {
@@ -88,6 +91,21 @@ export class AccessControl implements Extension {
     this.log(`dropped a write to ${documentName} from ${context.role} ${context.memberId}`);
     const notice: RelayNotice = { type: 'relay-notice', code: 'forbidden-write', document: documentName };
     connection.sendStateless(JSON.stringify(notice));
+  }
+
+  /**
+   * Presence (awareness on a comments connection) says who a member is from their token, never
+   * from what their client claims: every presence state in an update is rewritten with the
+   * connection's member id, name and role before anyone else gets it.
+   */
+  async beforeHandleAwareness({ context, states }: beforeHandleAwarenessPayload<MemberContext>): Promise<void> {
+    if (!context?.memberId) return;
+    for (const state of states.values()) {
+      if (!state || !(PRESENCE_FIELD in state)) continue;
+      const presence = presenceAs(state[PRESENCE_FIELD], { memberId: context.memberId, name: context.name ?? '', role: context.role });
+      if (presence) state[PRESENCE_FIELD] = presence;
+      else delete state[PRESENCE_FIELD];
+    }
   }
 
   /** Closes every open connection of a member who was removed, or whose role or token changed. */

@@ -11,6 +11,7 @@ import { SecurityPage } from '../features/lock/SecurityPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { PackPage } from '../features/packs/PackPage';
+import { ChangesPage } from '../features/changes/ChangesPage';
 import { PacksPage } from '../features/packs/PacksPage';
 import { AnnexPage } from '../papers/annex/AnnexPage';
 import { AnnotationsPrintPage } from '../papers/annotations/AnnotationsPrintPage';
@@ -85,6 +86,7 @@ function Routes() {
       <Route path="/briefings" component={BriefingsPage} />
       <Route path="/briefings/new" component={NewBriefingPage} />
       <Route path="/briefings/:id/pack">{(p) => <PackPage id={p.id} />}</Route>
+      <Route path="/briefings/:id/changes">{(p) => <ChangesPage id={p.id} />}</Route>
       <Route path="/briefings/:id">{(p) => <BriefingEditorPage id={p.id} />}</Route>
       <Route path="/packs" component={PacksPage} />
       <Route path="/meetings" component={MeetingsPage} />

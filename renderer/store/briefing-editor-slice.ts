@@ -7,6 +7,7 @@ import { BriefingSession, SAVE_DELAY_MS, type SessionSaveState } from '../collab
 import type { RelayStatus } from '../collab/connection';
 import type { RelayErrorCode } from '../../shared/collab/relay-protocol';
 import type { AppState } from './store';
+import { recordEditAuthors } from '../features/changes/edit-authors';
 
 /** How long after the last change the draft is written to IndexedDB (well within a second). */
 export const AUTOSAVE_DELAY_MS = SAVE_DELAY_MS;
@@ -114,6 +115,7 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
   const attach = (open: BriefingSession) => {
     const { briefing, sections } = readBriefingDoc(open.doc);
     session = open;
+    recordEditAuthors(open.id, open.doc, open.origin);
     open.on('change', (parts) => refresh(open, parts));
     open.on('save', (save) => set({ save }));
     open.on('undo', ({ undo, redo }) => set({ canUndo: undo, canRedo: redo }));

@@ -12,6 +12,7 @@ import { GeneralEditor } from './GeneralEditor';
 import { SectionEditor } from './SectionEditor';
 import { sectionMatches } from './find';
 import { useMyRole } from '../sharing/use-my-role';
+import { BriefingSidePanel } from '../comments/BriefingSidePanel';
 
 /** The briefing editor: an outline of the meeting's agenda items and the part being edited. */
 export function BriefingEditorPage({ id }: { id: string }) {
@@ -106,6 +107,7 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
             <GeneralEditor briefing={briefing} sections={sections} />
           )}
         </fieldset>
+        <BriefingSidePanel briefing={briefing} section={current} />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { Link } from 'wouter';
 import type { Briefing, Section } from '../../../shared/briefing/model';
 import { useT } from '../../i18n/use-t';
+import { SectionMarks } from '../comments/SectionMarks';
 
 /** What one outline entry shows: a section's title and flags, nothing of its text. */
 interface OutlineEntry {
@@ -43,6 +44,7 @@ export function BriefingOutline({
         <Link href={href()} aria-current={!currentId ? 'page' : undefined}>
           {t('briefings.general')}
           {briefing.review.length > 0 && <span className="review-count"> · {t('briefings.reviewCount', { count: briefing.review.length })}</span>}
+          <SectionMarks briefingId={briefing.id} sectionId="general" />
         </Link>
       </li>
       {entries
@@ -50,6 +52,7 @@ export function BriefingOutline({
         .map((s) => (
           <OutlineItem
             key={s.id}
+            briefingId={briefing.id}
             entry={s}
             href={href(s.agendaItemId)}
             current={currentId === s.id}
@@ -61,7 +64,7 @@ export function BriefingOutline({
   );
 }
 
-const OutlineItem = memo(function OutlineItem({ entry, href, current, detached, flagged }: { entry: OutlineEntry; href: string; current: boolean; detached: boolean; flagged: boolean }) {
+const OutlineItem = memo(function OutlineItem({ briefingId, entry, href, current, detached, flagged }: { briefingId: string; entry: OutlineEntry; href: string; current: boolean; detached: boolean; flagged: boolean }) {
   const t = useT();
   return (
     <li className={detached ? 'detached' : undefined}>
@@ -70,6 +73,7 @@ const OutlineItem = memo(function OutlineItem({ entry, href, current, detached, 
         {detached && <span className="badge"> {t('briefings.section.detachedShort')}</span>}
         {!detached && flagged && <span className="badge"> {t('briefings.section.updatedShort')}</span>}
         {entry.reviewCount > 0 && <span className="review-count"> · {t('briefings.reviewCount', { count: entry.reviewCount })}</span>}
+        <SectionMarks briefingId={briefingId} sectionId={entry.id} />
       </Link>
     </li>
   );

@@ -3,6 +3,8 @@ import type { Briefing } from '../../../shared/briefing/model';
 import type { AgendaItem } from '../../../shared/model';
 import { storeNewBriefing } from '../../collab/briefing-docs';
 import { deleteDocState } from '../../collab/doc-log';
+import { commentsDocId } from '../../collab/comments-workspace';
+import { forgetSeen } from '../changes/seen-baseline';
 import { DEFAULT_CLASSIFICATIONS } from '../../../shared/briefing/model';
 import { db } from '../../db/db';
 import { markingNeedsPassphrase, MarkingNeedsPassphraseError } from '../lock/marking-guard';
@@ -92,9 +94,11 @@ export async function loadBriefing(id: string): Promise<{ briefing: Briefing; se
 }
 
 export async function deleteBriefing(id: string): Promise<void> {
-  await db.transaction('rw', db.briefings, db.sections, db.ydocUpdates, async () => {
+  await db.transaction('rw', [db.briefings, db.sections, db.ydocUpdates, db.settings], async () => {
     await db.sections.where('briefingId').equals(id).delete();
     await db.briefings.delete(id);
     await deleteDocState(id);
+    // Its comments and the "last looked" baseline hold its words too.
+    await Promise.all([deleteDocState(commentsDocId(id)), forgetSeen(id)]);
   });
 }

@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/store';
 import { listMembers, sharingErrorCode, type SharingErrorCode } from './relay-client';
 import { changeMemberRole, inviteMember, registerAgain, rememberMyRole, removeMember, type IssuedInvitation, type ShareRecord } from './share-record';
 import { sharingMessage } from './sharing-messages';
+import { MemberPresence } from '../presence/MemberPresence';
 
 /** Members as the relay knows them (name, role, online, last seen); the lead changes roles and removes. */
 export function MembersList({ briefingId, record, version, onInvitation }: { briefingId: string; record: ShareRecord; version: number; onInvitation: (issued: IssuedInvitation) => void }) {
@@ -115,7 +116,7 @@ export function MembersList({ briefingId, record, version, onInvitation }: { bri
                     t(`sharing.role.${m.role}`)
                   )}
                 </td>
-                <td>{m.online ? t('sharing.online') : t('sharing.offline')}</td>
+                <td>{m.online ? t('sharing.online') : t('sharing.offline')}<MemberPresence briefingId={briefingId} memberId={m.memberId} /></td>
                 <td>{m.lastSeenAt ? time(m.lastSeenAt) : t('sharing.never')}</td>
                 {isLead && (
                   <td>

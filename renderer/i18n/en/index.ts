@@ -7,6 +7,7 @@ import { lock } from './lock';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
+import { workspace } from './workspace';
 import { papers } from './papers';
 import { search } from './search';
 import { sectors } from './sectors';
@@ -29,6 +30,7 @@ export const en = {
   ...sync,
   ...relay,
   ...sharing,
+  ...workspace,
   ...collab,
   ...papers,
   ...records,

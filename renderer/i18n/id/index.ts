@@ -5,6 +5,7 @@ import { lock } from './lock';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
+import { workspace } from './workspace';
 import { papers } from './papers';
 import { search } from './search';
 import { sectors } from './sectors';
@@ -18,6 +19,7 @@ export const id = {
   ...sync,
   ...relay,
   ...sharing,
+  ...workspace,
   ...collab,
   ...papers,
   ...records,

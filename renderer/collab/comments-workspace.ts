@@ -1,0 +1,219 @@
+import * as Y from 'yjs';
+import { readThreads, type CommentThread } from '../../shared/collab/comments-doc';
+import type { Role } from '../../shared/collab/relay-protocol';
+import { PRESENCE_FIELD, presentMembers, type PresenceState, type PresentMember } from './awareness-presence';
+import { relayTargetFor } from './briefing-relay';
+import { connectComments, type CommentsRelay, type CommentsRelayState } from './comments-relay';
+import { appendDocUpdate, compactDoc, readDocUpdates } from './doc-log';
+import { openTabChannel, type TabChannel, type TabMessage } from './tab-channel';
+
+/**
+ * One briefing's comments while it is open in this tab: the comments Yjs document, persisted in
+ * the same IndexedDB log as the briefing documents (table `ydocUpdates`, document id
+ * `comments:<briefing id>`, so at-rest encryption and backups cover it), kept live with other
+ * tabs over the tab channel, and synced with the relay when the briefing is shared (which also
+ * carries presence). An unshared briefing's comments live here only and go to the relay with
+ * everything else once it is shared. Shared by every component of the editor (refcounted).
+ */
+export const commentsDocId = (briefingId: string) => `comments:${briefingId}`;
+
+const FROM_LOG = Symbol('comments-from-log');
+const FROM_TAB = Symbol('comments-from-tab');
+const SAVE_DELAY_MS = 300;
+const COMPACT_EVERY = 50;
+
+export interface Me {
+  memberId: string | null;
+  name: string;
+  role: Role | undefined;
+}
+
+export interface CommentsSnapshot {
+  loaded: boolean;
+  threads: CommentThread[];
+  present: PresentMember[];
+  /** `local` for a briefing that is not shared. */
+  relay: CommentsRelayState | 'local';
+  /** False for a reader (the relay says so too, and drops their comments). */
+  canComment: boolean;
+}
+
+export class CommentsWorkspace {
+  readonly doc = new Y.Doc();
+  /** The origin of comments written in this tab. */
+  readonly origin = { comments: 'local' };
+  private snapshot: CommentsSnapshot = { loaded: false, threads: [], present: [], relay: 'local', canComment: true };
+  private readonly listeners = new Set<() => void>();
+  private readonly channel: TabChannel;
+  private relay: CommentsRelay | undefined;
+  private pending: Uint8Array[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private saves = 0;
+  private saving: Promise<void> = Promise.resolve();
+  private me: Me | undefined;
+  private section: string | null = null;
+  private closed = false;
+  private offRelay: (() => void) | undefined;
+
+  constructor(readonly briefingId: string) {
+    const docId = commentsDocId(briefingId);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === FROM_LOG) return;
+      this.pending.push(update);
+      if (origin !== FROM_TAB) this.channel.post({ kind: 'update', docId, update });
+      this.schedule();
+    });
+    this.doc.on('afterTransaction', () => this.refresh());
+    this.channel = openTabChannel(docId, (message) => this.receive(message));
+  }
+
+  /** Reads the stored comments, then connects to the relay if the briefing is shared. */
+  async start(): Promise<void> {
+    const updates = await readDocUpdates(commentsDocId(this.briefingId));
+    if (this.closed) return;
+    this.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.doc, update, FROM_LOG);
+    }, FROM_LOG);
+    this.channel.post({ kind: 'sync', docId: commentsDocId(this.briefingId), stateVector: Y.encodeStateVector(this.doc) });
+    this.snapshot = { ...this.snapshot, loaded: true };
+    this.refresh();
+    await this.connect();
+  }
+
+  /** (Re)connects to the relay: after opening, and after the briefing was shared. */
+  async connect(): Promise<void> {
+    const target = await relayTargetFor(this.briefingId);
+    if (this.closed) return;
+    this.offRelay?.();
+    this.relay?.destroy();
+    this.relay = target ? connectComments(this.doc, target) : undefined;
+    if (this.relay) {
+      const awareness = this.relay.awareness;
+      const onAwareness = () => this.refresh();
+      awareness.on('change', onAwareness);
+      const offState = this.relay.onChange(() => this.refresh());
+      this.offRelay = () => {
+        awareness.off('change', onAwareness);
+        offState();
+      };
+      this.publishPresence();
+    }
+    this.refresh();
+  }
+
+  /** Who writes comments from here, and whose presence this tab shows. */
+  setMe(me: Me): void {
+    this.me = me;
+    this.publishPresence();
+    this.refresh();
+  }
+
+  /** The section open in this tab's editor (presence). */
+  setSection(sectionId: string | null): void {
+    this.section = sectionId;
+    this.publishPresence();
+  }
+
+  private publishPresence(): void {
+    if (!this.relay || !this.me?.memberId) return;
+    const state: PresenceState = { memberId: this.me.memberId, name: this.me.name, role: this.me.role ?? null, sectionId: this.section };
+    this.relay.awareness.setLocalStateField(PRESENCE_FIELD, state);
+  }
+
+  get current(): CommentsSnapshot {
+    return this.snapshot;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Writes a change to the comments as this tab's user. */
+  change(apply: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => apply(this.doc), this.origin);
+  }
+
+  private refresh(): void {
+    if (this.closed) return;
+    const awareness = this.relay?.awareness;
+    const present = awareness ? presentMembers(awareness.getStates() as Map<number, Record<string, unknown>>, this.me?.memberId ?? null, awareness.clientID) : [];
+    const canComment = this.relay?.scope === 'readonly' ? false : this.me?.role !== 'reader';
+    this.snapshot = { loaded: this.snapshot.loaded, threads: readThreads(this.doc), present, relay: this.relay?.state ?? 'local', canComment };
+    for (const listener of this.listeners) listener();
+  }
+
+  private receive(message: TabMessage): void {
+    if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, FROM_TAB);
+    else if (message.kind === 'sync') {
+      const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+      if (missing.length > 2) this.channel.post({ kind: 'update', docId: commentsDocId(this.briefingId), update: missing, to: message.from });
+    }
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+  }
+
+  /** Writes the comments made or received since the last save. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.saving;
+    if (this.pending.length === 0) return;
+    const updates = this.pending;
+    this.pending = [];
+    const docId = commentsDocId(this.briefingId);
+    this.saving = appendDocUpdate(docId, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)).then(
+      async () => {
+        if (++this.saves % COMPACT_EVERY === 0) await compactDoc(docId).catch((error: unknown) => console.warn('Could not compact the comments log', error));
+      },
+      (error: unknown) => {
+        this.pending = [...updates, ...this.pending];
+        console.error('Could not save the comments', error);
+      },
+    );
+    await this.saving;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+    this.offRelay?.();
+    this.relay?.destroy();
+    this.channel.close();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+}
+
+/** A workspace nobody uses is kept this long: moving between sections remounts components, and must not reconnect. */
+const KEEP_MS = 2000;
+const open = new Map<string, { workspace: CommentsWorkspace; users: number; closing?: ReturnType<typeof setTimeout> }>();
+
+/** The briefing's comments workspace, opened on first use; `release` when done with it. */
+export function acquireCommentsWorkspace(briefingId: string): CommentsWorkspace {
+  const entry = open.get(briefingId);
+  if (entry) {
+    entry.users++;
+    if (entry.closing) clearTimeout(entry.closing);
+    entry.closing = undefined;
+    return entry.workspace;
+  }
+  const workspace = new CommentsWorkspace(briefingId);
+  open.set(briefingId, { workspace, users: 1 });
+  void workspace.start().catch((error: unknown) => console.error('Could not open the comments', error));
+  return workspace;
+}
+
+export function releaseCommentsWorkspace(workspace: CommentsWorkspace): void {
+  const entry = open.get(workspace.briefingId);
+  if (!entry || entry.workspace !== workspace) return;
+  if (--entry.users > 0) return;
+  entry.closing = setTimeout(() => {
+    if (entry.users > 0 || open.get(workspace.briefingId) !== entry) return;
+    open.delete(workspace.briefingId);
+    void workspace.close();
+  }, KEEP_MS);
+}
