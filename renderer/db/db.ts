@@ -6,6 +6,7 @@ import type { Annotation, Paper, PaperBlob, PaperText, PaperVersion } from '../.
 import { cryptoMiddleware } from '../crypto/middleware';
 import type { KeyringRow } from '../crypto/keyring-row';
 import { acceptKeyFromPage, isWorkerScope } from '../crypto/worker-key';
+import type { AssignmentRow, ClearanceRow } from '../features/assignments/assignment-rows';
 import type { AcceptedManifest, HistoryRow, InstalledDataset, Setting, StoredRecordTypes, StoredSection, TrustedKeyRow, UndoRecord } from './schema';
 
 export const DB_NAME = 'asean-delegate';
@@ -94,6 +95,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       briefings: 'id, meetingId, updatedAt',
     },
   },
+  {
+    version: 7,
+    why:
+      "Delegation workspace: which member drafts each agenda-item section (assignments, by briefing and by member, for " +
+      "'My sections' across briefings) and the lead's clearances of a version (clearances, by briefing: the current one with " +
+      "the document state it cleared, earlier ones as history). Both are projected from each briefing's control document, " +
+      'which only the lead writes. New tables only: nothing to migrate.',
+    stores: {
+      assignments: 'id, briefingId, memberId',
+      clearances: 'id, briefingId',
+    },
+  },
 ];
 
 /** Tables that hold the delegate's own work; backups carry exactly these. */
@@ -131,6 +144,8 @@ export class DelegateDatabase extends Dexie {
   paperTexts!: EntityTable<PaperText, 'versionId'>;
   annotations!: EntityTable<Annotation, 'id'>;
   keyring!: EntityTable<KeyringRow, 'id'>;
+  assignments!: EntityTable<AssignmentRow, 'id'>;
+  clearances!: EntityTable<ClearanceRow, 'id'>;
 
   /** `upTo` opens the database as an older app version would (for migration tests). */
   constructor(name = DB_NAME, upTo = Infinity) {

@@ -2,6 +2,7 @@ import { base } from './base';
 import { briefings } from './briefings';
 import { calendar } from './calendar';
 import { collab } from './collab';
+import { clearance } from './clearance';
 import { markdown } from './markdown';
 import { lock } from './lock';
 import { packs } from './packs';
@@ -30,6 +31,7 @@ export const en = {
   ...relay,
   ...sharing,
   ...collab,
+  ...clearance,
   ...papers,
   ...records,
   ...sectors,
