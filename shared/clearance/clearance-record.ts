@@ -78,7 +78,7 @@ export function readClearance(clearance: Clearance): ClearedContent & { verified
 export const clearanceMeta = ({ state: _state, ...meta }: Clearance): ClearanceMeta => meta;
 
 /** Which parts of the current briefing differ from a clearance, by hash: the general part, and section ids (added, changed, removed). */
-export function changedSinceCleared(meta: Pick<ClearanceMeta, 'generalHash' | 'sectionHashes'>, current: ClearedContent): { general: boolean; sections: string[] } {
+export function changedSinceCleared(meta: Pick<ClearanceMeta, 'generalHash' | 'sectionHashes'>, current: { briefing: Briefing; sections: readonly Section[] }): { general: boolean; sections: string[] } {
   const sections: string[] = [];
   const now = new Set<string>();
   for (const section of current.sections) {
