@@ -64,6 +64,22 @@ function generalEntries(briefing: Briefing): Entry[] {
   return texts.map(([field, text]) => ({ key: field, ref: { kind: 'general', field }, text }));
 }
 
+/**
+ * Word diff of two field values. The papers' diff keeps each word with the space after it, so
+ * a field's last word ("drafted.") and the same word followed by more ("drafted. And…") would
+ * differ; both ends get a line break (compared as a space) that is taken off again after.
+ */
+export function diffText(before: string, after: string): DiffPart[] {
+  const parts = diffWords(`${before}\n`, `${after}\n`);
+  const last = parts.at(-1);
+  if (last) {
+    const trimmed = { ...last, text: last.text.replace(/\n$/, '') };
+    if (last.after !== undefined) trimmed.after = last.after.replace(/\n$/, '');
+    parts[parts.length - 1] = trimmed;
+  }
+  return parts.filter((p) => p.text !== '' || (p.after ?? '') !== '');
+}
+
 /** The fields that differ between two lists of entries: matched by key, in the current order, removed ones after. */
 export function diffEntries(before: readonly Entry[], after: readonly Entry[]): FieldChange[] {
   const old = new Map(before.map((e) => [e.key, e]));
@@ -74,7 +90,7 @@ export function diffEntries(before: readonly Entry[], after: readonly Entry[]): 
     const was = old.get(entry.key);
     if (!was) {
       if (entry.text) out.push({ ref: entry.ref, change: 'added', parts: [{ op: 'insert', text: entry.text }] });
-    } else if (was.text !== entry.text) out.push({ ref: entry.ref, change: 'changed', parts: diffWords(was.text, entry.text) });
+    } else if (was.text !== entry.text) out.push({ ref: entry.ref, change: 'changed', parts: diffText(was.text, entry.text) });
   }
   for (const entry of before) {
     if (!seen.has(entry.key) && entry.text) out.push({ ref: entry.ref, change: 'removed', parts: [{ op: 'delete', text: entry.text }] });

@@ -10,7 +10,7 @@ import { clearanceState, draftState } from '../../shared/assignments/my-sections
 import { assignSection, readAssignments } from '../../shared/assignments/assignment';
 import { createBriefing } from '../../shared/briefing/create';
 import type { Briefing, Section } from '../../shared/briefing/model';
-import { diffBriefing, diffSection } from '../../shared/clearance/briefing-diff';
+import { diffBriefing, diffSection, diffText } from '../../shared/clearance/briefing-diff';
 import { briefingContentHash, canonicalJson, sectionContentHash } from '../../shared/clearance/canonical-content';
 import { changedSinceCleared, makeClearance, readClearance } from '../../shared/clearance/clearance-record';
 import { clearedPackInput, packClearance } from '../../shared/clearance/cleared-pack';
@@ -124,6 +124,17 @@ describe('the differences since cleared', () => {
       [{ kind: 'talkingPoint', number: 1 }, 'removed'],
     ]);
     expect(diffSection(s, { ...s })).toBeUndefined();
+    // Words added after the last one: only they are new, the last word stays as it was.
+    const appended = diffText('Malaysia supports it as drafted.', 'Malaysia supports it as drafted. And more.');
+    expect(appended.map((p) => [p.op, p.after ?? p.text])).toEqual([
+      ['equal', 'Malaysia supports it as drafted. '],
+      ['insert', 'And more.'],
+    ]);
+    expect(diffText('One two three', 'One three').map((p) => [p.op, p.after ?? p.text])).toEqual([
+      ['equal', 'One '],
+      ['delete', 'two '],
+      ['equal', 'three'],
+    ]);
   });
 
   it('list the briefing part by part: general fields, changed, added and removed sections', () => {

@@ -1,9 +1,10 @@
+import { liveQuery } from 'dexie';
 import * as Y from 'yjs';
 import { readAssignments } from '../../../shared/assignments/assignment';
 import { clearanceHistory, currentClearance } from '../../../shared/clearance/control-doc';
 import { parseRelayDocumentName, relayDocumentName } from '../../../shared/collab/relay-protocol';
 import { relayTargetFor } from '../../collab/briefing-relay';
-import { connectToRelay, type RelayConnection, type RelayStatus } from '../../collab/connection';
+import { connectToRelay, type RelayConnection, type RelayStatus, type RelayTarget } from '../../collab/connection';
 import { appendDocUpdate, readDocUpdates } from '../../collab/doc-log';
 import { openTabChannel, type TabChannel, type TabMessage } from '../../collab/tab-channel';
 import { db } from '../../db/db';
@@ -37,6 +38,8 @@ export class ControlSession {
   private readonly listeners = new Set<Listener>();
   private closed = false;
   relayStatus: RelayStatus | undefined;
+  private targetWatch: { unsubscribe(): void } | undefined;
+  private connectedTo: string | undefined;
 
   constructor(readonly briefingId: string) {}
 
@@ -56,13 +59,21 @@ export class ControlSession {
     this.channel.post({ kind: 'sync', docId: controlDocId(this.briefingId), stateVector: Y.encodeStateVector(this.doc) });
     // Rows for a briefing whose control document came from an older log, a backup or the relay.
     await projectControlRows(this.briefingId, this.doc);
-    await this.connect();
+    // Connected once the briefing is shared (now, or later while this session is open: the lead shares from the editor).
+    this.targetWatch = liveQuery(() => relayTargetFor(this.briefingId)).subscribe({
+      next: (target) => this.connect(target),
+      error: (error: unknown) => console.error('Could not read the relay of this briefing', error),
+    });
   }
 
-  private async connect(): Promise<void> {
-    const target = await relayTargetFor(this.briefingId);
+  private connect(target: RelayTarget | undefined): void {
     const parsed = target && parseRelayDocumentName(target.documentName);
-    if (!target || !parsed || this.closed) return;
+    const key = target ? `${target.url} ${target.documentName} ${target.credential}` : undefined;
+    if (this.closed || key === this.connectedTo) return;
+    this.relay?.destroy();
+    this.relay = undefined;
+    this.connectedTo = key;
+    if (!target || !parsed) return;
     this.relay = connectToRelay(
       this.doc,
       { url: target.url, credential: target.credential, documentName: relayDocumentName(parsed.documentId, 'control') },
@@ -124,6 +135,7 @@ export class ControlSession {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.targetWatch?.unsubscribe();
     await this.flush();
     this.relay?.destroy();
     this.channel?.close();
