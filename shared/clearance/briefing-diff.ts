@@ -1,5 +1,5 @@
 import type { Briefing, Section } from '../briefing/model';
-import { sectionContentHash, generalContentHash } from './canonical-content';
+import { generalCanonical, sectionCanonical } from './canonical-content';
 import { diffWords, type DiffPart } from '../papers/diff';
 
 /*
@@ -98,11 +98,11 @@ export function diffEntries(before: readonly Entry[], after: readonly Entry[]): 
   return out;
 }
 
-/** One section's differences (undefined when it has not changed). Hashes first: an unchanged section costs no diff. */
+/** One section's differences (undefined when it has not changed). Canonical texts first: an unchanged section costs no diff. */
 export function diffSection(cleared: Section | undefined, current: Section | undefined): SectionChange | undefined {
   const any = current ?? cleared;
   if (!any) return undefined;
-  if (cleared && current && sectionContentHash(cleared) === sectionContentHash(current)) return undefined;
+  if (cleared && current && sectionCanonical(cleared) === sectionCanonical(current)) return undefined;
   const fields = diffEntries(cleared ? sectionEntries(cleared) : [], current ? sectionEntries(current) : []);
   const change = !cleared ? 'added' : !current ? 'removed' : 'changed';
   // Only the order changed (a section moved): nothing to show word by word, still a change.
@@ -116,7 +116,7 @@ export interface BriefingChanges {
 
 /** Every difference between the cleared briefing and the current one, sections in the current order then removed ones. */
 export function diffBriefing(cleared: { briefing: Briefing; sections: readonly Section[] }, current: { briefing: Briefing; sections: readonly Section[] }): BriefingChanges {
-  const general = generalContentHash(cleared.briefing) === generalContentHash(current.briefing) ? [] : diffEntries(generalEntries(cleared.briefing), generalEntries(current.briefing));
+  const general = generalCanonical(cleared.briefing) === generalCanonical(current.briefing) ? [] : diffEntries(generalEntries(cleared.briefing), generalEntries(current.briefing));
   const before = new Map(cleared.sections.map((s) => [s.id, s]));
   const sections: SectionChange[] = [];
   const ordered = [...current.sections].sort((a, b) => a.order - b.order);

@@ -44,16 +44,35 @@ export function canonicalJson(value: unknown): string {
 
 export const sha256Hex = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)));
 
-/** The canonical cleared content of a whole briefing, sections in their order. */
+// Canonical texts per record object: records are treated as immutable here (every edit makes a new object), so a
+// clearance's content read back once is written out once, however often the editor compares against it.
+const sectionTexts = new WeakMap<object, string>();
+
+/** One section's canonical content. */
+export function sectionCanonical(section: Section): string {
+  let text = sectionTexts.get(section);
+  if (text === undefined) sectionTexts.set(section, (text = canonicalJson(sectionContent(section))));
+  return text;
+}
+
+/** The briefing's own part (header, key messages, bilaterals, members, contacts, logistics), canonical. */
+export const generalCanonical = (briefing: Briefing): string => canonicalJson(pick(briefing, BRIEFING_CONTENT_FIELDS));
+
+const ordered = (sections: readonly Section[]) => [...sections].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+
+/**
+ * The canonical cleared content of a whole briefing, sections in their order: exactly
+ * `canonicalJson({ briefing, sections })` of the content fields, assembled from the parts so
+ * each is written once.
+ */
 export function canonicalBriefingContent(briefing: Briefing, sections: readonly Section[]): string {
-  const ordered = [...sections].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
-  return canonicalJson({ briefing: pick(briefing, BRIEFING_CONTENT_FIELDS), sections: ordered.map(sectionContent) });
+  return `{"briefing":${generalCanonical(briefing)},"sections":[${ordered(sections).map(sectionCanonical).join(',')}]}`;
 }
 
 export const briefingContentHash = (briefing: Briefing, sections: readonly Section[]): string => sha256Hex(canonicalBriefingContent(briefing, sections));
 
 /** One section's fingerprint, to tell "changed since cleared" per section without the snapshot at hand. */
-export const sectionContentHash = (section: Section): string => sha256Hex(canonicalJson(sectionContent(section)));
+export const sectionContentHash = (section: Section): string => sha256Hex(sectionCanonical(section));
 
-/** The fingerprint of the briefing's own part (header, key messages, bilaterals, members, contacts, logistics). */
-export const generalContentHash = (briefing: Briefing): string => sha256Hex(canonicalJson(pick(briefing, BRIEFING_CONTENT_FIELDS)));
+/** The fingerprint of the briefing's own part. */
+export const generalContentHash = (briefing: Briefing): string => sha256Hex(generalCanonical(briefing));

@@ -11,7 +11,7 @@ import { assignSection, readAssignments } from '../../shared/assignments/assignm
 import { createBriefing } from '../../shared/briefing/create';
 import type { Briefing, Section } from '../../shared/briefing/model';
 import { diffBriefing, diffSection, diffText } from '../../shared/clearance/briefing-diff';
-import { briefingContentHash, canonicalJson, sectionContentHash } from '../../shared/clearance/canonical-content';
+import { briefingContentHash, canonicalBriefingContent, canonicalJson, sectionContentHash } from '../../shared/clearance/canonical-content';
 import { changedSinceCleared, makeClearance, readClearance } from '../../shared/clearance/clearance-record';
 import { clearedPackInput, packClearance } from '../../shared/clearance/cleared-pack';
 import { clearanceHistory, currentClearance, recordClearance } from '../../shared/clearance/control-doc';
@@ -68,6 +68,10 @@ describe('the cleared content and its SHA-256', () => {
     const reversed = a.sections.map((s) => Object.fromEntries(Object.entries(s).reverse()) as Section);
     expect(briefingContentHash(a.briefing, reversed)).toBe(briefingContentHash(a.briefing, a.sections));
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: undefined }] })).toBe('{"a":[{"d":2}],"b":1}');
+    // Assembled from its parts, the text is exactly the canonical JSON of the whole (so anyone can check the hash with sha256sum).
+    const whole = JSON.parse(canonicalBriefingContent(a.briefing, a.sections)) as unknown;
+    expect(canonicalBriefingContent(a.briefing, a.sections)).toBe(canonicalJson(whole));
+    expect((whole as { sections: unknown[] }).sections).toHaveLength(a.sections.length);
   });
 
   it('changes with one word of content, and not with the status or timestamps', () => {
