@@ -20,15 +20,22 @@ export async function whoAmI(briefingId: string, fallbackName: string): Promise<
  * The lead clears the briefing as it is now: whatever the editor has not written yet is saved
  * first, then the document's whole state is read from its log (garbage-collected: what was
  * deleted is not kept), hashed, and recorded in the control document, which the relay passes to
- * every member. Refused here for anyone but the lead; the relay refuses it too.
+ * every member. With the editor open, the briefing's status becomes "cleared" too. Refused here
+ * for anyone but the lead; the relay refuses it too.
  */
 export async function clearVersion(briefingId: string, fallbackName: string, now = new Date()): Promise<string> {
   const me = await whoAmI(briefingId, fallbackName);
   if (me.role !== undefined && me.role !== 'lead') throw new Error('only the lead clears the briefing');
-  if (useAppStore.getState().draft?.briefing.id === briefingId) await useAppStore.getState().flush();
+  const clearedAt = now.toISOString();
+  const store = useAppStore.getState();
+  if (store.draft?.briefing.id === briefingId) {
+    // The briefing's status follows (recorded with who and when, as the status field is); not content, so not in the hash.
+    if (store.draft.briefing.status !== 'cleared') store.editBriefing('status', (b) => ({ ...b, status: 'cleared', statusHistory: [...b.statusHistory, { status: 'cleared', by: me.name, at: clearedAt }] }));
+    await store.flush();
+  }
   const updates = await readDocUpdates(briefingId);
   if (updates.length === 0) throw new Error('this briefing has no document');
-  const clearance = makeClearance(mergeLog(updates), { memberId: me.memberId, name: me.name }, now.toISOString(), crypto.randomUUID());
+  const clearance = makeClearance(mergeLog(updates), { memberId: me.memberId, name: me.name }, clearedAt, crypto.randomUUID());
   await changeControl(briefingId, (doc) => recordClearance(doc, clearance));
   return clearance.clearedAt;
 }
