@@ -57,8 +57,7 @@ export class ControlSession {
     });
     this.channel = openTabChannel(controlDocId(this.briefingId), (m) => this.receive(m));
     this.channel.post({ kind: 'sync', docId: controlDocId(this.briefingId), stateVector: Y.encodeStateVector(this.doc) });
-    // Rows for a briefing whose control document came from an older log, a backup or the relay.
-    await projectControlRows(this.briefingId, this.doc);
+    // The rows need no projection here: every save writes the log and the rows in one transaction.
     // Connected once the briefing is shared (now, or later while this session is open: the lead shares from the editor).
     this.targetWatch = liveQuery(() => relayTargetFor(this.briefingId)).subscribe({
       next: (target) => this.connect(target),
