@@ -9,6 +9,7 @@ import { startWebServer } from '../test/e2e/support/server';
 import type { BenchContext, Metric } from './context';
 import { briefingSuite } from './suites/briefing';
 import { bundleSuite } from './suites/bundle';
+import { clearanceSuite } from './suites/clearance';
 import { cryptoSuite } from './suites/crypto';
 import { browseSuite } from './suites/browse';
 import { packSuite } from './suites/pack';
@@ -30,6 +31,7 @@ const ALL_SUITES: { name: string; run: (ctx: BenchContext) => Promise<void> }[] 
   { name: 'relay', run: relaySuite },
   { name: 'papers', run: papersSuite },
   { name: 'crypto', run: cryptoSuite },
+  { name: 'clearance', run: clearanceSuite },
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -1,4 +1,5 @@
 import { Link, Route, Switch } from 'wouter';
+import { MySectionsPage } from '../features/assignments/MySectionsPage';
 import { BodiesPage } from '../features/bodies/BodiesPage';
 import { BodyPage } from '../features/bodies/BodyPage';
 import { BackupPage } from '../features/briefings/BackupPage';
@@ -85,6 +86,7 @@ function Routes() {
       <Route path="/backup" component={BackupPage} />
       <Route path="/briefings" component={BriefingsPage} />
       <Route path="/briefings/new" component={NewBriefingPage} />
+      <Route path="/my-sections" component={MySectionsPage} />
       <Route path="/briefings/:id/pack">{(p) => <PackPage id={p.id} />}</Route>
       <Route path="/briefings/:id/changes">{(p) => <ChangesPage id={p.id} />}</Route>
       <Route path="/briefings/:id">{(p) => <BriefingEditorPage id={p.id} />}</Route>

@@ -27,6 +27,8 @@ export const ENCRYPTED_TABLES: Readonly<Record<string, EncryptedTable>> = {
   paperVersions: { plain: ['id', 'paperId', 'sha256'], why: "each issued version's file name, size and type" },
   paperBlobs: { plain: ['versionId'], why: "the papers' bytes (RESTRICTED drafts among them)" },
   paperTexts: { plain: ['versionId', 'paperId'], why: "the papers' extracted text, page by page" },
+  assignments: { plain: ['id', 'briefingId', 'memberId'], why: "who drafts which section, with the members' names" },
+  clearances: { plain: ['id', 'briefingId'], why: 'the cleared versions themselves (document state), who cleared them and their fingerprints' },
 };
 
 /**

@@ -6,6 +6,7 @@ import type { Annotation, Paper, PaperBlob, PaperText, PaperVersion } from '../.
 import { cryptoMiddleware } from '../crypto/middleware';
 import type { KeyringRow } from '../crypto/keyring-row';
 import { acceptKeyFromPage, isWorkerScope } from '../crypto/worker-key';
+import type { AssignmentRow, ClearanceRow } from '../features/assignments/assignment-rows';
 import type { AcceptedManifest, HistoryRow, InstalledDataset, RecordDigestRow, Setting, StoredRecordTypes, StoredSection, TrustedKeyRow, UndoRecord } from './schema';
 
 export const DB_NAME = 'asean-delegate';
@@ -102,6 +103,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       'A new table only; an empty one means the next update compares records the old way and fills it.',
     stores: { recordDigests: '[datasetId+kind], datasetId' },
   },
+  {
+    version: 8,
+    why:
+      "Delegation workspace: which member drafts each agenda-item section (assignments, by briefing and by member, for " +
+      "'My sections' across briefings) and the lead's clearances of a version (clearances, by briefing: the current one with " +
+      "the document state it cleared, earlier ones as history). Both are projected from each briefing's control document, " +
+      'which only the lead writes. New tables only: nothing to migrate.',
+    stores: {
+      assignments: 'id, briefingId, memberId',
+      clearances: 'id, briefingId',
+    },
+  },
 ];
 
 /** Tables that hold the delegate's own work; backups carry exactly these. */
@@ -140,6 +153,8 @@ export class DelegateDatabase extends Dexie {
   annotations!: EntityTable<Annotation, 'id'>;
   keyring!: EntityTable<KeyringRow, 'id'>;
   recordDigests!: Table<RecordDigestRow, [string, string]>;
+  assignments!: EntityTable<AssignmentRow, 'id'>;
+  clearances!: EntityTable<ClearanceRow, 'id'>;
 
   /** `upTo` opens the database as an older app version would (for migration tests). */
   constructor(name = DB_NAME, upTo = Infinity) {

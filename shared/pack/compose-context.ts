@@ -157,6 +157,7 @@ export function createContext(input: PackInput, options: PackOptions, format: Pa
     printed: format.dateTime(options.printedAt),
     profile: t(`profile.${options.profile}`),
     briefTitle: briefing.title,
+    clearance: clearanceNote(options, format, t),
   };
   return {
     input,
@@ -216,4 +217,12 @@ export function blockTexts(block: PackBlock): string[] {
     case 'org-chart':
       return [];
   }
+}
+
+/** The cover's line about clearance: which version is printed, cleared by whom and when, with the start of its fingerprint. */
+function clearanceNote(options: PackOptions, format: PackFormat, t: PackContext['t']): string {
+  const c = options.clearance;
+  if (!c) return '';
+  const vars = { name: c.clearedBy, date: format.dateTime(c.clearedAt), hash: c.hash.slice(0, 12) };
+  return c.printed === 'cleared' ? t('cover.cleared', vars) : t('cover.uncleared', vars);
 }

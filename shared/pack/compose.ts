@@ -62,7 +62,8 @@ export function composePack(input: PackInput, options: PackOptions, format: Pack
     profile: options.profile,
     meetingCode: input.meeting.code,
     marking: input.briefing.classification,
-    draft: input.briefing.status !== 'cleared',
+    // A brief with a clearance: only its cleared version prints without the watermark.
+    draft: options.clearance ? options.clearance.printed !== 'cleared' : input.briefing.status !== 'cleared',
     cover: ctx.cover,
     chapters: PRINT_ORDER.flatMap((part) => byPart.get(part) ?? []),
     sources: packSources(ctx),

@@ -27,6 +27,21 @@ export interface PackOptions {
   printedAt: string;
   /** Meeting papers printed as an annex after the pack's pages, in this order (listed in the contents). */
   papers?: readonly PackAnnexPaper[];
+  /**
+   * Which version of a cleared brief this pack prints: `cleared` (the snapshot the lead cleared,
+   * no DRAFT watermark) or `uncleared` (the current text, changed since; the cover says so and
+   * the watermark stays). Left out for a brief that has never been cleared.
+   */
+  clearance?: PackClearance;
+}
+
+export interface PackClearance {
+  printed: 'cleared' | 'uncleared';
+  /** Who cleared the version the pack is measured against, and when (ISO). */
+  clearedBy: string;
+  clearedAt: string;
+  /** The SHA-256 of the cleared content (its first 12 characters go on the cover). */
+  hash: string;
 }
 
 /** A paper of the meeting whose own pages follow the pack's (renderer/papers/annex merges them). */
@@ -83,6 +98,8 @@ export interface PackCover {
   printed: string;
   profile: string;
   briefTitle: string;
+  /** What the cover says about clearance ("Cleared version…" or "UNCLEARED VERSION…"); empty when never cleared. */
+  clearance: string;
 }
 
 export interface PackSource {

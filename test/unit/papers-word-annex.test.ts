@@ -78,7 +78,7 @@ function pack(profile: PackProfile, chapters: PackDocument['chapters']): PackDoc
     meetingCode: 'ASOEN-36',
     marking: 'RESTRICTED',
     draft: true,
-    cover: { title: 'ASOEN-36', meetingCode: 'ASOEN-36', number: '', dates: '', venue: '', delegation: 'Malaysia', author: '', marking: 'RESTRICTED', version: '', printed: '', profile, briefTitle: 'Malaysia brief' },
+    cover: { title: 'ASOEN-36', meetingCode: 'ASOEN-36', number: '', dates: '', venue: '', delegation: 'Malaysia', author: '', marking: 'RESTRICTED', version: '', printed: '', profile, briefTitle: 'Malaysia brief', clearance: '' },
     chapters: [{ id: 'overview', title: 'Meeting overview', level: 1, blocks: [{ kind: 'text', text: 'OVERVIEW-TEXT' }] }, ...chapters],
     sources: [],
   };

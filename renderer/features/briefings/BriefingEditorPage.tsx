@@ -13,6 +13,7 @@ import { SectionEditor } from './SectionEditor';
 import { sectionMatches } from './find';
 import { useMyRole } from '../sharing/use-my-role';
 import { BriefingSidePanel } from '../comments/BriefingSidePanel';
+import { ClearanceBar } from '../clearance/ClearanceBar';
 
 /** The briefing editor: an outline of the meeting's agenda items and the part being edited. */
 export function BriefingEditorPage({ id }: { id: string }) {
@@ -84,6 +85,7 @@ function Editor({ briefing, sections }: { briefing: Briefing; sections: Section[
   return (
     <div className="briefing-editor" onKeyDown={onKeyDown}>
       <BriefingHeader briefing={briefing} />
+      <ClearanceBar briefingId={briefing.id} />
       <div className="editor-layout">
         <nav className="outline" aria-label={t('briefings.outline')}>
           <label className="find">

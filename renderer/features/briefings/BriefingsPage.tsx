@@ -24,9 +24,14 @@ export function BriefingsPage() {
     <Page
       title={t('briefings.title')}
       actions={
-        <Link href="/briefings/new" className="button primary">
-          {t('briefings.new')}
-        </Link>
+        <>
+          <Link href="/my-sections" className="button">
+            {t('mySections.link')}
+          </Link>
+          <Link href="/briefings/new" className="button primary">
+            {t('briefings.new')}
+          </Link>
+        </>
       }
     >
       {rows && rows.length === 0 && <p>{t('briefings.none')}</p>}

@@ -13,6 +13,7 @@ import { DatasetReviewNote } from '../sync/ReviewNote';
 import { LineField, TextField } from './fields';
 import { clearDatasetReview, newId } from './repo';
 import { TalkingPoints } from './TalkingPoints';
+import { SectionWorkspace } from '../clearance/SectionWorkspace';
 
 const TEXT_FIELDS: { field: SectionTextField; rows: number }[] = [
   { field: 'objectives', rows: 3 },
@@ -44,6 +45,7 @@ export function SectionEditor({ section, detached, meetingId }: { section: Secti
           </button>
         </div>
       </header>
+      <SectionWorkspace section={section} />
       {detached && (
         <p className="detached-note" role="note">
           {t('briefings.section.detached')}

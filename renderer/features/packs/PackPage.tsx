@@ -20,6 +20,7 @@ import { AnnexPrintPages } from '../../papers/annex/AnnexPrintPages';
 import { wordAnnexChapters } from '../../papers/annex/word-annex';
 import { PackPapersPicker } from './PackPapersPicker';
 import { annexEntryId } from './flow';
+import { PackVersionChoice, usePackVersion } from '../clearance/PackVersionChoice';
 import './pack.css';
 import '../../papers/papers.css';
 
@@ -53,6 +54,7 @@ export function pageLabels(doc: PackDocument, lang: Language): PageLabels {
       { label: t('packs.cover.profile'), value: c.profile },
       { label: t('packs.cover.version'), value: c.version },
       { label: t('packs.cover.printed'), value: c.printed },
+      { label: t('packs.cover.clearance'), value: c.clearance },
     ].filter((row) => row.value !== ''),
   };
 }
@@ -92,8 +94,11 @@ export function PackPage({ id }: { id: string }) {
   return <PackView input={input} />;
 }
 
-function PackView({ input }: { input: PackInput }) {
+function PackView({ input: current }: { input: PackInput }) {
   const t = useT();
+  // A cleared brief prints its cleared version unless the delegate chooses the current text.
+  const printedVersion = usePackVersion(current);
+  const input = printedVersion.input;
   const interfaceLanguage = useAppStore((s) => s.language);
   const [profile, setProfile] = useState<PackProfile>('internal');
   const [parts, setParts] = useState<readonly PackPart[]>(PACK_PARTS);
@@ -128,8 +133,13 @@ function PackView({ input }: { input: PackInput }) {
   }, []);
 
   const doc = useMemo(
-    () => composePack(input, { profile, parts, paper, language, printedAt, ...(items ? { items } : {}), ...(annexPapers.length ? { papers: annexPapers } : {}) }, packFormat(language)),
-    [input, profile, parts, paper, language, printedAt, items, annexPapers],
+    () =>
+      composePack(
+        input,
+        { profile, parts, paper, language, printedAt, ...(items ? { items } : {}), ...(annexPapers.length ? { papers: annexPapers } : {}), ...(printedVersion.clearance ? { clearance: printedVersion.clearance } : {}) },
+        packFormat(language),
+      ),
+    [input, profile, parts, paper, language, printedAt, items, annexPapers, printedVersion.clearance],
   );
   const labels = useMemo(() => pageLabels(doc, language), [doc, language]);
   const env = useMemo(
@@ -250,6 +260,7 @@ function PackView({ input }: { input: PackInput }) {
           <Link href={`/briefings/${encodeURIComponent(input.briefing.id)}`}>{t('packs.backToBrief')}</Link>
         </p>
         <form className="pack-settings" aria-label={t('packs.settings')} onSubmit={(e) => e.preventDefault()}>
+          <PackVersionChoice state={printedVersion} />
           <fieldset>
             <legend>{t('packs.profileLabel')}</legend>
             {PACK_PROFILES.map((p) => (

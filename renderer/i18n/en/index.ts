@@ -2,6 +2,7 @@ import { base } from './base';
 import { briefings } from './briefings';
 import { calendar } from './calendar';
 import { collab } from './collab';
+import { clearance } from './clearance';
 import { markdown } from './markdown';
 import { lock } from './lock';
 import { packs } from './packs';
@@ -32,6 +33,7 @@ export const en = {
   ...sharing,
   ...workspace,
   ...collab,
+  ...clearance,
   ...papers,
   ...records,
   ...sectors,

@@ -1,6 +1,7 @@
 import type { Catalog } from '../en/index';
 import { msCore } from './core';
 import { collab } from './collab';
+import { clearance } from './clearance';
 import { lock } from './lock';
 import { packs } from './packs';
 import { relay } from './relay';
@@ -21,6 +22,7 @@ export const ms = {
   ...sharing,
   ...workspace,
   ...collab,
+  ...clearance,
   ...papers,
   ...records,
   ...search,

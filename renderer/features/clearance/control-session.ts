@@ -1,0 +1,201 @@
+import { liveQuery } from 'dexie';
+import * as Y from 'yjs';
+import { readAssignments } from '../../../shared/assignments/assignment';
+import { clearanceHistory, currentClearance } from '../../../shared/clearance/control-doc';
+import { parseRelayDocumentName, relayDocumentName } from '../../../shared/collab/relay-protocol';
+import { relayTargetFor } from '../../collab/briefing-relay';
+import { connectToRelay, type RelayConnection, type RelayStatus, type RelayTarget } from '../../collab/connection';
+import { appendDocUpdate, readDocUpdates } from '../../collab/doc-log';
+import { openTabChannel, type TabChannel, type TabMessage } from '../../collab/tab-channel';
+import { db } from '../../db/db';
+import { assignmentRowId, type AssignmentRow, type ClearanceRow } from '../assignments/assignment-rows';
+
+/*
+ * A briefing's control document in this tab (assignments and clearances, shared/clearance/
+ * control-doc.ts): read from its log in `ydocUpdates` (doc id `control:<briefing id>`, so the
+ * at-rest encryption covers it like every briefing document), saved back with the
+ * `assignments` and `clearances` rows projected from it in one transaction, kept live with the
+ * app's other tabs, and connected to the relay's `control` document when the briefing is
+ * shared. Components share one session per briefing (ref-counted, `acquireControl`).
+ */
+
+export const controlDocId = (briefingId: string) => `control:${briefingId}`;
+
+const FROM_LOG = Symbol('control-from-log');
+const FROM_TAB = Symbol('control-from-tab');
+const SAVE_DELAY_MS = 200;
+
+type Listener = () => void;
+
+export class ControlSession {
+  readonly doc = new Y.Doc();
+  readonly origin = { user: 'local-control' };
+  private pending: Uint8Array[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private channel: TabChannel | undefined;
+  private relay: RelayConnection | undefined;
+  private readonly listeners = new Set<Listener>();
+  private closed = false;
+  relayStatus: RelayStatus | undefined;
+  private targetWatch: { unsubscribe(): void } | undefined;
+  private connectedTo: string | undefined;
+
+  constructor(readonly briefingId: string) {}
+
+  async open(): Promise<void> {
+    const updates = await readDocUpdates(controlDocId(this.briefingId));
+    Y.transact(this.doc, () => updates.forEach((u) => Y.applyUpdate(this.doc, u, FROM_LOG)), FROM_LOG);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === FROM_LOG) return;
+      this.pending.push(update);
+      if (origin !== FROM_TAB) this.channel?.post({ kind: 'update', docId: controlDocId(this.briefingId), update });
+      this.schedule();
+    });
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.origin !== FROM_LOG && tr.changed.size > 0) this.emit();
+    });
+    this.channel = openTabChannel(controlDocId(this.briefingId), (m) => this.receive(m));
+    this.channel.post({ kind: 'sync', docId: controlDocId(this.briefingId), stateVector: Y.encodeStateVector(this.doc) });
+    // The rows need no projection here: every save writes the log and the rows in one transaction.
+    // Connected once the briefing is shared (now, or later while this session is open: the lead shares from the editor).
+    this.targetWatch = liveQuery(() => relayTargetFor(this.briefingId)).subscribe({
+      next: (target) => this.connect(target),
+      error: (error: unknown) => console.error('Could not read the relay of this briefing', error),
+    });
+  }
+
+  private connect(target: RelayTarget | undefined): void {
+    const parsed = target && parseRelayDocumentName(target.documentName);
+    const key = target ? `${target.url} ${target.documentName} ${target.credential}` : undefined;
+    if (this.closed || key === this.connectedTo) return;
+    this.relay?.destroy();
+    this.relay = undefined;
+    this.connectedTo = key;
+    if (!target || !parsed) return;
+    this.relay = connectToRelay(
+      this.doc,
+      { url: target.url, credential: target.credential, documentName: relayDocumentName(parsed.documentId, 'control') },
+      { foreignOrigins: [FROM_LOG, FROM_TAB], network: typeof window === 'undefined' ? undefined : window },
+    );
+    this.relayStatus = this.relay.status;
+    this.relay.onStatus((status) => {
+      this.relayStatus = status;
+      this.emit();
+    });
+  }
+
+  private receive(message: TabMessage): void {
+    if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, FROM_TAB);
+    else if (message.kind === 'sync') {
+      const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+      if (missing.length > 2) this.channel?.post({ kind: 'update', docId: controlDocId(this.briefingId), update: missing, to: message.from });
+    }
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** One change by this user (the lead): one update, saved within a fraction of a second. */
+  change(apply: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => apply(this.doc), this.origin);
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+  }
+
+  /** Writes the pending updates and the rows projected from the document, in one transaction. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.saving;
+    if (this.pending.length === 0) return;
+    const updates = this.pending;
+    this.pending = [];
+    this.saving = db
+      .transaction('rw', db.ydocUpdates, db.assignments, db.clearances, async () => {
+        await appendDocUpdate(controlDocId(this.briefingId), updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+        await projectControlRows(this.briefingId, this.doc);
+      })
+      .catch((error: unknown) => {
+        this.pending = [...updates, ...this.pending];
+        console.error('Could not save the assignments and clearances', error);
+      });
+    await this.saving;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.targetWatch?.unsubscribe();
+    await this.flush();
+    this.relay?.destroy();
+    this.channel?.close();
+    this.listeners.clear();
+    this.doc.destroy();
+  }
+}
+
+/** The one place the `assignments` and `clearances` rows of a briefing are written: from its control document. */
+export async function projectControlRows(briefingId: string, doc: Y.Doc): Promise<void> {
+  const assignments: AssignmentRow[] = [...readAssignments(doc)].map(([sectionId, a]) => ({ ...a, id: assignmentRowId(briefingId, sectionId), briefingId, sectionId }));
+  const current = currentClearance(doc);
+  const history = clearanceHistory(doc);
+  if (current && !history.some((h) => h.id === current.id)) history.push(current);
+  const clearances: ClearanceRow[] = history.map((meta) => (current && meta.id === current.id ? { ...current, briefingId, current: true } : { ...meta, briefingId, current: false }));
+  await db.transaction('rw', db.assignments, db.clearances, async () => {
+    await db.assignments.where('briefingId').equals(briefingId).delete();
+    await db.clearances.where('briefingId').equals(briefingId).delete();
+    if (assignments.length) await db.assignments.bulkPut(assignments);
+    if (clearances.length) await db.clearances.bulkPut(clearances);
+  });
+}
+
+interface Held {
+  session: ControlSession;
+  ready: Promise<ControlSession>;
+  count: number;
+}
+const held = new Map<string, Held>();
+
+/** The briefing's control session, opened on first use; `release` closes it when the last user lets go. */
+export function acquireControl(briefingId: string): { ready: Promise<ControlSession>; release: () => void } {
+  let entry = held.get(briefingId);
+  if (!entry) {
+    const session = new ControlSession(briefingId);
+    entry = { session, ready: session.open().then(() => session), count: 0 };
+    held.set(briefingId, entry);
+  }
+  entry.count++;
+  const mine = entry;
+  let released = false;
+  return {
+    ready: mine.ready,
+    release: () => {
+      if (released) return;
+      released = true;
+      if (--mine.count > 0) return;
+      held.delete(briefingId);
+      void mine.ready.then((s) => s.close()).catch(() => undefined);
+    },
+  };
+}
+
+/** Runs one change on a briefing's control document (opening it for the change if no screen has it open), saved before it resolves. */
+export async function changeControl(briefingId: string, apply: (doc: Y.Doc) => void): Promise<void> {
+  const handle = acquireControl(briefingId);
+  try {
+    const session = await handle.ready;
+    session.change(apply);
+    await session.flush();
+  } finally {
+    handle.release();
+  }
+}

@@ -1,0 +1,42 @@
+import type * as Y from 'yjs';
+import { Clearance, ClearanceMeta, clearanceMeta } from './clearance-record';
+
+/*
+ * A shared briefing's third relay document, `control` (shared/collab/relay-protocol.ts): what
+ * only the lead writes. The relay opens it read-only for everybody else, so a drafter's change
+ * to an assignment or a clearance is dropped there and reaches nobody. Every briefing has one,
+ * shared or not (kept beside its content document on this machine). Layout:
+ *
+ * - `assignments` Y.Map: section id -> plain `Assignment` (shared/assignments), last writer wins.
+ * - `clearance` Y.Map: `current` -> the current clearance (with the document state it cleared).
+ * - `clearances` Y.Array: every clearance ever made, oldest first, without state (the history).
+ *
+ * Values from the relay are checked when read: a damaged entry reads as absent, never as a
+ * clearance.
+ */
+
+export const CONTROL_ROOTS = { assignments: 'assignments', clearance: 'clearance', history: 'clearances' } as const;
+
+export const clearanceRoot = (doc: Y.Doc) => doc.getMap<unknown>(CONTROL_ROOTS.clearance);
+export const historyRoot = (doc: Y.Doc) => doc.getArray<unknown>(CONTROL_ROOTS.history);
+
+export function currentClearance(doc: Y.Doc): Clearance | undefined {
+  const parsed = Clearance.safeParse(clearanceRoot(doc).get('current'));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The history, newest first. */
+export function clearanceHistory(doc: Y.Doc): ClearanceMeta[] {
+  const out: ClearanceMeta[] = [];
+  for (const entry of historyRoot(doc).toArray()) {
+    const parsed = ClearanceMeta.safeParse(entry);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out.sort((a, b) => (a.clearedAt < b.clearedAt ? 1 : a.clearedAt > b.clearedAt ? -1 : 0));
+}
+
+/** Records a clearance: it becomes the current one (replacing the last) and joins the history. Call inside a transaction. */
+export function recordClearance(doc: Y.Doc, clearance: Clearance): void {
+  clearanceRoot(doc).set('current', Clearance.parse(clearance));
+  historyRoot(doc).push([clearanceMeta(clearance)]);
+}
