@@ -21,6 +21,7 @@ export const lock = {
   'lock.locked.title': 'The app is locked',
   'lock.locked.intro': 'Enter your passphrase to open your briefings.',
   'lock.unlock': 'Unlock',
+  'lock.deriving': 'Checking the passphrase…',
   'lock.unlocking': 'Unlocking…',
   'lock.wrong': 'That passphrase is not right.',
   'lock.wait': 'Too many wrong attempts. You can try again in {seconds} seconds.',

@@ -23,6 +23,7 @@ export const lock = {
   'lock.locked.title': 'Aplikasi terkunci',
   'lock.locked.intro': 'Masukkan frasa sandi Anda untuk membuka briefing Anda.',
   'lock.unlock': 'Buka kunci',
+  'lock.deriving': 'Memeriksa frasa sandi…',
   'lock.unlocking': 'Membuka kunci…',
   'lock.wrong': 'Frasa sandi itu salah.',
   'lock.wait': 'Terlalu banyak percobaan yang salah. Anda dapat mencoba lagi dalam {seconds} detik.',

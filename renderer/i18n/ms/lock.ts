@@ -23,6 +23,7 @@ export const lock = {
   'lock.locked.title': 'Aplikasi dikunci',
   'lock.locked.intro': 'Masukkan frasa laluan anda untuk membuka taklimat anda.',
   'lock.unlock': 'Buka kunci',
+  'lock.deriving': 'Menyemak frasa laluan…',
   'lock.unlocking': 'Membuka kunci…',
   'lock.wrong': 'Frasa laluan itu tidak betul.',
   'lock.wait': 'Terlalu banyak percubaan salah. Anda boleh mencuba lagi dalam {seconds} saat.',
