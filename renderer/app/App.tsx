@@ -2,7 +2,7 @@ import { Link, Route, Switch } from 'wouter';
 import { MySectionsPage } from '../features/assignments/MySectionsPage';
 import { BodiesPage } from '../features/bodies/BodiesPage';
 import { BodyPage } from '../features/bodies/BodyPage';
-import { BackupPage } from '../features/briefings/BackupPage';
+import { BackupPage } from '../features/backup/BackupPage';
 import { BriefingEditorPage } from '../features/briefings/BriefingEditorPage';
 import { BriefingsPage } from '../features/briefings/BriefingsPage';
 import { NewBriefingPage } from '../features/briefings/NewBriefingPage';

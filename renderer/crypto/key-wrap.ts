@@ -1,5 +1,7 @@
-import { argon2id } from 'hash-wasm';
+import { derivePassphraseKey } from './argon2-client';
 import type { KdfParams, WrappedKey } from './keyring-row';
+
+export { MIN_KDF } from './argon2-derive';
 
 /*
  * Key-encryption keys and the wrapping of the data key. The data key is 32 random bytes,
@@ -7,8 +9,6 @@ import type { KdfParams, WrappedKey } from './keyring-row';
  * wrapped or unwrapped.
  */
 
-/** The floor the app accepts (issue 13): at least 64 MiB and 3 passes. Stored parameters may be higher. */
-export const MIN_KDF = { memoryKiB: 64 * 1024, iterations: 3 } as const;
 export const DEFAULT_KDF = { algorithm: 'argon2id', memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 } as const;
 
 export class WrongSecretError extends Error {
@@ -24,24 +24,9 @@ export function newKdfParams(): KdfParams {
 
 const aesKey = (raw: Uint8Array, usages: KeyUsage[]) => crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'AES-GCM' }, false, usages);
 
-export async function passphraseKey(passphrase: string, params: KdfParams): Promise<CryptoKey> {
-  if (params.algorithm !== 'argon2id' || params.memoryKiB < MIN_KDF.memoryKiB || params.iterations < MIN_KDF.iterations) {
-    throw new Error('The stored key-derivation parameters are below the minimum the app accepts.');
-  }
-  const hash = await argon2id({
-    password: passphrase.normalize('NFC'),
-    salt: params.salt,
-    parallelism: params.parallelism,
-    iterations: params.iterations,
-    memorySize: params.memoryKiB,
-    hashLength: 32,
-    outputType: 'binary',
-  });
-  try {
-    return await aesKey(hash, ['encrypt', 'decrypt']);
-  } finally {
-    hash.fill(0);
-  }
+/** Argon2id in a worker (renderer/crypto/argon2.worker.ts): the interface keeps running meanwhile. */
+export function passphraseKey(passphrase: string, params: KdfParams): Promise<CryptoKey> {
+  return derivePassphraseKey(passphrase, params);
 }
 
 export async function recoveryKeyKek(secret: Uint8Array, salt: Uint8Array): Promise<CryptoKey> {

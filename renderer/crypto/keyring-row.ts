@@ -36,6 +36,8 @@ export interface KeyringRow {
   /** The data key sealed by Electron safeStorage (never stored when its backend is plain text). */
   os?: { sealed: Uint8Array; backend: string };
   migration?: MigrationProgress;
+  /** The tables encrypted under this key (absent in the first keyrings: FIRST_ENCRYPTED_TABLES). */
+  encryptedTables?: string[];
   /** Wrong passphrases in a row, and when the next attempt is allowed (ms since the epoch). */
   failedAttempts: number;
   retryAt?: number;

@@ -3,7 +3,7 @@ import { importDataKey, newKdfParams, newRawDataKey, passphraseKey, recoveryKeyK
 import { KEYRING_ID, type KeyringRow, type WrappedKey } from './keyring-row';
 import { setLocked, setMigrating, setUnlocked, setPlainMode } from './key-state';
 import { formatRecoveryKey, newRecoverySecret, parseRecoveryKey } from './recovery-key';
-import { ENCRYPTED_TABLES } from './table-config';
+import { ENCRYPTED_TABLES, FIRST_ENCRYPTED_TABLES } from './table-config';
 
 /*
  * Key management over the keyring row: set-up, unlock (passphrase, recovery key, the OS),
@@ -73,6 +73,7 @@ export async function setUpPassphrase(database: DelegateDatabase, passphrase: st
       passphrase: { kdf, wrapped, changedAt: new Date().toISOString() },
       recovery: { salt: recoverySalt, wrapped: recoveryWrapped },
       migration: { pending: tables, total: counts.reduce((a, b) => a + b, 0), done: 0 },
+      encryptedTables: tables,
       failedAttempts: 0,
       autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
     };
@@ -105,6 +106,30 @@ async function rawFromRecovery(row: Awaited<ReturnType<typeof requireRow>>, reco
   return unwrapDataKey(await recoveryKeyKek(secret, row.recovery.salt), row.recovery.wrapped, 'recovery');
 }
 
+/**
+ * Tables that joined ENCRYPTED_TABLES after this keyring was written (annotations, for a
+ * keyring of schema 6) still hold plain rows: they are added to the keyring's migration, in
+ * the same write that records them as encrypted, so the next steps encrypt them (resumably,
+ * like a database set up over plain data) and reads meanwhile accept their plain rows.
+ */
+export async function catchUpNewTables(database: DelegateDatabase): Promise<KeyringRow | undefined> {
+  const all = encryptedTablesOf(database);
+  return database.transaction('rw', [database.keyring, ...all.map((t) => database.table(t))], async () => {
+    const row = await readKeyring(database);
+    if (row?.mode !== 'passphrase') return row;
+    const known = new Set<string>(row.encryptedTables ?? FIRST_ENCRYPTED_TABLES);
+    const added = all.filter((t) => !known.has(t));
+    if (added.length === 0 && row.encryptedTables) return row;
+    // Counting reads the plain rows' keys only (no values), which the middleware passes through.
+    const counts = await Promise.all(added.map((t) => database.table(t).count()));
+    const before = row.migration ?? { pending: [], total: 0, done: 0 };
+    const migration = added.length === 0 ? row.migration : { ...before, pending: [...before.pending, ...added], total: before.total + counts.reduce((a, b) => a + b, 0) };
+    const next: KeyringRow = { ...row, migration, encryptedTables: all };
+    await database.keyring.put(next);
+    return next;
+  });
+}
+
 async function unlockWith(database: DelegateDatabase, clock: () => number, rawOf: (row: Awaited<ReturnType<typeof requireRow>>) => Promise<Uint8Array>): Promise<UnlockResult> {
   const row = await requireRow(database);
   if (row.retryAt !== undefined && clock() < row.retryAt) return { ok: false, reason: 'too-soon', retryAt: row.retryAt };
@@ -122,7 +147,8 @@ async function unlockWith(database: DelegateDatabase, clock: () => number, rawOf
   try {
     const key = await importDataKey(raw);
     if (row.failedAttempts > 0) await database.keyring.update(KEYRING_ID, { failedAttempts: 0, retryAt: undefined });
-    setMigrating(row.migration?.pending ?? []);
+    const current = await catchUpNewTables(database);
+    setMigrating(current?.migration?.pending ?? []);
     setUnlocked(key);
     return { ok: true };
   } finally {
@@ -175,7 +201,8 @@ export async function unlockWithRawKey(database: DelegateDatabase, raw: Uint8Arr
   try {
     const key = await importDataKey(raw);
     if (!row.check || !(await keyChecks(key, row.check))) return false;
-    setMigrating(row.migration?.pending ?? []);
+    const current = await catchUpNewTables(database);
+    setMigrating(current?.migration?.pending ?? []);
     setUnlocked(key);
     return true;
   } finally {

@@ -46,15 +46,25 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
     return key;
   }
 
+  // A nested plain field (`target.versionId`) is an index into an object the features own: its
+  // value is copied beside the ciphertext, the object itself stays whole inside it.
+  const topPlain = config.plain.filter((f) => !f.includes('.'));
+  const nestedPlain = config.plain.filter((f) => f.includes('.'));
+  const plainValues = (row: Row) => config.plain.map((f) => valueAt(row, f));
+
   async function seal(value: Row, key: unknown): Promise<Row> {
     if (keptPlain(key)) return value;
     const plain: Row = {};
     const secret: Row = {};
     for (const [field, item] of Object.entries(value)) {
-      if (config.plain.includes(field)) plain[field] = item;
+      if (topPlain.includes(field)) plain[field] = item;
       else if (item !== undefined) secret[field] = item;
     }
-    const aad = additionalData(name, key, config.plain.map((f) => value[f]));
+    for (const path of nestedPlain) {
+      const item = valueAt(value, path);
+      if (item !== undefined) setValueAt(plain, path, item);
+    }
+    const aad = additionalData(name, key, plainValues(value));
     const sealed = await sealRecord(requireKey(), secret, aad);
     plain[CIPHER_FIELD] = sealed;
     cache.set(canonicalKey(key), sealed, aadText(key, value), structuredClone(secret));
@@ -67,7 +77,7 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
    * Callers get a copy. Dropped whenever the key goes (and the page reloads on lock anyway).
    */
   const cache = new DecryptedRows();
-  const aadText = (key: unknown, row: Row) => JSON.stringify([canonicalKey(key), config.plain.map((f) => row[f] ?? null)]);
+  const aadText = (key: unknown, row: Row) => JSON.stringify([canonicalKey(key), plainValues(row).map((v) => v ?? null)]);
 
   /** The plain row at once if no crypto is needed, else undefined (then `open` must run). */
   function openNow(stored: unknown, given?: unknown): { value: unknown } | undefined {
@@ -83,7 +93,7 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
 
   function withPlain(secret: Row, row: Row): Row {
     const out: Row = structuredClone(secret);
-    for (const field of config.plain) if (row[field] !== undefined) out[field] = row[field];
+    for (const field of topPlain) if (row[field] !== undefined) out[field] = row[field];
     return out;
   }
 
@@ -98,7 +108,7 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
       throw new RecordIntegrityError(name, key, 'a plain row where only encrypted rows belong');
     }
     if (cryptoMode() === 'plain') throw new RecordIntegrityError(name, key, 'an encrypted row but no key set up (was the keyring removed?)');
-    const aad = additionalData(name, key, config.plain.map((f) => row[f]));
+    const aad = additionalData(name, key, plainValues(row));
     const secret = await openRecord(requireKey(), sealed, aad, { table: name, key });
     cache.set(canonicalKey(key), sealed, aadText(key, row), secret);
     return withPlain(secret, row);
@@ -123,7 +133,7 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
 
   /** Auto-increment rows added without a key: the key is known only after the add, and it goes into the additional data. */
   async function addWithoutKeys(req: DBCoreMutateRequest & { type: 'add' }) {
-    const placeholders = req.values.map((v: Row) => Object.fromEntries(config.plain.filter((f) => v[f] !== undefined).map((f) => [f, v[f]])));
+    const placeholders = req.values.map((v: Row) => Object.fromEntries(topPlain.filter((f) => v[f] !== undefined).map((f) => [f, v[f]])));
     const added = await table.mutate({ ...req, values: placeholders });
     const keyPath = primaryKey.keyPath as string;
     const keyed = req.values.map((v: Row, i) => ({ ...v, [keyPath]: added.results?.[i] }));
@@ -174,6 +184,27 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
     },
     openCursor,
   };
+}
+
+/** The value at a dotted path (`target.versionId`), as IndexedDB's key paths read it. */
+function valueAt(row: Row, path: string): unknown {
+  let at: unknown = row;
+  for (const part of path.split('.')) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Row)[part];
+  }
+  return at;
+}
+
+function setValueAt(row: Row, path: string, value: unknown): void {
+  const parts = path.split('.');
+  const last = parts.pop() ?? path;
+  let at = row;
+  for (const part of parts) {
+    if (typeof at[part] !== 'object' || at[part] === null) at[part] = {};
+    at = at[part] as Row;
+  }
+  at[last] = value;
 }
 
 function decryptedCursor(inner: DBCoreCursor, values: Map<string, unknown>): DBCoreCursor {

@@ -9,7 +9,11 @@
  * rather than leaving an index that is silently empty).
  */
 export interface EncryptedTable {
-  /** Top-level fields kept in the clear beside the ciphertext (primary key and indexes). */
+  /**
+   * Fields kept in the clear beside the ciphertext (primary key and indexes). A dotted path
+   * (`target.versionId`) names an index inside an object: only that value is copied out, the
+   * object stays whole in the ciphertext.
+   */
   plain: readonly string[];
   /** Rows kept wholly plain, by primary key: only what the lock screen itself must read. */
   plainRows?: readonly string[];
@@ -29,22 +33,25 @@ export const ENCRYPTED_TABLES: Readonly<Record<string, EncryptedTable>> = {
   paperTexts: { plain: ['versionId', 'paperId'], why: "the papers' extracted text, page by page" },
   assignments: { plain: ['id', 'briefingId', 'memberId'], why: "who drafts which section, with the members' names" },
   clearances: { plain: ['id', 'briefingId'], why: 'the cleared versions themselves (document state), who cleared them and their fingerprints' },
+  annotations: {
+    plain: ['id', 'paperId', 'target.versionId', 'link.sectionId'],
+    why: "the delegate's highlights and notes on papers, with the words they quote (only the ids they point at stay plain, for the indexes)",
+  },
 };
 
 /**
- * NOT YET ENCRYPTED, a known gap: `annotations` (the delegate's highlights and notes on papers).
- * Its indexes are nested fields (`target.versionId`, `link.sectionId`), and plain fields here are
- * top-level only; the table needs top-level index fields (a schema version) or nested plain
- * fields in the middleware first.
+ * Tables the first keyrings (schema 6) encrypted. A keyring written before a table joined
+ * ENCRYPTED_TABLES lists none of its later ones: on the next unlock those are encrypted like an
+ * older plain database is (resumable), see `tablesToCatchUp`.
  */
-export const NOT_YET_ENCRYPTED_TABLES = ['annotations'] as const;
+export const FIRST_ENCRYPTED_TABLES = ['briefings', 'sections', 'settings', 'trustedKeys', 'ydocUpdates', 'papers', 'paperVersions', 'paperBlobs', 'paperTexts'] as const;
 
 /**
- * Not encrypted, on purpose: `datasetHistory`, `undoRecords`, `acceptedManifests` and
- * `datasets` hold the publisher's reference data and its history (public, and large), and
- * `keyring` holds the wrapped keys themselves.
+ * Not encrypted, on purpose: `datasetHistory`, `undoRecords`, `acceptedManifests`, `datasets`
+ * and `recordDigests` hold the publisher's reference data, its history and the digests of its
+ * records (public, and large), and `keyring` holds the wrapped keys themselves.
  */
-export const PLAIN_USER_ADJACENT_TABLES = ['datasetHistory', 'undoRecords', 'acceptedManifests', 'datasets', 'keyring'] as const;
+export const PLAIN_USER_ADJACENT_TABLES = ['datasetHistory', 'undoRecords', 'acceptedManifests', 'datasets', 'recordDigests', 'keyring'] as const;
 
 export function encryptedTable(name: string): EncryptedTable | undefined {
   return Object.hasOwn(ENCRYPTED_TABLES, name) ? ENCRYPTED_TABLES[name] : undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalJson } from '../dataset/hash';
+import { BackupPapers } from './backup-papers';
 import { Briefing, Section } from './model';
 
 /**
@@ -15,7 +16,15 @@ export const MAX_TRANSFER_BYTES = 50 * 1024 * 1024;
 export const BRIEFING_FILE_FORMAT = 'asean-delegate-briefing';
 export const BACKUP_FILE_FORMAT = 'asean-delegate-backup';
 export const BRIEFING_FILE_VERSION = 2;
-export const BACKUP_FILE_VERSION = 2;
+/** 3: the meeting papers (with their files), their text and annotations are in the backup. */
+export const BACKUP_FILE_VERSION = 3;
+
+/**
+ * A backup holds the papers' files too, so it may be larger than an exported briefing: up to
+ * this many bytes of text (base64 files included; one string in memory, which browsers cap
+ * a little above 500 MB). Applied when a backup is made as well as when one is restored.
+ */
+export const MAX_BACKUP_BYTES = 300 * 1024 * 1024;
 
 /** A Yjs update as base64 (the state of one briefing's document). */
 const DocState = z
@@ -58,6 +67,8 @@ export const BackupFile = z
         settings: z.array(Setting),
         /** Each briefing's document state (format 2). */
         documents: z.array(z.object({ briefingId: z.string().min(1).max(100), state: DocState }).strict()).optional(),
+        /** The meeting papers with their files, text and annotations (format 3). */
+        papers: BackupPapers.optional(),
       })
       .strict(),
   })
@@ -66,8 +77,8 @@ export type BackupFile = z.infer<typeof BackupFile>;
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function parseJson(text: string): ReadResult<unknown> {
-  if (text.length > MAX_TRANSFER_BYTES) return { ok: false, message: `The file is larger than ${MAX_TRANSFER_BYTES / 1024 / 1024} MB; it is not a briefing or backup of this app.` };
+function parseJson(text: string, limit = MAX_TRANSFER_BYTES): ReadResult<unknown> {
+  if (text.length > limit) return { ok: false, message: `The file is larger than ${limit / 1024 / 1024} MB; it is not a briefing or backup of this app.` };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -97,7 +108,7 @@ export function readBriefingFile(text: string): ReadResult<BriefingFile> {
 
 /** Reads a backup; a backup from a newer app is refused with a clear message. */
 export function readBackupFile(text: string, currentSchemaVersion: number): ReadResult<BackupFile> {
-  const json = parseJson(text);
+  const json = parseJson(text, MAX_BACKUP_BYTES);
   if (!json.ok) return json;
   const head = json.value as { format?: unknown; formatVersion?: unknown; schemaVersion?: unknown; appVersion?: unknown } | null;
   if (head?.format === BRIEFING_FILE_FORMAT) return { ok: false, message: 'This is a single exported briefing, not a backup: import it from Briefings instead.' };

@@ -7,7 +7,7 @@ import { updateSection } from '../../shared/collab/briefing-doc-changes';
 import { changeBriefingDoc, loadBriefingDoc } from '../../renderer/collab/briefing-docs';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
 import { db } from '../../renderer/db/db';
-import { checkBackup, makeBackup, restoreBackup } from '../../renderer/features/briefings/backup';
+import { checkBackup, makeBackup, restoreBackup } from '../../renderer/features/backup/backup';
 import { applyBriefingImport, checkBriefingImport, exportBriefing } from '../../renderer/features/briefings/briefing-export';
 import { createBriefingForMeeting, deleteBriefing, loadBriefing } from '../../renderer/features/briefings/repo';
 

@@ -116,6 +116,8 @@ describe('a delegate hands a brief to a colleague and backs up their work', () =
     await editor.waitSaved();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export to file' }).click();
+    await page.getByLabel('Plain, not encrypted').check();
+    await page.getByRole('button', { name: 'Save the file' }).click();
     const file = await (await download).path();
     assert.ok(file);
 

@@ -6,13 +6,12 @@ import { db } from '../../db/db';
 import { countryName, formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
-import { saveTextFile } from '../../platform/platform';
 import { DelegationOptions } from './DelegationOptions';
 import { LineField } from './fields';
 import { RelayStatusNote } from './RelayStatus';
 import { ShareDialog } from '../sharing/ShareDialog';
 import { useMyRole } from '../sharing/use-my-role';
-import { exportBriefing } from './briefing-export';
+import { ExportBriefingDialog } from './ExportBriefingDialog';
 import { markingNeedsPassphrase } from '../lock/marking-guard';
 
 /** Title, delegation, author, marking, status with who and when, save state, undo and redo. */
@@ -40,11 +39,7 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
   const { role, canEdit } = useMyRole(briefing.id);
   const [sharing, setSharing] = useState(false);
   const [, navigate] = useLocation();
-  const exportToFile = async () => {
-    await flush();
-    const { fileName, text } = await exportBriefing(briefing.id);
-    saveTextFile(fileName, text);
-  };
+  const [exporting, setExporting] = useState(false);
 
   const setStatus = (status: BriefingStatus) =>
     editBriefing('status', (b) => ({ ...b, status, statusHistory: [...b.statusHistory, { status, by: b.author, at: new Date().toISOString() }] }));
@@ -109,7 +104,7 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
         <button type="button" onClick={() => setSharing((open) => !open)} aria-expanded={sharing}>
           {t('sharing.open')}
         </button>
-        <button type="button" onClick={() => void exportToFile()}>
+        <button type="button" onClick={() => setExporting((open) => !open)} aria-expanded={exporting}>
           {t('briefings.export')}
         </button>
         <button type="button" onClick={() => void flush().then(() => navigate(`/briefings/${briefing.id}/pack`))}>
@@ -127,6 +122,7 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
         <RelayStatusNote />
       </div>
       {sharing && <ShareDialog briefingId={briefing.id} onClose={() => setSharing(false)} />}
+      {exporting && <ExportBriefingDialog briefingId={briefing.id} marking={briefing.classification} markings={classifications ?? []} beforeExport={flush} onClose={() => setExporting(false)} />}
     </header>
   );
 }

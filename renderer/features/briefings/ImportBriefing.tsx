@@ -1,6 +1,9 @@
 import { useId, useState, type DragEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useT } from '../../i18n/use-t';
+import { openChosenFile } from '../lock/backup-protection';
+import { FileSecretPrompt } from '../lock/FileSecretPrompt';
+import { DerivationProgress } from '../lock/DerivationProgress';
 import { applyBriefingImport, checkBriefingImport, type ImportCheck } from './briefing-export';
 
 /** Imports a briefing file; never overwrites without asking, and says what differs. */
@@ -10,11 +13,20 @@ export function ImportBriefing() {
   const [, navigate] = useLocation();
   const [check, setCheck] = useState<ImportCheck | undefined>();
   const [message, setMessage] = useState<string | undefined>();
+  /** An encrypted file waiting for its passphrase (nothing is read from it, or written, until it opens). */
+  const [locked, setLocked] = useState<{ text: string; wrong: boolean } | undefined>();
 
   const read = async (file: File | undefined) => {
     if (!file) return;
+    await open(await file.text());
+  };
+
+  const open = async (raw: string, secret?: { passphrase: string } | { recoveryKey: string }) => {
     setMessage(undefined);
-    const result = await checkBriefingImport(await file.text());
+    const opened = await openChosenFile(raw, secret);
+    if (opened.kind === 'needs-secret') return setLocked({ text: raw, wrong: opened.wrong });
+    setLocked(undefined);
+    const result = await checkBriefingImport(opened.text);
     if (result.kind === 'invalid') setMessage(result.message);
     else if (result.kind === 'same') setMessage(t('briefings.import.same', { title: result.incoming.briefing.title }));
     else if (result.kind === 'new') {
@@ -53,6 +65,12 @@ export function ImportBriefing() {
         />
       </label>{' '}
       <span className="muted">{t('briefings.import.drop')}</span>
+      {locked && (
+        <>
+          <FileSecretPrompt wrong={locked.wrong} onSubmit={(secret) => void open(locked.text, secret)} onCancel={() => setLocked(undefined)} />
+          <DerivationProgress />
+        </>
+      )}
       {message && (
         <p role="alert" className="import-message">
           {message}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { KeyringRow } from '../../crypto/keyring-row';
 import { useT } from '../../i18n/use-t';
 import { desktopApi } from '../../platform/platform';
+import { DerivationProgress } from './DerivationProgress';
 import { EraseDialog } from './EraseDialog';
 import { unlock, unlockByRecoveryKey, unlockWithOs } from './lock-session';
 
@@ -69,6 +70,7 @@ export function LockScreen({ keyring }: { keyring: KeyringRow }) {
       />
       {wrong && <p role="alert">{mode === 'passphrase' ? t('lock.wrong') : t('lock.wrongRecovery')}</p>}
       {wait > 0 && <p role="status">{t('lock.wait', { seconds: wait })}</p>}
+      <DerivationProgress />
       <p>
         <button type="submit" className="primary" disabled={busy || wait > 0}>
           {busy ? t('lock.unlocking') : t('lock.unlock')}

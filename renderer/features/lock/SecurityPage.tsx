@@ -12,7 +12,7 @@ import { desktopApi } from '../../platform/platform';
 import { modKey } from '../shortcuts/registry';
 import { EraseDialog } from './EraseDialog';
 import { lockNow, setUpWithPassphrase } from './lock-session';
-import { newPassphraseProblem, PassphraseFields } from './PassphraseFields';
+import { NewPassphraseForm } from './NewPassphraseForm';
 
 const AUTO_LOCK_CHOICES = [0, 1, 5, 15, 30, 60, 240];
 
@@ -66,70 +66,22 @@ export function SecurityPage() {
 }
 
 function SetPassphrase() {
-  const t = useT();
-  const [value, setValue] = useState({ passphrase: '', confirm: '' });
-  const [message, setMessage] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problem = newPassphraseProblem(value);
-    if (problem) return setMessage(t(problem.key, problem.vars));
-    setBusy(true);
-    try {
-      // The lock gate takes over: the recovery key, then encrypting what is already stored.
-      await setUpWithPassphrase(value.passphrase);
-    } catch (error) {
-      setMessage(t('lock.failed', { message: error instanceof Error ? error.message : String(error) }));
-      setBusy(false);
-    }
-  };
-  return (
-    <form className="form lock-card" onSubmit={(e) => void submit(e)}>
-      <PassphraseFields value={value} onChange={setValue} />
-      {message && <p role="alert">{message}</p>}
-      <p>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('lock.setup.working') : t('lock.setup.submit')}
-        </button>
-      </p>
-    </form>
-  );
+  // The lock gate takes over after: the recovery key, then encrypting what is already stored.
+  return <NewPassphraseForm className="form lock-card" submit="lock.setup.submit" working="lock.setup.working" onSubmit={(passphrase) => setUpWithPassphrase(passphrase)} />;
 }
 
 function ChangePassphrase() {
-  const t = useT();
-  const id = useId();
-  const [current, setCurrent] = useState('');
-  const [value, setValue] = useState({ passphrase: '', confirm: '' });
-  const [message, setMessage] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problem = newPassphraseProblem(value);
-    if (problem) return setMessage(t(problem.key, problem.vars));
-    setBusy(true);
-    try {
-      await changePassphrase(db, { passphrase: current }, value.passphrase);
-      setMessage(t('security.change.done'));
-      setCurrent('');
-      setValue({ passphrase: '', confirm: '' });
-    } catch (error) {
-      setMessage(error instanceof WrongSecretError ? t('security.change.wrong') : t('lock.failed', { message: error instanceof Error ? error.message : String(error) }));
-    }
-    setBusy(false);
-  };
   return (
-    <form className="form lock-card" onSubmit={(e) => void submit(e)} aria-busy={busy}>
-      <label htmlFor={`${id}-current`}>{t('security.change.current')}</label>
-      <input id={`${id}-current`} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
-      <PassphraseFields value={value} onChange={setValue} labels={{ passphrase: 'security.change.next', confirm: 'security.change.confirm' }} />
-      {message && <p role="status">{message}</p>}
-      <p>
-        <button type="submit" className="primary" disabled={busy}>
-          {t('security.change.submit')}
-        </button>
-      </p>
-    </form>
+    <NewPassphraseForm
+      className="form lock-card"
+      askCurrent
+      labels={{ passphrase: 'security.change.next', confirm: 'security.change.confirm' }}
+      submit="security.change.submit"
+      onSubmit={async (passphrase, current) => {
+        await changePassphrase(db, { passphrase: current }, passphrase);
+        return 'security.change.done';
+      }}
+    />
   );
 }
 

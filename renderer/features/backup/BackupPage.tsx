@@ -9,7 +9,7 @@ import { useAppStore } from '../../store/store';
 import { saveTextFile } from '../../platform/platform';
 import { openChosenFile, protectBackup } from '../lock/backup-protection';
 import { FileSecretPrompt } from '../lock/FileSecretPrompt';
-import { checkBackup, makeBackup, restoreBackup } from './backup';
+import { BackupRefused, checkBackup, makeBackup, restoreBackup, verifyBackup, type RestoreProblem } from './backup';
 
 /** `/backup`: all user data to one file and back. */
 export function BackupPage() {
@@ -23,10 +23,26 @@ export function BackupPage() {
   const [locked, setLocked] = useState<{ text: string; wrong: boolean } | undefined>();
   const date = (iso: string) => formatDateTime(iso, language, 'long', 'short');
 
+  const [busy, setBusy] = useState(false);
+  const problemText = (p: RestoreProblem) => (p.key ? t(p.key, p.vars) : t('backup.failed', { message: p.message }));
+  const failure = (error: unknown) =>
+    error instanceof BackupRefused ? t(error.key, error.vars) : t('backup.failed', { message: error instanceof Error ? error.message : String(error) });
+
   const backUp = async () => {
-    const { fileName, text, file } = await makeBackup();
-    saveTextFile(fileName, await protectBackup(text));
-    setMessage(t('backup.made', { file: fileName, briefings: file.tables.briefings.length, sections: file.tables.sections.length, settings: file.tables.settings.length }));
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const { fileName, text, file } = await makeBackup();
+      saveTextFile(fileName, await protectBackup(text));
+      const papers = file.tables.papers;
+      setMessage(
+        `${t('backup.made', { file: fileName, briefings: file.tables.briefings.length, sections: file.tables.sections.length, settings: file.tables.settings.length })}` +
+          (papers && papers.papers.length > 0 ? ` ${t('backup.madePapers', { papers: papers.papers.length, versions: papers.versions.length, annotations: papers.annotations.length })}` : ''),
+      );
+    } catch (error) {
+      setMessage(failure(error));
+    }
+    setBusy(false);
   };
 
   const choose = async (file: File | undefined, secret?: { passphrase: string } | { recoveryKey: string }, known?: string) => {
@@ -37,8 +53,9 @@ export function BackupPage() {
     if (opened.kind === 'needs-secret') return setLocked({ text: raw, wrong: opened.wrong });
     setLocked(undefined);
     const check = checkBackup(opened.text);
-    if (check.kind === 'invalid') setMessage(t('backup.failed', { message: check.message }));
-    else {
+    const problem = check.kind === 'ok' ? await verifyBackup(check.file) : check;
+    if (problem) setMessage(problemText(problem));
+    else if (check.kind === 'ok') {
       setMessage(undefined);
       setPending(check.file);
     }
@@ -50,7 +67,7 @@ export function BackupPage() {
       await restoreBackup(pending);
       setMessage(t('backup.restored', { briefings: pending.tables.briefings.length, date: date(pending.createdAt) }));
     } catch (error) {
-      setMessage(t('backup.failed', { message: error instanceof Error ? error.message : String(error) }));
+      setMessage(failure(error));
     }
     setPending(undefined);
   };
@@ -59,7 +76,7 @@ export function BackupPage() {
     <Page title={t('backup.title')}>
       <p>{t('backup.intro')}</p>
       <p>
-        <button type="button" className="primary" onClick={() => void backUp()}>
+        <button type="button" className="primary" disabled={busy} onClick={() => void backUp()}>
           {t('backup.make')}
         </button>
       </p>
@@ -80,6 +97,7 @@ export function BackupPage() {
         {pending && (
           <div role="alertdialog" aria-label={t('backup.restoreTitle')} className="conflict">
             <p>{t('backup.confirm', { date: date(pending.createdAt), briefings: pending.tables.briefings.length, current: current ?? 0 })}</p>
+            {pending.tables.papers && pending.tables.papers.papers.length > 0 && <p>{t('backup.confirmPapers', { papers: pending.tables.papers.papers.length, annotations: pending.tables.papers.annotations.length })}</p>}
             <button type="button" className="primary" onClick={() => void restore()}>
               {t('backup.restore')}
             </button>{' '}

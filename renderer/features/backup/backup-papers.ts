@@ -1,0 +1,65 @@
+import type { BackupPapers } from '../../../shared/briefing/backup-papers';
+import { base64ToUpdate, updateToBase64 } from '../../../shared/collab/briefing-doc';
+import type { Annotation, Paper, PaperText, PaperVersion } from '../../../shared/papers/model';
+import { db, PAPER_TABLES } from '../../db/db';
+import { sha256Hex } from '../../papers/pdf/inspect-bytes';
+
+/*
+ * The meeting papers in a backup (issue 14: they were missing): every paper, version, file,
+ * text and annotation. Files go one at a time into base64, so only one file's bytes are held
+ * beside the text being built.
+ */
+export const paperTables = () => PAPER_TABLES.map((name) => db.table(name));
+
+export async function collectPapers(): Promise<BackupPapers> {
+  // Rows (and Blob handles) are read in one transaction; the bytes after it, one file at a time
+  // (reading a Blob is no IndexedDB request: inside the transaction it would end it early).
+  const read = await db.transaction('r', paperTables(), async () => ({
+    papers: await db.papers.toArray(),
+    versions: await db.paperVersions.toArray(),
+    blobRows: await db.paperBlobs.toArray(),
+    texts: await db.paperTexts.toArray(),
+    annotations: await db.annotations.toArray(),
+  }));
+  const blobs: BackupPapers['blobs'] = [];
+  for (const row of read.blobRows) blobs.push({ versionId: row.versionId, type: row.blob.type, data: updateToBase64(new Uint8Array(await row.blob.arrayBuffer())) });
+  return {
+    papers: read.papers as unknown as BackupPapers['papers'],
+    versions: read.versions as unknown as BackupPapers['versions'],
+    blobs,
+    texts: read.texts,
+    annotations: read.annotations as unknown as BackupPapers['annotations'],
+  };
+}
+
+/**
+ * Every file of the backup is the one its version describes (size and SHA-256), checked before
+ * a restore writes anything: a damaged or altered file is named, and nothing changes.
+ */
+export async function papersProblem(papers: BackupPapers): Promise<string | undefined> {
+  const versions = new Map(papers.versions.map((v) => [v.id, v]));
+  for (const blob of papers.blobs) {
+    const version = versions.get(blob.versionId);
+    let bytes: Uint8Array;
+    try {
+      bytes = base64ToUpdate(blob.data);
+    } catch {
+      return `the file of "${version?.name ?? blob.versionId}" cannot be read`;
+    }
+    if (!version || bytes.byteLength !== version.size || (await sha256Hex(bytes)) !== version.sha256) {
+      return `the file of "${version?.name ?? blob.versionId}" is not the one its paper describes (damaged or altered)`;
+    }
+  }
+  return undefined;
+}
+
+/** Inside the restore's transaction: the papers' tables replaced by the backup's. */
+export async function writePapers(papers: BackupPapers | undefined): Promise<void> {
+  await Promise.all(paperTables().map((t) => t.clear()));
+  if (!papers) return;
+  await db.papers.bulkAdd(papers.papers as unknown as Paper[]);
+  await db.paperVersions.bulkAdd(papers.versions as unknown as PaperVersion[]);
+  await db.paperBlobs.bulkAdd(papers.blobs.map((b) => ({ versionId: b.versionId, blob: new Blob([base64ToUpdate(b.data) as Uint8Array<ArrayBuffer>], { type: b.type }) })));
+  await db.paperTexts.bulkAdd(papers.texts as PaperText[]);
+  await db.annotations.bulkAdd(papers.annotations as unknown as Annotation[]);
+}

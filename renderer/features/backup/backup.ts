@@ -1,0 +1,121 @@
+import * as Y from 'yjs';
+import { BACKUP_FILE_FORMAT, BACKUP_FILE_VERSION, MAX_BACKUP_BYTES, readBackupFile, type BackupFile } from '../../../shared/briefing/file-format';
+import type { MessageKey } from '../../i18n/translate';
+import { collectPapers, paperTables, papersProblem, writePapers } from './backup-papers';
+import { settingsProblem } from './settings-check';
+import type { Section } from '../../../shared/briefing/model';
+import { base64ToUpdate, briefingDocUpdate, updateToBase64 } from '../../../shared/collab/briefing-doc';
+import { announceReplaced } from '../../collab/tab-channel';
+import { docStateOf, type DocUpdateRow } from '../../collab/doc-log';
+import { db } from '../../db/db';
+import { toStoredSection, type StoredSection } from '../../db/schema';
+
+const strip = (s: StoredSection): Section => {
+  const { targetIds: _targetIds, ...section } = s;
+  return section;
+};
+
+/** A backup that cannot be saved or restored, with a message in the delegate's language. */
+export class BackupRefused extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly vars: Record<string, string | number>,
+  ) {
+    super(`${key} ${JSON.stringify(vars)}`);
+    this.name = 'BackupRefused';
+  }
+}
+
+const megabytes = (n: number) => Math.ceil(n / 1024 / 1024);
+
+/**
+ * Every piece of the delegate's own work in one file: rows, settings, each briefing's document
+ * state, and the meeting papers with their files. The restore's own check runs on it before it
+ * is handed back: a backup that could not be restored is never saved.
+ */
+export async function makeBackup(): Promise<{ fileName: string; text: string; file: BackupFile }> {
+  const rows = await db.transaction('r', db.briefings, db.sections, db.settings, db.ydocUpdates, async () => {
+    const briefings = await db.briefings.toArray();
+    const documents: { briefingId: string; state: string }[] = [];
+    for (const b of briefings) {
+      const state = await docStateOf(b.id);
+      if (state) documents.push({ briefingId: b.id, state: updateToBase64(state) });
+    }
+    return {
+      format: BACKUP_FILE_FORMAT,
+      formatVersion: BACKUP_FILE_VERSION,
+      appVersion: __APP_VERSION__,
+      schemaVersion: db.verno,
+      createdAt: new Date().toISOString(),
+      tables: { briefings, sections: (await db.sections.toArray()).map(strip), settings: await db.settings.toArray(), documents },
+    } satisfies BackupFile;
+  });
+  const file: BackupFile = { ...rows, tables: { ...rows.tables, papers: await collectPapers() } };
+  const text = JSON.stringify(file);
+  if (text.length > MAX_BACKUP_BYTES) throw new BackupRefused('backup.tooLarge', { size: megabytes(text.length), max: megabytes(MAX_BACKUP_BYTES) });
+  const check = checkBackup(text);
+  const problem = check.kind === 'ok' ? await verifyBackup(check.file) : check;
+  if (problem) throw new BackupRefused('backup.notRestorable', { message: problem.message });
+  const stamp = file.createdAt.slice(0, 19).replace(/[:T]/g, '-');
+  return { fileName: `asean-delegate-backup-${stamp}.json`, text, file };
+}
+
+export type RestoreProblem = { kind: 'invalid'; message: string; key?: MessageKey; vars?: Record<string, string | number> };
+export type RestoreCheck = RestoreProblem | { kind: 'ok'; file: BackupFile };
+
+/** Reads a backup, its documents and settings included: a damaged one is refused before anything is changed. */
+export function checkBackup(text: string): RestoreCheck {
+  if (text.length > MAX_BACKUP_BYTES) {
+    const vars = { size: megabytes(text.length), max: megabytes(MAX_BACKUP_BYTES) };
+    return { kind: 'invalid', message: `The file is larger than ${vars.max} MB.`, key: 'backup.fileTooLarge', vars };
+  }
+  const read = readBackupFile(text, db.verno);
+  if (!read.ok) return { kind: 'invalid', message: read.message };
+  const setting = settingsProblem(read.value.tables.settings);
+  if (setting) return { kind: 'invalid', message: `The setting "${setting.key}" is not valid: ${setting.issue}.`, key: 'backup.settingInvalid', vars: { ...setting } };
+  for (const d of read.value.tables.documents ?? []) {
+    try {
+      Y.applyUpdate(new Y.Doc(), base64ToUpdate(d.state));
+    } catch {
+      return { kind: 'invalid', message: `The backup is damaged or incomplete: the document of briefing ${d.briefingId} cannot be read. Nothing was changed.` };
+    }
+  }
+  return { kind: 'ok', file: read.value };
+}
+
+/** The checks that read the papers' files (their SHA-256): undefined when the whole backup is sound. */
+export async function verifyBackup(file: BackupFile): Promise<RestoreProblem | undefined> {
+  const issue = file.tables.papers ? await papersProblem(file.tables.papers) : undefined;
+  return issue ? { kind: 'invalid', message: `The backup is damaged: ${issue}.`, key: 'backup.papersDamaged', vars: { issue } } : undefined;
+}
+
+/**
+ * Replaces all user data with the backup's, in one transaction: all of it, or none. A briefing
+ * the backup has no document for (a backup from before documents) gets one built from its rows.
+ */
+export async function restoreBackup(file: BackupFile): Promise<void> {
+  const problem = await verifyBackup(file);
+  if (problem) throw new BackupRefused(problem.key ?? 'backup.papersDamaged', problem.vars ?? {});
+  const replaced = new Set<string>();
+  await db.transaction('rw', [db.briefings, db.sections, db.settings, db.ydocUpdates, ...paperTables()], async () => {
+    for (const id of (await db.briefings.toCollection().primaryKeys()) as string[]) replaced.add(id);
+    await Promise.all([db.briefings.clear(), db.sections.clear(), db.settings.clear(), db.ydocUpdates.clear()]);
+    await db.briefings.bulkAdd(file.tables.briefings);
+    await db.sections.bulkAdd(file.tables.sections.map(toStoredSection));
+    await db.settings.bulkAdd(file.tables.settings as { key: string; value: unknown }[]);
+    const states = new Map((file.tables.documents ?? []).map((d) => [d.briefingId, base64ToUpdate(d.state)]));
+    const at = new Date().toISOString();
+    const rows: DocUpdateRow[] = file.tables.briefings.map((b) => ({
+      docId: b.id,
+      seq: 1,
+      kind: 'snapshot',
+      at,
+      update: states.get(b.id) ?? briefingDocUpdate(b, file.tables.sections.filter((s) => s.briefingId === b.id).sort((x, y) => x.order - y.order)),
+    }));
+    await db.ydocUpdates.bulkAdd(rows);
+    // A backup from before papers (format 2) holds none: the papers go too, as everything else is replaced.
+    await writePapers(file.tables.papers);
+    for (const b of file.tables.briefings) replaced.add(b.id);
+  });
+  for (const id of replaced) announceReplaced(id);
+}
