@@ -48,6 +48,11 @@ interface Matched {
  */
 export class SearchIndex {
   private docs: (Entry | undefined)[] = [];
+  /** Each document's kind by number (DEAD once removed), and the documents by acronym form. */
+  private docKind: number[] = [];
+  private readonly kindIds = new Map<string, number>();
+  private readonly kindNames: string[] = [];
+  private byAcronymForm = new Map<string, number[]>();
   private readonly byKey = new Map<string, number>();
   /** Every indexed word once, by its number (interned: a word's stem and trie entry are made once, not per document). */
   private termIds = new Map<string, number>();
@@ -78,7 +83,21 @@ export class SearchIndex {
     const key = docKey(doc.kind, doc.id);
     if (this.byKey.has(key)) this.removeKey(key);
     const num = this.docs.length;
-    this.docs.push({ key, doc, acronymForms: (doc.acronyms ?? []).map(acronymForm) });
+    const acronymForms = (doc.acronyms ?? []).map(acronymForm);
+    this.docs.push({ key, doc, acronymForms });
+    // The query's scan reads a document's kind and acronyms from these, not from its object.
+    let kind = this.kindIds.get(doc.kind);
+    if (kind === undefined) {
+      kind = this.kindNames.length;
+      this.kindIds.set(doc.kind, kind);
+      this.kindNames.push(doc.kind);
+    }
+    this.docKind.push(kind);
+    for (const form of acronymForms) {
+      const list = this.byAcronymForm.get(form);
+      if (list) list.push(num);
+      else this.byAcronymForm.set(form, [num]);
+    }
     this.byKey.set(key, num);
     this.glossary.add(key, doc);
     // The document's words summed by number into reused arrays: no map or object per document.
@@ -180,6 +199,7 @@ export class SearchIndex {
     this.byKey.delete(key);
     this.glossary.remove(key);
     this.docs[num] = undefined;
+    this.docKind[num] = DEAD;
     this.dead++;
     if (!this.holdCompaction) this.compactIfWorthIt();
     return true;
@@ -193,6 +213,8 @@ export class SearchIndex {
   compact(): void {
     const living = this.docs.filter((e): e is Entry => e !== undefined).map((e) => e.doc);
     this.docs = [];
+    this.docKind = [];
+    this.byAcronymForm = new Map();
     this.byKey.clear();
     this.termIds = new Map();
     this.termPostings = [];
@@ -261,13 +283,19 @@ export class SearchIndex {
       }
     }
 
-    const kinds = options.kinds ? new Set(options.kinds) : undefined;
+    const allowed = this.kindMask(options.kinds);
     // A word that is exactly a document's acronym or code names that document.
-    const acronymBonus = new Map<string, number>();
+    let bonus: Float32Array | undefined;
     for (const word of words) {
       const posting = this.posting(word);
-      if (posting) acronymBonus.set(word, saturate(FIELD_WEIGHT.acronym) * this.idf(posting));
+      const named = this.byAcronymForm.get(word);
+      if (!posting || !named) continue;
+      bonus ??= new Float32Array(n);
+      const value = saturate(FIELD_WEIGHT.acronym) * this.idf(posting);
+      for (const num of named) bonus[num] = bonus[num]! + value;
     }
+    const perKind = new Int32Array(this.kindNames.length);
+    const docKind = this.docKind;
     // Top hits by a bounded min-heap: sorting every match of a one-letter query would cost more than the scoring.
     const top = new TopK(limit);
     let total = 0;
@@ -288,14 +316,17 @@ export class SearchIndex {
         score = Math.max(score, whole[num]!) + (named.get(num) ?? 0);
       }
       if (count === 0) continue;
-      const entry = this.docs[num];
-      if (!entry || (kinds && !kinds.has(entry.doc.kind))) continue;
-      if (acronymBonus.size > 0) for (const form of entry.acronymForms) score += acronymBonus.get(form) ?? 0;
-      totals[entry.doc.kind] = (totals[entry.doc.kind] ?? 0) + 1;
+      const kind = docKind[num]!;
+      if (kind === DEAD || (allowed && !allowed[kind])) continue;
+      if (bonus) score += bonus[num]!;
+      perKind[kind]!++;
       total++;
       if (count === clauses.length) complete++;
       top.offer(num, count, score);
     }
+    perKind.forEach((count, kind) => {
+      if (count > 0) totals[this.kindNames[kind]!] = count;
+    });
     const typed = new Set(words);
     const hits = top.sorted().map(({ num, words: count, score }) => {
       const hit = toHit(this.docs[num]!, score, lang, matched, typed);
@@ -306,6 +337,17 @@ export class SearchIndex {
     if (total === 0) result.suggestions = this.suggest(words);
     result.ms = performanceNow() - started;
     return result;
+  }
+
+  /** Which kind numbers a query may return (undefined: all). */
+  private kindMask(kinds: readonly string[] | undefined): Uint8Array | undefined {
+    if (!kinds) return undefined;
+    const mask = new Uint8Array(this.kindNames.length);
+    for (const kind of kinds) {
+      const id = this.kindIds.get(kind);
+      if (id !== undefined) mask[id] = 1;
+    }
+    return mask;
   }
 
   /** Best score per document for one query word, over every way the word can match. */
@@ -452,6 +494,9 @@ function raiseArray(scores: Float32Array, from: Float32Array, factor: number): v
     if (s > scores[i]!) scores[i] = s;
   }
 }
+
+/** The kind number of a removed document. */
+const DEAD = -1;
 
 /** Per-word sums for the document being added, indexed by word number. */
 interface Scratch {
