@@ -19,7 +19,14 @@ export class SearchClient {
   private referenceWaiting: SearchCommand | undefined;
   status: IndexStatus = NOT_READY;
 
-  constructor(inThread = typeof Worker !== 'function') {
+  /**
+   * `startWhen` decides when the first reference build may start (by default once the first page
+   * has painted and the page is idle; at once where there is no page, as in tests).
+   */
+  constructor(
+    inThread = typeof Worker !== 'function',
+    private readonly startWhen: (start: () => void) => void = defaultStart,
+  ) {
     this.worker = new WorkerClient<ToSearchWorker, FromSearchWorker>({
       name: 'search',
       start: () =>
@@ -53,12 +60,11 @@ export class SearchClient {
       // searches, whichever comes first.
       this.referenceRequested = true;
       this.referenceWaiting = command;
-      if (typeof document === 'undefined' || typeof window === 'undefined' || import.meta.env?.MODE === 'test') this.startReference();
-      else afterFirstPaint(() => this.startReference());
+      this.startWhen(() => this.startReference());
       return;
     }
-    // A later command must not overtake the first build it follows.
-    this.startReference();
+    if (command.type === 'load-reference' && this.referenceWaiting) return; // the waiting build will read the same tables
+    // Other kinds (briefings, notes) go at once: the reference build touches only its own kinds.
     this.worker.send(command);
   }
 
@@ -154,6 +160,11 @@ export class QuerySkippedError extends Error {
   constructor() {
     super('A newer query overtook this one');
   }
+}
+
+function defaultStart(start: () => void): void {
+  if (typeof document === 'undefined' || typeof window === 'undefined' || import.meta.env?.MODE === 'test') start();
+  else afterFirstPaint(start);
 }
 
 let client: SearchClient | undefined;
