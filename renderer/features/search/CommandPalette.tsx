@@ -156,7 +156,9 @@ function PaletteDialog() {
               : t('search.recentHint')
             : !status.ready
               ? preparingText(t, status)
-              : result && result.query === query.trim() && result.total === 0
+              : !result
+                ? t('common.loading') // the first answer is on its way: never "0 results" before it
+                : result.query === query.trim() && result.total === 0
               ? indexReady
                 ? t('search.noResults', { query: query.trim() })
                 : t('search.preparing')
