@@ -1,8 +1,9 @@
 /**
  * This app's search engine and MiniSearch side by side in one Node process, on the same 50k
- * documents (the built-in dataset's records among synthetic ones) and the same 200 labelled
- * queries (bench/search-queries.json): index build time, memory, query p95 (each query typed key
- * by key) and the share of queries whose expected record is in the top 5.
+ * documents (the built-in dataset's records among synthetic ones) and the same labelled query
+ * sets (every bench/search-queries*.json, see search-query-sets.ts): index build time, memory,
+ * query p95 (the main set's queries typed key by key) and, per set, the share of queries whose
+ * expected record is in the top 5.
  */
 import MiniSearch from 'minisearch';
 import { setFlagsFromString } from 'node:v8';
@@ -17,16 +18,14 @@ import { DatasetRecords } from '../shared/model';
 import { allTexts, docKey, recordsToDocs, SearchIndex, shippedThesaurus, type SearchDoc } from '../shared/search';
 import { percentile } from './measure';
 import { syntheticSearchDocs } from './search-docs';
-import labelled from './search-queries.json';
+import { loadQuerySets, type LabelledQuery, type QuerySet } from './search-query-sets';
 
-export interface LabelledQuery {
-  q: string;
-  lang: string;
-  kind: string;
-  expect: string[];
-}
+export type { LabelledQuery, QuerySet };
 
-export const LABELLED_QUERIES: LabelledQuery[] = labelled.queries;
+/** Every labelled query set present, the main one (search-queries.json) first. */
+export const QUERY_SETS: QuerySet[] = loadQuerySets();
+/** The main set (search-queries.json). */
+export const LABELLED_QUERIES: LabelledQuery[] = QUERY_SETS.find((s) => s.name === 'labelled')?.queries ?? [];
 
 /** The built-in dataset's documents first, synthetic ones after, `size` in all. */
 export function benchDocs(size: number): SearchDoc[] {
@@ -85,18 +84,44 @@ function collector(): () => void {
   return runInNewContext('gc') as () => void;
 }
 
-export interface EngineFigures {
-  engine: string;
-  buildMs: number;
-  memoryMb: number;
-  queryP95: number;
+/** How one engine did on one query set. */
+export interface SetFigures {
+  set: string;
   queries: number;
+  /** Share (0..1) of queries with an expected record in the top 5. */
   top5: number;
   byKind: Record<string, { pass: number; of: number }>;
   misses: string[];
 }
 
-function measure(name: string, engine: Engine, docs: readonly SearchDoc[], queries: readonly LabelledQuery[]): EngineFigures {
+export interface EngineFigures {
+  engine: string;
+  buildMs: number;
+  memoryMb: number;
+  queryP95: number;
+  /** Keystrokes timed for the p95 (the main set's queries, typed key by key). */
+  queries: number;
+  sets: SetFigures[];
+}
+
+function topFive(engine: Engine, set: QuerySet): SetFigures {
+  const byKind: SetFigures['byKind'] = {};
+  const misses: string[] = [];
+  let pass = 0;
+  for (const query of set.queries) {
+    const top = engine.query(query.q, query.lang, 5);
+    const ok = query.expect.some((key) => top.includes(key));
+    const kind = (byKind[query.kind] ??= { pass: 0, of: 0 });
+    kind.of++;
+    if (ok) {
+      kind.pass++;
+      pass++;
+    } else misses.push(query.q);
+  }
+  return { set: set.name, queries: set.queries.length, top5: pass / set.queries.length, byKind, misses };
+}
+
+function measure(name: string, engine: Engine, docs: readonly SearchDoc[], sets: readonly QuerySet[]): EngineFigures {
   const gc = collector();
   gc();
   const before = process.memoryUsage().heapUsed;
@@ -107,32 +132,19 @@ function measure(name: string, engine: Engine, docs: readonly SearchDoc[], queri
   const memoryMb = (process.memoryUsage().heapUsed - before) / 1e6;
 
   const times: number[] = [];
-  for (const { q, lang } of queries) {
+  for (const { q, lang } of sets[0]?.queries ?? []) {
     for (let k = 1; k <= q.length; k++) {
       const t0 = performance.now();
       engine.query(q.slice(0, k), lang, 30);
       times.push(performance.now() - t0);
     }
   }
-  const byKind: EngineFigures['byKind'] = {};
-  const misses: string[] = [];
-  let pass = 0;
-  for (const query of queries) {
-    const top = engine.query(query.q, query.lang, 5);
-    const ok = query.expect.some((key) => top.includes(key));
-    const kind = (byKind[query.kind] ??= { pass: 0, of: 0 });
-    kind.of++;
-    if (ok) {
-      kind.pass++;
-      pass++;
-    } else misses.push(query.q);
-  }
-  return { engine: name, buildMs, memoryMb, queryP95: percentile(times, 95), queries: times.length, top5: pass / queries.length, byKind, misses };
+  return { engine: name, buildMs, memoryMb, queryP95: percentile(times, 95), queries: times.length, sets: sets.map((set) => topFive(engine, set)) };
 }
 
-export function compareEngines(size: number): { app: EngineFigures; mini: EngineFigures; docs: number } {
+export function compareEngines(size: number, sets: readonly QuerySet[] = QUERY_SETS): { app: EngineFigures; mini: EngineFigures; docs: number } {
   const docs = benchDocs(size);
-  const app = measure('this app', appEngine(), docs, LABELLED_QUERIES);
-  const mini = measure('MiniSearch', miniSearchEngine(), docs, LABELLED_QUERIES);
+  const app = measure('this app', appEngine(), docs, sets);
+  const mini = measure('MiniSearch', miniSearchEngine(), docs, sets);
   return { app, mini, docs: docs.length };
 }

@@ -1,21 +1,18 @@
 import { acronymForm, Glossary } from './acronym-index';
 import { toHit, type Entry } from './hit';
 import type { MatchedWords } from './highlight';
-import { idf, lengthNorm, push, raise, raiseAll, saturate, type Posting } from './postings';
+import { idf, lengthNorm, Posting, raise, raiseAll, saturate } from './postings';
 import { isKeySlip } from './keyboard';
 import { stem } from './stem';
-import { allTexts } from './text';
 import type { Thesaurus } from './terms/thesaurus';
+import { forEachDocTerm } from './doc-terms';
+import { FIELD_WEIGHT, MATCH_FACTOR } from './field-weights';
 import { STOPWORDS, terms as termsOf } from './tokenize';
 import { TopK } from './top-k';
 import { allowedEdits, Vocabulary } from './trie';
 import { docKey, type SearchDoc, type SearchHit, type SearchResult } from './types';
 
-/** Field weights: a word in an acronym or title says more about a document than one in its text. */
-export const FIELD_WEIGHT = { acronym: 20, title: 6, keyword: 3, text: 1 } as const;
-
-/** How much a match counts, by how it matched: exact > term list > stem > prefix > typo. */
-export const MATCH_FACTOR = { exact: 1, glossaryAlias: 0.9, synonym: 0.85, glossaryName: 0.8, compound: 0.75, stem: 0.7, prefix: 0.55, fuzzySynonym: 0.45, keySlip: 0.6, typo1: 0.4, typo2: 0.28 } as const;
+export { FIELD_WEIGHT, MATCH_FACTOR } from './field-weights';
 
 const PREFIX_LIMIT = 200;
 const SHORT_PREFIX_LIMIT = 20;
@@ -51,10 +48,20 @@ interface Matched {
  */
 export class SearchIndex {
   private docs: (Entry | undefined)[] = [];
+  /** Each document's kind by number (DEAD once removed), and the documents by acronym form. */
+  private docKind: number[] = [];
+  private readonly kindIds = new Map<string, number>();
+  private readonly kindNames: string[] = [];
+  private byAcronymForm = new Map<string, number[]>();
   private readonly byKey = new Map<string, number>();
-  private postings = new Map<string, Posting>();
+  /** Every indexed word once, by its number (interned: a word's stem and trie entry are made once, not per document). */
+  private termIds = new Map<string, number>();
+  private termPostings: Posting[] = [];
+  /** The posting of each word's stem, or undefined for words too short or with digits. */
+  private termStemPostings: (Posting | undefined)[] = [];
   private stems = new Map<string, Posting>();
   private vocab = new Vocabulary();
+  private scratch: Scratch = grownScratch();
   private readonly glossary = new Glossary();
   private readonly thesaurus: Thesaurus | undefined;
   private dead = 0;
@@ -76,16 +83,71 @@ export class SearchIndex {
     const key = docKey(doc.kind, doc.id);
     if (this.byKey.has(key)) this.removeKey(key);
     const num = this.docs.length;
-    this.docs.push({ key, doc, acronymForms: (doc.acronyms ?? []).map(acronymForm) });
+    const acronymForms = (doc.acronyms ?? []).map(acronymForm);
+    this.docs.push({ key, doc, acronymForms });
+    // The query's scan reads a document's kind and acronyms from these, not from its object.
+    let kind = this.kindIds.get(doc.kind);
+    if (kind === undefined) {
+      kind = this.kindNames.length;
+      this.kindIds.set(doc.kind, kind);
+      this.kindNames.push(doc.kind);
+    }
+    this.docKind.push(kind);
+    for (const form of acronymForms) {
+      const list = this.byAcronymForm.get(form);
+      if (list) list.push(num);
+      else this.byAcronymForm.set(form, [num]);
+    }
     this.byKey.set(key, num);
     this.glossary.add(key, doc);
-    const terms = docTerms(doc);
-    for (const [term, { acronym, other }] of terms) {
-      const saturated = saturate(acronym + other / lengthNorm(terms.size));
-      push(this.postings, term, num, saturated);
-      this.vocab.add(term);
-      if (term.length >= MIN_STEM_LENGTH && !/\d/.test(term)) push(this.stems, stem(term), num, saturated);
+    // The document's words summed by number into reused arrays: no map or object per document.
+    this.scratch.touched.length = 0;
+    forEachDocTerm(doc, this.visitTerm);
+    // Read after the visit: a new word may have grown the arrays.
+    const { touched, weight, fromAcronym } = this.scratch;
+    const norm = lengthNorm(touched.length);
+    for (const id of touched) {
+      const saturated = saturate((fromAcronym[id] ? FIELD_WEIGHT.acronym : 0) + weight[id]! / norm);
+      weight[id] = -1;
+      this.termPostings[id]!.push(num, saturated);
+      this.termStemPostings[id]?.push(num, saturated);
     }
+  }
+
+  /** One occurrence of a word in the document being added (weight -1: not yet seen in it). */
+  private readonly visitTerm = (term: string, fieldWeight: number, acronym: boolean): void => {
+    let id = this.termIds.get(term);
+    if (id === undefined) id = this.intern(term);
+    const scratch = this.scratch;
+    if (scratch.weight[id]! < 0) {
+      scratch.weight[id] = 0;
+      scratch.fromAcronym[id] = 0;
+      scratch.touched.push(id);
+    }
+    scratch.weight[id]! += fieldWeight;
+    if (acronym) scratch.fromAcronym[id] = 1;
+  };
+
+  /** A word seen for the first time: its posting, its place in the trie, its stem's posting. */
+  private intern(term: string): number {
+    const id = this.termPostings.length;
+    this.termIds.set(term, id);
+    this.termPostings.push(new Posting());
+    this.vocab.add(term);
+    let stemPosting: Posting | undefined;
+    if (term.length >= MIN_STEM_LENGTH && !/\d/.test(term)) {
+      const root = stem(term);
+      stemPosting = this.stems.get(root);
+      if (!stemPosting) this.stems.set(root, (stemPosting = new Posting()));
+    }
+    this.termStemPostings.push(stemPosting);
+    if (id >= this.scratch.weight.length) this.scratch = grownScratch(this.scratch);
+    return id;
+  }
+
+  private posting(term: string): Posting | undefined {
+    const id = this.termIds.get(term);
+    return id === undefined ? undefined : this.termPostings[id];
   }
 
   addAll(docs: Iterable<SearchDoc>): void {
@@ -137,6 +199,7 @@ export class SearchIndex {
     this.byKey.delete(key);
     this.glossary.remove(key);
     this.docs[num] = undefined;
+    this.docKind[num] = DEAD;
     this.dead++;
     if (!this.holdCompaction) this.compactIfWorthIt();
     return true;
@@ -150,8 +213,13 @@ export class SearchIndex {
   compact(): void {
     const living = this.docs.filter((e): e is Entry => e !== undefined).map((e) => e.doc);
     this.docs = [];
+    this.docKind = [];
+    this.byAcronymForm = new Map();
     this.byKey.clear();
-    this.postings = new Map();
+    this.termIds = new Map();
+    this.termPostings = [];
+    this.termStemPostings = [];
+    this.scratch = grownScratch();
     this.stems = new Map();
     this.vocab = new Vocabulary();
     this.glossary.clear();
@@ -160,7 +228,7 @@ export class SearchIndex {
   }
 
   private idf(posting: Posting): number {
-    return idf(posting.nums.length, this.byKey.size);
+    return idf(posting.length, this.byKey.size);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
@@ -180,7 +248,7 @@ export class SearchIndex {
     // "kerja sama" finds "kerjasama", "cop 30" finds "COP30": a joined pair satisfies both words.
     for (let i = 0; i + 1 < words.length; i++) {
       const joined = words[i]! + words[i + 1]!;
-      const posting = this.postings.get(joined);
+      const posting = this.posting(joined);
       if (!posting) continue;
       matched.terms.add(joined);
       const factor = MATCH_FACTOR.compound * this.idf(posting);
@@ -204,7 +272,7 @@ export class SearchIndex {
     let anyWhole = false;
     for (const entry of this.glossary.forName(words)) {
       for (const acronym of entry.acronyms) {
-        const posting = this.postings.get(acronym);
+        const posting = this.posting(acronym);
         if (!posting) continue;
         matched.terms.add(acronym);
         raise(whole, posting, MATCH_FACTOR.glossaryName * words.length * this.idf(posting));
@@ -215,13 +283,19 @@ export class SearchIndex {
       }
     }
 
-    const kinds = options.kinds ? new Set(options.kinds) : undefined;
+    const allowed = this.kindMask(options.kinds);
     // A word that is exactly a document's acronym or code names that document.
-    const acronymBonus = new Map<string, number>();
+    let bonus: Float32Array | undefined;
     for (const word of words) {
-      const posting = this.postings.get(word);
-      if (posting) acronymBonus.set(word, saturate(FIELD_WEIGHT.acronym) * this.idf(posting));
+      const posting = this.posting(word);
+      const named = this.byAcronymForm.get(word);
+      if (!posting || !named) continue;
+      bonus ??= new Float32Array(n);
+      const value = saturate(FIELD_WEIGHT.acronym) * this.idf(posting);
+      for (const num of named) bonus[num] = bonus[num]! + value;
     }
+    const perKind = new Int32Array(this.kindNames.length);
+    const docKind = this.docKind;
     // Top hits by a bounded min-heap: sorting every match of a one-letter query would cost more than the scoring.
     const top = new TopK(limit);
     let total = 0;
@@ -242,14 +316,17 @@ export class SearchIndex {
         score = Math.max(score, whole[num]!) + (named.get(num) ?? 0);
       }
       if (count === 0) continue;
-      const entry = this.docs[num];
-      if (!entry || (kinds && !kinds.has(entry.doc.kind))) continue;
-      if (acronymBonus.size > 0) for (const form of entry.acronymForms) score += acronymBonus.get(form) ?? 0;
-      totals[entry.doc.kind] = (totals[entry.doc.kind] ?? 0) + 1;
+      const kind = docKind[num]!;
+      if (kind === DEAD || (allowed && !allowed[kind])) continue;
+      if (bonus) score += bonus[num]!;
+      perKind[kind]!++;
       total++;
       if (count === clauses.length) complete++;
       top.offer(num, count, score);
     }
+    perKind.forEach((count, kind) => {
+      if (count > 0) totals[this.kindNames[kind]!] = count;
+    });
     const typed = new Set(words);
     const hits = top.sorted().map(({ num, words: count, score }) => {
       const hit = toHit(this.docs[num]!, score, lang, matched, typed);
@@ -262,11 +339,22 @@ export class SearchIndex {
     return result;
   }
 
+  /** Which kind numbers a query may return (undefined: all). */
+  private kindMask(kinds: readonly string[] | undefined): Uint8Array | undefined {
+    if (!kinds) return undefined;
+    const mask = new Uint8Array(this.kindNames.length);
+    for (const kind of kinds) {
+      const id = this.kindIds.get(kind);
+      if (id !== undefined) mask[id] = 1;
+    }
+    return mask;
+  }
+
   /** Best score per document for one query word, over every way the word can match. */
   private scoreWord(word: string, n: number, matched: Matched): Float32Array {
     const scores = new Float32Array(n);
     const use = (term: string, factor: number) => {
-      const posting = this.postings.get(term);
+      const posting = this.posting(term);
       if (!posting) return;
       matched.terms.add(term);
       raise(scores, posting, factor * this.idf(posting));
@@ -277,11 +365,11 @@ export class SearchIndex {
     // them the delegate meant is unknown, so a rare neighbour must not outrank a common one.
     const groupIdf = (candidates: readonly string[]) => {
       let df = 0;
-      for (const term of candidates) df = Math.max(df, this.postings.get(term)?.nums.length ?? 0);
+      for (const term of candidates) df = Math.max(df, this.posting(term)?.length ?? 0);
       return idf(df, this.byKey.size);
     };
     const useAll = (term: string, factor: number, shared: number) => {
-      const posting = this.postings.get(term);
+      const posting = this.posting(term);
       if (!posting) return;
       matched.terms.add(term);
       raise(scores, posting, factor * shared);
@@ -297,9 +385,9 @@ export class SearchIndex {
     const typos = edits > 0 ? this.vocab.near(word, edits).filter((t) => t.term !== word) : [];
     const typoIdf = groupIdf(typos.map((t) => t.term));
     // Between equally near corrections, the commoner word is the likelier one meant.
-    const maxDf = typos.reduce((m, t) => Math.max(m, this.postings.get(t.term)?.nums.length ?? 0), 1);
+    const maxDf = typos.reduce((m, t) => Math.max(m, this.posting(t.term)?.length ?? 0), 1);
     for (const { term, distance } of typos) {
-      const common = 0.75 + (0.25 * (this.postings.get(term)?.nums.length ?? 0)) / maxDf;
+      const common = 0.75 + (0.25 * (this.posting(term)?.length ?? 0)) / maxDf;
       useAll(term, typoFactor(word, term, distance) * common, typoIdf);
     }
 
@@ -315,8 +403,8 @@ export class SearchIndex {
     // "kerjasama" finds "kerja sama": both halves present in the document.
     if (word.length >= 6) {
       for (let cut = 3; cut <= word.length - 3; cut++) {
-        const left = this.postings.get(word.slice(0, cut));
-        const right = this.postings.get(word.slice(cut));
+        const left = this.posting(word.slice(0, cut));
+        const right = this.posting(word.slice(cut));
         if (!left || !right) continue;
         matched.terms.add(word.slice(0, cut)).add(word.slice(cut));
         raiseAll(scores, [left, right], MATCH_FACTOR.compound * ((this.idf(left) + this.idf(right)) / 2), n);
@@ -345,7 +433,7 @@ export class SearchIndex {
 
   /** Documents holding every word of `words` score the weakest word's weight, times the mean idf. */
   private raisePhrase(scores: Float32Array, words: readonly string[], factor: number, n: number, matched: Set<string>): void {
-    const postings = words.map((w) => this.postings.get(w));
+    const postings = words.map((w) => this.posting(w));
     if (postings.some((p) => !p)) return;
     const found = postings as Posting[];
     for (const w of words) matched.add(w);
@@ -357,7 +445,7 @@ export class SearchIndex {
   private phraseScores(phrase: readonly string[], n: number, matched: Matched): Float32Array | undefined {
     if (phrase.length === 1) {
       const word = phrase[0]!;
-      const posting = this.postings.get(word);
+      const posting = this.posting(word);
       const root = word.length >= MIN_STEM_LENGTH && !/\d/.test(word) ? stem(word) : undefined;
       const stemmed = root === undefined ? undefined : this.stems.get(root);
       if (!posting && !stemmed) return undefined;
@@ -372,7 +460,7 @@ export class SearchIndex {
       }
       return scores;
     }
-    if (phrase.some((w) => !this.postings.has(w))) return undefined;
+    if (phrase.some((w) => !this.posting(w))) return undefined;
     const scores = new Float32Array(n);
     this.raisePhrase(scores, phrase, 1, n, matched.terms);
     return scores;
@@ -383,9 +471,9 @@ export class SearchIndex {
     const found = new Map<string, number>();
     for (const word of words) {
       const edits = Math.max(2, allowedEdits(word.length) + 1);
-      const near = [...this.vocab.near(word, edits), ...(this.thesaurus?.closeForms(word, edits).filter((c) => this.postings.has(c.term)) ?? [])];
+      const near = [...this.vocab.near(word, edits), ...(this.thesaurus?.closeForms(word, edits).filter((c) => this.posting(c.term)) ?? [])];
       for (const { term, distance } of near) {
-        const df = this.postings.get(term)?.nums.length ?? 0;
+        const df = this.posting(term)?.length ?? 0;
         const rank = distance * 1e6 - df;
         if (term !== word && rank < (found.get(term) ?? Infinity)) found.set(term, rank);
       }
@@ -407,38 +495,25 @@ function raiseArray(scores: Float32Array, from: Float32Array, factor: number): v
   }
 }
 
-export interface TermWeight {
-  /** From acronyms and codes: short by nature, so never length-normalised. */
-  acronym: number;
-  /** Field-weighted occurrences in title, keywords and text. */
-  other: number;
+/** The kind number of a removed document. */
+const DEAD = -1;
+
+/** Per-word sums for the document being added, indexed by word number. */
+interface Scratch {
+  touched: number[];
+  weight: Float64Array;
+  fromAcronym: Uint8Array;
 }
 
-/**
- * Every indexed word of a document with its field-weighted occurrences (BM25F: fields weighted
- * and summed, the text fields normalised by the document's length, then saturated when indexed).
- */
-export function docTerms(doc: SearchDoc): Map<string, TermWeight> {
-  const out = new Map<string, TermWeight>();
-  const entry = (term: string) => {
-    let weight = out.get(term);
-    if (!weight) out.set(term, (weight = { acronym: 0, other: 0 }));
-    return weight;
-  };
-  const add = (text: string, weight: number) => {
-    for (const term of termsOf(text)) entry(term).other += weight;
-  };
-  for (const acronym of doc.acronyms ?? []) {
-    const words = termsOf(acronym);
-    for (const term of words) entry(term).acronym = FIELD_WEIGHT.acronym;
-    // "COP AATHP", "SOM-ED" are also typed as one word.
-    const joined = words.join('');
-    if (joined) entry(joined).acronym = FIELD_WEIGHT.acronym;
+function grownScratch(from?: Scratch): Scratch {
+  const size = Math.max(1024, (from?.weight.length ?? 0) * 2);
+  const weight = new Float64Array(size).fill(-1);
+  const fromAcronym = new Uint8Array(size);
+  if (from) {
+    weight.set(from.weight);
+    fromAcronym.set(from.fromAcronym);
   }
-  for (const text of allTexts(doc.title)) add(text, FIELD_WEIGHT.title);
-  for (const keyword of doc.keywords ?? []) for (const text of allTexts(keyword)) add(text, FIELD_WEIGHT.keyword);
-  for (const part of doc.text ?? []) for (const text of allTexts(part)) add(text, FIELD_WEIGHT.text);
-  return out;
+  return { touched: from?.touched ?? [], weight, fromAcronym };
 }
 
 function performanceNow(): number {

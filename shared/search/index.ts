@@ -1,4 +1,5 @@
-export { SearchIndex, COMPACT_AFTER, FIELD_WEIGHT, MATCH_FACTOR, docTerms, type SearchOptions, type IndexOptions } from './engine';
+export { SearchIndex, COMPACT_AFTER, FIELD_WEIGHT, MATCH_FACTOR, type SearchOptions, type IndexOptions } from './engine';
+export { docTerms, forEachDocTerm, type TermWeight } from './doc-terms';
 export { Thesaurus, shippedThesaurus, TermList, Gazetteer, termListProblems, gazetteerProblems, formKey, type Expansion } from './terms';
 export { foldText } from './fold';
 export { stem } from './stem';

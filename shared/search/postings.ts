@@ -1,7 +1,26 @@
-/** Parallel arrays of document numbers and (saturated) field weights, in document order. */
-export interface Posting {
-  nums: number[];
-  weights: number[];
+/**
+ * Document numbers and their (saturated) field weights, in document order, in growable typed
+ * arrays: 50k documents leave some 75k postings, and plain arrays of boxed numbers cost the
+ * build most of its time in allocation and garbage collection.
+ */
+export class Posting {
+  readonly nums: number[] = [];
+  readonly weights: number[] = [];
+
+  get length(): number {
+    return this.nums.length;
+  }
+
+  /** Appends a document; the same document again (a stem shared by two of its words) keeps the better weight. */
+  push(num: number, weight: number): void {
+    const last = this.nums.length - 1;
+    if (last >= 0 && this.nums[last] === num) {
+      if (weight > this.weights[last]!) this.weights[last] = weight;
+      return;
+    }
+    this.nums.push(num);
+    this.weights.push(weight);
+  }
 }
 
 /** BM25's term-frequency saturation over field-weighted occurrences: the tenth mention adds little. */
@@ -21,20 +40,8 @@ export function idf(df: number, docs: number): number {
   return Math.log(1 + (Math.max(docs, df) - df + 0.5) / (df + 0.5));
 }
 
-export function push(map: Map<string, Posting>, term: string, num: number, weight: number): void {
-  let posting = map.get(term);
-  if (!posting) map.set(term, (posting = { nums: [], weights: [] }));
-  const last = posting.nums.length - 1;
-  // A stem shared by two words of one document: keep one entry with the better weight.
-  if (last >= 0 && posting.nums[last] === num) posting.weights[last] = Math.max(posting.weights[last]!, weight);
-  else {
-    posting.nums.push(num);
-    posting.weights.push(weight);
-  }
-}
-
-export function raise(scores: Float32Array, { nums, weights }: Posting, factor: number): void {
-  for (let i = 0; i < nums.length; i++) {
+export function raise(scores: Float32Array, { nums, weights, length }: Posting, factor: number): void {
+  for (let i = 0; i < length; i++) {
     const num = nums[i]!;
     const s = weights[i]! * factor;
     if (s > scores[num]!) scores[num] = s;
@@ -45,20 +52,23 @@ export function raise(scores: Float32Array, { nums, weights }: Posting, factor: 
 export function raiseAll(scores: Float32Array, postings: readonly Posting[], factor: number, n: number): void {
   if (postings.length === 0) return;
   if (postings.length === 1) return raise(scores, postings[0]!, factor);
-  const min = new Float32Array(n).fill(Infinity);
+  // Walk the rarest first: only its documents can be in all of them.
+  const sorted = [...postings].sort((a, b) => a.length - b.length);
+  const min = new Float32Array(n);
   const seen = new Uint8Array(n);
-  postings.forEach(({ nums, weights }, i) => {
-    for (let j = 0; j < nums.length; j++) {
+  sorted.forEach(({ nums, weights, length }, i) => {
+    for (let j = 0; j < length; j++) {
       const num = nums[j]!;
       if (seen[num] === i) {
         seen[num] = i + 1;
-        min[num] = Math.min(min[num]!, weights[j]!);
+        min[num] = i === 0 ? weights[j]! : Math.min(min[num]!, weights[j]!);
       }
     }
   });
-  const last = postings[postings.length - 1]!.nums;
-  for (const num of last) {
-    if (seen[num] === postings.length) {
+  const rarest = sorted[0]!;
+  for (let j = 0; j < rarest.length; j++) {
+    const num = rarest.nums[j]!;
+    if (seen[num] === sorted.length) {
       const s = min[num]! * factor;
       if (s > scores[num]!) scores[num] = s;
     }

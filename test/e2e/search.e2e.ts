@@ -61,6 +61,28 @@ describe('searching from the command palette', () => {
     await context.close();
   });
 
+  it('a query typed the moment the app opens is answered once the index is built, never as nothing found', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const ui = new AppPage(page, app.url);
+    const statuses: string[] = [];
+    await page.exposeFunction('recordPaletteStatus', (text: string) => statuses.push(text));
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const line = document.querySelector('.palette-footer');
+        if (line) (window as unknown as { recordPaletteStatus(t: string): void }).recordPaletteStatus(line.textContent ?? '');
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await ui.open('/');
+    const palette = new Palette(page);
+    await palette.open();
+    await palette.input().pressSequentially('asoen');
+    await palette.options().filter({ hasText: 'ASOEN' }).first().waitFor();
+    assert.ok(!statuses.some((text) => /^(Nothing found|0 results)/.test(text)), `said nothing before the index was built: ${[...new Set(statuses)].join(' | ')}`);
+    assert.match(await page.locator('.palette-footer').innerText(), /\d+ results?/);
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
   it('finds ASOEN from a typo, its spelled-out name and its Malay name; Hà Nội finds Ha Noi', async () => {
     const { context, page } = await freshPage(app.browser);
     const ui = new AppPage(page, app.url);

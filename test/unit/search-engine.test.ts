@@ -6,7 +6,7 @@ import agendaItems from '../../assets/dataset/agenda-items.json';
 import frameworks from '../../assets/dataset/frameworks.json';
 import targets from '../../assets/dataset/targets.json';
 import { DatasetRecords } from '../../shared/model';
-import { COMPACT_AFTER, recordsToDocs, SearchIndex, type SearchDoc, type SearchHit } from '../../shared/search';
+import { COMPACT_AFTER, docTerms, recordsToDocs, SearchIndex, type SearchDoc, type SearchHit } from '../../shared/search';
 
 const records = DatasetRecords.parse({ sources, bodies, meetings, agendaItems, frameworks, targets });
 
@@ -206,5 +206,21 @@ describe('incremental updates', () => {
     live.compact();
     expect(live.search('asoen langkawi').hits.map((h) => h.key)).toEqual(before);
     expect(live.search('note', { kinds: ['note'] }).hits).toHaveLength(3);
+  });
+
+  it('a document with thousands of distinct words is indexed by every one of them, and its neighbours are unharmed', () => {
+    const live = new SearchIndex();
+    live.add({ kind: 'note', id: 'before', href: '/', title: 'Mangrove restoration' });
+    // More new words in one document than the index's per-word working arrays first hold.
+    const words = Array.from({ length: 3000 }, (_, i) => `word${i}x`);
+    live.add({ kind: 'note', id: 'long', href: '/', title: 'A long annex', text: [words.join(' ')] });
+    live.add({ kind: 'note', id: 'after', href: '/', title: 'Mangrove nurseries', text: ['word7x'] });
+    for (const word of ['word0x', 'word1023x', 'word1024x', 'word2999x']) expect(live.search(word).hits.map((h) => h.key)).toContain('note:long');
+    expect(live.search('mangrove').hits.map((h) => h.key).sort()).toEqual(['note:after', 'note:before']);
+    // A word counts once per field occurrence, and a later document starts from zero.
+    const long = live.search('word7x').hits;
+    expect(long.map((h) => h.key)).toEqual(expect.arrayContaining(['note:long', 'note:after']));
+    expect(docTerms({ kind: 'note', id: 'x', href: '/', title: 'haze haze', acronyms: ['COP AATHP'], text: ['haze'] }).get('haze')).toEqual({ acronym: 0, other: 13 });
+    expect(docTerms({ kind: 'note', id: 'x', href: '/', title: 'x', acronyms: ['COP AATHP'] }).get('copaathp')).toEqual({ acronym: 20, other: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isKeySlip } from '../../shared/search/keyboard';
-import { foldText, stem, tokenize, Vocabulary, allowedEdits, highlightRanges, snippetAround } from '../../shared/search';
+import { foldText, stem, terms, tokenize, Vocabulary, allowedEdits, highlightRanges, snippetAround } from '../../shared/search';
 
 describe('folding', () => {
   it.each([
@@ -24,6 +24,23 @@ describe('folding', () => {
 
   it('keeps decomposed (NFD) input as one word', () => {
     expect(tokenize('Ha\u0300 No\u0302\u0323i').map((t) => t.term)).toEqual(['ha', 'noi']);
+  });
+});
+
+describe('words of a text', () => {
+  it('gives the same folded words as the tokenizer, folding the whole text at once', () => {
+    const texts = [
+      'Hà Nội, Đà Nẵng and Thừa Thiên–Huế',
+      '  ASOEN-36 (Langkawi)  ',
+      'Straße, Ærø; İstanbul... Łódź',
+      'kerja sama/kerjasama: 2025-07-28',
+      '',
+      '—',
+      'e\u0301te\u0301 and ete\u0301',
+    ];
+    for (const text of texts) expect(terms(text)).toEqual(tokenize(text).map((t) => t.term));
+    expect(terms('  Ha Noi! ')).toEqual(['ha', 'noi']);
+    expect(terms('— ... —')).toEqual([]);
   });
 });
 

@@ -6,13 +6,15 @@ import type { T } from '../../i18n/use-t';
 import { useT } from '../../i18n/use-t';
 import { HitView, useKindLabel } from './HitView';
 import { recordRecent } from './recent';
-import { groupByKind, useSearchResults } from './use-search';
+import type { IndexStatus } from './protocol';
+import { groupByKind, preparingText, useIndexStatus, useSearchResults } from './use-search';
 
 const LIMIT = 100;
 
 /** What the status line says: how many match every word, how many only some, or nothing and what is near. */
-function statusText(t: T, query: string, result: SearchResult | undefined, indexReady: boolean): string {
+function statusText(t: T, query: string, result: SearchResult | undefined, indexReady: boolean, index: IndexStatus): string {
   if (!query.trim()) return t('search.typeToSearch');
+  if (!index.ready) return preparingText(t, index);
   if (!result) return t('common.loading');
   if (result.total === 0) return indexReady ? t('search.noResults', { query: query.trim() }) : t('search.preparing');
   if (result.complete === result.total) return t('search.resultCount', { count: result.total });
@@ -39,6 +41,7 @@ export function SearchPage() {
     setQuery(urlQuery);
   }, [urlQuery]);
   const { result, indexReady } = useSearchResults(query, LIMIT);
+  const indexStatus = useIndexStatus();
   const shown = result && result.query === query.trim() ? result : undefined;
   const hits = shown?.hits ?? [];
 
@@ -56,7 +59,7 @@ export function SearchPage() {
         <input id={`${id}-q`} type="search" value={query} placeholder={t('search.placeholder')} onChange={(e) => onChange(e.target.value)} autoComplete="off" />
       </form>
       <p role="status" className="result-count">
-        {statusText(t, query, shown, indexReady)}
+        {statusText(t, query, shown, indexReady, indexStatus)}
       </p>
       {shown && indexReady && shown.total === 0 && (shown.suggestions?.length ?? 0) > 0 && (
         <div className="suggestions">

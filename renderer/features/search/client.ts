@@ -1,11 +1,12 @@
 import type { SearchHit, SearchResult } from '../../../shared/search';
 import { db } from '../../db/db';
 import { WorkerClient, inThreadPort, workerPort } from '../../workers/worker-client';
+import { afterFirstPaint } from './first-paint';
 import { createSearchHost } from './host';
 import type { FromSearchWorker, IndexStatus, SearchCommand, ToSearchWorker } from './protocol';
 import { loadReferenceDocs } from './reference-docs';
 
-const NOT_READY: IndexStatus = { ready: false, docs: 0, buildMs: 0, revision: 0 };
+const NOT_READY: IndexStatus = { ready: false, building: false, docs: 0, buildMs: 0, revision: 0 };
 
 /** The main thread's handle on the search index: queries return promises; status is observable. */
 export class SearchClient {
@@ -14,21 +15,31 @@ export class SearchClient {
   private readonly commands: SearchCommand[] = [];
   private readonly worker: WorkerClient<ToSearchWorker, FromSearchWorker>;
   private referenceRequested = false;
+  /** The first build, waiting for the first page to paint; a query or an opened palette sends it at once. */
+  private referenceWaiting: SearchCommand | undefined;
   status: IndexStatus = NOT_READY;
 
-  constructor(inThread = typeof Worker !== 'function') {
+  /**
+   * `startWhen` decides when the first reference build may start (by default once the first page
+   * has painted and the page is idle; at once where there is no page, as in tests).
+   */
+  constructor(
+    inThread = typeof Worker !== 'function',
+    private readonly startWhen: (start: () => void) => void = defaultStart,
+  ) {
     this.worker = new WorkerClient<ToSearchWorker, FromSearchWorker>({
       name: 'search',
       start: () =>
         inThread
           ? // The same host in this thread, for environments without Web Workers (jsdom in component tests).
             inThreadPort(
-              (post) => createSearchHost(post, () => loadReferenceDocs(db)),
+              (post) => createSearchHost(post, (onRead) => loadReferenceDocs(db, onRead)),
               (send) => setTimeout(send, 0),
             )
           : workerPort(new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'search' })),
       requestOf: (message) => (message.type === 'status' ? undefined : message.reqId),
       isFinal: () => true,
+      cancel: (reqId) => ({ type: 'cancel', reqId }),
       onBroadcast: (message) => this.broadcast(message),
       onStart: (port, restarted) => {
         if (!restarted) return;
@@ -44,20 +55,39 @@ export class SearchClient {
     if (this.commands.length > 500) this.compacted();
     if (command.type === 'load-reference' && !this.referenceRequested) {
       // The first build reads every reference record (100k at scale) in the worker, and while it
-      // does, IndexedDB answers nothing else of this origin: the start-up's own queries (the first
-      // rows of a list) would wait behind it. It starts once start-up has settled.
+      // does, IndexedDB serves the page's own queries slowly: the first screen's rows go first.
+      // It starts once that screen has painted and the page is idle, or as soon as someone
+      // searches, whichever comes first.
       this.referenceRequested = true;
-      afterStartup(() => this.worker.send(command));
+      this.referenceWaiting = command;
+      this.startWhen(() => this.startReference());
       return;
     }
+    if (command.type === 'load-reference' && this.referenceWaiting) return; // the waiting build will read the same tables
+    // Other kinds (briefings, notes) go at once: the reference build touches only its own kinds.
     this.worker.send(command);
   }
 
-  query(q: string, lang: string, limit = 30): Promise<SearchResult> {
-    return this.request((reqId) => ({ type: 'query', reqId, q, lang, limit })).then((m) => (m as Extract<FromSearchWorker, { type: 'result' }>).result);
+  /** Sends the first build if it is still waiting: a search is wanted now. */
+  startReference(): void {
+    const command = this.referenceWaiting;
+    if (!command) return;
+    this.referenceWaiting = undefined;
+    this.worker.send(command);
+  }
+
+  /**
+   * Results for `q`. Asked during a build, it is answered when the build ends (the worker handles
+   * messages in order); `signal` drops an answer no longer wanted (the delegate typed on), and the
+   * worker skips a query that a newer one has overtaken before it began.
+   */
+  query(q: string, lang: string, limit = 30, signal?: AbortSignal): Promise<SearchResult> {
+    this.startReference();
+    return this.request((reqId) => ({ type: 'query', reqId, q, lang, limit }), signal).then((m) => (m as Extract<FromSearchWorker, { type: 'result' }>).result);
   }
 
   describe(keys: string[], lang: string): Promise<SearchHit[]> {
+    this.startReference();
     return this.request((reqId) => ({ type: 'describe', reqId, keys, lang })).then((m) => (m as Extract<FromSearchWorker, { type: 'described' }>).hits);
   }
 
@@ -71,9 +101,10 @@ export class SearchClient {
     this.worker.dispose();
   }
 
-  private async request(build: (reqId: number) => ToSearchWorker): Promise<FromSearchWorker> {
-    const message = await this.worker.request(build);
+  private async request(build: (reqId: number) => ToSearchWorker, signal?: AbortSignal): Promise<FromSearchWorker> {
+    const message = await this.worker.request(build, { signal });
     if (message.type === 'error') throw new Error(message.message);
+    if (message.type === 'skipped') throw new QuerySkippedError();
     return message;
   }
 
@@ -123,18 +154,17 @@ export class SearchClient {
   }
 }
 
-/** How long after start-up the first index build waits, so the first screen's queries go first. */
-const STARTUP_SETTLE_MS = 1500;
-
-/** Runs `task` once the page has loaded and then had STARTUP_SETTLE_MS (at once where there is no page, as in tests). */
-function afterStartup(task: () => void): void {
-  if (typeof document === 'undefined' || typeof window === 'undefined' || import.meta.env?.MODE === 'test') {
-    task();
-    return;
+/** The worker dropped a query because a newer one was already waiting: nobody wants its answer. */
+export class QuerySkippedError extends Error {
+  override readonly name = 'QuerySkippedError';
+  constructor() {
+    super('A newer query overtook this one');
   }
-  const later = () => setTimeout(task, STARTUP_SETTLE_MS);
-  if (document.readyState === 'complete') later();
-  else window.addEventListener('load', later, { once: true });
+}
+
+function defaultStart(start: () => void): void {
+  if (typeof document === 'undefined' || typeof window === 'undefined' || import.meta.env?.MODE === 'test') start();
+  else afterFirstPaint(start);
 }
 
 let client: SearchClient | undefined;

@@ -1,31 +1,48 @@
 import { SearchIndex, shippedThesaurus, type SearchDoc } from '../../../shared/search';
 import { REFERENCE_KINDS, type FromSearchWorker, type IndexStatus, type ToSearchWorker } from './protocol';
 
+/** Documents indexed between two progress reports of a build. */
+const PROGRESS_EVERY = 5000;
+
 /**
  * The index and its message handling, independent of where it runs: inside the Web Worker in
  * the app, in-process where no Worker exists (component tests in jsdom).
  */
-export function createSearchHost(post: (message: FromSearchWorker) => void, loadReference: () => Promise<SearchDoc[]>) {
+export function createSearchHost(post: (message: FromSearchWorker) => void, loadReference: (onRead?: (share: number) => void) => Promise<SearchDoc[]>) {
   // The term list finds a word's forms in the other two languages (kesihatan -> health, kesehatan).
   const index = new SearchIndex({ thesaurus: shippedThesaurus() });
-  const status: IndexStatus = { ready: false, docs: 0, buildMs: 0, revision: 0 };
+  const status: IndexStatus = { ready: false, building: false, docs: 0, buildMs: 0, revision: 0 };
   const changed = () => {
     status.docs = index.size;
     status.revision++;
     post({ type: 'status', status: { ...status } });
   };
+  // Progress of a build: the same revision, so views do not re-run their queries for it.
+  const progress = (percent: number) => {
+    status.percent = Math.round(percent);
+    post({ type: 'status', status: { ...status } });
+  };
+  // Queries cancelled before they began (the delegate typed on): skipped when their turn comes.
+  const cancelled = new Set<number>();
   // Messages are handled one at a time, in order: a query sent after an update sees it.
   let queue: Promise<void> = Promise.resolve();
 
-  async function run(message: ToSearchWorker): Promise<void> {
+  async function run(message: Exclude<ToSearchWorker, { type: 'cancel' }>): Promise<void> {
     switch (message.type) {
       case 'load-reference': {
-        const docs = await loadReference();
+        status.building = true;
+        progress(0);
+        const docs = await loadReference((share) => progress(share * 50));
         const started = performance.now();
         for (const kind of REFERENCE_KINDS) index.removeKind(kind);
-        index.addAll(docs);
+        for (let i = 0; i < docs.length; i += PROGRESS_EVERY) {
+          index.addAll(docs.slice(i, i + PROGRESS_EVERY));
+          progress(50 + (50 * Math.min(docs.length, i + PROGRESS_EVERY)) / Math.max(1, docs.length));
+        }
         status.buildMs = performance.now() - started;
         status.ready = true;
+        status.building = false;
+        delete status.percent;
         changed();
         return;
       }
@@ -43,6 +60,14 @@ export function createSearchHost(post: (message: FromSearchWorker) => void, load
         changed();
         return;
       case 'query':
+        // Let messages that arrived meanwhile (a cancel, a newer query) be read before the work.
+        await nextEvent();
+        if (cancelled.delete(message.reqId)) {
+          post({ type: 'skipped', reqId: message.reqId });
+          return;
+        }
+        // Queries are handled in order: a cancel for an earlier one came after its answer.
+        for (const id of cancelled) if (id < message.reqId) cancelled.delete(id);
         post({ type: 'result', reqId: message.reqId, result: index.search(message.q, { lang: message.lang, limit: message.limit }) });
         return;
       case 'describe':
@@ -54,6 +79,11 @@ export function createSearchHost(post: (message: FromSearchWorker) => void, load
   return {
     index,
     handle(message: ToSearchWorker): Promise<void> {
+      if (message.type === 'cancel') {
+        // At once, not in turn: the query it names may be waiting behind a build.
+        cancelled.add(message.reqId);
+        return queue;
+      }
       queue = queue.then(() =>
         run(message).catch((error: unknown) => {
           post({ type: 'error', reqId: 'reqId' in message ? message.reqId : undefined, message: error instanceof Error ? error.message : String(error) });
@@ -63,3 +93,22 @@ export function createSearchHost(post: (message: FromSearchWorker) => void, load
     },
   };
 }
+
+/**
+ * Resolves on a later task, after the messages already waiting have been dispatched (a promise
+ * chain alone would run every queued query before reading a single new message).
+ */
+function nextEvent(): Promise<void> {
+  return new Promise((resolve) => {
+    if (!channel) return setTimeout(resolve, 0);
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+// In a worker, a message to itself: unlike nested timeouts, never clamped to 4 ms. Elsewhere
+// (the in-thread host of component tests) a timeout, as an open port would keep Node running.
+const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+const channel = inWorker ? new MessageChannel() : undefined;
+const waiting: (() => void)[] = [];
+if (channel) channel.port1.onmessage = () => waiting.shift()?.();

@@ -13,10 +13,18 @@ export type SearchRequest =
   | { type: 'query'; reqId: number; q: string; lang: string; limit: number }
   | { type: 'describe'; reqId: number; keys: string[]; lang: string };
 
-export type ToSearchWorker = SearchCommand | SearchRequest;
+/** Forget a query not yet begun: its answer is no longer wanted (the delegate typed on). */
+export type SearchCancel = { type: 'cancel'; reqId: number };
+
+export type ToSearchWorker = SearchCommand | SearchRequest | SearchCancel;
 
 export interface IndexStatus {
+  /** The reference records have been indexed at least once. */
   ready: boolean;
+  /** A reference (re)build is under way: queries sent now are answered when it ends. */
+  building: boolean;
+  /** While building: how far, 0-100 (reading the records, then indexing them); the palette shows it. */
+  percent?: number;
   docs: number;
   /** Time the last reference (re)build took inside the worker. */
   buildMs: number;
@@ -28,6 +36,8 @@ export type FromSearchWorker =
   | { type: 'status'; status: IndexStatus }
   | { type: 'result'; reqId: number; result: SearchResult }
   | { type: 'described'; reqId: number; hits: SearchHit[] }
+  /** The query was cancelled before it began. */
+  | { type: 'skipped'; reqId: number }
   | { type: 'error'; reqId?: number; message: string };
 
 /** The kinds read from the reference tables (a dataset install replaces all of them). */

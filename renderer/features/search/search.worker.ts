@@ -17,7 +17,7 @@ const scope = self as unknown as {
 };
 const host = createSearchHost(
   (message: FromSearchWorker) => scope.postMessage(message),
-  () => loadReferenceDocs(db),
+  (onRead) => loadReferenceDocs(db, onRead),
 );
 scope.addEventListener('message', (event) => {
   void host.handle(event.data);

@@ -1,7 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SearchHit, SearchResult } from '../../../shared/search';
+import type { T } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
-import { getSearchClient } from './client';
+import { getSearchClient, QuerySkippedError } from './client';
 import type { IndexStatus } from './protocol';
 
 /** The index status (ready, document count, revision), re-rendering on every index change. */
@@ -21,6 +22,11 @@ export interface SearchState {
   indexReady: boolean;
 }
 
+/** What to say while the index is not built yet: how far it is, once the worker has begun. */
+export function preparingText(t: T, status: IndexStatus): string {
+  return status.percent === undefined ? t('search.preparing') : t('search.preparingPercent', { percent: status.percent });
+}
+
 /** Results for `q` as it is typed; a stale answer never replaces a newer one. */
 export function useSearchResults(q: string, limit = 30): SearchState {
   const language = useAppStore((s) => s.language);
@@ -32,16 +38,21 @@ export function useSearchResults(q: string, limit = 30): SearchState {
   useEffect(() => {
     if (!trimmed) return;
     let current = true;
+    // Typing on cancels the previous query: if the worker has not begun it, it never runs.
+    const stale = new AbortController();
     getSearchClient()
-      .query(trimmed, language, limit)
+      .query(trimmed, language, limit, stale.signal)
       .then(
         (result) => {
           if (current) setAnswer({ result, indexReady: ready });
         },
-        (error: unknown) => console.error('Search failed', error),
+        (error: unknown) => {
+          if (!(error instanceof QuerySkippedError)) console.error('Search failed', error);
+        },
       );
     return () => {
       current = false;
+      stale.abort();
     };
   }, [trimmed, language, limit, revision, ready]);
   if (!trimmed) return { result: undefined, searching: false, indexReady: ready };

@@ -10,6 +10,7 @@ export const search = {
   'search.resultCount': '{count, plural, one {# result} other {# results}}',
   'search.noResults': 'Nothing found for "{query}".',
   'search.preparing': 'Preparing the search index…',
+  'search.preparingPercent': 'Preparing the search index ({percent}%): results appear as soon as it is ready.',
   'search.typeToSearch': 'Type an acronym, a name or any word.',
   'search.recent': 'Recently opened',
   'search.recentHint': 'Recently opened items; type to search.',

@@ -191,6 +191,7 @@ export const idCore = {
   'search.resultCount': '{count} hasil',
   'search.noResults': 'Tidak ditemukan hasil untuk "{query}".',
   'search.preparing': 'Menyiapkan indeks pencarian…',
+  'search.preparingPercent': 'Menyiapkan indeks pencarian ({percent}%): hasil muncul begitu indeks siap.',
   'search.typeToSearch': 'Ketik akronim, nama, atau kata apa pun.',
   'search.recent': 'Baru dibuka',
   'search.recentHint': 'Item yang baru dibuka; ketik untuk mencari.',

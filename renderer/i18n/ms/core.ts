@@ -191,6 +191,7 @@ export const msCore = {
   'search.resultCount': '{count} hasil',
   'search.noResults': 'Tiada hasil bagi "{query}".',
   'search.preparing': 'Menyediakan indeks carian…',
+  'search.preparingPercent': 'Menyediakan indeks carian ({percent}%): hasil dipaparkan sebaik sahaja ia siap.',
   'search.typeToSearch': 'Taipkan akronim, nama atau sebarang perkataan.',
   'search.recent': 'Dibuka baru-baru ini',
   'search.recentHint': 'Item yang dibuka baru-baru ini; taip untuk mencari.',
