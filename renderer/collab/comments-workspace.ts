@@ -6,6 +6,7 @@ import { relayTargetFor } from './briefing-relay';
 import { connectComments, type CommentsRelay, type CommentsRelayState } from './comments-relay';
 import { appendDocUpdate, compactDoc, readDocUpdates } from './doc-log';
 import { openTabChannel, type TabChannel, type TabMessage } from './tab-channel';
+import { companionDocId } from './companion-docs';
 
 /**
  * One briefing's comments while it is open in this tab: the comments Yjs document, persisted in
@@ -15,7 +16,7 @@ import { openTabChannel, type TabChannel, type TabMessage } from './tab-channel'
  * carries presence). An unshared briefing's comments live here only and go to the relay with
  * everything else once it is shared. Shared by every component of the editor (refcounted).
  */
-export const commentsDocId = (briefingId: string) => `comments:${briefingId}`;
+export const commentsDocId = (briefingId: string) => companionDocId('comments', briefingId);
 
 const FROM_LOG = Symbol('comments-from-log');
 const FROM_TAB = Symbol('comments-from-tab');

@@ -65,8 +65,12 @@ export const BackupFile = z
         briefings: z.array(Briefing),
         sections: z.array(Section),
         settings: z.array(Setting),
-        /** Each briefing's document state (format 2). */
-        documents: z.array(z.object({ briefingId: z.string().min(1).max(100), state: DocState }).strict()).optional(),
+        /**
+         * Each briefing's document state (format 2), and the states of its companion documents
+         * (format 3): `part` names which, its comments or its control document (assignments and
+         * clearances); without `part`, the briefing's content.
+         */
+        documents: z.array(z.object({ briefingId: z.string().min(1).max(100), part: z.enum(['comments', 'control']).optional(), state: DocState }).strict()).optional(),
         /** The meeting papers with their files, text and annotations (format 3). */
         papers: BackupPapers.optional(),
       })

@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
 import { BACKUP_FILE_FORMAT, BACKUP_FILE_VERSION, MAX_BACKUP_BYTES, readBackupFile, type BackupFile } from '../../../shared/briefing/file-format';
+
+type BackupDocument = NonNullable<BackupFile['tables']['documents']>[number];
 import type { MessageKey } from '../../i18n/translate';
 import { collectPapers, paperTables, papersProblem, writePapers } from './backup-papers';
 import { settingsProblem } from './settings-check';
@@ -7,6 +9,8 @@ import type { Section } from '../../../shared/briefing/model';
 import { base64ToUpdate, briefingDocUpdate, updateToBase64 } from '../../../shared/collab/briefing-doc';
 import { announceReplaced } from '../../collab/tab-channel';
 import { docStateOf, type DocUpdateRow } from '../../collab/doc-log';
+import { COMPANION_PARTS, companionDocId } from '../../collab/companion-docs';
+import { projectControlRows } from '../clearance/control-session';
 import { db } from '../../db/db';
 import { toStoredSection, type StoredSection } from '../../db/schema';
 
@@ -36,10 +40,14 @@ const megabytes = (n: number) => Math.ceil(n / 1024 / 1024);
 export async function makeBackup(): Promise<{ fileName: string; text: string; file: BackupFile }> {
   const rows = await db.transaction('r', db.briefings, db.sections, db.settings, db.ydocUpdates, async () => {
     const briefings = await db.briefings.toArray();
-    const documents: { briefingId: string; state: string }[] = [];
+    const documents: BackupDocument[] = [];
     for (const b of briefings) {
       const state = await docStateOf(b.id);
       if (state) documents.push({ briefingId: b.id, state: updateToBase64(state) });
+      for (const part of COMPANION_PARTS) {
+        const companion = await docStateOf(companionDocId(part, b.id));
+        if (companion) documents.push({ briefingId: b.id, part, state: updateToBase64(companion) });
+      }
     }
     return {
       format: BACKUP_FILE_FORMAT,
@@ -97,13 +105,13 @@ export async function restoreBackup(file: BackupFile): Promise<void> {
   const problem = await verifyBackup(file);
   if (problem) throw new BackupRefused(problem.key ?? 'backup.papersDamaged', problem.vars ?? {});
   const replaced = new Set<string>();
-  await db.transaction('rw', [db.briefings, db.sections, db.settings, db.ydocUpdates, ...paperTables()], async () => {
+  await db.transaction('rw', [db.briefings, db.sections, db.settings, db.ydocUpdates, db.assignments, db.clearances, ...paperTables()], async () => {
     for (const id of (await db.briefings.toCollection().primaryKeys()) as string[]) replaced.add(id);
-    await Promise.all([db.briefings.clear(), db.sections.clear(), db.settings.clear(), db.ydocUpdates.clear()]);
+    await Promise.all([db.briefings.clear(), db.sections.clear(), db.settings.clear(), db.ydocUpdates.clear(), db.assignments.clear(), db.clearances.clear()]);
     await db.briefings.bulkAdd(file.tables.briefings);
     await db.sections.bulkAdd(file.tables.sections.map(toStoredSection));
     await db.settings.bulkAdd(file.tables.settings as { key: string; value: unknown }[]);
-    const states = new Map((file.tables.documents ?? []).map((d) => [d.briefingId, base64ToUpdate(d.state)]));
+    const states = new Map((file.tables.documents ?? []).filter((d) => !d.part).map((d) => [d.briefingId, base64ToUpdate(d.state)]));
     const at = new Date().toISOString();
     const rows: DocUpdateRow[] = file.tables.briefings.map((b) => ({
       docId: b.id,
@@ -112,10 +120,22 @@ export async function restoreBackup(file: BackupFile): Promise<void> {
       at,
       update: states.get(b.id) ?? briefingDocUpdate(b, file.tables.sections.filter((s) => s.briefingId === b.id).sort((x, y) => x.order - y.order)),
     }));
+    const known = new Set(file.tables.briefings.map((b) => b.id));
+    for (const d of file.tables.documents ?? []) {
+      if (d.part && known.has(d.briefingId)) rows.push({ docId: companionDocId(d.part, d.briefingId), seq: 1, kind: 'snapshot', at, update: base64ToUpdate(d.state) });
+    }
     await db.ydocUpdates.bulkAdd(rows);
     // A backup from before papers (format 2) holds none: the papers go too, as everything else is replaced.
     await writePapers(file.tables.papers);
     for (const b of file.tables.briefings) replaced.add(b.id);
   });
+  // The assignments and clearances rows are projections of the control documents just restored.
+  for (const d of file.tables.documents ?? []) {
+    if (d.part !== 'control') continue;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, base64ToUpdate(d.state));
+    await projectControlRows(d.briefingId, doc);
+    doc.destroy();
+  }
   for (const id of replaced) announceReplaced(id);
 }

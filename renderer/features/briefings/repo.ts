@@ -3,7 +3,7 @@ import type { Briefing } from '../../../shared/briefing/model';
 import type { AgendaItem } from '../../../shared/model';
 import { storeNewBriefing } from '../../collab/briefing-docs';
 import { deleteDocState } from '../../collab/doc-log';
-import { commentsDocId } from '../../collab/comments-workspace';
+import { COMPANION_PARTS, companionDocId } from '../../collab/companion-docs';
 import { forgetSeen } from '../changes/seen-baseline';
 import { DEFAULT_CLASSIFICATIONS } from '../../../shared/briefing/model';
 import { db } from '../../db/db';
@@ -94,11 +94,13 @@ export async function loadBriefing(id: string): Promise<{ briefing: Briefing; se
 }
 
 export async function deleteBriefing(id: string): Promise<void> {
-  await db.transaction('rw', [db.briefings, db.sections, db.ydocUpdates, db.settings], async () => {
+  await db.transaction('rw', [db.briefings, db.sections, db.ydocUpdates, db.settings, db.assignments, db.clearances], async () => {
     await db.sections.where('briefingId').equals(id).delete();
     await db.briefings.delete(id);
     await deleteDocState(id);
-    // Its comments and the "last looked" baseline hold its words too.
-    await Promise.all([deleteDocState(commentsDocId(id)), forgetSeen(id)]);
+    // Its comments, control document (assignments, clearances with their cleared text) and the
+    // "last looked" baseline hold its words too.
+    await Promise.all([...COMPANION_PARTS.map((part) => deleteDocState(companionDocId(part, id))), forgetSeen(id)]);
+    await Promise.all([db.assignments.where('briefingId').equals(id).delete(), db.clearances.where('briefingId').equals(id).delete()]);
   });
 }

@@ -9,6 +9,7 @@ import { appendDocUpdate, readDocUpdates } from '../../collab/doc-log';
 import { openTabChannel, type TabChannel, type TabMessage } from '../../collab/tab-channel';
 import { db } from '../../db/db';
 import { assignmentRowId, type AssignmentRow, type ClearanceRow } from '../assignments/assignment-rows';
+import { companionDocId } from '../../collab/companion-docs';
 
 /*
  * A briefing's control document in this tab (assignments and clearances, shared/clearance/
@@ -19,7 +20,7 @@ import { assignmentRowId, type AssignmentRow, type ClearanceRow } from '../assig
  * shared. Components share one session per briefing (ref-counted, `acquireControl`).
  */
 
-export const controlDocId = (briefingId: string) => `control:${briefingId}`;
+export const controlDocId = (briefingId: string) => companionDocId('control', briefingId);
 
 const FROM_LOG = Symbol('control-from-log');
 const FROM_TAB = Symbol('control-from-tab');
