@@ -13,6 +13,7 @@ import { sectors } from './sectors';
 import { settings } from './settings';
 import { sync } from './sync';
 import { records } from './records';
+import { facts } from './facts';
 
 /**
  * The English catalog, the reference every other language is checked against. Each feature
@@ -32,6 +33,7 @@ export const en = {
   ...collab,
   ...papers,
   ...records,
+  ...facts,
   ...sectors,
   ...lock,
 } as const;

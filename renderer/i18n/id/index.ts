@@ -10,6 +10,7 @@ import { search } from './search';
 import { sectors } from './sectors';
 import { sync } from './sync';
 import { records } from './records';
+import { facts } from './facts';
 
 /** Bahasa Indonesia: one file per feature, merged here like the English catalog. */
 export const id = {
@@ -21,6 +22,7 @@ export const id = {
   ...collab,
   ...papers,
   ...records,
+  ...facts,
   ...search,
   ...sectors,
   ...lock,

@@ -10,6 +10,7 @@ import { search } from './search';
 import { sectors } from './sectors';
 import { sync } from './sync';
 import { records } from './records';
+import { facts } from './facts';
 
 /** Bahasa Melayu: one file per feature, merged here like the English catalog. */
 export const ms = {
@@ -21,6 +22,7 @@ export const ms = {
   ...collab,
   ...papers,
   ...records,
+  ...facts,
   ...search,
   ...sectors,
   ...lock,
