@@ -17,8 +17,11 @@ export function ChairHistory({ body }: { body: Pick<Body, 'chairHistory' | 'cert
   return (
     <section aria-labelledby="chair-history-heading">
       <h2 id="chair-history-heading">
-        {t('facts.chairHistory')} <FieldCertainty certainty={body.certainty} field="chairHistory" />
+        {t('facts.chairHistory')}
       </h2>
+      <p className="record-certainty">
+        <FieldCertainty certainty={body.certainty} field="chairHistory" />
+      </p>
       <table className="chair-history">
         <thead>
           <tr>

@@ -17,8 +17,11 @@ export function OutcomeDocuments({ meeting }: { meeting: Pick<Meeting, 'outcomeD
   return (
     <section aria-labelledby="outcome-documents-heading">
       <h2 id="outcome-documents-heading">
-        {t('facts.outcomeDocuments')} <FieldCertainty certainty={meeting.certainty} field="outcomeDocuments" />
+        {t('facts.outcomeDocuments')}
       </h2>
+      <p className="record-certainty">
+        <FieldCertainty certainty={meeting.certainty} field="outcomeDocuments" />
+      </p>
       <ul className="outcome-documents">
         {documents.map((doc) => {
           const url = doc.url ? toSafeExternalUrl(doc.url) : undefined;

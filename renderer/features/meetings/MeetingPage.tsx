@@ -120,9 +120,10 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
       <PaperAttachments owner={{ kind: 'meeting', id: meeting.id }} ownerLabel={meeting.code} />
 
       <section aria-labelledby="programme-heading">
-        <h2 id="programme-heading">
-          {t('meetings.programme')} <FieldCertainty certainty={meeting.certainty} field="days" />
-        </h2>
+        <h2 id="programme-heading">{t('meetings.programme')}</h2>
+        <p className="record-certainty">
+          <FieldCertainty certainty={meeting.certainty} field="days" />
+        </p>
         {related && <Programme meeting={meeting} items={related.items} />}
       </section>
 
