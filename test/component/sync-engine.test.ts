@@ -48,7 +48,7 @@ function editedRecords(): DatasetRecords {
   statement.title = { ...statement.title, en: 'Joint statement to COP30 (revised)' };
   records.agendaItems = records.agendaItems.filter((a) => a.id !== 'asoen-36-acb-gb');
   const template = records.meetings.find((m) => m.id === 'asoen-36')!;
-  records.meetings.push({ ...structuredClone(template), id: 'asoen-37', code: 'ASOEN-37', title: { en: '37th ASEAN Senior Officials on the Environment' }, previousMeetingId: 'asoen-36', backToBackMeetingIds: [] });
+  records.meetings.push({ ...structuredClone(template), id: 'asoen-37', code: 'ASOEN-37', title: { en: '37th ASEAN Senior Officials on the Environment' }, previousMeetingId: 'asoen-36', backToBackMeetingIds: [], outcomeDocuments: [] });
   return records;
 }
 
