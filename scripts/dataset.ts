@@ -36,6 +36,7 @@ import { canonicalJson } from '../shared/dataset/hash';
 import { inline, terminalSafe } from '../shared/dataset/terminal-text';
 import { formatProblem, validateDataset } from '../shared/dataset/validate';
 import { RECORD_KINDS, Slug } from '../shared/model';
+import { exportCsv, importCsv } from './dataset-csv';
 import { DatasetManifest, readDatasetDir } from './load-dataset-dir';
 
 const HELP = `Usage: npm run dataset -- <command> [options]
@@ -67,6 +68,12 @@ Commands:
   diff <old-bundle.json> <new-bundle.json> [--limit <n>]
       Show what changed: counts per record kind and field-by-field changes (first <n> records
       per kind, default 20). Signatures are not checked.
+  export-csv <bundle.json | dataset-dir> <out-dir>
+      Write one CSV file per record kind (one column per language, lists separated by ;)
+      and manifest.json, for editing in a spreadsheet (docs/dataset-csv.md).
+  import-csv <csv-dir> <out-dir>
+      Build a dataset folder from those CSV files and manifest.json; every problem is named
+      with its file, row and column, and nothing is written unless all are valid.
 
 Options: --help  show this text`;
 
@@ -434,7 +441,21 @@ async function rotate(argv: string[]): Promise<void> {
   print(`rotated ${out}: "${inline(bundle.manifest.datasetId)}" passes from key(s) ${oldKeys.map((k) => k.publicKey.keyId).join(', ')} to ${signers.keyIds.join(', ')} (${threshold} needed); unsigned: sign it with the new key(s)`);
 }
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<void> | void> = { keygen, build, sign, rotate, verify, diff };
+const csvCommand = (run: (from: string, to: string) => string) => (argv: string[]) => {
+  const { positionals } = args(argv, {}, 2);
+  print(run(positionals[0]!, positionals[1]!));
+};
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<void> | void> = {
+  keygen,
+  build,
+  sign,
+  rotate,
+  verify,
+  diff,
+  'export-csv': csvCommand(exportCsv),
+  'import-csv': csvCommand(importCsv),
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

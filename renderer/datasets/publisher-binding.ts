@@ -3,11 +3,12 @@ import type { AcceptedManifest } from '../db/schema';
 import type { PreviewPublisherChange } from './types';
 
 /**
- * The keys a dataset is bound to, from its accepted manifest: undefined for the built-in dataset
- * (bound to no key); the keys that signed it, one needed, for a row kept before bindings were.
+ * The keys a dataset is bound to, from its accepted manifest: for the built-in dataset, the
+ * publisher keys shipped with the app (undefined, bound to no key, for a row written by an app
+ * that shipped none); the keys that signed it, one needed, for a row kept before bindings were.
  */
 export function boundSigners(manifest: AcceptedManifest): BoundSigners | undefined {
-  if (manifest.origin.kind === 'builtin') return undefined;
+  if (manifest.origin.kind === 'builtin') return manifest.signers;
   return manifest.signers ?? { keyIds: [...new Set(manifest.signatures.map((s) => s.keyId))], threshold: 1 };
 }
 

@@ -1,4 +1,4 @@
-import { bundleManifest, hash, loadRecords, manifest } from 'virtual:builtin-dataset';
+import { bundleManifest, hash, loadRecords, manifest, publisherKeys, signatures } from 'virtual:builtin-dataset';
 import type { RecordKind } from '../../shared/model';
 import { prepareUpdate } from '../datasets/prepare';
 import { unwatched } from '../datasets/request-control';
@@ -22,8 +22,10 @@ export type BuiltinState = 'current' | 'installed' | 'updated';
  * manifest when the database is current, so start-up does not grow with the dataset.
  *
  * It goes through the same write path as a publisher's update (one transaction, review flags
- * on the delegate's sections, a history entry with origin "builtin"), without a signature:
- * it is trusted as shipped inside the app. A built-in install is not undoable.
+ * on the delegate's sections, a history entry with origin "builtin"), without checking its
+ * signature: it is trusted as shipped inside the app. It binds the dataset to the publisher keys
+ * shipped with the app and adds them to the trusted keys (marked as shipped), so only those keys
+ * can publish its updates. A built-in install is not undoable.
  */
 export async function ensureBuiltinDataset(
   database: DelegateDatabase,
@@ -49,7 +51,14 @@ export async function ensureBuiltinDataset(
       signedBy: [],
       expired: false,
       origin,
-      manifest: { datasetId: manifest.datasetId, manifestText: bundleManifest, signatures: [], origin, acceptedAt: '' },
+      manifest: {
+        datasetId: manifest.datasetId,
+        manifestText: bundleManifest,
+        signatures,
+        origin,
+        acceptedAt: '',
+        signers: { keyIds: publisherKeys.map((k) => k.keyId), threshold: 1 },
+      },
       undoable: false,
     },
     // The records module is shared (imported once, kept by the module system): copied, never stored in place.
@@ -60,7 +69,17 @@ export async function ensureBuiltinDataset(
   await writeUpdate({ database, appVersion: __APP_VERSION__ }, prepared, unwatched, (kind, done, total) =>
     onProgress?.({ kind, done, total }),
   );
+  await trustShippedKeys(database);
   const dataset = await database.datasets.get(manifest.datasetId);
   if (!dataset) throw new Error('The built-in dataset was written but is not registered.');
   return { state: current ? 'updated' : 'installed', dataset };
+}
+
+/** The shipped publisher keys join the trusted keys once, marked as shipped; a key the delegate removed later stays removed until the next built-in install. */
+async function trustShippedKeys(database: DelegateDatabase): Promise<void> {
+  const addedAt = new Date().toISOString();
+  for (const key of publisherKeys) {
+    if (await database.trustedKeys.get(key.keyId)) continue;
+    await database.trustedKeys.add({ ...key, label: `${manifest.publisher} (${manifest.datasetId})`.slice(0, 200), addedAt, builtIn: true });
+  }
 }

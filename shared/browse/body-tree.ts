@@ -21,8 +21,8 @@ export interface BodyTree {
 const levelRank = new Map(BODY_LEVELS.map((level, i) => [level, i]));
 
 /**
- * Builds the reporting-line hierarchy: each pillar's top bodies (those reporting to no
- * body in the dataset), then the bodies reporting to each. A body reporting to two bodies
+ * Builds the reporting-line hierarchy: each pillar's top bodies (those reporting to no body of
+ * their own pillar in the dataset), then the bodies reporting to each. A body reporting to two bodies
  * (ADSOM WG supports ADSOM and ADMM) stands under both.
  */
 export function buildBodyTree(bodies: readonly TreeBody[]): BodyTree {
@@ -36,7 +36,9 @@ export function buildBodyTree(bodies: readonly TreeBody[]): BodyTree {
   const children = new Map<string, string[]>();
   for (const body of bodies) {
     const parents = body.reportsTo.filter((p) => byId.has(p));
-    if (parents.length === 0) roots.get(body.pillar)!.push(body.id);
+    // A body stands under its own pillar: one reporting only to bodies of another pillar (the
+    // ADMM to the cross-pillar Summit) is also a top body of its own pillar, not moved away.
+    if (!parents.some((p) => byId.get(p)!.pillar === body.pillar)) roots.get(body.pillar)!.push(body.id);
     for (const parent of parents) {
       const list = children.get(parent) ?? [];
       list.push(body.id);

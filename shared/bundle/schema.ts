@@ -14,7 +14,7 @@ export const LEGACY_FORMAT_VERSION = 1;
  * Version of the record shapes in shared/model/records.ts. Bumped when a change would make an
  * older app misread records; a bundle with a higher one asks for a newer app.
  */
-export const RECORD_SCHEMA_VERSION = 1;
+export const RECORD_SCHEMA_VERSION = 2;
 
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters (SHA-256)');
 const IsoDateTime = z.iso.datetime({ offset: true });

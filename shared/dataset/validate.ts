@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DatasetRecords, RECORD_KINDS, partialDateEnd, partialDateStart, type DatasetRecords as Records, type RecordKind } from '../model';
+import { checkFacts } from './validate-facts';
 
 export interface DatasetProblem {
   kind: RecordKind | 'dataset';
@@ -138,6 +139,7 @@ export function checkIntegrity(records: Records): DatasetProblem[] {
     target.ownerBodyIds.forEach((b, i) => ref('targets', target.id, `ownerBodyIds.${i}`, 'bodies', b));
     target.meetingIds.forEach((m, i) => ref('targets', target.id, `meetingIds.${i}`, 'meetings', m));
   }
+  problems.push(...checkFacts(records, ids));
   return problems;
 }
 

@@ -2,3 +2,4 @@ export * from './primitives';
 export * from './records';
 export * from './text';
 export * from './dates';
+export * from './facts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Certainty, ChairTerm, HeadOfDelegation, OutcomeDocument, SourceAuthority, TaggedText } from './facts';
 import { ChairRole, Citations, CountryCode, Language, LocalizedText, PartialDate, PublicHttpsUrl, Slug } from './primitives';
 
 export const BODY_LEVELS = [
@@ -53,6 +54,11 @@ export const Body = z
       .array(z.object({ country: CountryCode, agency: LocalizedText }).strict())
       .default([]),
     description: LocalizedText.optional(),
+    /** Schema 2: chairs and co-chairs by term or cycle, oldest first. */
+    chairHistory: z.array(ChairTerm).optional(),
+    /** Schema 2: the name in other languages than en/ms/id, BCP 47 tagged. */
+    otherNames: z.array(TaggedText).optional(),
+    certainty: Certainty.optional(),
     sources: Citations,
   })
   .strict();
@@ -106,6 +112,12 @@ export const Meeting = z
     previousMeetingId: Slug.optional(),
     status: z.enum(MEETING_STATUSES),
     description: LocalizedText.optional(),
+    /** Schema 2: the meeting's theme, heads of delegation, outcome documents, titles in other languages. */
+    theme: LocalizedText.optional(),
+    headsOfDelegation: z.array(HeadOfDelegation).optional(),
+    outcomeDocuments: z.array(OutcomeDocument).optional(),
+    otherTitles: z.array(TaggedText).optional(),
+    certainty: Certainty.optional(),
     sources: Citations,
   })
   .strict();
@@ -143,6 +155,9 @@ export const AgendaItem = z
     chair: ChairRole.optional(),
     coChairs: z.array(ChairRole).default([]),
     description: LocalizedText.optional(),
+    /** Schema 2: outcome documents (of any meeting) this item considers or adopts. */
+    outcomeDocumentIds: z.array(Slug).optional(),
+    certainty: Certainty.optional(),
     sources: Citations,
   })
   .strict();
@@ -157,6 +172,7 @@ export const Framework = z
     periodEnd: PartialDate.optional(),
     ownerBodyIds: z.array(Slug).default([]),
     description: LocalizedText.optional(),
+    certainty: Certainty.optional(),
     sources: Citations,
   })
   .strict();
@@ -178,6 +194,9 @@ export const OutcomeTarget = z
       .object({ status: z.enum(TARGET_PROGRESS), note: LocalizedText.optional(), asOf: PartialDate.optional() })
       .strict()
       .default({ status: 'not-reported' }),
+    /** Schema 2: outcome documents the target comes from or is reported in. */
+    outcomeDocumentIds: z.array(Slug).optional(),
+    certainty: Certainty.optional(),
     sources: Citations,
   })
   .strict();
@@ -195,6 +214,8 @@ export const Source = z
     url: PublicHttpsUrl.optional(),
     /** A passage of the document in its original language. */
     excerpt: z.string().min(1),
+    /** Schema 2: how authoritative the source is (official, a news agency, secondary). */
+    authority: SourceAuthority.optional(),
   })
   .strict();
 export type Source = z.infer<typeof Source>;

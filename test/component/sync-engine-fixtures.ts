@@ -1,12 +1,13 @@
 /** Helpers for the sync engine tests: the built-in dataset installed, a trusted publisher, bundles, a database snapshot. */
-import { formatPublicKey, type BuildInput, type Signer } from '../../shared/bundle';
+import type { BuildInput, Signer } from '../../shared/bundle';
 import type { Briefing, Section } from '../../shared/briefing/model';
 import { canonicalJson } from '../../shared/dataset/hash';
 import type { DatasetRecords } from '../../shared/model';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
+import { loadBuiltinDevSigner } from '../../scripts/builtin-signing';
 import { db } from '../../renderer/db/db';
 import { toStoredSection } from '../../renderer/db/schema';
-import { addTrustedKey, checkUpdate, configureSyncEngine } from '../../renderer/datasets/dataset-updates';
+import { checkUpdate, configureSyncEngine } from '../../renderer/datasets/dataset-updates';
 import type { CheckResult, UpdatePreview } from '../../renderer/datasets/types';
 import { NOW, baseInput, builtinRecords, newSigner, signedBundle } from '../unit/bundle-fixtures';
 
@@ -17,14 +18,15 @@ export const encode = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder
 /** The built-in dataset's id and version as the app installs it. */
 export const DATASET_ID = 'asean-builtin';
 
-/** Installs the built-in dataset, trusts a fresh publisher key, runs the engine in this thread at NOW. */
+/**
+ * Installs the built-in dataset, runs the engine in this thread at NOW, and returns the
+ * publisher who may update it: the key the built-in dataset is bound to (in tests, this
+ * checkout's development key, trusted as shipped with the app; scripts/builtin-signing.ts).
+ */
 export async function setUp(extra: Parameters<typeof configureSyncEngine>[0] = {}): Promise<Signer> {
   configureSyncEngine({ now: () => NOW, ...extra });
   await ensureBuiltinDataset(db);
-  const publisher = await newSigner();
-  const added = await addTrustedKey(formatPublicKey(publisher.publicKey.raw), 'ASEAN Secretariat');
-  if (!added.ok) throw new Error(added.message);
-  return publisher;
+  return loadBuiltinDevSigner();
 }
 
 /** A signed bundle of the built-in dataset id with these records. */

@@ -48,7 +48,7 @@ function editedRecords(): DatasetRecords {
   statement.title = { ...statement.title, en: 'Joint statement to COP30 (revised)' };
   records.agendaItems = records.agendaItems.filter((a) => a.id !== 'asoen-36-acb-gb');
   const template = records.meetings.find((m) => m.id === 'asoen-36')!;
-  records.meetings.push({ ...structuredClone(template), id: 'asoen-37', code: 'ASOEN-37', title: { en: '37th ASEAN Senior Officials on the Environment' }, previousMeetingId: 'asoen-36', backToBackMeetingIds: [] });
+  records.meetings.push({ ...structuredClone(template), id: 'asoen-37', code: 'ASOEN-37', title: { en: '37th ASEAN Senior Officials on the Environment' }, previousMeetingId: 'asoen-36', backToBackMeetingIds: [], outcomeDocuments: [] });
   return records;
 }
 
@@ -218,7 +218,7 @@ describe('preview', () => {
     const p = result.preview;
     expect(progress).toEqual(expect.arrayContaining(['reading', 'verifying', 'comparing']));
     expect(p).toMatchObject({ datasetId: DATASET_ID, fromVersion: 1, toVersion: 2, publisherId: 'asean-secretariat', expired: false, origin: { kind: 'feed', url: 'https://example.org/feed.json' } });
-    expect(p.signedBy).toEqual([{ keyId: publisher.publicKey.keyId, label: 'ASEAN Secretariat', fingerprint: expect.stringMatching(new RegExp(`^${publisher.publicKey.keyId.slice(0, 4)} `)) as string }]);
+    expect(p.signedBy).toEqual([{ keyId: publisher.publicKey.keyId, label: 'ASEAN Delegate Briefing project (asean-builtin)', fingerprint: expect.stringMatching(new RegExp(`^${publisher.publicKey.keyId.slice(0, 4)} `)) as string }]);
     expect(p.counts.meetings).toEqual({ added: 1, changed: 0, removed: 0 });
     expect(p.counts.agendaItems).toEqual({ added: 0, changed: 1, removed: 1 });
     const changed = p.changes.find((c) => c.id === 'asoen-36-joint-statement-cop30')!;

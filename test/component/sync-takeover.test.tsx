@@ -50,12 +50,21 @@ async function trust(signer: Signer, label: string) {
 }
 
 describe('no silent takeover on the Datasets page', () => {
-  it('says plainly that a publisher replaces the dataset shipped with the app', async () => {
-    const publisher = await setUp();
+  it('refuses a bundle for the dataset shipped with the app signed by another trusted key, and lists the shipped key', async () => {
+    await setUp();
+    const ministry = await newSigner();
+    await trust(ministry, 'A ministry');
     await openDatasets();
-    await upload(await bundleOf(builtinRecords(), publisher, 2));
-    const section = (await screen.findByRole('heading', { name: /Update to/ })).closest('section')!;
-    expect(within(section).getByText(/Publisher changes: this replaces the dataset shipped with the app by one from ASEAN Secretariat/)).toBeTruthy();
+    // The key the built-in dataset is bound to is listed among the trusted keys, marked as shipped.
+    const shipped = (await db.trustedKeys.toArray()).filter((k) => k.builtIn);
+    expect(shipped).toHaveLength(1);
+    expect(within((await screen.findByText(shipped[0]!.label)).closest('li')!).getByText('Ships with the app')).toBeTruthy();
+    await upload(await bundleOf(builtinRecords(), ministry, 2));
+    const alert = await screen.findByRole('alert');
+    expect(alert.getAttribute('data-code')).toBe('publisher-key-changed');
+    expect(alert.textContent).toContain('This dataset is installed from another publisher key');
+    expect(alert.textContent).toContain('Nothing was changed.');
+    expect((await db.datasets.get(DATASET_ID))?.version).toBe(1);
   });
 
   it('refuses a bundle by another trusted key for an installed dataset, with its own message', async () => {
@@ -80,7 +89,7 @@ describe('no silent takeover on the Datasets page', () => {
     await openDatasets();
     await upload(await bundleOf(builtinRecords(), successor, 3, { rotations: [rotation] }));
     const section = (await screen.findByRole('heading', { name: /Update to/ })).closest('section')!;
-    const notice = within(section).getByText(/Publisher key changes: the installed key \(ASEAN Secretariat\) hands this dataset to new keys/).closest('[role="alert"]')!;
+    const notice = within(section).getByText(/Publisher key changes: the installed key \(ASEAN Delegate Briefing project \(asean-builtin\)\) hands this dataset to new keys/).closest('[role="alert"]')!;
     const fingerprint = await fingerprintOf(successor.publicKey.raw);
     expect(notice.textContent?.replace(/\s+/g, '')).toContain(fingerprint.replace(/ /g, ''));
     await userEvent.setup().click(screen.getByRole('button', { name: /Apply/ }));

@@ -8,7 +8,7 @@ import { RECORD_KINDS, type DatasetRecords } from '../../shared/model';
 import { countsFor, generateSynthetic } from '../../bench/synthetic';
 import { validateDataset } from '../../shared/dataset/validate';
 import { freshPage, waitForApp } from './support/browser';
-import { builtinRecords, newPublisher, signedBundle, type Publisher } from './support/bundles';
+import { builtinPublisher, builtinRecords, signedBundle, type Publisher } from './support/bundles';
 import { useWebApp } from './support/harness';
 import { BriefingEditor } from './pages/briefing-editor';
 import { DatasetsPage } from './pages/datasets';
@@ -86,7 +86,7 @@ let publisher: Publisher;
 let expectedNewCount: number;
 
 before(async () => {
-  publisher = await newPublisher();
+  publisher = await builtinPublisher();
   const records = largeVersion2();
   expectedNewCount = RECORD_KINDS.reduce((n, k) => n + records[k].length, 0);
   dir = mkdtempSync(join(tmpdir(), 'sync-kill-'));
@@ -111,7 +111,6 @@ async function prepareRound(): Promise<{ context: BrowserContext; page: Page; da
   await waitForApp(page);
   const datasets = new DatasetsPage(page);
   await datasets.ready();
-  await datasets.trustKey('Kill-test publisher', publisher.publicKeyText);
   await page.getByLabel('Dataset bundle file').setInputFiles(bundlePath);
   await datasets.applyButton().waitFor({ timeout: 120_000 });
   return { context, page, datasets, before: await readState(page) };

@@ -1,13 +1,13 @@
 /**
- * No silent takeover, as a delegate meets it in Chromium: the built-in dataset replaced by a
- * publisher says so in the preview; once installed, a bundle from another trusted publisher is
- * refused with its own message and nothing changes; offering the installed bundle again is a
- * calm status.
+ * No silent takeover, as a delegate meets it in Chromium: the built-in dataset is bound to the
+ * publisher key shipped with the app, so a bundle for it from another trusted publisher is
+ * refused with its own message and nothing changes, while the shipped key's update applies;
+ * offering the installed bundle again is a calm status.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { freshPage, pageErrors } from './support/browser';
-import { builtinRecords, newPublisher, signedBundle, type Publisher } from './support/bundles';
+import { builtinPublisher, builtinRecords, newPublisher, signedBundle, type Publisher } from './support/bundles';
 import { useWebApp } from './support/harness';
 import { AppPage } from './pages/app-page';
 import { DatasetsPage } from './pages/datasets';
@@ -18,25 +18,29 @@ let ministry: Publisher;
 let bundleV2: string;
 
 before(async () => {
-  [publisher, ministry] = await Promise.all([newPublisher(), newPublisher()]);
+  [publisher, ministry] = await Promise.all([builtinPublisher(), newPublisher()]);
   bundleV2 = await signedBundle(builtinRecords(), publisher, 2);
 });
 after(() => undefined);
 
 describe('publisher keys on the Datasets page', () => {
-  it('says when the publisher changes, refuses a takeover by another trusted key, and is calm about the installed bundle', async () => {
+  it('refuses a takeover of the shipped dataset by another trusted key, applies the shipped key\'s update, and is calm about the installed bundle', async () => {
     const { context, page } = await freshPage(app.browser);
     const ui = new AppPage(page, app.url);
     await ui.open('/datasets');
     const datasets = new DatasetsPage(page);
     await datasets.ready();
-    await datasets.trustKey('ASEAN Secretariat (test)', publisher.publicKeyText);
     await datasets.trustKey('A ministry (test)', ministry.publicKeyText);
+
+    // The ministry's key is trusted, but the dataset shipped with the app is bound to the shipped key.
+    await datasets.chooseFile('ministry-v2.json', await signedBundle(builtinRecords(), ministry, 2));
+    await page.getByRole('alert').filter({ hasText: /installed from another publisher key/ }).waitFor();
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/takeover-builtin-refused.png`, fullPage: true });
+    assert.equal(await datasets.installedVersion().innerText(), '1');
 
     await datasets.chooseFile('asean-v2.json', bundleV2);
     await datasets.preview().waitFor();
-    await datasets.preview().getByText(/Publisher changes: this replaces the dataset shipped with the app/).waitFor();
-    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/takeover-preview.png`, fullPage: true });
+    assert.equal(await datasets.preview().getByText(/Publisher changes/).count(), 0);
     await datasets.applyAndWait();
     assert.equal(await datasets.installedVersion().innerText(), '2');
 

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { DatasetRecords } from '../../shared/model';
 import { freshPage, pageErrors } from './support/browser';
-import { builtinRecords, newPublisher, signedBundle, startFeedServer, type FeedServer, type Publisher } from './support/bundles';
+import { builtinPublisher, builtinRecords, newPublisher, signedBundle, startFeedServer, type FeedServer, type Publisher } from './support/bundles';
 import { useWebApp } from './support/harness';
 import { AppPage } from './pages/app-page';
 import { BriefingEditor } from './pages/briefing-editor';
@@ -51,7 +51,7 @@ let bundleV2: string;
 
 before(async () => {
   feed = await startFeedServer();
-  [publisher, stranger] = await Promise.all([newPublisher(), newPublisher()]);
+  [publisher, stranger] = await Promise.all([builtinPublisher(), newPublisher()]);
   bundleV2 = await signedBundle(version2(builtinRecords()), publisher, 2, [{ kind: 'agendaItems', id: REMOVED_ITEM }]);
 });
 after(async () => {
@@ -89,7 +89,6 @@ describe('a delegate updates the dataset from a publisher feed', () => {
     await ui.open('/datasets');
     const datasets = new DatasetsPage(page);
     await datasets.ready();
-    await datasets.trustKey('ASEAN Secretariat (test)', publisher.publicKeyText);
 
     feed.serve(bundleV2);
     await datasets.checkFeed(feed.url);
@@ -168,7 +167,6 @@ describe('a delegate updates the dataset from a publisher feed', () => {
     await ui.open('/datasets');
     const datasets = new DatasetsPage(page);
     await datasets.ready();
-    await datasets.trustKey('ASEAN Secretariat (test)', publisher.publicKeyText);
 
     // One word of the payload changed after signing.
     const tampered = bundleV2.replace(NEW_TITLE, NEW_TITLE.replace('re-issued', 'forged'));
@@ -213,7 +211,6 @@ describe('a delegate updates the dataset from a publisher feed', () => {
     const datasets = new DatasetsPage(page);
     await datasets.ready();
     assert.deepEqual(await axeViolations(page), [], 'the Datasets page');
-    await datasets.trustKey('ASEAN Secretariat (test)', publisher.publicKeyText);
 
     await datasets.chooseFile('asean-v2.json', bundleV2.replace(NEW_TITLE, 'forged'));
     await datasets.refusal().waitFor();

@@ -242,7 +242,7 @@ describe('verifyBundle refuses, with its own code and message for each attack', 
     expect(result.message).toContain('2.0.0');
     expect((await verify(needs2, { appVersion: '2.0.0' })).ok).toBe(true);
     expectRefused(await verify(needs2, { appVersion: '2.0.0-beta.1' }), 'app-too-old');
-    const schema2 = await resignedWith(bundle, publisher, (m) => ({ ...m, schemaVersion: 2 }));
+    const schema2 = await resignedWith(bundle, publisher, (m) => ({ ...m, schemaVersion: 3 }));
     expectRefused(await verify(schema2), 'app-too-old');
   });
 

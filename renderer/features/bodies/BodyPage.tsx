@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { BodyLinks } from '../../components/BodyLinks';
 import { Chair } from '../../components/Chair';
+import { FieldCertainty, RecordCertainty } from '../facts/CertaintyBadge';
+import { ChairHistory } from '../facts/ChairHistory';
 import { Citations } from '../../components/Citations';
 import { LocalText, OriginalText } from '../../components/LocalText';
 import { Field, Page } from '../../components/Page';
@@ -49,6 +51,7 @@ function BodyDetail({ body }: { body: StoredBody }) {
       subtitle={`${t(`level.${body.level}`)} · ${t(`pillar.${body.pillar}`)}`}
     >
       <OriginalText value={body.name} />
+      <RecordCertainty certainty={body.certainty} />
       {body.description && (
         <p className="description">
           <LocalText value={body.description} />
@@ -61,7 +64,13 @@ function BodyDetail({ body }: { body: StoredBody }) {
         <Field label={t('bodies.subsidiaries')}>
           {related && related.subsidiaries.length > 0 ? <BodyLinks ids={related.subsidiaries.map((b) => b.id)} /> : undefined}
         </Field>
-        <Field label={t('bodies.chair')}>{body.chair && <Chair role={body.chair} />}</Field>
+        <Field label={t('bodies.chair')}>
+          {body.chair && (
+            <>
+              <Chair role={body.chair} /> <FieldCertainty certainty={body.certainty} field="chair" />
+            </>
+          )}
+        </Field>
         <Field label={t('bodies.chairRotation')}>{body.chairRotation && <LocalText value={body.chairRotation} />}</Field>
         <Field label={t('bodies.frequency')}>
           {body.meetingFrequency && (
@@ -90,6 +99,8 @@ function BodyDetail({ body }: { body: StoredBody }) {
           ) : undefined}
         </Field>
       </dl>
+
+      <ChairHistory body={body} />
 
       {body.focalPoints.length > 0 && (
         <section aria-labelledby="focal-heading">

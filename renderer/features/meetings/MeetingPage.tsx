@@ -3,6 +3,9 @@ import { Link } from 'wouter';
 import { groupProgramme } from '../../../shared/browse/programme';
 import { BodyLinks, MeetingLinks } from '../../components/BodyLinks';
 import { Chair, Countries } from '../../components/Chair';
+import { FieldCertainty, RecordCertainty } from '../facts/CertaintyBadge';
+import { HeadsOfDelegation } from '../facts/HeadsOfDelegation';
+import { OutcomeDocuments } from '../facts/OutcomeDocuments';
 import { Citations } from '../../components/Citations';
 import { MeetingBriefings } from '../briefings/MeetingBriefings';
 import { PaperAttachments } from '../../papers/attach/PaperAttachments';
@@ -48,11 +51,12 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
       }
       subtitle={
         <>
-          {formatDateRange(meeting.startDate, meeting.endDate, language)}
+          {formatDateRange(meeting.startDate, meeting.endDate, language)} <FieldCertainty certainty={meeting.certainty} field="startDate" />
           {place && ` · ${place}`}
         </>
       }
     >
+      <RecordCertainty certainty={meeting.certainty} />
       <OriginalText value={meeting.title} />
       {meeting.description && (
         <p className="description">
@@ -64,6 +68,7 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
           <BodyLinks ids={meeting.bodyIds} />
         </Field>
         <Field label={t('meetings.status')}>{t(`status.${meeting.status}`)}</Field>
+        <Field label={t('facts.theme')}>{meeting.theme && <LocalText value={meeting.theme} />}</Field>
         <Field label={t('meetings.venue')}>{place}</Field>
         <Field label={t('meetings.host')}>
           {meeting.host && (
@@ -94,6 +99,7 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
           {meeting.participants && <ParticipantList value={meeting.participants} />}
         </Field>
         <Field label={t('meetings.observers')}>{meeting.observers && <ParticipantList value={meeting.observers} />}</Field>
+        <Field label={t('facts.headsOfDelegation')}>{meeting.headsOfDelegation && meeting.headsOfDelegation.length > 0 && <HeadsOfDelegation heads={meeting.headsOfDelegation} />}</Field>
         <Field label={t('meetings.previous')}>
           {related?.previous ? (
             <Link href={`/meetings/${related.previous.id}`}>
@@ -107,12 +113,17 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
         </Field>
       </dl>
 
+      <OutcomeDocuments meeting={meeting} />
+
       <MeetingBriefings meetingId={meeting.id} />
 
       <PaperAttachments owner={{ kind: 'meeting', id: meeting.id }} ownerLabel={meeting.code} />
 
       <section aria-labelledby="programme-heading">
         <h2 id="programme-heading">{t('meetings.programme')}</h2>
+        <p className="record-certainty">
+          <FieldCertainty certainty={meeting.certainty} field="days" />
+        </p>
         {related && <Programme meeting={meeting} items={related.items} />}
       </section>
 

@@ -15,6 +15,7 @@ import { sectors } from './sectors';
 import { settings } from './settings';
 import { sync } from './sync';
 import { records } from './records';
+import { facts } from './facts';
 
 /**
  * The English catalog, the reference every other language is checked against. Each feature
@@ -36,6 +37,7 @@ export const en = {
   ...clearance,
   ...papers,
   ...records,
+  ...facts,
   ...sectors,
   ...lock,
 } as const;

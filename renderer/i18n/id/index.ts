@@ -12,6 +12,7 @@ import { search } from './search';
 import { sectors } from './sectors';
 import { sync } from './sync';
 import { records } from './records';
+import { facts } from './facts';
 
 /** Bahasa Indonesia: one file per feature, merged here like the English catalog. */
 export const id = {
@@ -25,6 +26,7 @@ export const id = {
   ...clearance,
   ...papers,
   ...records,
+  ...facts,
   ...search,
   ...sectors,
   ...lock,

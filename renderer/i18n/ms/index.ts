@@ -12,6 +12,7 @@ import { search } from './search';
 import { sectors } from './sectors';
 import { sync } from './sync';
 import { records } from './records';
+import { facts } from './facts';
 
 /** Bahasa Melayu: one file per feature, merged here like the English catalog. */
 export const ms = {
@@ -25,6 +26,7 @@ export const ms = {
   ...clearance,
   ...papers,
   ...records,
+  ...facts,
   ...search,
   ...sectors,
   ...lock,

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { buildBundle, formatPublicKey, generateKeyPair, loadSigner, serializeBundle, signBundle, type Signer, type Tombstone } from '../../../shared/bundle';
 import { validateDataset } from '../../../shared/dataset/validate';
 import type { DatasetRecords } from '../../../shared/model';
+import { loadBuiltinDevSigner } from '../../../scripts/builtin-signing';
 import { readDatasetDir } from '../../../scripts/load-dataset-dir';
 
 /** The built-in dataset's id: updates to it replace the records the app shipped with. */
@@ -23,6 +24,16 @@ export interface Publisher {
 
 export async function newPublisher(): Promise<Publisher> {
   const signer = await loadSigner(JSON.stringify((await generateKeyPair()).privateKeyFile));
+  return { signer, publicKeyText: formatPublicKey(signer.publicKey.raw) };
+}
+
+/**
+ * The publisher of the built-in dataset: the key it is bound to in the app under test (a build
+ * without the release key is bound to this checkout's development key; scripts/builtin-signing.ts).
+ * The app trusts it as shipped, so the tests never add it by hand.
+ */
+export async function builtinPublisher(): Promise<Publisher> {
+  const signer = await loadBuiltinDevSigner();
   return { signer, publicKeyText: formatPublicKey(signer.publicKey.raw) };
 }
 
