@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema exists (shared/zod-jitless.ts).
+import '../../shared/zod-jitless';
 import { deriveKek } from './argon2-derive';
 import type { KdfParams } from './keyring-row';
 

@@ -11,7 +11,9 @@
  *   a figure) moves to the next page;
  * - a page that continues the matter of a heading begins with that heading again, marked
  *   "(continued)"; a table row that starts a page gets its table's header row above it.
- * Only a unit that cannot be split and is taller than a whole page is cut; it is reported.
+ * A chain of headings too tall to share a page with what follows is broken: the headings nearest
+ * the matter go with it. Only a unit that cannot be split and is taller than a whole page is
+ * cut; it is reported.
  */
 
 export interface LayoutUnit {
@@ -96,16 +98,27 @@ export function paginate<S = never>(units: readonly LayoutUnit[], pageHeight: nu
     if (unit.header !== undefined && !onPage.has(unit.header)) place({ unit: unit.header }, units[unit.header]!.height);
     openedFor = i;
   };
-  /** Starts a new page for unit i; headings and table headers left at the foot of the old one come along. */
-  const newPage = (i: number) => {
+  /**
+   * Starts a new page for unit i; headings and table headers left at the foot of the old one come
+   * along, as many as leave `room` for what follows them (all of them unless told).
+   */
+  const newPage = (i: number, room = Infinity) => {
     let keep = page.length;
-    while (keep > 0 && units[page[keep - 1]!.unit]!.keepWithNext && page[keep - 1]!.slice === undefined) keep--;
+    let carriedHeight = 0;
+    while (keep > 0 && units[page[keep - 1]!.unit]!.keepWithNext && page[keep - 1]!.slice === undefined && carriedHeight + heights[keep - 1]! <= room) carriedHeight += heights[--keep]!;
     const carried = page.splice(keep);
     const carriedHeights = heights.splice(keep);
     flush();
     if (carried.length > 0 && !carried[0]!.continued) repeatHeading(units[carried[0]!.unit]!.under);
     carried.forEach((c, k) => place(c, carriedHeights[k]!));
     opening(i);
+  };
+
+  /** Whether, from placement k down, the page holds only headings that could not all come along: breaking there leaves something behind. */
+  const keptOnly = (k: number, room: number) => {
+    let carried = 0;
+    while (k >= 0 && page[k]!.slice === undefined && units[page[k]!.unit]!.keepWithNext && carried + heights[k]! <= room) carried += heights[k--]!;
+    return k >= 0;
   };
 
   for (let i = 0; i < units.length; i++) {
@@ -145,6 +158,12 @@ export function paginate<S = never>(units: readonly LayoutUnit[], pageHeight: nu
       }
       if (movable()) {
         newPage(i);
+        continue;
+      }
+      // Headings stacked above a unit that cannot share a page with all of them (a chain taller
+      // than a page): the chain is broken, and the headings nearest the unit that fit go with it.
+      if (openedFor !== i && page.length > 0 && height <= pageHeight && keptOnly(page.length - 1, pageHeight - height)) {
+        newPage(i, pageHeight - height);
         continue;
       }
       oversized.push(i);

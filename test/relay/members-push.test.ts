@@ -29,7 +29,7 @@ afterEach(async () => {
   await relay.close();
 });
 
-const pushes = (client: TestClient) => client.notices.filter((payload) => parseMembersChanged(payload)?.documentId === id).length;
+const pushes = (client: TestClient) => client.stateless.filter((payload) => parseMembersChanged(payload)?.documentId === id).length;
 
 function open(who: TestMember): TestClient {
   const client = connectClient(relay, id, who);

@@ -5,7 +5,7 @@ import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { RegisterBriefing } from '../../shared/collab/relay-api';
-import { relayDocumentName, type DocumentKind, type Role } from '../../shared/collab/relay-protocol';
+import { parseRelayNotice, relayDocumentName, type DocumentKind, type Role } from '../../shared/collab/relay-protocol';
 import { hashMemberToken, newMemberToken, newRelayId, relayCredential } from '../../shared/collab/relay-token';
 import { startRelay, type RelayOptions, type RunningRelay } from '../../relay/relay-server';
 
@@ -114,7 +114,10 @@ export interface TestClient {
   renew(options?: { offline?: boolean }): void;
   failures: string[];
   closes: string[];
+  /** The relay's notices (refused writes…), as sent: what a test of refusals looks at. */
   notices: string[];
+  /** Every stateless message, notices and members-changed pushes alike, in order. */
+  stateless: string[];
   text(): string;
   offline(): void;
   online(): void;
@@ -126,6 +129,7 @@ export function connectClient(relay: TestRelay, documentId: string, who: Pick<Te
   const failures: string[] = [];
   const closes: string[] = [];
   const notices: string[] = [];
+  const stateless: string[] = [];
   const makeProvider = (autoConnect = true) => new HocuspocusProvider({
     autoConnect,
     url: relay.current.url,
@@ -141,7 +145,10 @@ export function connectClient(relay: TestRelay, documentId: string, who: Pick<Te
     jitter: false,
     onAuthenticationFailed: ({ reason }) => failures.push(reason),
     onClose: ({ event }) => closes.push(event.reason),
-    onStateless: ({ payload }) => notices.push(payload),
+    onStateless: ({ payload }) => {
+      stateless.push(payload);
+      if (parseRelayNotice(payload)) notices.push(payload);
+    },
   } as ConstructorParameters<typeof HocuspocusProvider>[0]);
   let provider = makeProvider();
   return {
@@ -156,6 +163,7 @@ export function connectClient(relay: TestRelay, documentId: string, who: Pick<Te
     failures,
     closes,
     notices,
+    stateless,
     text: () => doc.getText('body').toString(),
     offline: () => provider.disconnect(),
     online: () => {

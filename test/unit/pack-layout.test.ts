@@ -152,7 +152,16 @@ describe('paginate', () => {
           const height = page.reduce((sum, p) => sum + (p.slice ? (p.slice[1] - p.slice[0]) * LINE : p.continued ? units[p.unit]!.continuedHeight! : units[p.unit]!.height), 0);
           expect(height).toBeLessThanOrEqual(100);
           const last = page.at(-1)!;
-          if (n < pages.length - 1 && !units[pages[n + 1]![0]!.unit]!.breakBefore) expect(Boolean(units[last.unit]!.keepWithNext) && !last.continued, 'no heading last on a page').toBe(false);
+          if (n < pages.length - 1 && !units[pages[n + 1]![0]!.unit]!.breakBefore && units[last.unit]!.keepWithNext && !last.continued) {
+            // A heading ends a page only when its chain (the headings at this page's foot, those
+            // at the next page's head and the first two lines of what follows) is taller than a page.
+            const foot = page.slice(page.findLastIndex((p) => !units[p.unit]!.keepWithNext || p.continued) + 1).reduce((sum, p) => sum + units[p.unit]!.height, 0);
+            const next = pages[n + 1]!.filter((p) => !p.continued);
+            const heads = next.slice(0, Math.max(0, next.findIndex((p) => !units[p.unit]!.keepWithNext)));
+            const matter = units[next[heads.length]?.unit ?? -1];
+            const first = matter ? (matter.splittable ? Math.min(matter.height, matter.minHeight ?? matter.height) : matter.height) : 0;
+            expect(foot + heads.reduce((sum, p) => sum + units[p.unit]!.height, 0) + first, 'no heading last on a page, unless its chain is taller than a page').toBeGreaterThan(100);
+          }
           for (const p of page) {
             if (p.continued) continue;
             const lines = p.slice ?? (units[p.unit]!.splittable ? [0, units[p.unit]!.height / LINE] : [0, 1]);
@@ -164,5 +173,13 @@ describe('paginate', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('breaks a chain of headings too tall to share a page with what follows, rather than overfilling a page', () => {
+    // A chapter title and three headings above a figure: 20 + 3 × 10 + 51 = 101 on a page of 100.
+    const units = [unit(20, { breakBefore: true, keepWithNext: true }), unit(10, { keepWithNext: true }), unit(10, { keepWithNext: true }), unit(10, { keepWithNext: true }), unit(51, { under: 3 })];
+    const { pages, oversized } = paginate(units, 100);
+    expect(oversized).toEqual([]);
+    expect(ids(pages)).toEqual([[0], [1, 2, 3, 4]]);
   });
 });

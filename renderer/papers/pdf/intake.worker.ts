@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema exists (shared/zod-jitless.ts).
+import '../../../shared/zod-jitless';
 import { inspectBytes, InspectProblem } from './inspect-bytes';
 import { workerPdfOpener } from './pdfjs-in-worker';
 import type { FromIntakeWorker, ToIntakeWorker } from './intake-protocol';
