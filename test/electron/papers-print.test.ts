@@ -9,7 +9,7 @@ import { registerIpcHandlers } from '../../electron/ipc';
 import { printWindowAllows } from '../../electron/papers-print';
 import { papersTempFolder } from '../../electron/papers-temp-files';
 import { fakeElectron, FakeBrowserWindow, invokeEventFrom } from './fake-electron';
-import { PrintWindow } from './printing-fakes';
+import { printDialog, PrintWindow } from './printing-fakes';
 
 /*
  * The desktop print dialog with meeting papers as the annex: main prints the pack to PDF,
@@ -35,6 +35,7 @@ async function makePdf(pages: readonly string[]): Promise<Uint8Array<ArrayBuffer
 
 beforeEach(async () => {
   fakeElectron.reset();
+  printDialog.printed = true;
   temp = await mkdtemp(path.join(os.tmpdir(), 'papers-print-'));
   fakeElectron.app.userDataDir = temp;
 });
@@ -83,11 +84,11 @@ describe('the desktop print dialog with a papers annex', () => {
     main.webContents.printToPDF.mockResolvedValue(await makePdf(['Pack cover']));
     registerIpcHandlers();
     const annex = { marking: '', pageLabel: 'Page {page} of {total}', papers: [{ title: 'Report', bytes: await makePdf(['REPORT']) }] };
-    const pending = fakeElectron.ipcMain.invoke('pack:print', invokeEventFrom(APP_PAGE, main.webContents), { annex });
-    // The print window is created during the call; make its dialog answer "cancelled".
-    await vi.waitUntil(() => FakeBrowserWindow.instances.length === 2);
-    (FakeBrowserWindow.instances[1] as PrintWindow).webContents.printed = false;
-    expect(await pending).toEqual({ ok: true, value: { printed: false } });
+    // The print window main creates during the call answers "cancelled".
+    printDialog.printed = false;
+    const result = await fakeElectron.ipcMain.invoke('pack:print', invokeEventFrom(APP_PAGE, main.webContents), { annex });
+    expect(FakeBrowserWindow.instances).toHaveLength(2);
+    expect(result).toEqual({ ok: true, value: { printed: false } });
     expect((FakeBrowserWindow.instances[1] as PrintWindow).destroyed).toBe(true);
     const folders = await readdir(papersTempFolder.location!);
     for (const folder of folders) expect(await readdir(path.join(papersTempFolder.location!, folder))).toEqual([]);

@@ -6,9 +6,15 @@ import { FakeBrowserWindow, FakeWebContents } from './fake-electron';
 
 /* Windows whose web contents print (papers-print.test.ts): what a print dialog was shown is read back with pdftotext. */
 
+/**
+ * What the print dialogs of windows made from now on answer. A test sets it before the call: the
+ * dialog may open and answer before the test gets hold of the window main creates.
+ */
+export const printDialog = { printed: true };
+
 export class PrintingContents extends FakeWebContents {
   printToPDF = vi.fn(async (_options: unknown): Promise<Uint8Array> => new Uint8Array());
-  printed = true;
+  printed = printDialog.printed;
   /** What the window showed when its print dialog opened: the file's pages as pdftotext reads them. */
   seen: { url: string; pages: string[]; mode: number } | undefined;
   url = '';
