@@ -1,8 +1,6 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DelegateDatabase } from '../../renderer/db/db';
-import { setMigrating, setPlainMode, setUnlocked } from '../../renderer/crypto/key-state';
+import { describe, expect, it } from 'vitest';
+import { setUnlocked } from '../../renderer/crypto/key-state';
 import { applyStoredState, readKeyring, setUpPassphrase, unlockWithPassphrase } from '../../renderer/crypto/keyring';
 import { encryptExistingRows } from '../../renderer/crypto/encrypt-existing';
 import { CIPHER_FIELD } from '../../renderer/crypto/middleware';
@@ -10,16 +8,14 @@ import { RecordIntegrityError } from '../../renderer/crypto/record-cipher';
 import { KEYRING_ID } from '../../renderer/crypto/keyring-row';
 import { ENCRYPTED_TABLES, FIRST_ENCRYPTED_TABLES } from '../../renderer/crypto/table-config';
 import type { Annotation } from '../../shared/papers/model';
+import { newDataKey, useTestDatabase } from './database-fixtures';
 
 const NOTE = 'Our red line: never accept the 2030 coal phase-out date';
 const QUOTE = 'Member States shall phase out unabated coal power by 2030';
 const PASS = 'correct horse battery staple';
 
-let name: string;
-let database: DelegateDatabase;
-let counter = 0;
-
-const newKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+const scratch = useTestDatabase('crypto-annotations', 'plain');
+const { rawRows, rawWrite } = scratch;
 
 const annotation = (id: string, versionId: string, sectionId?: string): Annotation => ({
   id,
@@ -36,41 +32,6 @@ const annotation = (id: string, versionId: string, sectionId?: string): Annotati
   updatedAt: '2026-11-30T10:00:00.000Z',
 });
 
-beforeEach(async () => {
-  name = `crypto-annotations-${++counter}`;
-  setMigrating([]);
-  setPlainMode();
-  database = new DelegateDatabase(name);
-  await database.open();
-});
-
-afterEach(async () => {
-  database.close();
-  await Dexie.delete(name);
-  setPlainMode();
-});
-
-/** The rows as IndexedDB holds them, read without the middleware. */
-async function rawRows(table: string): Promise<Record<string, unknown>[]> {
-  const raw = new Dexie(name);
-  await raw.open();
-  try {
-    return await raw.table(table).toArray();
-  } finally {
-    raw.close();
-  }
-}
-
-async function rawWrite(table: string, rows: unknown[]): Promise<void> {
-  const raw = new Dexie(name);
-  await raw.open();
-  try {
-    await raw.table(table).bulkPut(rows);
-  } finally {
-    raw.close();
-  }
-}
-
 /** Every string anywhere in a stored row, ciphertext bytes read as UTF-8 and UTF-16 too. */
 function storedText(row: Record<string, unknown>): string {
   const sealed = row[CIPHER_FIELD];
@@ -81,8 +42,8 @@ function storedText(row: Record<string, unknown>): string {
 
 describe('annotations at rest', () => {
   it('stores no word of a note or its quote in the clear, only the ids the indexes need', async () => {
-    setUnlocked(await newKey());
-    await database.annotations.bulkAdd([annotation('a1', 'v1', 's1'), annotation('a2', 'v1'), annotation('a3', 'v2', 's2')]);
+    setUnlocked(await newDataKey());
+    await scratch.database.annotations.bulkAdd([annotation('a1', 'v1', 's1'), annotation('a2', 'v1'), annotation('a3', 'v2', 's2')]);
     const stored = await rawRows('annotations');
     expect(stored).toHaveLength(3);
     for (const row of stored) {
@@ -99,50 +60,48 @@ describe('annotations at rest', () => {
   });
 
   it('reads whole annotations back through the nested indexes, after edits that move them', async () => {
-    setUnlocked(await newKey());
-    await database.annotations.bulkAdd([annotation('a1', 'v1', 's1'), annotation('a2', 'v1'), annotation('a3', 'v2', 's2')]);
-    expect((await database.annotations.where('target.versionId').equals('v1').primaryKeys()).sort()).toEqual(['a1', 'a2']);
-    const linked = await database.annotations.where('link.sectionId').equals('s1').toArray();
+    setUnlocked(await newDataKey());
+    await scratch.database.annotations.bulkAdd([annotation('a1', 'v1', 's1'), annotation('a2', 'v1'), annotation('a3', 'v2', 's2')]);
+    expect((await scratch.database.annotations.where('target.versionId').equals('v1').primaryKeys()).sort()).toEqual(['a1', 'a2']);
+    const linked = await scratch.database.annotations.where('link.sectionId').equals('s1').toArray();
     expect(linked).toEqual([annotation('a1', 'v1', 's1')]);
 
-    await database.annotations.update('a2', { link: { briefingId: 'b1', sectionId: 's1' }, note: 'moved' });
-    await database.annotations.update('a1', { link: undefined });
-    const nowLinked = await database.annotations.where('link.sectionId').equals('s1').toArray();
+    await scratch.database.annotations.update('a2', { link: { briefingId: 'b1', sectionId: 's1' }, note: 'moved' });
+    await scratch.database.annotations.update('a1', { link: undefined });
+    const nowLinked = await scratch.database.annotations.where('link.sectionId').equals('s1').toArray();
     expect(nowLinked.map((a) => [a.id, a.note, a.target.quote.exact])).toEqual([['a2', 'moved', QUOTE]]);
-    expect((await database.annotations.get('a1'))?.link).toBeUndefined();
+    expect((await scratch.database.annotations.get('a1'))?.link).toBeUndefined();
 
     // Re-anchoring to a new version rewrites the target: the index follows.
-    const a3 = (await database.annotations.get('a3'))!;
-    await database.annotations.put({ ...a3, target: { ...a3.target, versionId: 'v3' }, previousTargets: [a3.target] });
-    expect(await database.annotations.where('target.versionId').equals('v3').primaryKeys()).toEqual(['a3']);
-    expect((await database.annotations.get('a3'))?.previousTargets[0]?.versionId).toBe('v2');
+    const a3 = (await scratch.database.annotations.get('a3'))!;
+    await scratch.database.annotations.put({ ...a3, target: { ...a3.target, versionId: 'v3' }, previousTargets: [a3.target] });
+    expect(await scratch.database.annotations.where('target.versionId').equals('v3').primaryKeys()).toEqual(['a3']);
+    expect((await scratch.database.annotations.get('a3'))?.previousTargets[0]?.versionId).toBe('v2');
   });
 
   it('refuses an annotation whose plain version id was edited on disk', async () => {
-    setUnlocked(await newKey());
-    await database.annotations.add(annotation('a1', 'v1', 's1'));
+    setUnlocked(await newDataKey());
+    await scratch.database.annotations.add(annotation('a1', 'v1', 's1'));
     const [row] = await rawRows('annotations');
     await rawWrite('annotations', [{ ...row, target: { versionId: 'v-other' } }]);
-    await expect(database.annotations.get('a1')).rejects.toBeInstanceOf(RecordIntegrityError);
+    await expect(scratch.database.annotations.get('a1')).rejects.toBeInstanceOf(RecordIntegrityError);
   });
 });
 
 describe('annotations written before they were encrypted', { timeout: 60_000 }, () => {
   it('are encrypted on the next unlock of a keyring from before, resumably, readable meanwhile', async () => {
-    await setUpPassphrase(database, PASS);
-    await encryptExistingRows(database);
+    await setUpPassphrase(scratch.database, PASS);
+    await encryptExistingRows(scratch.database);
     // A keyring of schema 6 lists no encrypted tables, and its annotations were written plain.
-    const row = (await readKeyring(database))!;
+    const row = (await readKeyring(scratch.database))!;
     const { encryptedTables: _dropped, ...older } = row;
     await rawWrite('keyring', [older]);
     await rawWrite('annotations', [annotation('a1', 'v1', 's1'), annotation('a2', 'v2')]);
 
-    database.close();
-    database = new DelegateDatabase(name);
-    await database.open();
-    await applyStoredState(database);
-    expect((await unlockWithPassphrase(database, PASS)).ok).toBe(true);
-    const after = await readKeyring(database);
+    await scratch.reopen();
+    await applyStoredState(scratch.database);
+    expect((await unlockWithPassphrase(scratch.database, PASS)).ok).toBe(true);
+    const after = await readKeyring(scratch.database);
     // Every table that joined the encrypted list after schema 6 catches up, annotations among them.
     const later = Object.keys(ENCRYPTED_TABLES).filter((t) => !(FIRST_ENCRYPTED_TABLES as readonly string[]).includes(t));
     expect(later).toContain('annotations');
@@ -150,13 +109,13 @@ describe('annotations written before they were encrypted', { timeout: 60_000 }, 
     expect(after?.migration?.total).toBe(2);
     expect(after?.encryptedTables).toContain('annotations');
     // Plain rows are still read while they wait.
-    expect((await database.annotations.get('a1'))?.note).toBe(`${NOTE} (a1)`);
+    expect((await scratch.database.annotations.get('a1'))?.note).toBe(`${NOTE} (a1)`);
 
-    await encryptExistingRows(database);
+    await encryptExistingRows(scratch.database);
     const stored = await rawRows('annotations');
     expect(stored.every((r) => CIPHER_FIELD in r && !storedText(r).includes('coal'))).toBe(true);
-    expect((await database.annotations.where('link.sectionId').equals('s1').toArray())[0]?.note).toBe(`${NOTE} (a1)`);
-    expect((await readKeyring(database))?.migration).toBeUndefined();
-    expect((await database.keyring.get(KEYRING_ID))?.encryptedTables).toContain('annotations');
+    expect((await scratch.database.annotations.where('link.sectionId').equals('s1').toArray())[0]?.note).toBe(`${NOTE} (a1)`);
+    expect((await readKeyring(scratch.database))?.migration).toBeUndefined();
+    expect((await scratch.database.keyring.get(KEYRING_ID))?.encryptedTables).toContain('annotations');
   });
 });

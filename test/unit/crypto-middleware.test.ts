@@ -1,54 +1,17 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DelegateDatabase } from '../../renderer/db/db';
-import { LockedError, setLocked, setMigrating, setUnlocked, setPlainMode } from '../../renderer/crypto/key-state';
+import { LockedError, setLocked, setMigrating, setUnlocked } from '../../renderer/crypto/key-state';
 import { CIPHER_FIELD, cryptoMiddlewareFor } from '../../renderer/crypto/middleware';
 import { RecordIntegrityError } from '../../renderer/crypto/record-cipher';
 import { ENCRYPTED_TABLES } from '../../renderer/crypto/table-config';
+import { newDataKey, useTestDatabase } from './database-fixtures';
 
 const SECRET = 'Red line: no reference to the 2030 coal phase-out date';
 
-const newKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-
-let name: string;
-let database: DelegateDatabase;
-let counter = 0;
-
-beforeEach(async () => {
-  name = `crypto-mw-${++counter}`;
-  setMigrating([]);
-  setUnlocked(await newKey());
-  database = new DelegateDatabase(name);
-  await database.open();
-});
-
-afterEach(async () => {
-  database.close();
-  await Dexie.delete(name);
-  setPlainMode();
-});
-
-/** The rows as IndexedDB holds them, read without the middleware. */
-async function rawRows(table: string): Promise<Record<string, unknown>[]> {
-  const raw = new Dexie(name);
-  await raw.open();
-  try {
-    return await raw.table(table).toArray();
-  } finally {
-    raw.close();
-  }
-}
-
-async function rawWrite(table: string, rows: Record<string, unknown>[]): Promise<void> {
-  const raw = new Dexie(name);
-  await raw.open();
-  try {
-    await raw.table(table).bulkPut(rows);
-  } finally {
-    raw.close();
-  }
-}
+const scratch = useTestDatabase('crypto-mw', 'unlocked');
+const { rawRows, rawWrite } = scratch;
 
 const section = (id: string, briefingId: string, order: number, extra: Record<string, unknown> = {}) => ({
   id,
@@ -65,7 +28,7 @@ const section = (id: string, briefingId: string, order: number, extra: Record<st
 
 describe('the crypto middleware', () => {
   it('stores only ids and dates in the clear, and reads rows back whole', async () => {
-    await database.sections.bulkPut([section('s1', 'b1', 2), section('s2', 'b1', 1)] as never);
+    await scratch.database.sections.bulkPut([section('s1', 'b1', 2), section('s2', 'b1', 1)] as never);
     const stored = await rawRows('sections');
     expect(stored).toHaveLength(2);
     for (const row of stored) {
@@ -73,91 +36,91 @@ describe('the crypto middleware', () => {
       expect(row[CIPHER_FIELD]).toBeInstanceOf(Uint8Array);
       expect(Buffer.from(row[CIPHER_FIELD] as Uint8Array).toString('latin1')).not.toContain('Red line');
     }
-    const back = await database.sections.get('s1');
+    const back = await scratch.database.sections.get('s1');
     expect(back).toEqual(section('s1', 'b1', 2));
   });
 
   it('decrypts reads through indexes, multi-entry indexes, cursors, sorting and bulk reads', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => section(`s${String(i).padStart(2, '0')}`, i < 20 ? 'b1' : 'b2', 30 - i));
-    await database.sections.bulkAdd(rows as never);
-    const byBriefing = await database.sections.where('briefingId').equals('b1').sortBy('order');
+    await scratch.database.sections.bulkAdd(rows as never);
+    const byBriefing = await scratch.database.sections.where('briefingId').equals('b1').sortBy('order');
     expect(byBriefing.map((s) => s.order)).toEqual(Array.from({ length: 20 }, (_, i) => 11 + i));
     expect(byBriefing.every((s) => s.redLines.startsWith(SECRET))).toBe(true);
-    const byTarget = await database.sections.where('targetIds').equals('t-0').toArray();
+    const byTarget = await scratch.database.sections.where('targetIds').equals('t-0').toArray();
     expect(byTarget.map((s) => s.id).sort()).toEqual(rows.filter((r) => r.order % 3 === 0).map((r) => r.id).sort());
     // A filter runs over a cursor: its values must be decrypted too.
-    const filtered = await database.sections.filter((s) => s.redLines.includes('s05')).toArray();
+    const filtered = await scratch.database.sections.filter((s) => s.redLines.includes('s05')).toArray();
     expect(filtered.map((s) => s.id)).toEqual(['s05']);
     const seen: string[] = [];
-    await database.sections.where('briefingId').equals('b2').each((s) => seen.push(s.position));
+    await scratch.database.sections.where('briefingId').equals('b2').each((s) => seen.push(s.position));
     expect(seen).toEqual(Array(10).fill('Support the joint statement'));
-    const firstTwo = await database.sections.orderBy('id').reverse().limit(2).toArray();
+    const firstTwo = await scratch.database.sections.orderBy('id').reverse().limit(2).toArray();
     expect(firstTwo.map((s) => s.id)).toEqual(['s29', 's28']);
-    const many = await database.sections.bulkGet(['s01', 'missing', 's02']);
+    const many = await scratch.database.sections.bulkGet(['s01', 'missing', 's02']);
     expect(many.map((s) => s?.redLines)).toEqual([`${SECRET} (s01)`, undefined, `${SECRET} (s02)`]);
-    expect(await database.sections.where('briefingId').equals('b1').count()).toBe(20);
-    const keys = await database.sections.where('briefingId').equals('b2').primaryKeys();
+    expect(await scratch.database.sections.where('briefingId').equals('b1').count()).toBe(20);
+    const keys = await scratch.database.sections.where('briefingId').equals('b2').primaryKeys();
     expect(keys).toHaveLength(10);
   });
 
   it('writes through modify, update and read-then-write transactions', async () => {
-    await database.sections.bulkAdd([section('s1', 'b1', 1), section('s2', 'b1', 2)] as never);
-    await database.sections.where('briefingId').equals('b1').modify((s) => {
+    await scratch.database.sections.bulkAdd([section('s1', 'b1', 1), section('s2', 'b1', 2)] as never);
+    await scratch.database.sections.where('briefingId').equals('b1').modify((s) => {
       s.position = `${s.position} (modified)`;
     });
-    await database.sections.update('s2', { privateNotes: 'Ask about the 2031 review' });
-    await database.transaction('rw', database.sections, database.briefings, async () => {
-      const current = await database.sections.get('s1');
-      await database.sections.put({ ...current!, redLines: 'rewritten inside a transaction' });
-      const again = await database.sections.get('s1');
-      await database.briefings.put({ id: 'b1', meetingId: 'm1', title: again!.redLines, updatedAt: '2026-01-02T00:00:00.000Z' } as never);
+    await scratch.database.sections.update('s2', { privateNotes: 'Ask about the 2031 review' });
+    await scratch.database.transaction('rw', scratch.database.sections, scratch.database.briefings, async () => {
+      const current = await scratch.database.sections.get('s1');
+      await scratch.database.sections.put({ ...current!, redLines: 'rewritten inside a transaction' });
+      const again = await scratch.database.sections.get('s1');
+      await scratch.database.briefings.put({ id: 'b1', meetingId: 'm1', title: again!.redLines, updatedAt: '2026-01-02T00:00:00.000Z' } as never);
     });
-    expect((await database.sections.get('s1'))?.position).toBe('Support the joint statement (modified)');
-    expect((await database.sections.get('s2'))?.privateNotes).toBe('Ask about the 2031 review');
-    expect((await database.briefings.get('b1'))?.title).toBe('rewritten inside a transaction');
-    await database.sections.where('briefingId').equals('b1').delete();
-    expect(await database.sections.count()).toBe(0);
+    expect((await scratch.database.sections.get('s1'))?.position).toBe('Support the joint statement (modified)');
+    expect((await scratch.database.sections.get('s2'))?.privateNotes).toBe('Ask about the 2031 review');
+    expect((await scratch.database.briefings.get('b1'))?.title).toBe('rewritten inside a transaction');
+    await scratch.database.sections.where('briefingId').equals('b1').delete();
+    expect(await scratch.database.sections.count()).toBe(0);
   });
 
   it('refuses every read and write of an encrypted table while locked, and leaves reference data readable', async () => {
-    await database.sections.put(section('s1', 'b1', 1) as never);
-    await database.meetings.put({ id: 'm1', title: 'ASOEN-36' } as never);
+    await scratch.database.sections.put(section('s1', 'b1', 1) as never);
+    await scratch.database.meetings.put({ id: 'm1', title: 'ASOEN-36' } as never);
     setLocked();
-    await expect(database.sections.get('s1')).rejects.toBeInstanceOf(LockedError);
-    await expect(database.sections.toArray()).rejects.toBeInstanceOf(LockedError);
-    await expect(database.sections.put(section('s2', 'b1', 2) as never)).rejects.toBeInstanceOf(LockedError);
-    expect((await database.meetings.get('m1'))?.title).toBe('ASOEN-36');
+    await expect(scratch.database.sections.get('s1')).rejects.toBeInstanceOf(LockedError);
+    await expect(scratch.database.sections.toArray()).rejects.toBeInstanceOf(LockedError);
+    await expect(scratch.database.sections.put(section('s2', 'b1', 2) as never)).rejects.toBeInstanceOf(LockedError);
+    expect((await scratch.database.meetings.get('m1'))?.title).toBe('ASOEN-36');
   });
 
   it('refuses rows under another key', async () => {
-    await database.sections.put(section('s1', 'b1', 1) as never);
-    setUnlocked(await newKey());
-    await expect(database.sections.get('s1')).rejects.toBeInstanceOf(RecordIntegrityError);
+    await scratch.database.sections.put(section('s1', 'b1', 1) as never);
+    setUnlocked(await newDataKey());
+    await expect(scratch.database.sections.get('s1')).rejects.toBeInstanceOf(RecordIntegrityError);
   });
 
   it('refuses a tampered ciphertext, a ciphertext moved to another row, and an edited plain field', async () => {
-    await database.sections.bulkPut([section('s1', 'b1', 1), section('s2', 'b1', 2)] as never);
+    await scratch.database.sections.bulkPut([section('s1', 'b1', 1), section('s2', 'b1', 2)] as never);
     const [one, two] = await rawRows('sections');
     const flipped = new Uint8Array(one![CIPHER_FIELD] as Uint8Array);
     flipped[flipped.length - 20]! ^= 1;
     await rawWrite('sections', [{ ...one!, [CIPHER_FIELD]: flipped }, { ...two!, [CIPHER_FIELD]: one![CIPHER_FIELD] }]);
-    await expect(database.sections.get('s1')).rejects.toThrow(/cannot be trusted/);
-    await expect(database.sections.get('s2')).rejects.toThrow(/cannot be trusted/);
-    await database.sections.put(section('s3', 'b1', 3) as never);
+    await expect(scratch.database.sections.get('s1')).rejects.toThrow(/cannot be trusted/);
+    await expect(scratch.database.sections.get('s2')).rejects.toThrow(/cannot be trusted/);
+    await scratch.database.sections.put(section('s3', 'b1', 3) as never);
     const three = (await rawRows('sections')).find((r) => r.id === 's3')!;
     await rawWrite('sections', [{ ...three, briefingId: 'another-briefing' }]);
-    await expect(database.sections.get('s3')).rejects.toBeInstanceOf(RecordIntegrityError);
+    await expect(scratch.database.sections.get('s3')).rejects.toBeInstanceOf(RecordIntegrityError);
   });
 
   it('never trusts a publisher key planted in the profile as a plain row', async () => {
-    await database.trustedKeys.put({ keyId: 'k1', label: 'ASEAN Secretariat', publicKey: 'aseandb-ed25519:AAAA', fingerprint: 'k1', addedAt: '2026-01-01', builtIn: false });
+    await scratch.database.trustedKeys.put({ keyId: 'k1', label: 'ASEAN Secretariat', publicKey: 'aseandb-ed25519:AAAA', fingerprint: 'k1', addedAt: '2026-01-01', builtIn: false });
     await rawWrite('trustedKeys', [{ keyId: 'evil', label: 'Planted', publicKey: 'aseandb-ed25519:BBBB', fingerprint: 'evil', addedAt: '2026-01-01', builtIn: false }]);
-    await expect(database.trustedKeys.toArray()).rejects.toBeInstanceOf(RecordIntegrityError);
-    expect((await database.trustedKeys.get('k1'))?.label).toBe('ASEAN Secretariat');
+    await expect(scratch.database.trustedKeys.toArray()).rejects.toBeInstanceOf(RecordIntegrityError);
+    expect((await scratch.database.trustedKeys.get('k1'))?.label).toBe('ASEAN Secretariat');
   });
 
   it('keeps the interface language readable without the key, and encrypts other settings', async () => {
-    await database.settings.bulkPut([
+    await scratch.database.settings.bulkPut([
       { key: 'language', value: 'ms' },
       { key: 'recent', value: ['briefing:b1'] },
     ]);
@@ -165,14 +128,14 @@ describe('the crypto middleware', () => {
     expect(stored.find((r) => r.key === 'language')).toEqual({ key: 'language', value: 'ms' });
     expect(stored.find((r) => r.key === 'recent')).not.toHaveProperty('value');
     setLocked();
-    await expect(database.settings.get('recent')).rejects.toBeInstanceOf(LockedError);
+    await expect(scratch.database.settings.get('recent')).rejects.toBeInstanceOf(LockedError);
   });
 
   it('accepts plain rows only in tables still being encrypted', async () => {
     await rawWrite('sections', [section('old', 'b1', 1)]);
-    await expect(database.sections.get('old')).rejects.toBeInstanceOf(RecordIntegrityError);
+    await expect(scratch.database.sections.get('old')).rejects.toBeInstanceOf(RecordIntegrityError);
     setMigrating(['sections']);
-    expect((await database.sections.get('old'))?.redLines).toBe(`${SECRET} (old)`);
+    expect((await scratch.database.sections.get('old'))?.redLines).toBe(`${SECRET} (old)`);
   });
 });
 
@@ -181,7 +144,7 @@ describe('the crypto middleware over a table added later', () => {
   const tables = { docUpdates: { plain: ['seq', 'briefingId', 'createdAt'], why: 'Yjs updates' }, attachments: { plain: ['id', 'briefingId'], why: 'papers' } };
 
   it('encrypts auto-increment rows, bytes and blobs, bound to the key they were given', async () => {
-    const other = new Dexie(`${name}-later`);
+    const other = new Dexie(`${scratch.name}-later`);
     other.version(1).stores({ docUpdates: '++seq, briefingId, createdAt', attachments: 'id, briefingId' });
     other.use(cryptoMiddlewareFor(tables));
     await other.open();
@@ -199,7 +162,7 @@ describe('the crypto middleware over a table added later', () => {
     expect(attachment.blob.type).toBe('application/pdf');
     expect(await (attachment.blob as Blob).text()).toBe(SECRET);
     other.close();
-    const raw = new Dexie(`${name}-later`);
+    const raw = new Dexie(`${scratch.name}-later`);
     await raw.open();
     const stored = await raw.table('docUpdates').toArray();
     expect(stored.every((r) => !('update' in r) && r[CIPHER_FIELD] instanceof Uint8Array)).toBe(true);
@@ -209,7 +172,7 @@ describe('the crypto middleware over a table added later', () => {
     await other.open();
     await expect(other.table('docUpdates').get(b)).rejects.toBeInstanceOf(RecordIntegrityError);
     other.close();
-    await Dexie.delete(`${name}-later`);
+    await Dexie.delete(`${scratch.name}-later`);
   });
 });
 
