@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { startTestRelay, type TestRelay } from '../relay/relay-harness';
-import { freshPage, pageErrors } from './support/browser';
-import { useWebApp } from './support/harness';
-import { AppPage } from './pages/app-page';
-import { BriefingEditor } from './pages/briefing-editor';
+import { pageErrors } from './support/browser';
+import { relayState, ShareDialog, useRelayTeam } from './support/relay-team';
 import { PackScreen, PdfFile } from './pages/pack';
 
 /*
@@ -19,45 +15,25 @@ import { PackScreen, PdfFile } from './pages/pack';
  * its cover. Waits for content, never for time.
  */
 
-const app = useWebApp();
-let relay: TestRelay;
-const SHOTS = process.env.E2E_SCREENSHOTS ?? 'test-results/clearance';
+const team = useRelayTeam('clearance');
+const SHOTS = team.shots;
 const CLEARED = 'Malaysia supports the joint statement on climate change as drafted.';
 const ADDED = 'DRAFTER-ADDITION on finance';
 
-before(async () => {
-  relay = await startTestRelay({ log: () => undefined });
-  await mkdir(SHOTS, { recursive: true });
-});
-after(async () => relay?.close());
-
-const relayState = (page: Page, state: string) => page.locator(`[data-relay-state="${state}"]`).waitFor({ timeout: 15_000 });
 const clearanceBar = (page: Page) => page.getByRole('region', { name: 'Clearance' });
 
 describe('clearance of a shared briefing', () => {
   it('the lead clears, a drafter edits, both see what changed, the pack prints the cleared text by default', async () => {
-    const { context: leadContext, page: lead } = await freshPage(app.browser);
-    await new AppPage(lead, app.url).open('/briefings/new?meeting=asoen-36');
-    await lead.getByRole('button', { name: 'Create briefing' }).click();
-    const leadEditor = new BriefingEditor(lead);
-    await leadEditor.ready();
-    await leadEditor.openItem(/Joint Statement on Climate Change/i);
+    const { context: leadContext, page: lead, editor: leadEditor } = await team.createBriefing(/Joint Statement on Climate Change/i);
     await leadEditor.field('National position').fill(CLEARED);
     await leadEditor.waitSaved();
 
     // Shared through the relay, a drafter invited.
-    await lead.getByRole('button', { name: 'Share with the delegation…' }).click();
-    const dialog = lead.getByRole('dialog', { name: 'Share with the delegation' });
-    await dialog.getByLabel('Relay address (wss://…)').fill(`ws://127.0.0.1:${relay.port}`);
-    await dialog.getByLabel('Your name, as the delegation sees it').fill('Aminah');
-    await dialog.getByRole('button', { name: 'Share' }).click();
-    await dialog.getByText('You are the lead.').waitFor();
-    await dialog.getByLabel('Name', { exact: true }).fill('Budi');
-    await dialog.locator('.invite-form select').selectOption({ label: 'Drafter' });
-    await dialog.getByRole('button', { name: 'Create invitation' }).click();
-    await dialog.getByText('Invitation for Budi (Drafter)').waitFor();
-    const code = await dialog.getByLabel('Invitation code').inputValue();
-    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    const share = new ShareDialog(lead);
+    await share.open();
+    await share.shareAsLead(team.relayAddress, 'Aminah');
+    const code = await share.invite('Budi', 'Drafter');
+    await share.close();
     await relayState(lead, 'synced');
 
     // The lead assigns the section to Budi and clears.
@@ -71,13 +47,7 @@ describe('clearance of a shared briefing', () => {
     await lead.screenshot({ path: `${SHOTS}/lead-cleared.png`, fullPage: true });
 
     // The drafter joins: the section is theirs, the briefing is cleared, and they may not clear.
-    const { context: drafterContext, page: drafter } = await freshPage(app.browser);
-    await new AppPage(drafter, app.url).open('/briefings');
-    await drafter.getByRole('region', { name: 'Join a shared briefing' }).getByLabel('Invitation code').fill(code);
-    await drafter.getByRole('button', { name: 'Join', exact: true }).click();
-    const drafterEditor = new BriefingEditor(drafter);
-    await drafterEditor.ready();
-    await drafterEditor.openItem(/Joint Statement on Climate Change/i);
+    const { context: drafterContext, page: drafter, editor: drafterEditor } = await team.join(code, /Joint Statement on Climate Change/i);
     await drafter.locator('.section-assignment').getByText('Budi (me)').waitFor({ timeout: 15_000 });
     await clearanceBar(drafter).getByText(/^Cleared by Aminah on /).waitFor({ timeout: 15_000 });
     assert.equal(await clearanceBar(drafter).getByRole('button', { name: 'Clear this version' }).count(), 0);

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { startTestRelay, type TestRelay } from '../relay/relay-harness';
-import { freshPage, pageErrors } from './support/browser';
-import { useWebApp } from './support/harness';
-import { AppPage } from './pages/app-page';
-import { BriefingEditor } from './pages/briefing-editor';
+import { pageErrors } from './support/browser';
+import { relayState, ShareDialog, useRelayTeam } from './support/relay-team';
 
 /*
  * Comments and presence end to end: two browser profiles against the real relay on 127.0.0.1.
@@ -16,50 +12,25 @@ import { BriefingEditor } from './pages/briefing-editor';
  * reviewer reads what the lead changed since they last looked. Waits for content, never time.
  */
 
-const app = useWebApp();
-let relay: TestRelay;
-const SHOTS = process.env.E2E_SCREENSHOTS ?? 'test-results/comments';
+const team = useRelayTeam('comments');
+const SHOTS = team.shots;
 
-before(async () => {
-  relay = await startTestRelay({ log: () => undefined });
-  await mkdir(SHOTS, { recursive: true });
-});
-after(async () => relay?.close());
-
-const relayState = (page: Page, state: string) => page.locator(`[data-relay-state="${state}"]`).waitFor({ timeout: 15_000 });
 const comments = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
 
 describe('comments and presence through the relay', () => {
   it('a reviewer comments on a talking point, the lead replies and resolves, and each sees where the other is', async () => {
-    const { context: leadContext, page: lead } = await freshPage(app.browser);
-    await new AppPage(lead, app.url).open('/briefings/new?meeting=asoen-36');
-    await lead.getByRole('button', { name: 'Create briefing' }).click();
-    const leadEditor = new BriefingEditor(lead);
-    await leadEditor.ready();
-    await leadEditor.openItem(/Opening ceremony/i);
+    const { context: leadContext, page: lead, editor: leadEditor } = await team.createBriefing(/Opening ceremony/i);
     await leadEditor.addTalkingPoint('Thank the host for the arrangements.');
     await leadEditor.waitSaved();
 
-    await lead.getByRole('button', { name: 'Share with the delegation…' }).click();
-    const dialog = lead.getByRole('dialog', { name: 'Share with the delegation' });
-    await dialog.getByLabel('Relay address (wss://…)').fill(`ws://127.0.0.1:${relay.port}`);
-    await dialog.getByLabel('Your name, as the delegation sees it').fill('Aminah');
-    await dialog.getByRole('button', { name: 'Share' }).click();
-    await dialog.getByText('You are the lead.').waitFor();
+    const share = new ShareDialog(lead);
+    await share.open();
+    await share.shareAsLead(team.relayAddress, 'Aminah');
     await relayState(lead, 'synced');
-    await dialog.getByLabel('Name', { exact: true }).fill('Chanthy Reviewer');
-    await dialog.locator('.invite-form select').selectOption({ label: 'Reviewer' });
-    await dialog.getByRole('button', { name: 'Create invitation' }).click();
-    const code = await dialog.getByLabel('Invitation code').inputValue();
+    const code = await share.invite('Chanthy Reviewer', 'Reviewer');
 
     // The reviewer joins and opens the same agenda item.
-    const { context: reviewerContext, page: reviewer } = await freshPage(app.browser);
-    await new AppPage(reviewer, app.url).open('/briefings');
-    await reviewer.getByRole('region', { name: 'Join a shared briefing' }).getByLabel('Invitation code').fill(code);
-    await reviewer.getByRole('button', { name: 'Join', exact: true }).click();
-    const reviewerEditor = new BriefingEditor(reviewer);
-    await reviewerEditor.ready();
-    await reviewerEditor.openItem(/Opening ceremony/i);
+    const { context: reviewerContext, page: reviewer, editor: reviewerEditor } = await team.join(code, /Opening ceremony/i);
     await relayState(reviewer, 'synced');
     assert.equal(await reviewerEditor.field('Objectives').isDisabled(), true);
 
@@ -67,9 +38,9 @@ describe('comments and presence through the relay', () => {
     const outline = lead.getByRole('navigation', { name: 'Agenda items' });
     await outline.getByRole('link', { name: /Opening ceremony/i }).getByRole('img', { name: 'Chanthy Reviewer here' }).waitFor({ timeout: 15_000 });
     await comments(lead).getByText(/Chanthy Reviewer \(Reviewer\) in .*Opening ceremony/i).waitFor();
-    await dialog.getByRole('button', { name: 'Refresh' }).click();
-    await dialog.locator('tr[data-member="Chanthy Reviewer"]').filter({ hasText: /In .*Opening ceremony/i }).waitFor({ timeout: 15_000 });
-    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    await share.refresh();
+    await share.member('Chanthy Reviewer').filter({ hasText: /In .*Opening ceremony/i }).waitFor({ timeout: 15_000 });
+    await share.close();
 
     // The reviewer comments on the new talking point, from the keyboard.
     const panel = comments(reviewer);

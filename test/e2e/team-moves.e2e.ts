@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { startTestRelay, type TestRelay } from '../relay/relay-harness';
-import { freshPage, pageErrors } from './support/browser';
-import { useWebApp } from './support/harness';
-import { AppPage } from './pages/app-page';
-import { BriefingEditor } from './pages/briefing-editor';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { pageErrors } from './support/browser';
+import { relayState, ShareDialog, useRelayTeam } from './support/relay-team';
 
 /*
  * Two browser profiles against the real relay: the lead moves a talking point (Alt+Arrow, the
@@ -15,17 +11,8 @@ import { BriefingEditor } from './pages/briefing-editor';
  * pushes it), and a removed member is cut off at once. Waits for content, never for time.
  */
 
-const app = useWebApp();
-let relay: TestRelay;
-const SHOTS = process.env.E2E_SCREENSHOTS ?? 'test-results/team-moves';
-
-before(async () => {
-  relay = await startTestRelay({ log: () => undefined });
-  await mkdir(SHOTS, { recursive: true });
-});
-after(async () => relay?.close());
-
-const relayState = (page: Page, state: string) => page.locator(`[data-relay-state="${state}"]`).waitFor({ timeout: 15_000 });
+const team = useRelayTeam('team-moves');
+const SHOTS = team.shots;
 
 /** The talking points' texts, in the order shown. */
 const pointTexts = (page: Page) => page.locator('.talking-points textarea').evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value));
@@ -38,53 +25,23 @@ async function waitForPoints(page: Page, want: string[], what: string): Promise<
     });
 }
 
-async function invite(lead: Page, name: string, role: string): Promise<string> {
-  const dialog = lead.getByRole('dialog', { name: 'Share with the delegation' });
-  await dialog.getByLabel('Name', { exact: true }).fill(name);
-  await dialog.locator('.invite-form select').selectOption({ label: role });
-  await dialog.getByRole('button', { name: 'Create invitation' }).click();
-  await dialog.getByText(`Invitation for ${name} (${role})`).waitFor();
-  return dialog.getByLabel('Invitation code').inputValue();
-}
-
-async function join(code: string): Promise<{ context: BrowserContext; page: Page; editor: BriefingEditor }> {
-  const { context, page } = await freshPage(app.browser);
-  await new AppPage(page, app.url).open('/briefings');
-  await page.getByRole('region', { name: 'Join a shared briefing' }).getByLabel('Invitation code').fill(code);
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  const editor = new BriefingEditor(page);
-  await editor.ready();
-  await editor.openItem(/Opening ceremony/i);
-  return { context, page, editor };
-}
-
-const row = (dialog: Locator, name: string) => dialog.locator(`tr[data-member="${name}"]`);
-
 describe('moving talking points and the members list, through the relay', () => {
   it("keeps a colleague's typing in a moved point, and pushes member changes to every client", async () => {
-    const { context: leadContext, page: lead } = await freshPage(app.browser);
-    await new AppPage(lead, app.url).open('/briefings/new?meeting=asoen-36');
-    await lead.getByRole('button', { name: 'Create briefing' }).click();
-    const leadEditor = new BriefingEditor(lead);
-    await leadEditor.ready();
-    await leadEditor.openItem(/Opening ceremony/i);
+    const { context: leadContext, page: lead, editor: leadEditor } = await team.createBriefing(/Opening ceremony/i);
     for (const text of ['Alpha', 'Bravo', 'Charlie']) await leadEditor.addTalkingPoint(text);
     await leadEditor.waitSaved();
 
-    await lead.getByRole('button', { name: 'Share with the delegation…' }).click();
-    const leadDialog = lead.getByRole('dialog', { name: 'Share with the delegation' });
-    await leadDialog.getByLabel('Relay address (wss://…)').fill(`ws://127.0.0.1:${relay.port}`);
-    await leadDialog.getByLabel('Your name, as the delegation sees it').fill('Aminah');
-    await leadDialog.getByRole('button', { name: 'Share' }).click();
-    await leadDialog.getByText('You are the lead.').waitFor();
+    const leadShare = new ShareDialog(lead);
+    await leadShare.open();
+    await leadShare.shareAsLead(team.relayAddress, 'Aminah');
     await relayState(lead, 'synced');
-    const drafterCode = await invite(lead, 'Budi', 'Drafter');
+    const drafterCode = await leadShare.invite('Budi', 'Drafter');
 
-    const drafter = await join(drafterCode);
+    const drafter = await team.join(drafterCode, /Opening ceremony/i);
     await relayState(drafter.page, 'synced');
     await waitForPoints(drafter.page, ['Alpha', 'Bravo', 'Charlie'], 'the drafter has the points');
     // Pushed: the lead's list shows Budi online, nobody pressed Refresh.
-    await row(leadDialog, 'Budi').filter({ hasText: 'Online' }).waitFor({ timeout: 15_000 });
+    await leadShare.member('Budi').filter({ hasText: 'Online' }).waitFor({ timeout: 15_000 });
 
     // The drafter types into Alpha while offline; the lead moves Alpha to the end meanwhile.
     await drafter.context.setOffline(true);
@@ -116,20 +73,20 @@ describe('moving talking points and the members list, through the relay', () => 
     await drafter.page.screenshot({ path: `${SHOTS}/drafter-after-moves.png`, fullPage: true });
 
     // The drafter opens the members list; the lead invites Chen: it shows on the drafter's side.
-    await drafter.page.getByRole('button', { name: 'Share with the delegation…' }).click();
-    const drafterDialog = drafter.page.getByRole('dialog', { name: 'Share with the delegation' });
-    await row(drafterDialog, 'Aminah').waitFor();
-    await invite(lead, 'Chen', 'Reader');
-    await row(drafterDialog, 'Chen').filter({ hasText: 'Reader' }).waitFor({ timeout: 15_000 });
+    const drafterShare = new ShareDialog(drafter.page);
+    await drafterShare.open();
+    await drafterShare.member('Aminah').waitFor();
+    await leadShare.invite('Chen', 'Reader');
+    await drafterShare.member('Chen').filter({ hasText: 'Reader' }).waitFor({ timeout: 15_000 });
     // A role change shows there too.
-    await leadDialog.getByLabel('Role: Chen').selectOption({ label: 'Reviewer' });
-    await row(drafterDialog, 'Chen').filter({ hasText: 'Reviewer' }).waitFor({ timeout: 15_000 });
-    await drafterDialog.locator('.members').screenshot({ path: `${SHOTS}/drafter-members-pushed.png` });
+    await leadShare.dialog.getByLabel('Role: Chen').selectOption({ label: 'Reviewer' });
+    await drafterShare.member('Chen').filter({ hasText: 'Reviewer' }).waitFor({ timeout: 15_000 });
+    await drafterShare.dialog.locator('.members').screenshot({ path: `${SHOTS}/drafter-members-pushed.png` });
 
     // The lead removes Budi: Budi's connection is closed at once and the app says so.
     lead.on('dialog', (d) => void d.accept());
-    await row(leadDialog, 'Budi').getByRole('button', { name: 'Remove' }).click();
-    await row(leadDialog, 'Budi').waitFor({ state: 'detached' });
+    await leadShare.member('Budi').getByRole('button', { name: 'Remove' }).click();
+    await leadShare.member('Budi').waitFor({ state: 'detached' });
     await drafter.page.getByRole('status', { name: 'Delegation relay' }).filter({ hasText: 'The lead removed you from this briefing.' }).waitFor({ timeout: 15_000 });
     await waitForPoints(drafter.page, live, 'the removed drafter keeps the copy');
     await drafter.page.screenshot({ path: `${SHOTS}/drafter-removed.png`, fullPage: true });

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { startTestRelay, type TestRelay } from '../relay/relay-harness';
-import { freshPage, pageErrors } from './support/browser';
-import { useWebApp } from './support/harness';
-import { AppPage } from './pages/app-page';
-import { BriefingEditor } from './pages/briefing-editor';
+import { describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { pageErrors } from './support/browser';
+import { relayState, ShareDialog, useRelayTeam } from './support/relay-team';
 
 /*
  * The delegation workspace end to end: two (then three) browser profiles against the real relay
@@ -15,15 +11,8 @@ import { BriefingEditor } from './pages/briefing-editor';
  * gets a read-only editor, and a removed member is told so. Waits for content, never for time.
  */
 
-const app = useWebApp();
-let relay: TestRelay;
-const SHOTS = process.env.E2E_SCREENSHOTS ?? 'test-results/team';
-
-before(async () => {
-  relay = await startTestRelay({ log: () => undefined });
-  await mkdir(SHOTS, { recursive: true });
-});
-after(async () => relay?.close());
+const team = useRelayTeam('team');
+const SHOTS = team.shots;
 
 type Want = { equals: string } | { includes: string[] };
 
@@ -45,62 +34,30 @@ async function waitForValue(page: Page, field: Locator, want: Want, what: string
   return field.inputValue();
 }
 
-const relayState = (page: Page, state: string) => page.locator(`[data-relay-state="${state}"]`).waitFor({ timeout: 15_000 });
-
-async function invite(lead: Page, name: string, role: string): Promise<string> {
-  const dialog = lead.getByRole('dialog', { name: 'Share with the delegation' });
-  await dialog.getByLabel('Name', { exact: true }).fill(name);
-  await dialog.locator('.invite-form select').selectOption({ label: role });
-  await dialog.getByRole('button', { name: 'Create invitation' }).click();
-  await dialog.getByText(`Invitation for ${name} (${role})`).waitFor();
-  const code = await dialog.getByLabel('Invitation code').inputValue();
-  assert.match(code, /^ADB-INVITE-1\./);
-  return code;
-}
-
-async function join(browserContext: { browser: typeof app.browser }, code: string): Promise<{ context: BrowserContext; page: Page; editor: BriefingEditor }> {
-  const { context, page } = await freshPage(browserContext.browser);
-  await new AppPage(page, app.url).open('/briefings');
-  await page.getByRole('region', { name: 'Join a shared briefing' }).getByLabel('Invitation code').fill(code);
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  const editor = new BriefingEditor(page);
-  await editor.ready();
-  await editor.openItem(/Opening ceremony/i);
-  return { context, page, editor };
-}
-
 describe('delegation workspace through the relay', () => {
   it('shares, joins, merges online and offline edits, keeps readers read-only and tells a removed member', async () => {
     // The lead creates ASOEN-36's briefing and shares it.
-    const { context: leadContext, page: lead } = await freshPage(app.browser);
-    await new AppPage(lead, app.url).open('/briefings/new?meeting=asoen-36');
-    await lead.getByRole('button', { name: 'Create briefing' }).click();
-    const leadEditor = new BriefingEditor(lead);
-    await leadEditor.ready();
-    await leadEditor.openItem(/Opening ceremony/i);
+    const { context: leadContext, page: lead, editor: leadEditor } = await team.createBriefing(/Opening ceremony/i);
     await leadEditor.waitSaved();
 
-    await lead.getByRole('button', { name: 'Share with the delegation…' }).click();
-    const dialog = lead.getByRole('dialog', { name: 'Share with the delegation' });
+    const share = new ShareDialog(lead);
+    const { dialog } = share;
+    await share.open();
     // A relay address that is not allowed is refused before anything is sent.
-    await dialog.getByLabel('Relay address (wss://…)').fill('ws://relay.example.org');
-    await dialog.getByLabel('Your name, as the delegation sees it').fill('Aminah');
-    await dialog.getByRole('button', { name: 'Share' }).click();
+    await share.submit('ws://relay.example.org', 'Aminah');
     await dialog.getByRole('alert').filter({ hasText: 'must start with wss://' }).waitFor();
-    await dialog.getByLabel('Relay address (wss://…)').fill(`ws://127.0.0.1:${relay.port}`);
-    await dialog.getByRole('button', { name: 'Share' }).click();
-    await dialog.getByText('You are the lead.').waitFor();
+    await share.shareAsLead(team.relayAddress, 'Aminah');
     await relayState(lead, 'synced');
 
-    const drafterCode = await invite(lead, 'Budi', 'Drafter');
+    const drafterCode = await share.invite('Budi', 'Drafter');
     await lead.screenshot({ path: `${SHOTS}/share-dialog.png`, fullPage: true });
-    const readerCode = await invite(lead, 'Chen', 'Reader');
+    const readerCode = await share.invite('Chen', 'Reader');
 
     // The drafter joins with the code and gets the briefing.
-    const drafter = await join(app, drafterCode);
+    const drafter = await team.join(drafterCode, /Opening ceremony/i);
     await relayState(drafter.page, 'synced');
-    await dialog.getByRole('button', { name: 'Refresh' }).click();
-    await dialog.locator('tr[data-member="Budi"]').filter({ hasText: 'Online' }).waitFor({ timeout: 15_000 });
+    await share.refresh();
+    await share.member('Budi').filter({ hasText: 'Online' }).waitFor({ timeout: 15_000 });
     await dialog.locator('.members').screenshot({ path: `${SHOTS}/members.png` });
 
     // Both type in the same field.
@@ -142,7 +99,7 @@ describe('delegation workspace through the relay', () => {
     await drafter.page.screenshot({ path: `${SHOTS}/drafter-editor.png`, fullPage: true });
 
     // A reader's editor is read-only.
-    const reader = await join(app, readerCode);
+    const reader = await team.join(readerCode, /Opening ceremony/i);
     await relayState(reader.page, 'synced');
     await waitForValue(reader.page, reader.editor.field('Objectives'), { equals: leadFinal }, 'reader reads');
     assert.equal(await reader.editor.field('Objectives').isDisabled(), true);
@@ -151,16 +108,16 @@ describe('delegation workspace through the relay', () => {
     await reader.page.screenshot({ path: `${SHOTS}/reader-editor.png`, fullPage: true });
 
     // The lead makes the reader a drafter: the relay reconnects them and their editor opens up.
-    await dialog.getByRole('button', { name: 'Refresh' }).click();
+    await share.refresh();
     await dialog.getByLabel('Role: Chen').selectOption({ label: 'Drafter' });
     await reader.page.locator('fieldset.editor-main:not([disabled])').waitFor({ timeout: 15_000 });
     assert.equal(await reader.editor.field('Objectives').isDisabled(), false);
 
     // The lead removes the drafter: the drafter is told at once, and keeps the copy.
     lead.on('dialog', (d) => void d.accept());
-    await dialog.getByRole('button', { name: 'Refresh' }).click();
-    await dialog.locator('tr[data-member="Budi"]').getByRole('button', { name: 'Remove' }).click();
-    await dialog.locator('tr[data-member="Budi"]').waitFor({ state: 'detached' });
+    await share.refresh();
+    await share.member('Budi').getByRole('button', { name: 'Remove' }).click();
+    await share.member('Budi').waitFor({ state: 'detached' });
     await drafter.page.getByRole('status', { name: 'Delegation relay' }).filter({ hasText: 'The lead removed you from this briefing.' }).waitFor({ timeout: 15_000 });
     assert.equal(await drafterField.inputValue(), leadFinal);
     await drafter.page.screenshot({ path: `${SHOTS}/drafter-removed.png`, fullPage: true });

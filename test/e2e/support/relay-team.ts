@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { after, before } from 'node:test';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { startTestRelay, type TestRelay } from '../../relay/relay-harness';
+import { AppPage } from '../pages/app-page';
+import { BriefingEditor } from '../pages/briefing-editor';
+import { freshPage } from './browser';
+import { useWebApp } from './harness';
+
+/*
+ * The delegation workspace's set-up for an end-to-end test: the web app, the real relay on
+ * 127.0.0.1 (temporary data folder), and the steps every team test takes — a lead's profile
+ * creating a briefing, sharing it through the relay, inviting members who join with the code in
+ * profiles of their own. Each step waits for content the app shows, never for time.
+ */
+
+/** One browser profile with a briefing open in its editor. */
+export interface Delegate {
+  context: BrowserContext;
+  page: Page;
+  editor: BriefingEditor;
+}
+
+export interface RelayTeam {
+  readonly app: { readonly url: string; readonly browser: Browser };
+  readonly relay: TestRelay;
+  /** Where the test's screenshots go (E2E_SCREENSHOTS, or test-results/<name>). */
+  readonly shots: string;
+  /** The relay's address as a delegate types it into the share dialog. */
+  readonly relayAddress: string;
+  /** A fresh profile that creates the meeting's briefing and opens the agenda item `item`. */
+  createBriefing(item: RegExp, meeting?: string): Promise<Delegate>;
+  /** A fresh profile that joins a shared briefing with an invitation code and opens `item`. */
+  join(code: string, item: RegExp): Promise<Delegate>;
+}
+
+/** Starts the web app and the relay for this test file, and stops them after it. */
+export function useRelayTeam(name: string): RelayTeam {
+  const app = useWebApp();
+  const shots = process.env.E2E_SCREENSHOTS ?? `test-results/${name}`;
+  let relay: TestRelay | undefined;
+  before(async () => {
+    relay = await startTestRelay({ log: () => undefined });
+    await mkdir(shots, { recursive: true });
+  });
+  after(async () => relay?.close());
+  const running = (): TestRelay => {
+    if (!relay) throw new Error('relay not started');
+    return relay;
+  };
+
+  return {
+    app,
+    shots,
+    get relay() {
+      return running();
+    },
+    get relayAddress() {
+      return `ws://127.0.0.1:${running().port}`;
+    },
+    async createBriefing(item, meeting = 'asoen-36') {
+      const { context, page } = await freshPage(app.browser);
+      await new AppPage(page, app.url).open(`/briefings/new?meeting=${meeting}`);
+      await page.getByRole('button', { name: 'Create briefing' }).click();
+      const editor = new BriefingEditor(page);
+      await editor.ready();
+      await editor.openItem(item);
+      return { context, page, editor };
+    },
+    async join(code, item) {
+      const { context, page } = await freshPage(app.browser);
+      await new AppPage(page, app.url).open('/briefings');
+      await page.getByRole('region', { name: 'Join a shared briefing' }).getByLabel('Invitation code').fill(code);
+      await page.getByRole('button', { name: 'Join', exact: true }).click();
+      const editor = new BriefingEditor(page);
+      await editor.ready();
+      await editor.openItem(item);
+      return { context, page, editor };
+    },
+  };
+}
+
+/** Waits until the editor's relay status is `state` (synced, connected, offline...). */
+export const relayState = (page: Page, state: string) => page.locator(`[data-relay-state="${state}"]`).waitFor({ timeout: 15_000 });
+
+/** The "Share with the delegation" dialog of a briefing, as the lead (or a member) uses it. */
+export class ShareDialog {
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Share with the delegation' });
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Share with the delegation…' }).click();
+  }
+
+  /** Fills the relay address and the lead's name and presses Share (what follows is the test's to wait for). */
+  async submit(relayAddress: string, yourName: string): Promise<void> {
+    await this.dialog.getByLabel('Relay address (wss://…)').fill(relayAddress);
+    await this.dialog.getByLabel('Your name, as the delegation sees it').fill(yourName);
+    await this.dialog.getByRole('button', { name: 'Share' }).click();
+  }
+
+  /** Shares the briefing through the relay and waits until the dialog says this profile leads it. */
+  async shareAsLead(relayAddress: string, yourName: string): Promise<void> {
+    await this.submit(relayAddress, yourName);
+    await this.dialog.getByText('You are the lead.').waitFor();
+  }
+
+  /** Creates an invitation for `name` in `role` (as the role list names it) and returns its code. */
+  async invite(name: string, role: string): Promise<string> {
+    await this.dialog.getByLabel('Name', { exact: true }).fill(name);
+    await this.dialog.locator('.invite-form select').selectOption({ label: role });
+    await this.dialog.getByRole('button', { name: 'Create invitation' }).click();
+    await this.dialog.getByText(`Invitation for ${name} (${role})`).waitFor();
+    const code = await this.dialog.getByLabel('Invitation code').inputValue();
+    assert.match(code, /^ADB-INVITE-1\./);
+    return code;
+  }
+
+  /** A member's row in the members list. */
+  member(name: string): Locator {
+    return this.dialog.locator(`tr[data-member="${name}"]`);
+  }
+
+  async refresh(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Refresh' }).click();
+  }
+
+  async close(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Close' }).first().click();
+  }
+}
