@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import agendaItemsJson from '../../assets/dataset/agenda-items.json';
-import bodiesJson from '../../assets/dataset/bodies.json';
-import frameworksJson from '../../assets/dataset/frameworks.json';
-import meetingsJson from '../../assets/dataset/meetings.json';
-import sourcesJson from '../../assets/dataset/sources.json';
-import targetsJson from '../../assets/dataset/targets.json';
 import { clearanceState, draftState } from '../../shared/assignments/my-sections';
 import { assignSection, readAssignments } from '../../shared/assignments/assignment';
-import { createBriefing } from '../../shared/briefing/create';
 import type { Briefing, Section } from '../../shared/briefing/model';
 import { diffBriefing, diffSection, diffText } from '../../shared/clearance/briefing-diff';
 import { briefingContentHash, canonicalBriefingContent, canonicalJson, sectionContentHash } from '../../shared/clearance/canonical-content';
@@ -17,32 +10,9 @@ import { clearedPackInput, packClearance } from '../../shared/clearance/cleared-
 import { clearanceHistory, currentClearance, recordClearance } from '../../shared/clearance/control-doc';
 import { readBriefingDoc, seedBriefingDoc } from '../../shared/collab/briefing-doc';
 import { updateBriefingHead, updateSection } from '../../shared/collab/briefing-doc-changes';
-import { validateDataset } from '../../shared/dataset/validate';
-import { blockTexts, composePack, type PackFormat, type PackInput } from '../../shared/pack/compose';
+import { blockTexts, composePack } from '../../shared/pack/compose';
 import { PACK_PARTS, type PackOptions } from '../../shared/pack/model';
-import { en } from '../../renderer/i18n/en';
-
-const result = validateDataset({ sources: sourcesJson, bodies: bodiesJson, meetings: meetingsJson, agendaItems: agendaItemsJson, frameworks: frameworksJson, targets: targetsJson });
-if (!result.ok) throw new Error('the built-in dataset does not validate');
-const data = result.records;
-const meeting = data.meetings.find((m) => m.id === 'asoen-36')!;
-const items = data.agendaItems.filter((i) => i.meetingId === meeting.id);
-
-let n = 0;
-function brief(): { briefing: Briefing; sections: Section[] } {
-  return createBriefing({
-    id: 'brief-1',
-    meeting,
-    agendaItems: items,
-    title: 'Malaysia brief for ASOEN-36',
-    delegation: 'MY',
-    author: 'Aminah',
-    classification: 'RESTRICTED',
-    now: '2026-11-23T10:00:00.000Z',
-    newId: () => `id-${++n}`,
-    background: { meeting, bodies: new Map(data.bodies.map((b) => [b.id, b])), targets: data.targets, sources: new Map(data.sources.map((s) => [s.id, s])) },
-  });
-}
+import { malaysiaBrief, packInputFor, taggedFormat } from './pack-fixtures';
 
 function docOf(content: { briefing: Briefing; sections: readonly Section[] }): Y.Doc {
   const doc = new Y.Doc();
@@ -54,7 +24,7 @@ const lead = { memberId: 'member-lead-0000001', name: 'Aminah (lead)' };
 
 describe('the cleared content and its SHA-256', () => {
   it('is the same whatever order keys were written in and however the document was built', () => {
-    const made = brief();
+    const made = malaysiaBrief();
     const withPosition = { ...made, sections: made.sections.map((s, i) => (i === 0 ? { ...s, position: 'Malaysia supports the joint statement.' } : s)) };
     // One document seeded with the text; another seeded empty and typed into, in pieces, later.
     const seeded = docOf(withPosition);
@@ -75,7 +45,7 @@ describe('the cleared content and its SHA-256', () => {
   });
 
   it('changes with one word of content, and not with the status or timestamps', () => {
-    const made = brief();
+    const made = malaysiaBrief();
     const base = briefingContentHash(made.briefing, made.sections);
     const cleared = { ...made.briefing, status: 'cleared' as const, updatedAt: '2026-11-30T10:00:00.000Z', statusHistory: [{ status: 'cleared' as const, by: 'Aminah', at: '2026-11-30T10:00:00.000Z' }] };
     expect(briefingContentHash(cleared, made.sections.map((s) => ({ ...s, updatedAt: '2026-11-30T10:00:00.000Z' })))).toBe(base);
@@ -85,7 +55,7 @@ describe('the cleared content and its SHA-256', () => {
   });
 
   it('is kept with the state: read back, the snapshot hashes to what was recorded; a tampered state does not', () => {
-    const made = brief();
+    const made = malaysiaBrief();
     const doc = docOf(made);
     const clearance = makeClearance(Y.encodeStateAsUpdate(doc), lead, '2026-11-30T10:00:00.000Z', 'clr-1');
     expect(clearance.hash).toBe(briefingContentHash(made.briefing, made.sections));
@@ -99,7 +69,7 @@ describe('the cleared content and its SHA-256', () => {
   });
 
   it('tells which sections changed since cleared, by their hashes', () => {
-    const made = brief();
+    const made = malaysiaBrief();
     const clearance = makeClearance(Y.encodeStateAsUpdate(docOf(made)), lead, '2026-11-30T10:00:00.000Z', 'clr-1');
     expect(changedSinceCleared(clearance, made)).toEqual({ general: false, sections: [] });
     const target = made.sections[2]!;
@@ -114,7 +84,7 @@ describe('the cleared content and its SHA-256', () => {
 
 describe('the differences since cleared', () => {
   it('are word by word, per field, talking points matched by id', () => {
-    const made = brief();
+    const made = malaysiaBrief();
     const s = { ...made.sections[0]!, position: 'Malaysia supports the draft joint statement.', talkingPoints: [{ id: 'a', text: 'Welcome the report.' }, { id: 'b', text: 'Note the targets.' }] };
     const now = { ...s, position: 'Malaysia strongly supports the draft joint statement.', talkingPoints: [{ id: 'b', text: 'Note the targets.' }, { id: 'c', text: 'Ask for a timeline.' }] };
     const change = diffSection(s, now)!;
@@ -142,7 +112,7 @@ describe('the differences since cleared', () => {
   });
 
   it('list the briefing part by part: general fields, changed, added and removed sections', () => {
-    const made = brief();
+    const made = malaysiaBrief();
     const [first, second, ...rest] = made.sections;
     const added = { ...second!, id: 'new-section', agendaItemId: 'extra', order: 99, objectives: 'Added later' };
     const current = { briefing: { ...made.briefing, keyMessages: 'One message.' }, sections: [{ ...first!, objectives: 'Changed' }, ...rest, added] };
@@ -158,7 +128,7 @@ describe('the differences since cleared', () => {
 
 describe('the control document', () => {
   it('keeps one current clearance, replaced by the next, and the history of all', () => {
-    const made = brief();
+    const made = malaysiaBrief();
     const content = docOf(made);
     const control = new Y.Doc();
     const first = makeClearance(Y.encodeStateAsUpdate(content), lead, '2026-11-30T10:00:00.000Z', 'clr-1');
@@ -185,34 +155,26 @@ describe('the control document', () => {
   });
 
   it('tells empty sections from drafted ones', () => {
-    const section = brief().sections[0]!;
+    const section = malaysiaBrief().sections[0]!;
     expect(draftState({ ...section, objectives: '', position: '', talkingPoints: [] })).toBe('empty');
     expect(draftState({ ...section, position: 'x' })).toBe('drafted');
     expect(draftState({ ...section, talkingPoints: [{ id: 't', text: 'Say this' }] })).toBe('drafted');
   });
 });
 
-const format: PackFormat = {
-  t: (key, vars) => en[`packs.${key}`].replace(/\{(\w+)\}/g, (_w, name: string) => String(vars?.[name] ?? `{${name}}`)),
-  country: (code) => `country:${code}`,
-  date: (d) => `date:${d}`,
-  dateRange: (a, b) => `range:${a}..${b ?? ''}`,
-  dateTime: (iso) => `time:${iso}`,
-  language: (code) => `language:${code}`,
-};
 const options: PackOptions = { profile: 'internal', parts: PACK_PARTS, paper: 'a4', language: 'en', printedAt: '2026-12-01T09:00:00.000Z' };
 const texts = (doc: ReturnType<typeof composePack>) => doc.chapters.flatMap((c) => c.blocks.flatMap(blockTexts)).join('\n');
 
 describe('the pack of a cleared brief', () => {
-  const made = brief();
+  const made = malaysiaBrief();
   const clearedDoc = docOf({ ...made, sections: made.sections.map((s, i) => (i === 0 ? { ...s, position: 'CLEARED-WORDING stays' } : s)) });
   const clearance = makeClearance(Y.encodeStateAsUpdate(clearedDoc), lead, '2026-11-30T10:00:00.000Z', 'clr-1');
   // After clearance the drafter rewrites the position.
   const current = { ...made, sections: made.sections.map((s, i) => (i === 0 ? { ...s, position: 'DRAFTER-REWRITE since' } : s)) };
-  const input: PackInput = { briefing: current.briefing, sections: current.sections, meeting, previousMeeting: undefined, agendaItems: items, bodies: data.bodies, targets: data.targets, frameworks: data.frameworks, sources: data.sources };
+  const input = packInputFor(current);
 
   it('is built from the snapshot: the cleared words, no DRAFT watermark, the cover says cleared with the fingerprint', () => {
-    const doc = composePack(clearedPackInput(input, readClearance(clearance)), { ...options, clearance: packClearance(clearance, 'cleared') }, format);
+    const doc = composePack(clearedPackInput(input, readClearance(clearance)), { ...options, clearance: packClearance(clearance, 'cleared') }, taggedFormat);
     expect(texts(doc)).toContain('CLEARED-WORDING stays');
     expect(texts(doc)).not.toContain('DRAFTER-REWRITE');
     expect(doc.draft).toBe(false);
@@ -220,14 +182,14 @@ describe('the pack of a cleared brief', () => {
   });
 
   it('prints the current text only when chosen, saying so on its cover, with the DRAFT watermark', () => {
-    const doc = composePack(input, { ...options, clearance: packClearance(clearance, 'current') }, format);
+    const doc = composePack(input, { ...options, clearance: packClearance(clearance, 'current') }, taggedFormat);
     expect(texts(doc)).toContain('DRAFTER-REWRITE since');
     expect(doc.draft).toBe(true);
     expect(doc.cover.clearance).toMatch(/^UNCLEARED VERSION: this pack prints the current text/);
   });
 
   it('of a brief never cleared stays as before: no clearance line, watermark from the status', () => {
-    const doc = composePack(input, options, format);
+    const doc = composePack(input, options, taggedFormat);
     expect(doc.cover.clearance).toBe('');
     expect(doc.draft).toBe(true);
   });

@@ -1,63 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import agendaItemsJson from '../../assets/dataset/agenda-items.json';
-import bodiesJson from '../../assets/dataset/bodies.json';
-import frameworksJson from '../../assets/dataset/frameworks.json';
-import meetingsJson from '../../assets/dataset/meetings.json';
-import sourcesJson from '../../assets/dataset/sources.json';
-import targetsJson from '../../assets/dataset/targets.json';
-import { createBriefing } from '../../shared/briefing/create';
-import type { Section } from '../../shared/briefing/model';
-import { validateDataset } from '../../shared/dataset/validate';
-import { blockTexts, composePack, PACK_LABELS, type PackFormat, type PackInput } from '../../shared/pack/compose';
+import { blockTexts, composePack, PACK_LABELS, type PackFormat } from '../../shared/pack/compose';
 import { PACK_PARTS, type PackDocument, type PackOptions } from '../../shared/pack/model';
 import { en } from '../../renderer/i18n/en';
 import { countryName } from '../../renderer/i18n/format';
+import { briefPackInput, datasetRecords, taggedFormat } from './pack-fixtures';
 
-const result = validateDataset({ sources: sourcesJson, bodies: bodiesJson, meetings: meetingsJson, agendaItems: agendaItemsJson, frameworks: frameworksJson, targets: targetsJson });
-if (!result.ok) throw new Error('the built-in dataset does not validate');
-const data = result.records;
-const asoen36 = data.meetings.find((m) => m.id === 'asoen-36')!;
-
-/** English labels with their variables filled, as the renderer's translate() does. */
-const format: PackFormat = {
-  t: (key, vars) => en[`packs.${key}`].replace(/\{(\w+)\}/g, (_w, name: string) => String(vars?.[name] ?? `{${name}}`)),
-  country: (code) => `country:${code}`,
-  date: (d) => `date:${d}`,
-  dateRange: (a, b) => `range:${a}..${b ?? ''}`,
-  dateTime: (iso) => `time:${iso}`,
-  language: (code) => `language:${code}`,
-};
-
-let n = 0;
-function asoenBrief(meetingId = 'asoen-36'): { input: PackInput; sections: Section[] } {
-  const meeting = data.meetings.find((m) => m.id === meetingId)!;
-  const items = data.agendaItems.filter((i) => i.meetingId === meeting.id);
-  const made = createBriefing({
-    id: 'brief-1',
-    meeting,
-    agendaItems: items,
-    title: 'Malaysia brief for ASOEN-36',
-    delegation: 'MY',
-    author: 'Aminah',
-    classification: 'RESTRICTED',
-    now: '2026-11-23T10:00:00.000Z',
-    newId: () => `id-${++n}`,
-    background: { meeting, bodies: new Map(data.bodies.map((b) => [b.id, b])), targets: data.targets, sources: new Map(data.sources.map((s) => [s.id, s])) },
-  });
-  const input: PackInput = {
-    briefing: made.briefing,
-    sections: made.sections,
-    meeting,
-    previousMeeting: data.meetings.find((m) => m.id === meeting.previousMeetingId),
-    agendaItems: items,
-    bodies: data.bodies,
-    targets: data.targets,
-    frameworks: data.frameworks,
-    sources: data.sources,
-  };
-  return { input, sections: made.sections };
-}
+const asoen36 = datasetRecords.meetings.find((m) => m.id === 'asoen-36')!;
 
 const options = (over: Partial<PackOptions> = {}): PackOptions => ({ profile: 'internal', parts: PACK_PARTS, paper: 'a4', language: 'en', printedAt: '2026-11-23T12:00:00.000Z', ...over });
 const allText = (doc: PackDocument) => JSON.stringify(doc);
@@ -69,9 +18,9 @@ describe('composePack', () => {
   });
 
   it('orders the parts as the issue lists them, one numbered brief per agenda item written for, the others in one compact list', () => {
-    const { input, sections } = asoenBrief();
+    const { input, sections } = briefPackInput();
     const written = sections.map((s, i) => (i % 3 === 0 ? { ...s, objectives: `Objective ${i}` } : s));
-    const doc = composePack({ ...input, sections: written }, options(), format);
+    const doc = composePack({ ...input, sections: written }, options(), taggedFormat);
     const ids = doc.chapters.map((c) => c.id.replace(/^(brief|day-sheet)-.*/, '$1'));
     expect([...new Set(ids)]).toEqual(['overview', 'programme', 'brief', 'targets', 'coverage', 'annex', 'glossary', 'sources']);
     const briefs = doc.chapters.filter((c) => c.id.startsWith('brief-'));
@@ -88,23 +37,23 @@ describe('composePack', () => {
   });
 
   it('gives as the version the last change to the brief or any of its sections', () => {
-    const { input, sections } = asoenBrief();
-    expect(composePack(input, options(), format).cover.version).toBe(`time:${input.briefing.updatedAt}`);
+    const { input, sections } = briefPackInput();
+    expect(composePack(input, options(), taggedFormat).cover.version).toBe(`time:${input.briefing.updatedAt}`);
     const later = { ...sections[1]!, updatedAt: '2026-11-24T08:30:00.000+08:00' };
-    const doc = composePack({ ...input, sections: [sections[0]!, later, ...sections.slice(2)] }, options(), format);
+    const doc = composePack({ ...input, sections: [sections[0]!, later, ...sections.slice(2)] }, options(), taggedFormat);
     expect(doc.cover.version).toBe('time:2026-11-24T08:30:00.000+08:00');
   });
 
   it('leaves out the parts not picked, and drops the watermark once the brief is cleared', () => {
-    const { input } = asoenBrief();
-    const doc = composePack({ ...input, briefing: { ...input.briefing, status: 'cleared' } }, options({ parts: ['programme', 'sources'] }), format);
+    const { input } = briefPackInput();
+    const doc = composePack({ ...input, briefing: { ...input.briefing, status: 'cleared' } }, options({ parts: ['programme', 'sources'] }), taggedFormat);
     expect(doc.chapters.map((c) => c.id)).toEqual(['programme', 'sources']);
     expect(doc.draft).toBe(false);
   });
 
   it('numbers sources in the order they are first printed and lists each one cited', () => {
-    const { input } = asoenBrief();
-    const doc = composePack(input, options(), format);
+    const { input } = briefPackInput();
+    const doc = composePack(input, options(), taggedFormat);
     // Every citation mark, in the order the pages print them.
     const marks = doc.chapters.flatMap((c) => c.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.map((r) => r.cites ?? []) : 'cites' in b ? [b.cites ?? []] : [])));
     for (const mark of marks) expect(mark).toEqual([...mark].sort((a, b) => a - b));
@@ -118,15 +67,15 @@ describe('composePack', () => {
   });
 
   it('prints no citation marks when the sources are left out', () => {
-    const { input } = asoenBrief();
-    const doc = composePack(input, options({ parts: PACK_PARTS.filter((p) => p !== 'sources') }), format);
+    const { input } = briefPackInput();
+    const doc = composePack(input, options({ parts: PACK_PARTS.filter((p) => p !== 'sources') }), taggedFormat);
     expect(allText(doc)).not.toMatch(/"cites":\[\d/);
     expect(doc.sources).toEqual([]);
   });
 
   it('builds the glossary from the dataset, for the acronyms that appear in the pack', () => {
-    const { input } = asoenBrief();
-    const doc = composePack(input, options(), format);
+    const { input } = briefPackInput();
+    const doc = composePack(input, options(), taggedFormat);
     const glossary = doc.chapters.find((c) => c.id === 'glossary')!;
     const table = glossary.blocks.find((b) => b.kind === 'table')!;
     const rows = new Map(table.kind === 'table' ? table.rows.map((r) => [r.cells[0], r.cells[1]]) : []);
@@ -136,9 +85,9 @@ describe('composePack', () => {
   });
 
   it('holds in its glossary every acronym the ASOEN-36 pack prints, from the dataset or the shipped list, aliases with their body', () => {
-    const { input, sections } = asoenBrief();
+    const { input, sections } = briefPackInput();
     const written = sections.map((s) => ({ ...s, objectives: 'Work through the AWGCW on the UNFCCC COP30 text', targets: s.targets.map((a) => ({ ...a, assessment: 'on-track' as const })) }));
-    const real: PackFormat = { ...format, country: (code) => countryName(code, 'en') };
+    const real: PackFormat = { ...taggedFormat, country: (code) => countryName(code, 'en') };
     const doc = composePack({ ...input, sections: written }, options(), real);
     const glossary = doc.chapters.find((c) => c.id === 'glossary')!.blocks[0]!;
     const terms = glossary.kind === 'table' ? glossary.rows.map((r) => r.cells[0]!) : [];
@@ -159,12 +108,12 @@ describe('composePack', () => {
 
   it('puts in the glossary the acronyms of every body the org chart draws and of the sources', () => {
     // ASOEN-35 has no agenda items: its working groups appear only as ASOEN's subsidiaries in the chart.
-    const { input } = asoenBrief('asoen-35');
+    const { input } = briefPackInput('asoen-35');
     const glossaryOf = (doc: PackDocument) => {
       const table = doc.chapters.find((c) => c.id === 'glossary')!.blocks[0]!;
       return table.kind === 'table' ? table.rows.map((r) => r.cells[0]) : [];
     };
-    const doc = composePack(input, options({ parts: ['annex', 'glossary'] }), format);
+    const doc = composePack(input, options({ parts: ['annex', 'glossary'] }), taggedFormat);
     const annex = words({ ...doc, chapters: doc.chapters.filter((c) => c.id === 'annex') });
     for (const acronym of ['AWGCC', 'AWGWRM']) {
       expect(annex).toContain(acronym);
@@ -172,13 +121,13 @@ describe('composePack', () => {
     }
     // A source's title is printed in the pack too: its acronyms are looked up like any other text.
     const sourceOnly = { ...input, sources: input.sources.map((s) => (s.id === input.meeting.sources[0]!.sourceId ? { ...s, title: { en: 'Report of the AWGCC' } } : s)) };
-    expect(glossaryOf(composePack(sourceOnly, options({ parts: ['overview', 'glossary', 'sources'] }), format))).toContain('AWGCC');
-    expect(glossaryOf(composePack(input, options({ parts: ['overview', 'glossary', 'sources'] }), format))).not.toContain('AWGCC');
+    expect(glossaryOf(composePack(sourceOnly, options({ parts: ['overview', 'glossary', 'sources'] }), taggedFormat))).toContain('AWGCC');
+    expect(glossaryOf(composePack(input, options({ parts: ['overview', 'glossary', 'sources'] }), taggedFormat))).not.toContain('AWGCC');
   });
 
   it('writes the pack in the language asked for, with the dataset text in it where there is one', () => {
-    const { input } = asoenBrief();
-    const doc = composePack(input, options({ language: 'ms' }), format);
+    const { input } = briefPackInput();
+    const doc = composePack(input, options({ language: 'ms' }), taggedFormat);
     expect(doc.cover.title).toBe(asoen36.title.ms);
     // An expansion the dataset has only in another language says which, by the language's name.
     const glossary = doc.chapters.find((c) => c.id === 'glossary')!.blocks[0]!;
@@ -188,7 +137,7 @@ describe('composePack', () => {
   });
 
   it('prints the general part: key messages, coverage, bilaterals, logistics and a day sheet per member', () => {
-    const { input } = asoenBrief();
+    const { input } = briefPackInput();
     const briefing = {
       ...input.briefing,
       keyMessages: 'Malaysia hosts in **Langkawi**',
@@ -196,7 +145,7 @@ describe('composePack', () => {
       logistics: 'Hotel shuttle at 08:00',
       members: [{ id: 'm1', name: 'Nurul', role: 'Negotiator', covers: ['asoen-36-awgcc'] }],
     };
-    const doc = composePack({ ...input, briefing }, options(), format);
+    const doc = composePack({ ...input, briefing }, options(), taggedFormat);
     const of = (id: string) => words({ ...doc, chapters: doc.chapters.filter((c) => c.id === id) });
     expect(of('overview')).toContain('Malaysia hosts in **Langkawi**');
     expect(of('coverage')).toMatch(/Bilateral meetings[\s\S]*Japan \(MOEJ\)[\s\S]*Renew the AJDEC work plan[\s\S]*Thank Japan[\s\S]*Logistics[\s\S]*Hotel shuttle at 08:00/);
@@ -206,19 +155,19 @@ describe('composePack', () => {
   });
 
   it('prints only the agenda items the delegate picked, numbered by their place in the programme', () => {
-    const { input, sections } = asoenBrief();
+    const { input, sections } = briefPackInput();
     const picked = [sections[4]!.agendaItemId, sections[2]!.agendaItemId];
     const written = sections.map((s) => ({ ...s, objectives: 'Written' }));
-    const doc = composePack({ ...input, sections: written }, options({ items: picked }), format);
+    const doc = composePack({ ...input, sections: written }, options({ items: picked }), taggedFormat);
     const briefs = doc.chapters.filter((c) => c.id.startsWith('brief-'));
     expect(briefs.map((c) => c.id)).toEqual([`brief-${sections[2]!.agendaItemId}`, `brief-${sections[4]!.agendaItemId}`]);
     expect(briefs.map((c) => c.title.slice(0, 8))).toEqual(['Brief 3:', 'Brief 5:']);
   });
 
   it("cites the pre-filled background's sources once, after it, and names the chairs' countries", () => {
-    const { input, sections } = asoenBrief();
+    const { input, sections } = briefPackInput();
     const section = sections.find((s) => s.background.includes('(Source: '))!;
-    const doc = composePack({ ...input, sections: [{ ...section, objectives: 'x', background: `${section.background}\n- Chaired by PH and SG\n- chair: XX stays` }] }, options(), format);
+    const doc = composePack({ ...input, sections: [{ ...section, objectives: 'x', background: `${section.background}\n- Chaired by PH and SG\n- chair: XX stays` }] }, options(), taggedFormat);
     const brief = doc.chapters.find((c) => c.id === `brief-${section.agendaItemId}`)!;
     const at = brief.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Background');
     const background = brief.blocks.slice(at + 1).filter((b) => b.kind === 'markdown');
@@ -231,19 +180,19 @@ describe('composePack', () => {
     expect(marks).toEqual([...new Set(marks)]);
     expect(marks.length).toBeGreaterThan(0);
     // Without the Sources part nothing is numbered, so the titles stay where the delegate sees them.
-    const noSources = composePack({ ...input, sections: [{ ...section, objectives: 'x' }] }, options({ parts: PACK_PARTS.filter((p) => p !== 'sources') }), format);
+    const noSources = composePack({ ...input, sections: [{ ...section, objectives: 'x' }] }, options({ parts: PACK_PARTS.filter((p) => p !== 'sources') }), taggedFormat);
     expect(words(noSources)).toContain('(Source: ');
   });
 
   it('names each linked target\'s framework, lists uncovered items one a line, and lets day sheets after the first share pages', () => {
-    const { input, sections } = asoenBrief();
+    const { input, sections } = briefPackInput();
     const section = sections.find((s) => s.targets.length > 0)!;
     const assessed = { ...section, targets: [{ ...section.targets[0]!, assessment: 'on-track' as const }] };
     const members = [
       { id: 'm1', name: 'Nurul', role: 'Negotiator', covers: [assessed.agendaItemId] },
       { id: 'm2', name: 'Ali', role: 'Adviser', covers: [] },
     ];
-    const doc = composePack({ ...input, briefing: { ...input.briefing, members }, sections: [assessed, sections.find((s) => s !== section)!] }, options(), format);
+    const doc = composePack({ ...input, briefing: { ...input.briefing, members }, sections: [assessed, sections.find((s) => s !== section)!] }, options(), taggedFormat);
     const table = doc.chapters.find((c) => c.id === `brief-${assessed.agendaItemId}`)!.blocks.find((b) => b.kind === 'table')!;
     expect(table.kind === 'table' && table.columns.map((c) => c.label)).toContain('Framework');
     const target = input.targets.find((x) => x.id === assessed.targets[0]!.targetId)!;
@@ -256,21 +205,21 @@ describe('composePack', () => {
   });
 
   it('keeps red lines, fallback wording and private notes in the internal profile only', () => {
-    const { input, sections } = asoenBrief();
+    const { input, sections } = briefPackInput();
     const first = { ...sections[0]!, redLines: 'RL-secret', fallback: 'FB-secret', privateNotes: 'PN-secret', objectives: 'OBJ-public' };
     const withText = { ...input, sections: [first, ...sections.slice(1)] };
-    const internal = allText(composePack(withText, options(), format));
-    const shareable = allText(composePack(withText, options({ profile: 'shareable' }), format));
+    const internal = allText(composePack(withText, options(), taggedFormat));
+    const shareable = allText(composePack(withText, options({ profile: 'shareable' }), taggedFormat));
     for (const secret of ['RL-secret', 'FB-secret', 'PN-secret']) {
       expect(internal).toContain(secret);
       expect(shareable).not.toContain(secret);
     }
     expect(shareable).toContain('OBJ-public');
-    expect(shareable).not.toContain(format.t('brief.privateNotes'));
+    expect(shareable).not.toContain(taggedFormat.t('brief.privateNotes'));
   });
 
   it('never lets private notes, red lines or fallback wording into a shareable pack, whatever they say', () => {
-    const { input, sections } = asoenBrief();
+    const { input, sections } = briefPackInput();
     const publicText = fc.string({ maxLength: 60 }).filter((s) => !s.includes('SECRET'));
     const secretText = fc.tuple(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), fc.constantFrom('', '\n\n- ', '\n1. ', '\n')).map(([a, b, sep]) => `SECRET ${a}${sep}SECRET ${b}`);
     fc.assert(
@@ -278,9 +227,9 @@ describe('composePack', () => {
         fc.array(fc.record({ redLines: secretText, fallback: secretText, privateNotes: secretText, objectives: publicText, position: publicText, background: publicText }), { minLength: 1, maxLength: sections.length }),
         (texts) => {
           const changed = sections.map((s, i) => (texts[i] ? { ...s, ...texts[i] } : s));
-          const shareable = composePack({ ...input, sections: changed }, options({ profile: 'shareable' }), format);
+          const shareable = composePack({ ...input, sections: changed }, options({ profile: 'shareable' }), taggedFormat);
           expect(allText(shareable)).not.toContain('SECRET');
-          const internal = composePack({ ...input, sections: changed }, options(), format);
+          const internal = composePack({ ...input, sections: changed }, options(), taggedFormat);
           expect(allText(internal)).toContain('SECRET');
         },
       ),
@@ -292,14 +241,14 @@ describe('composePack', () => {
 describe('meeting papers as an annex', () => {
   it('lists the chosen papers after every part, under their own line, without adding a chapter', async () => {
     const { flowUnits, annexEntryId } = await import('../../renderer/features/packs/flow');
-    const { input } = asoenBrief();
-    const plain = composePack(input, options(), format);
-    const doc = composePack(input, options({ papers: [{ id: 'p1', title: 'Concept note' }, { id: 'p2', title: 'Draft joint statement' }] }), format);
+    const { input } = briefPackInput();
+    const plain = composePack(input, options(), taggedFormat);
+    const doc = composePack(input, options({ papers: [{ id: 'p1', title: 'Concept note' }, { id: 'p2', title: 'Draft joint statement' }] }), taggedFormat);
     expect(doc.chapters).toEqual(plain.chapters);
-    expect(doc.papers).toEqual({ group: format.t('papers.group'), entries: [{ id: 'p1', title: 'Concept note' }, { id: 'p2', title: 'Draft joint statement' }] });
+    expect(doc.papers).toEqual({ group: taggedFormat.t('papers.group'), entries: [{ id: 'p1', title: 'Concept note' }, { id: 'p2', title: 'Draft joint statement' }] });
     expect(plain.papers).toBeUndefined();
     const contents = flowUnits(doc).filter((u) => u.kind === 'contents-entry' || u.kind === 'contents-group');
-    expect(contents.slice(-3).map((u) => (u.kind === 'contents-entry' ? u.chapter.id : u.text))).toEqual([format.t('papers.group'), annexEntryId('p1'), annexEntryId('p2')]);
+    expect(contents.slice(-3).map((u) => (u.kind === 'contents-entry' ? u.chapter.id : u.text))).toEqual([taggedFormat.t('papers.group'), annexEntryId('p1'), annexEntryId('p2')]);
     expect(flowUnits(doc).filter((u) => u.kind === 'chapter-title')).toHaveLength(plain.chapters.length);
   });
 });
