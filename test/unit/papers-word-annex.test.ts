@@ -1,17 +1,22 @@
+// Must come first: an in-memory IndexedDB for the app's database, where the annex reads the papers.
+import 'fake-indexeddb/auto';
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { packDocx, type DocxLabels } from '../../shared/pack/docx/pack-docx';
 import type { PackDocument, PackProfile } from '../../shared/pack/model';
-import { composePapersAnnex, type PapersAnnexLabels, type PapersAnnexPaper } from '../../shared/pack/parts/papers-annex';
 import { describeRange } from '../../shared/papers/anchor';
-import type { Annotation } from '../../shared/papers/model';
-import { en } from '../../renderer/i18n/en';
-import { ms } from '../../renderer/i18n/ms';
+import type { Annotation, Paper, PaperVersion } from '../../shared/papers/model';
+import type { Language } from '../../shared/model';
+import { setPlainMode } from '../../renderer/crypto/key-state';
+import { db } from '../../renderer/db/db';
+import { formatDateTime } from '../../renderer/i18n/format';
+import { wordAnnexChapters } from '../../renderer/papers/annex/word-annex';
 
 /*
  * The Word export's papers annex, read back from the .docx's document.xml: the chosen papers,
  * every version with its file and pages, and the annotated extracts (quote, page, note), the
- * orphans with their original words; a shareable pack leaves private annotations out.
+ * orphans with their original words; a shareable pack leaves private annotations out. The papers
+ * are read from the database by the export's own wordAnnexChapters, in the pack's language.
  */
 
 const now = '2026-11-30T09:00:00.000Z';
@@ -23,50 +28,32 @@ function annotation(words: string, over: Partial<Annotation> = {}): Annotation {
   return { id: words, paperId: 'p1', kind: 'note', note: '', color: 'yellow', target: { versionId: 'v1', quote, position, page: 2, status: 'anchored' }, previousTargets: [], scope: 'private', createdAt: now, createdBy: 'Aminah', updatedAt: now, ...over };
 }
 
-const statement: PapersAnnexPaper = {
-  title: 'Draft joint statement',
-  currentVersionId: 'v1',
-  versions: [
-    { id: 'v0', revision: 0, label: 'Original', name: 'ASOEN-36 draft statement.pdf', pageCount: 3, sha256: 'ab12'.repeat(16), addedAt: '2026-11-20T09:00:00.000Z', addedBy: 'Aminah' },
-    { id: 'v1', revision: 1, label: 'Rev.1', name: 'ASOEN-36 draft statement Rev.1.pdf', pageCount: 4, sha256: 'cd34'.repeat(16), addedAt: '2026-11-28T09:00:00.000Z', addedBy: 'Hafiz' },
-  ],
-  annotations: [
-    annotation('welcomed the offer of Malaysia', { note: 'Thank the host in the opening statement' }),
-    annotation('submit national reports by 30 June 2026', { scope: 'delegation', note: 'Ask for 31 July', target: { ...annotation('submit national reports by 30 June 2026').target, status: 'moved', page: 1 } }),
-    // Its words are gone from Rev.1: listed with the words it first quoted.
-    { ...annotation('progress of the Working Group'), id: 'orphan', scope: 'delegation', target: { versionId: 'v1', quote: { type: 'TextQuoteSelector', exact: 'progress of the Working Group', prefix: '', suffix: '' }, status: 'orphaned' }, previousTargets: [{ versionId: 'v0', quote: { type: 'TextQuoteSelector', exact: 'the progress of the ASEAN Working Group on Climate Change', prefix: '', suffix: '' }, page: 1, status: 'anchored' }] },
-  ],
-};
-const concept: PapersAnnexPaper = {
-  title: 'Concept note: blue carbon',
-  currentVersionId: 'c0',
-  versions: [{ id: 'c0', revision: 0, label: 'Original', name: 'concept-note.pdf', pageCount: 2, sha256: 'ef56'.repeat(16), addedAt: now, addedBy: '' }],
-  annotations: [],
-};
+const paper = (id: string, title: string, currentVersionId: string): Paper => ({ id, title, owner: { kind: 'meeting', id: 'asoen-36' }, ownerKey: 'meeting:asoen-36', meetingId: 'asoen-36', currentVersionId, createdAt: now, createdBy: 'Aminah', updatedAt: now });
+const version = (paperId: string, v: Pick<PaperVersion, 'id' | 'revision' | 'label' | 'name' | 'pageCount' | 'sha256' | 'addedAt' | 'addedBy'>): PaperVersion => ({ ...v, paperId, type: 'application/pdf', size: 1000, isPdf: true });
 
-function labelsIn(catalog: Record<string, string>): PapersAnnexLabels {
-  const t = (key: string, vars: Record<string, string | number> = {}) => catalog[key]!.replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name]));
-  return {
-    title: t('packs.papers.group'),
-    intro: t('papers.wordAnnex.intro'),
-    versions: t('papers.wordAnnex.versions'),
-    colVersion: t('papers.version'),
-    colFile: t('papers.wordAnnex.file'),
-    colPages: t('papers.wordAnnex.pages'),
-    colAdded: t('papers.wordAnnex.added'),
-    colSha: t('papers.wordAnnex.sha'),
-    original: t('papers.original'),
-    current: t('papers.current'),
-    extracts: t('papers.wordAnnex.extracts'),
-    noExtracts: t('papers.wordAnnex.noExtracts'),
-    onPage: (page) => t('papers.annotations.onPage', { page }),
-    status: (status) => t(`papers.status.${status}`),
-    orphans: t('papers.wordAnnex.orphan'),
-    note: t('papers.wordAnnex.note'),
-    privateLeftOut: (count) => t('papers.wordAnnex.privateLeftOut', { count }),
-    dateTime: (iso) => iso.slice(0, 10),
-  };
-}
+const statement = paper('p1', 'Draft joint statement', 'v1');
+const concept = paper('p2', 'Concept note: blue carbon', 'c0');
+// Rev.1 is stored before the original: the annex lists versions by revision, not as stored.
+const versions: PaperVersion[] = [
+  version('p1', { id: 'v1', revision: 1, label: 'Rev.1', name: 'ASOEN-36 draft statement Rev.1.pdf', pageCount: 4, sha256: 'cd34'.repeat(16), addedAt: '2026-11-28T09:00:00.000Z', addedBy: 'Hafiz' }),
+  version('p1', { id: 'v0', revision: 0, label: 'Original', name: 'ASOEN-36 draft statement.pdf', pageCount: 3, sha256: 'ab12'.repeat(16), addedAt: '2026-11-20T09:00:00.000Z', addedBy: 'Aminah' }),
+  version('p2', { id: 'c0', revision: 0, label: 'Original', name: 'concept-note.pdf', pageCount: 2, sha256: 'ef56'.repeat(16), addedAt: now, addedBy: '' }),
+];
+const annotations: Annotation[] = [
+  annotation('welcomed the offer of Malaysia', { note: 'Thank the host in the opening statement' }),
+  annotation('submit national reports by 30 June 2026', { scope: 'delegation', note: 'Ask for 31 July', target: { ...annotation('submit national reports by 30 June 2026').target, status: 'moved', page: 1 } }),
+  // Its words are gone from Rev.1: listed with the words it first quoted.
+  { ...annotation('progress of the Working Group'), id: 'orphan', scope: 'delegation', target: { versionId: 'v1', quote: { type: 'TextQuoteSelector', exact: 'progress of the Working Group', prefix: '', suffix: '' }, status: 'orphaned' }, previousTargets: [{ versionId: 'v0', quote: { type: 'TextQuoteSelector', exact: 'the progress of the ASEAN Working Group on Climate Change', prefix: '', suffix: '' }, page: 1, status: 'anchored' }] },
+];
+
+beforeEach(async () => {
+  setPlainMode();
+  await db.delete();
+  await db.open();
+  await db.papers.bulkAdd([statement, concept]);
+  await db.paperVersions.bulkAdd(versions);
+  await db.annotations.bulkAdd(annotations);
+});
 
 const docxLabels: DocxLabels = { contents: 'Contents', pageOf: 'Page {page} of {pages}', draft: 'DRAFT', cover: [], orgChart: '' };
 
@@ -95,18 +82,24 @@ async function documentText(doc: PackDocument): Promise<{ text: string; xml: str
   return { text, xml };
 }
 
+/** The Word file of a pack with the chosen papers as its annex, as the export writes it. */
+async function packWithAnnex(paperIds: string[], profile: PackProfile, language: Language = 'en') {
+  return documentText(pack(profile, await wordAnnexChapters(paperIds, profile, language)));
+}
+
 describe('the papers annex in the Word export', () => {
   it('lists each paper with every version, and its annotated extracts with page and note, after the pack', async () => {
-    const annex = composePapersAnnex([statement, concept], 'internal', labelsIn(en));
-    const { text, xml } = await documentText(pack('internal', annex));
+    const { text, xml } = await packWithAnnex(['p1', 'p2'], 'internal');
     const lines = text.split('\n');
     const start = lines.indexOf('Annex: meeting papers', lines.indexOf('OVERVIEW-TEXT'));
     expect(start).toBeGreaterThan(lines.indexOf('OVERVIEW-TEXT'));
     const annexText = lines.slice(start).join('\n');
     // Versions: label (current marked), file, pages, when and who, the start of the SHA-256.
     expect(annexText).toContain('Draft joint statement');
-    expect(annexText).toMatch(/Original\nASOEN-36 draft statement\.pdf\n3\n2026-11-20, Aminah\nab12ab12ab12ab12/);
-    expect(annexText).toMatch(/Rev\.1 \(current\)\nASOEN-36 draft statement Rev\.1\.pdf\n4\n2026-11-28, Hafiz\ncd34cd34cd34cd34/);
+    expect(annexText).toContain(`Original\nASOEN-36 draft statement.pdf\n3\n${formatDateTime('2026-11-20T09:00:00.000Z', 'en')}, Aminah\nab12ab12ab12ab12`);
+    expect(annexText).toContain(`Rev.1 (current)\nASOEN-36 draft statement Rev.1.pdf\n4\n${formatDateTime('2026-11-28T09:00:00.000Z', 'en')}, Hafiz\ncd34cd34cd34cd34`);
+    // The original comes first: versions are listed by revision.
+    expect(annexText.indexOf('ASOEN-36 draft statement.pdf')).toBeLessThan(annexText.indexOf('ASOEN-36 draft statement Rev.1.pdf'));
     // Extracts in reading order, with page, status and note; the orphan last, with its first words.
     const reports = annexText.indexOf('“submit national reports by 30 June 2026”');
     const offer = annexText.indexOf('“welcomed the offer of Malaysia”');
@@ -124,7 +117,7 @@ describe('the papers annex in the Word export', () => {
   });
 
   it('leaves private annotations out of a shareable pack, and says how many', async () => {
-    const { text } = await documentText(pack('shareable', composePapersAnnex([statement], 'shareable', labelsIn(en))));
+    const { text } = await packWithAnnex(['p1'], 'shareable');
     expect(text).not.toContain('welcomed the offer of Malaysia');
     expect(text).not.toContain('Thank the host');
     expect(text).toContain('“submit national reports by 30 June 2026”');
@@ -132,13 +125,14 @@ describe('the papers annex in the Word export', () => {
   });
 
   it('speaks the pack\'s language', async () => {
-    const { text } = await documentText(pack('internal', composePapersAnnex([statement], 'internal', labelsIn(ms))));
+    const { text } = await packWithAnnex(['p1'], 'internal', 'ms');
     expect(text).toContain('Lampiran: kertas mesyuarat');
     expect(text).toContain('Petikan beranotasi');
     expect(text).toContain('Halaman 1 · ');
   });
 
-  it('adds nothing when no paper is chosen', () => {
-    expect(composePapersAnnex([], 'internal', labelsIn(en))).toEqual([]);
+  it('adds nothing when no paper is chosen, and skips a chosen paper deleted meanwhile', async () => {
+    expect(await wordAnnexChapters([], 'internal', 'en')).toEqual([]);
+    expect(await wordAnnexChapters(['deleted'], 'internal', 'en')).toEqual([]);
   });
 });
