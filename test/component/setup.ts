@@ -10,6 +10,19 @@ import { initialAppState, useAppStore } from '../../renderer/store/store';
 // condition, and a loaded machine misses it). See testTimeout in vitest.config.ts.
 configure({ asyncUtilTimeout: 10_000 });
 
+// jsdom's Blob lacks arrayBuffer(), which every browser has: the dataset engine reads a picked
+// File with it, the encryption middleware seals blobs (meeting papers) with it.
+if (typeof Blob.prototype.arrayBuffer !== 'function') {
+  Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}
+
 // Each test starts from an empty database, as on a delegate's first run.
 // ... unlocked, with a passphrase set: every component test writes and reads through the
 // encryption middleware, as a delegate with a passphrase does.

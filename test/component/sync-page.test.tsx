@@ -19,18 +19,6 @@ import { briefing, builtinRecords, bundleOf, newSigner, putBriefing, section, se
 configure({ asyncUtilTimeout: 15_000 });
 vi.setConfig({ testTimeout: 30_000 });
 
-// jsdom's Blob lacks arrayBuffer(), which every browser has; the engine reads a picked File with it.
-if (typeof Blob.prototype.arrayBuffer !== 'function') {
-  Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob) {
-    return new Promise<ArrayBuffer>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as ArrayBuffer);
-      reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-      reader.readAsArrayBuffer(this);
-    });
-  };
-}
-
 afterEach(() => {
   vi.restoreAllMocks();
   resetSyncEngine();
