@@ -16,17 +16,6 @@ import { bundleOf, builtinRecords, DATASET_ID, encode, NOW, newSigner, preview, 
 configure({ asyncUtilTimeout: 15_000 });
 vi.setConfig({ testTimeout: 30_000 });
 
-if (typeof Blob.prototype.arrayBuffer !== 'function') {
-  Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob) {
-    return new Promise<ArrayBuffer>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as ArrayBuffer);
-      reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-      reader.readAsArrayBuffer(this);
-    });
-  };
-}
-
 afterEach(() => resetSyncEngine());
 
 async function openDatasets() {
