@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { pageErrors } from './support/browser';
-import { relayState, ShareDialog, useRelayTeam } from './support/relay-team';
+import { useRelayTeam } from './support/relay-team';
 import { PackScreen, PdfFile } from './pages/pack';
 
 /*
@@ -29,12 +29,9 @@ describe('clearance of a shared briefing', () => {
     await leadEditor.waitSaved();
 
     // Shared through the relay, a drafter invited.
-    const share = new ShareDialog(lead);
-    await share.open();
-    await share.shareAsLead(team.relayAddress, 'Aminah');
+    const share = await team.share(lead, 'Aminah');
     const code = await share.invite('Budi', 'Drafter');
     await share.close();
-    await relayState(lead, 'synced');
 
     // The lead assigns the section to Budi and clears.
     await lead.getByRole('combobox', { name: 'Assigned to' }).selectOption({ label: 'Budi (Drafter)' });

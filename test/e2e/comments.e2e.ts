@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { pageErrors } from './support/browser';
-import { relayState, ShareDialog, useRelayTeam } from './support/relay-team';
+import { relayState, useRelayTeam } from './support/relay-team';
 
 /*
  * Comments and presence end to end: two browser profiles against the real relay on 127.0.0.1.
@@ -23,10 +23,7 @@ describe('comments and presence through the relay', () => {
     await leadEditor.addTalkingPoint('Thank the host for the arrangements.');
     await leadEditor.waitSaved();
 
-    const share = new ShareDialog(lead);
-    await share.open();
-    await share.shareAsLead(team.relayAddress, 'Aminah');
-    await relayState(lead, 'synced');
+    const share = await team.share(lead, 'Aminah');
     const code = await share.invite('Chanthy Reviewer', 'Reviewer');
 
     // The reviewer joins and opens the same agenda item.

@@ -31,10 +31,7 @@ describe('moving talking points and the members list, through the relay', () => 
     for (const text of ['Alpha', 'Bravo', 'Charlie']) await leadEditor.addTalkingPoint(text);
     await leadEditor.waitSaved();
 
-    const leadShare = new ShareDialog(lead);
-    await leadShare.open();
-    await leadShare.shareAsLead(team.relayAddress, 'Aminah');
-    await relayState(lead, 'synced');
+    const leadShare = await team.share(lead, 'Aminah');
     const drafterCode = await leadShare.invite('Budi', 'Drafter');
 
     const drafter = await team.join(drafterCode, /Opening ceremony/i);

@@ -31,6 +31,8 @@ export interface RelayTeam {
   readonly relayAddress: string;
   /** A fresh profile that creates the meeting's briefing and opens the agenda item `item`. */
   createBriefing(item: RegExp, meeting?: string): Promise<Delegate>;
+  /** Shares the lead's open briefing through this relay as `leadName`; the dialog stays open, the briefing synced. */
+  share(lead: Page, leadName: string): Promise<ShareDialog>;
   /** A fresh profile that joins a shared briefing with an invitation code and opens `item`. */
   join(code: string, item: RegExp): Promise<Delegate>;
 }
@@ -67,6 +69,13 @@ export function useRelayTeam(name: string): RelayTeam {
       await editor.ready();
       await editor.openItem(item);
       return { context, page, editor };
+    },
+    async share(lead, leadName) {
+      const dialog = new ShareDialog(lead);
+      await dialog.open();
+      await dialog.shareAsLead(`ws://127.0.0.1:${running().port}`, leadName);
+      await relayState(lead, 'synced');
+      return dialog;
     },
     async join(code, item) {
       const { context, page } = await freshPage(app.browser);
