@@ -4,6 +4,7 @@ import { briefingDocUpdate, updateToBase64 } from '../../shared/collab/briefing-
 import { freshPage } from '../../test/e2e/support/browser';
 import { putRecords } from '../../test/e2e/support/idb';
 import type { BenchContext } from '../context';
+import { editorReadyAt } from '../editor-ready';
 import { median } from '../measure';
 
 const ITEMS = 300;
@@ -73,17 +74,7 @@ export async function openFromList(page: Page, url: string, title: string): Prom
   // The mark lets a trace of the open (bench/profile-briefing-open.ts) start at the click.
   const start = await page.evaluate(() => performance.mark('bench-open-start').startTime);
   await link.click();
-  const end = (await (
-    await page.waitForFunction(
-      (n) => {
-        const outline = document.querySelectorAll('nav.outline li').length;
-        const field = document.querySelector<HTMLTextAreaElement>('.section-editor textarea');
-        return outline >= n + 1 && field !== null && !field.disabled ? performance.now() : 0;
-      },
-      ITEMS,
-      { polling: 'raf', timeout: 30_000 },
-    )
-  ).jsonValue()) as number;
+  const end = await editorReadyAt(page, ITEMS);
   const docLoad = await page.evaluate(() => performance.getEntriesByName('briefing-doc-load').at(-1)?.duration ?? Number.NaN);
   return { open: end - start, docLoad };
 }

@@ -3,6 +3,7 @@ import { freshPage } from '../../test/e2e/support/browser';
 import { injectBrief } from '../../test/e2e/pages/pack';
 import { LockScreens } from '../../test/e2e/pages/lock';
 import type { BenchContext } from '../context';
+import { editorReadyAt } from '../editor-ready';
 import { median } from '../measure';
 
 const ITEMS = 300;
@@ -15,17 +16,7 @@ async function openBrief(page: Page, title: string): Promise<number> {
   await link.waitFor();
   const start = await page.evaluate(() => performance.now());
   await link.click();
-  const end = (await (
-    await page.waitForFunction(
-      (n) => {
-        const outline = document.querySelectorAll('nav.outline li').length;
-        const field = document.querySelector<HTMLTextAreaElement>('.section-editor textarea');
-        return outline >= n + 1 && field !== null && !field.disabled ? performance.now() : 0;
-      },
-      ITEMS,
-      { polling: 'raf', timeout: 30_000 },
-    )
-  ).jsonValue()) as number;
+  const end = await editorReadyAt(page, ITEMS);
   return end - start;
 }
 
