@@ -83,9 +83,11 @@ export async function openFromList(page: Page, url: string, title: string, befor
   const end = (await (
     await page.waitForFunction(
       (n) => {
-        const outline = document.querySelectorAll('nav.outline li').length;
+        // Every agenda item in the outline: in the DOM, or (a virtualised outline) counted by its entries.
+        const entries = document.querySelectorAll('nav.outline li');
+        const count = Number(document.querySelector('nav.outline li[aria-setsize]')?.getAttribute('aria-setsize') ?? entries.length - 1);
         const field = document.querySelector<HTMLTextAreaElement>('.section-editor textarea');
-        return outline >= n + 1 && field !== null && !field.disabled ? performance.now() : 0;
+        return count >= n && entries.length > 1 && field !== null && !field.disabled ? performance.now() : 0;
       },
       ITEMS,
       { polling: 'raf', timeout: 30_000 },
