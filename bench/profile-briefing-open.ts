@@ -37,12 +37,13 @@ try {
   console.log(`traced open ${traced.open.toFixed(0)} ms; main-thread events (inclusive, nested ones counted in their parents too):`);
   for (const [name, ms] of [...byEvent].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
   if (process.env.PROFILE_TRACE) await writeFile(process.env.PROFILE_TRACE, JSON.stringify(trace));
-  await page.goto(`${server.url}/briefings`);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  const { open, docLoad } = await openFromList(page, server.url, 'Brief with 3,000 talking points');
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+  // Started once the list is on screen: the profile is the click to the interactive editor.
+  const { open, docLoad } = await openFromList(page, server.url, 'Brief with 3,000 talking points', async () => {
+    await cdp.send('Profiler.start');
+  });
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
   console.log(`open ${open.toFixed(0)} ms, document load ${docLoad.toFixed(0)} ms (CPU ${slowdown}x slower)`);
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
@@ -51,7 +52,26 @@ try {
     const key = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
     byName.set(key, (byName.get(key) ?? 0) + (self.get(node.id) ?? 0));
   }
+  console.log('self time:');
   for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  // Inclusive time (a function and everything it called) says which step of the open costs most;
+  // with an unminified build (`vite build --minify false`) the names are the source's.
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const inclusive = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const counted = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = nodes.get(at)!.callFrame;
+      const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
+      if (counted.has(key)) continue;
+      counted.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+    }
+  }
+  console.log('inclusive time:');
+  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 40))) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
   if (process.env.PROFILE_OUT) await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile));
   await context.close();
 } finally {

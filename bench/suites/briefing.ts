@@ -65,18 +65,37 @@ export async function injectLargeBriefing(page: Page): Promise<string> {
   return briefingId;
 }
 
-/** Clicks a briefing in the list and waits until its editor is interactive; the time in ms, and the document load the app measured. */
-export async function openFromList(page: Page, url: string, title: string): Promise<{ open: number; docLoad: number }> {
+/** Clicks a briefing in the list and waits until its editor is interactive; the time in ms, the document load the app measured, and when the document was in (ms after the click). */
+export async function openFromList(page: Page, url: string, title: string, beforeClick?: () => Promise<void>): Promise<{ open: number; docLoad: number; docReady: number }> {
   await page.goto(`${url}/briefings`);
   await page.waitForSelector('html[data-app-ready="true"]');
   const link = page.getByRole('link', { name: title, exact: true });
   await link.waitFor();
+  // A profiler starts here, so that what it records is the open alone, not the page load before it.
+  await beforeClick?.();
   // The mark lets a trace of the open (bench/profile-briefing-open.ts) start at the click.
-  const start = await page.evaluate(() => performance.mark('bench-open-start').startTime);
+  await page.evaluate(() => {
+    performance.mark('bench-open-start');
+    // The open is timed from the click the app receives (the delegate's click), not from before
+    // the driver's own checks that the link can be clicked.
+    document.addEventListener('click', (event) => ((window as unknown as { __clickAt: number }).__clickAt = event.timeStamp), { capture: true, once: true });
+  });
   await link.click();
   const end = await editorReadyAt(page, ITEMS);
-  const docLoad = await page.evaluate(() => performance.getEntriesByName('briefing-doc-load').at(-1)?.duration ?? Number.NaN);
-  return { open: end - start, docLoad };
+  const start = await page.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt);
+  // The editor is drawn from the briefing's rows; its document loads just after. This waits for
+  // that load (the measure the app records) too, for the document figures.
+  const load = (await (
+    await page.waitForFunction(
+      (clickAt) => {
+        const entry = performance.getEntriesByName('briefing-doc-load').find((e) => e.startTime >= clickAt);
+        return entry ? { duration: entry.duration, end: entry.startTime + entry.duration } : undefined;
+      },
+      start,
+      { polling: 'raf', timeout: 30_000 },
+    )
+  ).jsonValue()) as { duration: number; end: number };
+  return { open: end - start, docLoad: load.duration, docReady: load.end - start };
 }
 
 /** Opening a 300-item briefing and typing into a talking point. */
@@ -92,15 +111,19 @@ export async function briefingSuite({ browser, url, runs, record }: BenchContext
   record({ name: 'first open of a briefing without a document (built from its rows) to interactive', value: converted.open, unit: 'ms', datasetSize: workload, goal: '<= 1000 ms', pass: converted.open <= 1000 });
   const opens: number[] = [];
   const loads: number[] = [];
+  const ready: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const { open, docLoad } = await openFromList(page, url, 'Brief with 3,000 talking points');
+    const { open, docLoad, docReady } = await openFromList(page, url, 'Brief with 3,000 talking points');
     opens.push(open);
     loads.push(docLoad);
+    ready.push(docReady);
   }
   const open = median(opens);
   const load = median(loads);
   record({ name: 'document load (read the update log, apply it)', value: load, unit: 'ms', datasetSize: workload, goal: '<= 200 ms', pass: load <= 200 });
   record({ name: 'open a briefing to interactive (in-app navigation)', value: open, unit: 'ms', datasetSize: workload, goal: '<= 500 ms', pass: open <= 500 });
+  // No goal of its own: what is typed before it is kept and written into the document when it is in.
+  record({ name: 'open a briefing to its document loaded behind the editor', value: median(ready), unit: 'ms', datasetSize: workload });
 
   // Typing: watch for long animation frames while a delegate types into a talking point.
   await page.goto(`${url}/briefings/${id}?item=bench-item-150`);

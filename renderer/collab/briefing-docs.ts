@@ -5,10 +5,11 @@ import { db } from '../db/db';
 import { toStoredSection } from '../db/schema';
 import { appendDocUpdate, COMPACT_AFTER, compactDocWhenIdle, hasDocState, readDocUpdates, replaceDocState } from './doc-log';
 import { projectBriefingRows } from './row-projector';
+import { FROM_LOG } from './persisted-doc-session';
 import { announceReplaced, openTabChannel } from './tab-channel';
 
 /** Origin of updates read from the log (they are neither saved again nor sent to other tabs). */
-export const FROM_LOG = Symbol('from-log');
+export { FROM_LOG };
 
 /**
  * Stores a new briefing: its document and the rows projected from it, in one transaction.

@@ -1,13 +1,13 @@
 import * as Y from 'yjs';
 import { briefingRoots, migrateBriefingDoc, transactionParts, type ChangedParts } from '../../shared/collab/briefing-doc';
 import { db } from '../db/db';
-import { FROM_LOG, loadBriefingDoc } from './briefing-docs';
+import { loadBriefingDoc } from './briefing-docs';
 import { appendDocUpdate, compactDocWhenIdle } from './doc-log';
+import { FROM_LOG, PersistedDocSession } from './persisted-doc-session';
 import { projectBriefingRows } from './row-projector';
-import { openTabChannel, type TabChannel, type TabMessage } from './tab-channel';
 
 /** Origin of updates that came from another tab of this machine. */
-export const FROM_TAB = Symbol('from-tab');
+export { FROM_TAB } from './persisted-doc-session';
 
 /** Origin of the format migration made on open (saved like an edit, never undone). */
 export const FROM_MIGRATION = Symbol('from-migration');
@@ -44,14 +44,10 @@ export class BriefingSession {
   /** The origin of this user's edits in this tab; the only one the undo manager tracks. */
   readonly origin = { user: 'local' };
   readonly undoManager: Y.UndoManager;
-  private pending: Uint8Array[] = [];
+  /** The parts changed since the last save: the rows projected with it. */
   private dirty: ChangedParts = none();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private saving: Promise<void> = Promise.resolve();
-  private saves = 0;
   private lastField: string | undefined;
-  private closed = false;
-  private readonly channel: TabChannel;
+  private readonly persisted: PersistedDocSession;
   private readonly listeners: { [K in keyof SessionEvents]: Set<SessionEvents[K]> } = { change: new Set(), save: new Set(), undo: new Set(), replaced: new Set() };
 
   private constructor(
@@ -65,11 +61,18 @@ export class BriefingSession {
     this.undoManager.on('stack-item-added', emitUndo);
     this.undoManager.on('stack-item-popped', emitUndo);
     this.undoManager.on('stack-cleared', emitUndo);
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === FROM_LOG) return;
-      // Updates from other tabs are saved here too: whichever tab writes first, nothing waits on one tab alone.
-      this.pending.push(update);
-      if (origin !== FROM_TAB) this.channel.post({ kind: 'update', docId: this.id, update });
+    this.persisted = new PersistedDocSession(id, doc, {
+      saveDelayMs: SAVE_DELAY_MS,
+      write: (update) => this.write(update),
+      onSaveState: (state) =>
+        this.emit(
+          'save',
+          typeof state === 'string' ? (state === 'saved' ? { state, at: new Date().toISOString() } : { state }) : { state: 'error', message: state.error instanceof Error ? state.error.message : String(state.error) },
+        ),
+      afterSave: (saves) => {
+        if (saves % COMPACT_EVERY === 0) compactDocWhenIdle(id);
+      },
+      onReplaced: () => this.emit('replaced'),
     });
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (transaction.origin === FROM_LOG) return;
@@ -77,10 +80,23 @@ export class BriefingSession {
       if (!parts.briefing && parts.sections.size === 0) return;
       this.dirty = merge(this.dirty, parts);
       this.emit('change', parts);
-      this.schedule();
     });
-    this.channel = openTabChannel(id, (message) => this.receive(message));
-    this.channel.post({ kind: 'sync', docId: id, stateVector: Y.encodeStateVector(doc) });
+    this.persisted.catchUpWithTabs();
+  }
+
+  /** The document's new updates and the rows they change, in one transaction; the parts stay dirty if it fails. */
+  private async write(update: Uint8Array): Promise<void> {
+    const parts = this.dirty;
+    this.dirty = none();
+    try {
+      await db.transaction('rw', db.briefings, db.sections, db.ydocUpdates, async () => {
+        await appendDocUpdate(this.id, update);
+        await projectBriefingRows(this.doc, parts);
+      });
+    } catch (error) {
+      this.dirty = merge(parts, this.dirty);
+      throw error;
+    }
   }
 
   /** Opens a briefing's document (undefined if there is no such briefing). */
@@ -109,15 +125,6 @@ export class BriefingSession {
     for (const listener of this.listeners[event]) (listener as (...a: Parameters<SessionEvents[K]>) => void)(...args);
   }
 
-  private receive(message: TabMessage): void {
-    if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, FROM_TAB);
-    else if (message.kind === 'sync') {
-      const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
-      // An update of an empty delta is a few bytes; skip it.
-      if (missing.length > 2) this.channel.post({ kind: 'update', docId: this.id, update: missing, to: message.from });
-    } else if (message.kind === 'replaced') this.emit('replaced');
-  }
-
   /**
    * One edit by this user: `field` names what is edited, so typing in one field undoes
    * together while a change of field starts a new undo step.
@@ -140,45 +147,12 @@ export class BriefingSession {
 
   /** Local changes not yet in IndexedDB (what a relay connection shows as waiting, later). */
   get pendingCount(): number {
-    return this.pending.length;
-  }
-
-  private schedule(): void {
-    if (this.closed) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.emit('save', { state: 'pending' });
-    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    return this.persisted.pendingCount;
   }
 
   /** Writes what is pending now: the document's new updates and the rows they change, in one transaction. */
   async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.saving;
-    if (this.pending.length === 0 && !this.dirty.briefing && this.dirty.sections.size === 0) return;
-    const updates = this.pending;
-    const parts = this.dirty;
-    this.pending = [];
-    this.dirty = none();
-    this.emit('save', { state: 'saving' });
-    this.saving = db
-      .transaction('rw', db.briefings, db.sections, db.ydocUpdates, async () => {
-        if (updates.length > 0) await appendDocUpdate(this.id, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-        await projectBriefingRows(this.doc, parts);
-      })
-      .then(
-        async () => {
-          if (this.pending.length === 0) this.emit('save', { state: 'saved', at: new Date().toISOString() });
-          if (++this.saves % COMPACT_EVERY === 0) compactDocWhenIdle(this.id);
-        },
-        (error: unknown) => {
-          // Keep what failed, ahead of anything newer, so the next attempt writes it again.
-          this.pending = [...updates, ...this.pending];
-          this.dirty = merge(parts, this.dirty);
-          this.emit('save', { state: 'error', message: error instanceof Error ? error.message : String(error) });
-        },
-      );
-    await this.saving;
+    await this.persisted.flush();
   }
 
   /**
@@ -186,10 +160,7 @@ export class BriefingSession {
    * was replaced as a whole (import, restore): this copy's unsaved changes belong to the old one.
    */
   async close({ save = true }: { save?: boolean } = {}): Promise<void> {
-    if (save) await this.flush();
-    else if (this.timer) clearTimeout(this.timer);
-    this.closed = true;
-    this.channel.close();
+    await this.persisted.close({ save });
     this.undoManager.destroy();
     this.doc.destroy();
     for (const set of Object.values(this.listeners)) set.clear();

@@ -4,9 +4,9 @@ import type { Role } from '../../shared/collab/relay-protocol';
 import { PRESENCE_FIELD, presentMembers, type PresenceState, type PresentMember } from './awareness-presence';
 import { relayTargetFor } from './briefing-relay';
 import { connectComments, type CommentsRelay, type CommentsRelayState } from './comments-relay';
-import { appendDocUpdate, compactDoc, readDocUpdates } from './doc-log';
-import { openTabChannel, type TabChannel, type TabMessage } from './tab-channel';
+import { appendDocUpdate, compactDoc } from './doc-log';
 import { companionDocId } from './companion-docs';
+import { PersistedDocSession } from './persisted-doc-session';
 
 /**
  * One briefing's comments while it is open in this tab: the comments Yjs document, persisted in
@@ -18,8 +18,6 @@ import { companionDocId } from './companion-docs';
  */
 export const commentsDocId = (briefingId: string) => companionDocId('comments', briefingId);
 
-const FROM_LOG = Symbol('comments-from-log');
-const FROM_TAB = Symbol('comments-from-tab');
 const SAVE_DELAY_MS = 300;
 const COMPACT_EVERY = 50;
 
@@ -45,12 +43,8 @@ export class CommentsWorkspace {
   readonly origin = { comments: 'local' };
   private snapshot: CommentsSnapshot = { loaded: false, threads: [], present: [], relay: 'local', canComment: true };
   private readonly listeners = new Set<() => void>();
-  private readonly channel: TabChannel;
+  private readonly persisted: PersistedDocSession;
   private relay: CommentsRelay | undefined;
-  private pending: Uint8Array[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private saves = 0;
-  private saving: Promise<void> = Promise.resolve();
   private me: Me | undefined;
   private section: string | null = null;
   private closed = false;
@@ -58,24 +52,24 @@ export class CommentsWorkspace {
 
   constructor(readonly briefingId: string) {
     const docId = commentsDocId(briefingId);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === FROM_LOG) return;
-      this.pending.push(update);
-      if (origin !== FROM_TAB) this.channel.post({ kind: 'update', docId, update });
-      this.schedule();
+    this.persisted = new PersistedDocSession(docId, this.doc, {
+      saveDelayMs: SAVE_DELAY_MS,
+      write: (update) => appendDocUpdate(docId, update).then(() => undefined),
+      onSaveState: (state) => {
+        if (typeof state !== 'string') console.error('Could not save the comments', state.error);
+      },
+      afterSave: async (saves) => {
+        if (saves % COMPACT_EVERY === 0) await compactDoc(docId).catch((error: unknown) => console.warn('Could not compact the comments log', error));
+      },
     });
     this.doc.on('afterTransaction', () => this.refresh());
-    this.channel = openTabChannel(docId, (message) => this.receive(message));
   }
 
   /** Reads the stored comments, then connects to the relay if the briefing is shared. */
   async start(): Promise<void> {
-    const updates = await readDocUpdates(commentsDocId(this.briefingId));
+    await this.persisted.loadLog();
     if (this.closed) return;
-    this.doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(this.doc, update, FROM_LOG);
-    }, FROM_LOG);
-    this.channel.post({ kind: 'sync', docId: commentsDocId(this.briefingId), stateVector: Y.encodeStateVector(this.doc) });
+    this.persisted.catchUpWithTabs();
     this.snapshot = { ...this.snapshot, loaded: true };
     this.refresh();
     await this.connect();
@@ -144,46 +138,16 @@ export class CommentsWorkspace {
     for (const listener of this.listeners) listener();
   }
 
-  private receive(message: TabMessage): void {
-    if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, FROM_TAB);
-    else if (message.kind === 'sync') {
-      const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
-      if (missing.length > 2) this.channel.post({ kind: 'update', docId: commentsDocId(this.briefingId), update: missing, to: message.from });
-    }
-  }
-
-  private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
-  }
-
   /** Writes the comments made or received since the last save. */
   async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.saving;
-    if (this.pending.length === 0) return;
-    const updates = this.pending;
-    this.pending = [];
-    const docId = commentsDocId(this.briefingId);
-    this.saving = appendDocUpdate(docId, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)).then(
-      async () => {
-        if (++this.saves % COMPACT_EVERY === 0) await compactDoc(docId).catch((error: unknown) => console.warn('Could not compact the comments log', error));
-      },
-      (error: unknown) => {
-        this.pending = [...updates, ...this.pending];
-        console.error('Could not save the comments', error);
-      },
-    );
-    await this.saving;
+    await this.persisted.flush();
   }
 
   async close(): Promise<void> {
-    await this.flush();
+    await this.persisted.close();
     this.closed = true;
     this.offRelay?.();
     this.relay?.destroy();
-    this.channel.close();
     this.doc.destroy();
     this.listeners.clear();
   }

@@ -3,6 +3,7 @@ import type { Briefing, Section } from '../../shared/briefing/model';
 import { briefingRoots, readBriefing, readBriefingDoc, readSection, type ChangedParts } from '../../shared/collab/briefing-doc';
 import { updateBriefingHead, updateSection } from '../../shared/collab/briefing-doc-changes';
 import { connectSharedBriefing } from '../collab/briefing-relay';
+import { EarlyEdits, readBriefingRows } from '../collab/briefing-early-edits';
 import { BriefingSession, SAVE_DELAY_MS, type SessionSaveState } from '../collab/briefing-session';
 import type { RelayStatus } from '../collab/connection';
 import type { RelayErrorCode } from '../../shared/collab/relay-protocol';
@@ -51,6 +52,24 @@ function touched<T extends { review: string[] }>(value: T, field: string): T {
   return value.review.includes(key) ? { ...value, review: value.review.filter((r) => r !== key) } : value;
 }
 
+/**
+ * Resolves once the page has had a chance to paint (what is rendered now reaches the screen
+ * before a long task that follows); at once where nothing paints (a hidden tab, tests).
+ */
+function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.visibilityState !== 'visible') return Promise.resolve();
+  return new Promise((resolve) => {
+    // A frame that never comes (the window hidden meanwhile) does not hold the open up.
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 function orderOf(sections: Record<string, Section>): string[] {
   return Object.values(sections)
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
@@ -61,6 +80,8 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
   let session: BriefingSession | undefined;
   let disconnect: (() => void) | undefined;
   let opening = 0;
+  /** While the open briefing is shown from its rows and its document loads: the edits made meanwhile, and the load. */
+  let early: { edits: EarlyEdits; loaded: Promise<unknown> } | undefined;
 
   /** Reads the changed parts of the document into the draft (the rest keeps its identity). */
   const refresh = (open: BriefingSession, parts: ChangedParts) => {
@@ -112,7 +133,7 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
     );
   };
 
-  const attach = (open: BriefingSession) => {
+  const attach = (open: BriefingSession, edits?: EarlyEdits) => {
     const { briefing, sections } = readBriefingDoc(open.doc);
     session = open;
     recordEditAuthors(open.id, open.doc, open.origin);
@@ -135,6 +156,8 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
       relay: undefined,
       relayNotice: undefined,
     });
+    // What was typed while the document loaded goes in now, before another tab's or the relay's changes.
+    if (edits && !edits.empty) edits.applyTo(open);
     connect(open);
   };
 
@@ -147,37 +170,72 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
     relayNotice: undefined,
     membersChanged: 0,
     openBriefing: async (id) => {
-      if (session) await get().closeDraft();
+      if (session || early) await get().closeDraft();
       const ticket = ++opening;
-      const open = await BriefingSession.open(id);
-      if (ticket !== opening) {
-        // Another briefing was asked for meanwhile.
-        await open?.close();
-        return false;
+      // The editor is drawn from the rows first; the document (the long part) loads after that paint.
+      const rows = await readBriefingRows(id);
+      if (ticket !== opening) return false;
+      const edits = new EarlyEdits();
+      let done: () => void = () => undefined;
+      if (rows) {
+        early = { edits, loaded: new Promise<void>((resolve) => (done = resolve)) };
+        set({
+          draft: { briefing: rows.briefing, sections: Object.fromEntries(rows.sections.map((s) => [s.id, s])), order: rows.sections.map((s) => s.id) },
+          save: { state: 'saved', at: rows.briefing.updatedAt },
+          canUndo: false,
+          canRedo: false,
+          relay: undefined,
+          relayNotice: undefined,
+        });
+        await afterPaint();
       }
-      if (!open) return false;
-      attach(open);
-      return true;
+      try {
+        const open = await BriefingSession.open(id);
+        if (ticket !== opening) {
+          // Closed, or another briefing was asked for meanwhile: what was typed is still saved.
+          if (open && !edits.empty) edits.applyTo(open);
+          await open?.close();
+          return false;
+        }
+        if (!open) {
+          set({ draft: undefined });
+          return false;
+        }
+        attach(open, edits);
+        return true;
+      } finally {
+        if (early?.edits === edits) early = undefined;
+        done();
+      }
     },
     reconnectRelay: () => {
       if (session) connect(session);
     },
     closeDraft: async () => {
       opening++; // a briefing still opening is not wanted any more
+      const loading = early?.loaded;
+      early = undefined;
       const open = session;
       session = undefined;
       disconnect?.();
       disconnect = undefined;
       set({ draft: undefined, canUndo: false, canRedo: false, relay: undefined, relayNotice: undefined });
       await open?.close();
+      // Edits made before its document loaded are saved by the open that is finishing.
+      await loading;
     },
     editSection: (id, field, update) => {
       const draft = get().draft;
       const before = draft?.sections[id];
-      if (!session || !draft || !before) return;
+      if ((!session && !early) || !draft || !before) return;
       // Every change moves the last-change time: search re-indexes the rows whose time moved.
       const now = new Date().toISOString();
       const after = { ...touched(update(before), field), updatedAt: now };
+      if (!session) {
+        early!.edits.section(before, after);
+        set({ draft: { ...draft, sections: { ...draft.sections, [id]: after } }, save: { state: 'pending' } });
+        return;
+      }
       session.change(`section:${id}:${field}`, (doc) => {
         updateSection(doc, after);
         // The briefing's last change moves with every edit of its parts.
@@ -186,13 +244,20 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
     },
     editBriefing: (field, update) => {
       const draft = get().draft;
-      if (!session || !draft) return;
+      if ((!session && !early) || !draft) return;
       const after = { ...touched(update(draft.briefing), field), updatedAt: new Date().toISOString() };
+      if (!session) {
+        early!.edits.head(draft.briefing, after);
+        set({ draft: { ...draft, briefing: after }, save: { state: 'pending' } });
+        return;
+      }
       session.change(`briefing:${field}`, (doc) => updateBriefingHead(doc, after));
     },
     undo: () => session?.undo(),
     redo: () => session?.redo(),
     flush: async () => {
+      // A document still loading is written once it is in, with what was typed meanwhile.
+      await early?.loaded;
       await session?.flush();
     },
   };

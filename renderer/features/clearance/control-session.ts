@@ -5,8 +5,8 @@ import { clearanceHistory, currentClearance } from '../../../shared/clearance/co
 import { parseRelayDocumentName, relayDocumentName } from '../../../shared/collab/relay-protocol';
 import { relayTargetFor } from '../../collab/briefing-relay';
 import { connectToRelay, type RelayConnection, type RelayStatus, type RelayTarget } from '../../collab/connection';
-import { appendDocUpdate, readDocUpdates } from '../../collab/doc-log';
-import { openTabChannel, type TabChannel, type TabMessage } from '../../collab/tab-channel';
+import { appendDocUpdate } from '../../collab/doc-log';
+import { FROM_LOG, FROM_TAB, PersistedDocSession } from '../../collab/persisted-doc-session';
 import { db } from '../../db/db';
 import { assignmentRowId, type AssignmentRow, type ClearanceRow } from '../assignments/assignment-rows';
 import { companionDocId } from '../../collab/companion-docs';
@@ -22,8 +22,6 @@ import { companionDocId } from '../../collab/companion-docs';
 
 export const controlDocId = (briefingId: string) => companionDocId('control', briefingId);
 
-const FROM_LOG = Symbol('control-from-log');
-const FROM_TAB = Symbol('control-from-tab');
 const SAVE_DELAY_MS = 200;
 
 type Listener = () => void;
@@ -31,10 +29,7 @@ type Listener = () => void;
 export class ControlSession {
   readonly doc = new Y.Doc();
   readonly origin = { user: 'local-control' };
-  private pending: Uint8Array[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private saving: Promise<void> = Promise.resolve();
-  private channel: TabChannel | undefined;
+  private readonly persisted: PersistedDocSession;
   private relay: RelayConnection | undefined;
   private readonly listeners = new Set<Listener>();
   private closed = false;
@@ -42,22 +37,27 @@ export class ControlSession {
   private targetWatch: { unsubscribe(): void } | undefined;
   private connectedTo: string | undefined;
 
-  constructor(readonly briefingId: string) {}
+  constructor(readonly briefingId: string) {
+    this.persisted = new PersistedDocSession(controlDocId(briefingId), this.doc, {
+      saveDelayMs: SAVE_DELAY_MS,
+      // The log and the rows projected from the document, in one transaction.
+      write: (update) =>
+        db.transaction('rw', db.ydocUpdates, db.assignments, db.clearances, async () => {
+          await appendDocUpdate(controlDocId(briefingId), update);
+          await projectControlRows(briefingId, this.doc);
+        }),
+      onSaveState: (state) => {
+        if (typeof state !== 'string') console.error('Could not save the assignments and clearances', state.error);
+      },
+    });
+  }
 
   async open(): Promise<void> {
-    const updates = await readDocUpdates(controlDocId(this.briefingId));
-    Y.transact(this.doc, () => updates.forEach((u) => Y.applyUpdate(this.doc, u, FROM_LOG)), FROM_LOG);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === FROM_LOG) return;
-      this.pending.push(update);
-      if (origin !== FROM_TAB) this.channel?.post({ kind: 'update', docId: controlDocId(this.briefingId), update });
-      this.schedule();
-    });
+    await this.persisted.loadLog();
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.origin !== FROM_LOG && tr.changed.size > 0) this.emit();
     });
-    this.channel = openTabChannel(controlDocId(this.briefingId), (m) => this.receive(m));
-    this.channel.post({ kind: 'sync', docId: controlDocId(this.briefingId), stateVector: Y.encodeStateVector(this.doc) });
+    this.persisted.catchUpWithTabs();
     // The rows need no projection here: every save writes the log and the rows in one transaction.
     // Connected once the briefing is shared (now, or later while this session is open: the lead shares from the editor).
     this.targetWatch = liveQuery(() => relayTargetFor(this.briefingId)).subscribe({
@@ -86,14 +86,6 @@ export class ControlSession {
     });
   }
 
-  private receive(message: TabMessage): void {
-    if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, FROM_TAB);
-    else if (message.kind === 'sync') {
-      const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
-      if (missing.length > 2) this.channel?.post({ kind: 'update', docId: controlDocId(this.briefingId), update: missing, to: message.from });
-    }
-  }
-
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -108,37 +100,16 @@ export class ControlSession {
     this.doc.transact(() => apply(this.doc), this.origin);
   }
 
-  private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
-  }
-
   /** Writes the pending updates and the rows projected from the document, in one transaction. */
   async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.saving;
-    if (this.pending.length === 0) return;
-    const updates = this.pending;
-    this.pending = [];
-    this.saving = db
-      .transaction('rw', db.ydocUpdates, db.assignments, db.clearances, async () => {
-        await appendDocUpdate(controlDocId(this.briefingId), updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-        await projectControlRows(this.briefingId, this.doc);
-      })
-      .catch((error: unknown) => {
-        this.pending = [...updates, ...this.pending];
-        console.error('Could not save the assignments and clearances', error);
-      });
-    await this.saving;
+    await this.persisted.flush();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     this.targetWatch?.unsubscribe();
-    await this.flush();
+    await this.persisted.close();
     this.relay?.destroy();
-    this.channel?.close();
     this.listeners.clear();
     this.doc.destroy();
   }
