@@ -6,6 +6,7 @@ import { Chair, Countries } from '../../components/Chair';
 import { FieldCertainty, RecordCertainty } from '../facts/CertaintyBadge';
 import { HeadsOfDelegation } from '../facts/HeadsOfDelegation';
 import { OutcomeDocuments } from '../facts/OutcomeDocuments';
+import { OtherLanguageNames } from '../facts/OtherLanguageNames';
 import { Citations } from '../../components/Citations';
 import { MeetingBriefings } from '../briefings/MeetingBriefings';
 import { PaperAttachments } from '../../papers/attach/PaperAttachments';
@@ -58,6 +59,7 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
     >
       <RecordCertainty certainty={meeting.certainty} />
       <OriginalText value={meeting.title} />
+      <OtherLanguageNames texts={meeting.otherTitles} />
       {meeting.description && (
         <p className="description">
           <LocalText value={meeting.description} />
