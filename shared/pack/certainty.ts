@@ -1,6 +1,9 @@
 import { CERTAINTY_LEVELS, type Certainty, type CertaintyLevel, type CertaintyNote } from '../model';
+import { fieldNotes } from '../model/certainty-paths';
 import type { PackContext } from './compose-context';
 import type { PackBlock, PackCertainty, PackChapter } from './model';
+
+export { fieldNotes };
 
 /*
  * How sure the printed facts are, as the dataset's publisher said (per record and per field):
@@ -13,16 +16,6 @@ import type { PackBlock, PackCertainty, PackChapter } from './model';
 
 /** The worse of two levels wins when one printed fact covers several fields (dates: start and end). */
 const RANK: Record<CertaintyLevel, number> = { verified: 0, partial: 1, unverified: 2, conflicting: 3 };
-
-/** The notes about the given fields of a record: a field's own note and its sub-fields' (`venue` covers `venue.city`). */
-export function fieldNotes(certainty: Certainty | undefined, paths: readonly string[]): CertaintyNote[] {
-  const fields = certainty?.fields;
-  if (!fields) return [];
-  return Object.entries(fields)
-    .filter(([path]) => paths.some((p) => path === p || path.startsWith(`${p}.`)))
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([, note]) => note);
-}
 
 /** The sources a note names, as the pack refers to them: "[1, 3]" where the sources are listed, else their titles. */
 function sourcesText(ctx: PackContext, ids: readonly string[]): string {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Citations } from '../../renderer/components/Citations';
 import { db } from '../../renderer/db/db';
 import type { StoredSource } from '../../renderer/db/schema';
+import { FieldCertainty } from '../../renderer/features/facts/CertaintyBadge';
 import { OtherLanguageNames } from '../../renderer/features/facts/OtherLanguageNames';
 import { SourcePage } from '../../renderer/features/sources/SourcePage';
 import { useAppStore } from '../../renderer/store/store';
@@ -85,5 +86,23 @@ describe('names in other languages', () => {
   it('shows nothing when there are none', () => {
     const { container } = render(<OtherLanguageNames texts={[]} />);
     expect(container.textContent).toBe('');
+  });
+});
+
+describe('certainty of a field and its parts', () => {
+  it('shows a conflict on a part of a field (venue.city under the venue) with the sources on each side', async () => {
+    await db.sources.put(thaiReport);
+    await db.sources.put({ ...thaiReport, id: 'src-ministry', title: { en: 'Ministry statement' }, authority: 'official' } as StoredSource);
+    const { container } = render(
+      <FieldCertainty
+        certainty={{ fields: { 'venue.city': { level: 'conflicting', note: { en: 'The city is disputed.' }, supportedBy: ['src-ministry'], contradictedBy: ['src-thai'] }, host: { level: 'verified' } } }}
+        field="venue"
+      />,
+    );
+    expect(await screen.findByRole('link', { name: 'Agency report on ASOEN-36' })).toBeTruthy();
+    expect(screen.getByText('Sources conflict')).toBeTruthy();
+    expect(container.textContent).toContain('The city is disputed.');
+    expect(container.textContent).toMatch(/Supported by: Ministry statement.*Contradicted by: Agency report on ASOEN-36/);
+    expect(screen.queryByText('Verified')).toBeNull();
   });
 });
