@@ -34,7 +34,7 @@ const THAI_REPORT: Source = {
 };
 
 function dataset(change: (records: DatasetRecords) => void = () => {}): DatasetRecords {
-  const raw = structuredClone({ sources: [...sourcesJson, THAI_REPORT], bodies: bodiesJson, meetings: meetingsJson, agendaItems: agendaItemsJson, frameworks: frameworksJson, targets: targetsJson }) as DatasetRecords;
+  const raw = structuredClone({ sources: [...sourcesJson, THAI_REPORT], bodies: bodiesJson, meetings: meetingsJson, agendaItems: agendaItemsJson, frameworks: frameworksJson, targets: targetsJson }) as unknown as DatasetRecords;
   change(raw);
   const result = validateDataset(raw);
   if (!result.ok) throw new Error(`test dataset does not validate: ${JSON.stringify(result.problems.slice(0, 3))}`);
