@@ -6,6 +6,8 @@ import { db } from '../db/db';
 import { useT } from '../i18n/use-t';
 import { LocalText } from './LocalText';
 import { TextPlaceholder } from './Placeholder';
+import { QuoteLanguage } from './QuoteLanguage';
+import { SourceAuthorityBadge } from '../features/facts/SourceAuthorityBadge';
 
 /** The sources a record cites, each with its quoted passage in the original language. */
 export function Citations({ citations }: { citations: Citation[] }) {
@@ -23,16 +25,27 @@ export function Citations({ citations }: { citations: Citation[] }) {
               {sources === undefined ? (
                 <TextPlaceholder width="16em" />
               ) : source ? (
-                <Link href={`/sources/${c.sourceId}`}>
-                  <LocalText value={source.title} />
-                </Link>
+                <>
+                  <Link href={`/sources/${c.sourceId}`}>
+                    <LocalText value={source.title} />
+                  </Link>
+                  {source.authority && (
+                    <>
+                      {' '}
+                      <SourceAuthorityBadge authority={source.authority} />
+                    </>
+                  )}
+                </>
               ) : (
                 <span className="muted">{t('records.missing', { id: c.sourceId })}</span>
               )}
               {c.quote && (
-                <blockquote lang={source?.language} cite={source?.url ? toSafeExternalUrl(source.url) : undefined}>
-                  {c.quote}
-                </blockquote>
+                <>
+                  <blockquote lang={source?.language} cite={source?.url ? toSafeExternalUrl(source.url) : undefined}>
+                    {c.quote}
+                  </blockquote>
+                  {source && <QuoteLanguage tag={source.language} />}
+                </>
               )}
             </li>
           );

@@ -1,4 +1,5 @@
 import { PartialDate, type Language } from '../../shared/model';
+import { languageName as nameOfLanguage } from '../../shared/i18n/language-names';
 import { dateLocale } from './locale';
 
 const ASEAN = new Set(['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'TL']);
@@ -15,12 +16,9 @@ export function isAseanCountry(code: string): boolean {
   return ASEAN.has(code);
 }
 
+/** Any BCP 47 tag's language name in the interface language (shared/i18n/language-names.ts: Intl, then a table, then the tag). */
 export function languageName(code: string, lang: Language): string {
-  try {
-    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return nameOfLanguage(code, lang);
 }
 
 function toDate(value: string): Date {

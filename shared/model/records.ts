@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Certainty, ChairTerm, HeadOfDelegation, OutcomeDocument, SourceAuthority, TaggedText } from './facts';
-import { ChairRole, Citations, CountryCode, Language, LocalizedText, PartialDate, PublicHttpsUrl, Slug } from './primitives';
+import { Certainty, ChairTerm, HeadOfDelegation, LanguageTag, OutcomeDocument, SourceAuthority, TaggedText } from './facts';
+import { ChairRole, Citations, CountryCode, LocalizedText, PartialDate, PublicHttpsUrl, Slug } from './primitives';
 
 export const BODY_LEVELS = [
   'summit',
@@ -209,11 +209,12 @@ export const Source = z
     kind: z.enum(['press-release', 'overview', 'statement', 'report', 'web-page', 'other']),
     publisher: z.string().min(1),
     date: PartialDate.optional(),
-    language: Language,
+    /** The document's language, any BCP 47 tag (`ms`, `th`, `zh-Hans`); en, ms and id as before. */
+    language: LanguageTag,
     referenceNumber: z.string().min(1).optional(),
     url: PublicHttpsUrl.optional(),
-    /** A passage of the document in its original language. */
-    excerpt: z.string().min(1),
+    /** A passage of the document in its original language; optional (a paywalled article, a document seen but not copied). */
+    excerpt: z.string().min(1).optional(),
     /** Schema 2: how authoritative the source is (official, a news agency, secondary). */
     authority: SourceAuthority.optional(),
   })

@@ -2,7 +2,7 @@ import type { Briefing, Section } from '../briefing/model';
 import type { AgendaItem, Body, Citation, Framework, LocalizedText, Meeting, OutcomeTarget, Source } from '../model';
 import { pickText } from '../model/text';
 import type { PackFormat, PackLabel } from './labels';
-import type { PackBlock, PackChapter, PackCover, PackOptions, PackProfile, PackRow } from './model';
+import type { PackBlock, PackCertainty, PackChapter, PackCover, PackOptions, PackProfile, PackRow } from './model';
 import { splitMarkdown } from './split-markdown';
 import { fitColumns } from './table-columns';
 
@@ -203,17 +203,24 @@ export function createContext(input: PackInput, options: PackOptions, format: Pa
   };
 }
 
+function certaintyTexts(certainty: PackCertainty | undefined): string[] {
+  return certainty ? [certainty.mark, ...(certainty.detail ? [certainty.detail] : [])] : [];
+}
+
 /** The words of a block, for the glossary and for tests that look for what a pack contains. */
 export function blockTexts(block: PackBlock): string[] {
   switch (block.kind) {
-    case 'heading':
     case 'markdown':
-    case 'text':
       return [block.text];
+    case 'heading':
+    case 'text':
+      return [block.text, ...certaintyTexts(block.certainty)];
     case 'field':
-      return [block.label, block.value];
+      return [block.label, block.value, ...certaintyTexts(block.certainty)];
     case 'table':
-      return [...block.columns.map((c) => c.label), ...block.rows.flatMap((r) => r.cells)];
+      return [...block.columns.map((c) => c.label), ...block.rows.flatMap((r) => [...r.cells, ...certaintyTexts(r.certainty)])];
+    case 'certainty-legend':
+      return [block.title, ...block.entries.flatMap((e) => [e.mark, e.meaning]), block.unmarked];
     case 'org-chart':
       return [];
   }

@@ -1,3 +1,4 @@
+import { withCertaintyLegend } from './certainty';
 import { createContext, type PackInput, type PartComposer } from './compose-context';
 import type { PackFormat } from './labels';
 import type { PackChapter, PackDocument, PackOptions, PackPart } from './model';
@@ -65,7 +66,7 @@ export function composePack(input: PackInput, options: PackOptions, format: Pack
     // A brief with a clearance: only its cleared version prints without the watermark.
     draft: options.clearance ? options.clearance.printed !== 'cleared' : input.briefing.status !== 'cleared',
     cover: ctx.cover,
-    chapters: PRINT_ORDER.flatMap((part) => byPart.get(part) ?? []),
+    chapters: withCertaintyLegend(ctx, PRINT_ORDER.flatMap((part) => byPart.get(part) ?? [])),
     sources: packSources(ctx),
     ...(options.papers?.length ? { papers: { group: format.t('papers.group'), entries: options.papers.map(({ id, title }) => ({ id, title })) } } : {}),
   };

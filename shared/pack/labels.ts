@@ -1,5 +1,3 @@
-import type { Language } from '../model';
-
 /** Label keys of the pack; the renderer maps each to its `packs.*` message. */
 export const PACK_LABELS = [
   'cover.meetingNumber',
@@ -108,6 +106,24 @@ export const PACK_LABELS = [
   'assessment.at-risk',
   'assessment.achieved',
   'assessment.none',
+  'certainty.verified',
+  'certainty.partial',
+  'certainty.unverified',
+  'certainty.conflicting',
+  'certainty.supportedBy',
+  'certainty.contradictedBy',
+  'certainty.legend',
+  'certainty.legend.verified',
+  'certainty.legend.partial',
+  'certainty.legend.unverified',
+  'certainty.legend.conflicting',
+  'certainty.legend.unmarked',
+  'certainty.days',
+  'overview.otherTitles',
+  'sources.language',
+  'sources.authority.official',
+  'sources.authority.news-agency',
+  'sources.authority.secondary',
 ] as const;
 export type PackLabel = (typeof PACK_LABELS)[number];
 
@@ -118,7 +134,7 @@ export interface PackFormat {
   date: (partialDate: string) => string;
   dateRange: (start: string, end?: string) => string;
   dateTime: (iso: string) => string;
-  /** A language's name, for a glossary expansion the dataset has only in another language. */
-  language: (code: Language) => string;
+  /** A language's name from any BCP 47 tag (a glossary expansion in another language, a source in Thai). */
+  language: (code: string) => string;
 }
 

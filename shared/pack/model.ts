@@ -1,4 +1,4 @@
-import type { Language } from '../model';
+import type { CertaintyLevel, Language } from '../model';
 
 /*
  * The pack document: what a printed briefing pack holds, as plain data. compose.ts builds it
@@ -50,19 +50,33 @@ export interface PackAnnexPaper {
   title: string;
 }
 
+/**
+ * How sure a printed fact is (the dataset's certainty, shared/pack/certainty.ts): a mark after
+ * the fact ("verified", "sources conflict") and, under it, what the publisher noted and, for a
+ * conflict or a partial fact, the sources on each side ("Supported by [1]. Contradicted by [4].").
+ */
+export interface PackCertainty {
+  level: CertaintyLevel;
+  mark: string;
+  detail?: string;
+}
+
 /** One row of a fixed-column table: cells are plain text, numbers of the sources cited. */
 export interface PackRow {
   cells: string[];
   cites?: number[];
+  certainty?: PackCertainty;
 }
 
 export type PackBlock =
-  | { kind: 'heading'; level: 2 | 3; text: string; cites?: number[] }
+  | { kind: 'heading'; level: 2 | 3; text: string; cites?: number[]; certainty?: PackCertainty }
   /** A piece of delegate-written markdown (a paragraph or one list item); `number` for a talking point. */
   | { kind: 'markdown'; text: string; number?: number; cites?: number[]; tone?: 'private' | 'restricted' }
   /** `pageRef`: the page a chapter starts on, printed with the label's `{page}` ("brief on page 6"). */
-  | { kind: 'text'; text: string; cites?: number[]; tone?: 'muted' | 'lead'; pageRef?: { chapterId: string; label: string } }
-  | { kind: 'field'; label: string; value: string; cites?: number[] }
+  | { kind: 'text'; text: string; cites?: number[]; tone?: 'muted' | 'lead'; pageRef?: { chapterId: string; label: string }; certainty?: PackCertainty }
+  | { kind: 'field'; label: string; value: string; cites?: number[]; certainty?: PackCertainty }
+  /** What the certainty marks mean, printed once before the first fact that carries one. */
+  | { kind: 'certainty-legend'; title: string; entries: { level: CertaintyLevel; mark: string; meaning: string }[]; unmarked: string }
   /** Columns' relative widths add up to 100; rows may be split over pages, the header repeats. */
   /** `markdown`: a column of delegate-written text (evidence, actions), rendered as the app's markdown. */
   | { kind: 'table'; columns: { label: string; width: number; markdown?: boolean }[]; rows: PackRow[] }

@@ -124,7 +124,7 @@ export function sourceDoc(source: Source): SearchDoc {
     title: source.title,
     date: source.date,
     keywords: defined<DocText>([source.publisher, source.referenceNumber, dateWords(source.date)]),
-    text: [source.excerpt],
+    text: defined<DocText>([source.excerpt]),
   };
 }
 

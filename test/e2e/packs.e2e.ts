@@ -125,6 +125,10 @@ describe('briefing packs', () => {
     assert.match(all, /AWGCC ASEAN Working Group on Climate Change/);
     assert.match(all, /Sources #? ?SOURCE \[1\] /i, 'the sources are listed, numbered');
     assert.match(all, /Hà Nội and Đà Nẵng/, 'Vietnamese diacritics survive into the PDF');
+    // How sure the facts are (issue 16): the built-in dataset dates ASOEN-36's days by assumption.
+    assert.match(all, /How sure the facts are/, 'the certainty legend is printed');
+    assert.match(all, /Days and dates of the programme partly verified The media statement gives the days in sequence only/, 'a partly verified fact is marked where it is printed, with its note');
+    assert.match(all, /Kementerian Sumber Asli dan Kelestarian Alam \(NRES\), Malaysia, 2025, in Malay, official source/, 'a source is listed with its language and authority');
 
     // Internal: everything. User text is text: the markup is printed, never run.
     for (const secret of [PRIVATE, RED_LINE, FALLBACK]) assert.ok(all.includes(secret), `internal pack contains ${secret}`);

@@ -135,7 +135,7 @@ describe('built-in dataset', () => {
     }
     const missing: string[] = [];
     for (const source of records.sources) {
-      if (!text.get(source.id)?.includes(normalise(source.excerpt))) missing.push(`sources ${source.id}: excerpt`);
+      if (source.excerpt !== undefined && !text.get(source.id)?.includes(normalise(source.excerpt))) missing.push(`sources ${source.id}: excerpt`);
     }
     const cited = {
       bodies: records.bodies,

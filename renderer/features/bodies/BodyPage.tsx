@@ -4,6 +4,7 @@ import { BodyLinks } from '../../components/BodyLinks';
 import { Chair } from '../../components/Chair';
 import { FieldCertainty, RecordCertainty } from '../facts/CertaintyBadge';
 import { ChairHistory } from '../facts/ChairHistory';
+import { OtherLanguageNames } from '../facts/OtherLanguageNames';
 import { Citations } from '../../components/Citations';
 import { LocalText, OriginalText } from '../../components/LocalText';
 import { Field, Page } from '../../components/Page';
@@ -51,6 +52,7 @@ function BodyDetail({ body }: { body: StoredBody }) {
       subtitle={`${t(`level.${body.level}`)} · ${t(`pillar.${body.pillar}`)}`}
     >
       <OriginalText value={body.name} />
+      <OtherLanguageNames texts={body.otherNames} />
       <RecordCertainty certainty={body.certainty} />
       {body.description && (
         <p className="description">

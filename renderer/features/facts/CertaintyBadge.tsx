@@ -1,4 +1,5 @@
 import type { Certainty, CertaintyNote } from '../../../shared/model';
+import { fieldNotes } from '../../../shared/model/certainty-paths';
 import { LocalText } from '../../components/LocalText';
 import { useT } from '../../i18n/use-t';
 import { SourceLinks } from './SourceLinks';
@@ -35,10 +36,23 @@ export function CertaintyBadge({ note }: { note: CertaintyNote }) {
   );
 }
 
-/** The badge for one field of a record, or nothing when the publisher said nothing about it. */
+/**
+ * The badges for one field of a record and its parts (`venue` shows a note on `venue.city`
+ * too), or nothing when the publisher said nothing about them.
+ */
 export function FieldCertainty({ certainty, field }: { certainty: Certainty | undefined; field: string }) {
-  const note = certainty?.fields?.[field];
-  return note ? <CertaintyBadge note={note} /> : null;
+  const notes = fieldNotes(certainty, [field]);
+  if (notes.length === 0) return null;
+  return (
+    <>
+      {notes.map((note, i) => (
+        <span key={i}>
+          {i > 0 && ' '}
+          <CertaintyBadge note={note} />
+        </span>
+      ))}
+    </>
+  );
 }
 
 /** The badge for a whole record. */

@@ -6,6 +6,7 @@ import { Chair, Countries } from '../../components/Chair';
 import { FieldCertainty, RecordCertainty } from '../facts/CertaintyBadge';
 import { HeadsOfDelegation } from '../facts/HeadsOfDelegation';
 import { OutcomeDocuments } from '../facts/OutcomeDocuments';
+import { OtherLanguageNames } from '../facts/OtherLanguageNames';
 import { Citations } from '../../components/Citations';
 import { MeetingBriefings } from '../briefings/MeetingBriefings';
 import { PaperAttachments } from '../../papers/attach/PaperAttachments';
@@ -58,6 +59,7 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
     >
       <RecordCertainty certainty={meeting.certainty} />
       <OriginalText value={meeting.title} />
+      <OtherLanguageNames texts={meeting.otherTitles} />
       {meeting.description && (
         <p className="description">
           <LocalText value={meeting.description} />
@@ -69,7 +71,7 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
         </Field>
         <Field label={t('meetings.status')}>{t(`status.${meeting.status}`)}</Field>
         <Field label={t('facts.theme')}>{meeting.theme && <LocalText value={meeting.theme} />}</Field>
-        <Field label={t('meetings.venue')}>{place}</Field>
+        <Field label={t('meetings.venue')}>{place && <>{place} <FieldCertainty certainty={meeting.certainty} field="venue" /></>}</Field>
         <Field label={t('meetings.host')}>
           {meeting.host && (
             <>
@@ -79,11 +81,12 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
                   {' — '}
                   <LocalText value={meeting.host.agency} />
                 </>
-              )}
+              )}{' '}
+              <FieldCertainty certainty={meeting.certainty} field="host" />
             </>
           )}
         </Field>
-        <Field label={t('meetings.chair')}>{meeting.chair && <Chair role={meeting.chair} />}</Field>
+        <Field label={t('meetings.chair')}>{meeting.chair && <><Chair role={meeting.chair} /> <FieldCertainty certainty={meeting.certainty} field="chair" /></>}</Field>
         <Field label={t('meetings.coChairs')}>
           {meeting.coChairs.length > 0 && (
             <ul className="inline-list">
@@ -96,7 +99,11 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
           )}
         </Field>
         <Field label={t('meetings.participants')}>
-          {meeting.participants && <ParticipantList value={meeting.participants} />}
+          {meeting.participants && (
+            <>
+              <ParticipantList value={meeting.participants} /> <FieldCertainty certainty={meeting.certainty} field="participants" />
+            </>
+          )}
         </Field>
         <Field label={t('meetings.observers')}>{meeting.observers && <ParticipantList value={meeting.observers} />}</Field>
         <Field label={t('facts.headsOfDelegation')}>{meeting.headsOfDelegation && meeting.headsOfDelegation.length > 0 && <HeadsOfDelegation heads={meeting.headsOfDelegation} />}</Field>

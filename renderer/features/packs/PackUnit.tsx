@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Body, Language } from '../../../shared/model';
+import type { PackCertainty } from '../../../shared/pack/model';
 import type { FlowUnit, TableBlock, UnitSlice } from './flow';
 import { OrgChart } from './OrgChart';
 import { breakable, PackMarkdown } from './PackMarkdown';
@@ -24,6 +25,28 @@ function Sliced({ text, slice, index }: { text: string; slice?: UnitSlice; index
 function Cites({ numbers }: { numbers?: number[] }) {
   if (!numbers || numbers.length === 0) return null;
   return <sup className="pack-cite">[{numbers.join(', ')}]</sup>;
+}
+
+/** How sure the fact is, after it: discreet for verified, a framed word for the others (shared/pack/certainty.ts). */
+function CertaintyMark({ certainty }: { certainty?: PackCertainty }) {
+  if (!certainty) return null;
+  return <span className={`pack-certainty level-${certainty.level}`}>{certainty.mark}</span>;
+}
+
+/**
+ * The publisher's note and the sources on each side, under the fact: a text container of its
+ * own (after the fact's), so a split fact carries the rest of its note to the next page; an
+ * empty part prints nothing (`:empty`).
+ */
+function CertaintyDetail({ certainty, slice, index }: { certainty?: PackCertainty; slice?: UnitSlice; index: number }) {
+  if (!certainty?.detail) return null;
+  const range = slice?.ranges[index];
+  const text = range ? certainty.detail.slice(range[0], range[1]) : certainty.detail;
+  return (
+    <span className={`pack-certainty-detail level-${certainty.level}`} data-slice="">
+      {breakable(text)}
+    </span>
+  );
 }
 
 /** A one-row table (the header or one body row), with the table's column widths, so every row lines up. */
@@ -82,7 +105,13 @@ export function PackUnit({ unit, env, slice, continued = false }: { unit: FlowUn
           {unit.row.cells.map((cell, i) => (
             <td key={i}>
               {unit.table.columns[i]?.markdown ? <PackMarkdown text={cell} range={slice?.ranges[i]} className="markdown pack-cell-md" /> : <Sliced text={cell} slice={slice} index={i} />}
-              {last && i === unit.row.cells.length - 1 && <Cites numbers={unit.row.cites} />}
+              {last && i === unit.row.cells.length - 1 && (
+                <>
+                  <Cites numbers={unit.row.cites} />
+                  <CertaintyMark certainty={unit.row.certainty} />
+                </>
+              )}
+              {i === unit.row.cells.length - 1 && <CertaintyDetail certainty={unit.row.certainty} slice={slice} index={unit.row.cells.length} />}
             </td>
           ))}
         </TableFrame>
@@ -96,6 +125,8 @@ export function PackUnit({ unit, env, slice, continued = false }: { unit: FlowUn
             <Heading className={`pack-h${block.level}${continued ? ' continued' : ''}`}>
               {continued ? env.continued(block.text) : block.text}
               {!continued && <Cites numbers={block.cites} />}
+              {!continued && <CertaintyMark certainty={block.certainty} />}
+              {!continued && <CertaintyDetail certainty={block.certainty} index={0} />}
             </Heading>
           );
         }
@@ -104,7 +135,9 @@ export function PackUnit({ unit, env, slice, continued = false }: { unit: FlowUn
             <p className={`pack-text${block.tone ? ` tone-${block.tone}` : ''}`}>
               <Sliced text={block.text} slice={slice} index={0} />
               {last && <Cites numbers={block.cites} />}
+              {last && <CertaintyMark certainty={block.certainty} />}
               {last && block.pageRef && <span className="pack-page-ref"> {block.pageRef.label.replace('{page}', String(env.pageOf(block.pageRef.chapterId) ?? '000'))}</span>}
+              <CertaintyDetail certainty={block.certainty} slice={slice} index={1} />
             </p>
           );
         case 'field':
@@ -114,6 +147,8 @@ export function PackUnit({ unit, env, slice, continued = false }: { unit: FlowUn
               <span className="pack-field-value">
                 <Sliced text={block.value} slice={slice} index={0} />
                 {last && <Cites numbers={block.cites} />}
+                {last && <CertaintyMark certainty={block.certainty} />}
+                <CertaintyDetail certainty={block.certainty} slice={slice} index={1} />
               </span>
             </p>
           );
@@ -123,6 +158,20 @@ export function PackUnit({ unit, env, slice, continued = false }: { unit: FlowUn
               {block.number !== undefined && <span className="pack-point-number">{first ? `${block.number}.` : ''}</span>}
               <PackMarkdown text={block.text} range={slice?.ranges[0]} />
               {last && <Cites numbers={block.cites} />}
+            </div>
+          );
+        case 'certainty-legend':
+          return (
+            <div className="pack-certainty-legend">
+              <p className="pack-certainty-legend-title">{block.title}</p>
+              <ul>
+                {block.entries.map((e) => (
+                  <li key={e.level}>
+                    <span className={`pack-certainty level-${e.level}`}>{e.mark}</span> {e.meaning}
+                  </li>
+                ))}
+              </ul>
+              <p className="pack-certainty-legend-unmarked">{block.unmarked}</p>
             </div>
           );
         case 'org-chart':

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { LocalText, OriginalText } from '../../components/LocalText';
+import { QuoteLanguage } from '../../components/QuoteLanguage';
 import { Field, Page } from '../../components/Page';
 import { RecordPage } from '../../components/RecordPage';
 import { db } from '../../db/db';
@@ -9,6 +10,7 @@ import { formatPartialDate, languageName } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { toSafeExternalUrl } from '../../../shared/trusted-url';
 import { openExternal } from '../../platform/platform';
+import { SourceAuthorityBadge } from '../facts/SourceAuthorityBadge';
 import { useAppStore } from '../../store/store';
 
 /** How many citing records of each kind the page lists. */
@@ -46,17 +48,23 @@ function SourceDetail({ source }: { source: StoredSource }) {
       <dl className="facts">
         <Field label={t('sources.publisher')}>{source.publisher}</Field>
         <Field label={t('sources.date')}>{source.date && formatPartialDate(source.date, language)}</Field>
+        <Field label={t('facts.authority')}>{source.authority && <SourceAuthorityBadge authority={source.authority} />}</Field>
         <Field label={t('sources.language')}>{languageName(source.language, language)}</Field>
         <Field label={t('sources.reference')}>{source.referenceNumber}</Field>
         <Field label={t('sources.url')}>{source.url && <SourceLink url={source.url} />}</Field>
       </dl>
       <section aria-labelledby="excerpt-heading">
         <h2 id="excerpt-heading">{t('sources.excerpt')}</h2>
-        <blockquote className="excerpt" lang={source.language}>
-          {source.excerpt.split(/\n{2,}/).map((para, i) => (
-            <p key={i}>{para}</p>
-          ))}
-        </blockquote>
+        {source.excerpt ? (
+          <blockquote className="excerpt" lang={source.language}>
+            {source.excerpt.split(/\n{2,}/).map((para, i) => (
+              <p key={i}>{para}</p>
+            ))}
+          </blockquote>
+        ) : (
+          <p className="muted">{t('facts.noExcerpt')}</p>
+        )}
+        {source.excerpt && <QuoteLanguage tag={source.language} />}
         <p className="muted">{t('sources.provenance', { datasetId: source.prov.datasetId, version: source.prov.version })}</p>
       </section>
       <section aria-labelledby="cited-heading">
@@ -66,9 +74,12 @@ function SourceDetail({ source }: { source: StoredSource }) {
             <li key={c.href}>
               <Link href={c.href}>{c.label}</Link>
               {c.quote && (
-                <blockquote lang={source.language} className="quote">
-                  {c.quote}
-                </blockquote>
+                <>
+                  <blockquote lang={source.language} className="quote">
+                    {c.quote}
+                  </blockquote>
+                  <QuoteLanguage tag={source.language} />
+                </>
               )}
             </li>
           ))}

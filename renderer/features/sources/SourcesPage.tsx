@@ -36,6 +36,7 @@ export function SourcesPage() {
                   <span className="row-meta">
                     {source.publisher}
                     {source.date && ` · ${formatPartialDate(source.date, language)}`} · {languageName(source.language, language)}
+                    {source.authority && ` · ${t(`facts.authority.${source.authority}`)}`}
                   </span>
                 )}
               </Link>

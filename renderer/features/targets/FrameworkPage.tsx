@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { BodyLinks } from '../../components/BodyLinks';
 import { Citations } from '../../components/Citations';
+import { RecordCertainty } from '../facts/CertaintyBadge';
 import { LocalText, OriginalText } from '../../components/LocalText';
 import { Field, Loading, NotFound, Page } from '../../components/Page';
 import { db } from '../../db/db';
@@ -19,6 +20,7 @@ export function FrameworkPage({ id }: { id: string }) {
   return (
     <Page title={<LocalText value={framework.title} />} subtitle={t(`frameworkKind.${framework.kind}`)}>
       <OriginalText value={framework.title} />
+      <RecordCertainty certainty={framework.certainty} />
       {framework.description && (
         <p className="description">
           <LocalText value={framework.description} />

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { BodyLinks, MeetingLinks } from '../../components/BodyLinks';
 import { Citations } from '../../components/Citations';
+import { RecordCertainty } from '../facts/CertaintyBadge';
 import { TargetBriefings } from '../briefings/MeetingBriefings';
 import { LocalText, OriginalText } from '../../components/LocalText';
 import { Field, Page } from '../../components/Page';
@@ -35,6 +36,7 @@ function TargetDetail({ target }: { target: StoredTarget }) {
       subtitle={framework && <LocalText value={framework.title} />}
     >
       <OriginalText value={target.text} />
+      <RecordCertainty certainty={target.certainty} />
       <dl className="facts">
         <Field label={t('targets.framework')}>
           {framework && (

@@ -46,4 +46,7 @@ export const facts = {
   'facts.authority.news-agency': 'News agency',
   'facts.authority.secondary': 'Secondary source',
   'facts.otherNames': 'In other languages',
+  'facts.authority': 'Authority',
+  'facts.noExcerpt': 'The publisher gave no excerpt of this document.',
+  'facts.language': 'In {language}',
 } as const;

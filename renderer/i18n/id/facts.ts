@@ -48,4 +48,7 @@ export const facts = {
   'facts.authority.news-agency': 'Kantor berita',
   'facts.authority.secondary': 'Sumber sekunder',
   'facts.otherNames': 'Dalam bahasa lain',
+  'facts.authority': 'Otoritas',
+  'facts.noExcerpt': 'Penerbit tidak menyertakan kutipan dokumen ini.',
+  'facts.language': 'Dalam bahasa {language}',
 } as const satisfies Partial<Catalog>;

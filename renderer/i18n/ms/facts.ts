@@ -48,4 +48,7 @@ export const facts = {
   'facts.authority.news-agency': 'Agensi berita',
   'facts.authority.secondary': 'Sumber sekunder',
   'facts.otherNames': 'Dalam bahasa lain',
+  'facts.authority': 'Autoriti',
+  'facts.noExcerpt': 'Penerbit tidak memberikan petikan dokumen ini.',
+  'facts.language': 'Dalam bahasa {language}',
 } as const satisfies Partial<Catalog>;

@@ -1,6 +1,6 @@
 import { AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, Paragraph, ShadingType, TextRun } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { PackBlock, PackChapter, PackDocument } from '../model';
+import type { PackBlock, PackCertainty, PackChapter, PackDocument } from '../model';
 import { markdownParagraphs } from './markdown-xml';
 import { pageBreak, paragraph, run, table, tableOfContents } from './wordml';
 
@@ -11,7 +11,7 @@ import { pageBreak, paragraph, run, table, tableOfContents } from './wordml';
  * contents field over the headings (Word fills in the page numbers when it opens the document),
  * and every page's header and footer carry the marking and "Page X of Y" as Word fields. Styles
  * are named so a ministry's template can restyle them: headings, "Talking Point", "Restricted",
- * "Private Note", "Pack Muted", "Pack List".
+ * "Private Note", "Pack Muted", "Pack List", "Pack Certainty" and "Pack Conflict" (how sure a fact is).
  *
  * The package (styles, header, footer, settings, relationships) comes from the docx library;
  * the body, thousands of paragraphs in a long brief, is written by wordml.ts, which is many
@@ -37,14 +37,40 @@ function cites(numbers: readonly number[] | undefined): string {
   return numbers && numbers.length > 0 ? run(` [${numbers.join(', ')}]`, { superScript: true }) : '';
 }
 
+/** How sure a fact is, after it: a small grey word for verified, framed in brackets for the others, a conflict in red capitals. */
+function certaintyMark(certainty: PackCertainty | undefined, lead = ' '): string {
+  if (!certainty) return '';
+  switch (certainty.level) {
+    case 'verified':
+      return run(`${lead}${certainty.mark}`, { size: 14, color: '4A4F5C' });
+    case 'conflicting':
+      return run(`${lead}[${certainty.mark.toUpperCase()}]`, { size: 16, bold: true, color: MARKING_COLOR });
+    default:
+      return run(`${lead}[${certainty.mark}]`, { size: 16, italics: true });
+  }
+}
+
+/** The publisher's note and the sources on each side, as a paragraph under the fact ("Pack Conflict" boxed for a conflict). */
+function certaintyDetail(certainty: PackCertainty | undefined): string {
+  if (!certainty?.detail) return '';
+  return paragraph(run(certainty.detail), { style: certainty.level === 'conflicting' ? 'PackConflict' : 'PackCertainty' });
+}
+
+function legendXml(block: Extract<PackBlock, { kind: 'certainty-legend' }>): string {
+  let xml = paragraph(run(block.title, { bold: true }), { style: 'PackCertainty', keepNext: true });
+  for (const e of block.entries) xml += paragraph(certaintyMark({ level: e.level, mark: e.mark }, '') + run(` ${e.meaning}`), { style: 'PackCertainty', keepNext: true });
+  return xml + paragraph(run(block.unmarked), { style: 'PackCertainty' });
+}
+
 function tableXml(block: Extract<PackBlock, { kind: 'table' }>, textWidth: number): string {
   const widths = block.columns.map((c) => Math.round((c.width / 100) * textWidth));
   const header = block.columns.map((c) => paragraph(run(c.label, { bold: true }), { keepNext: true }));
   const rows = block.rows.map((row) =>
     block.columns.map((c, i) => {
-      const tail = i === block.columns.length - 1 ? cites(row.cites) : '';
+      const lastCell = i === block.columns.length - 1;
+      const tail = lastCell ? cites(row.cites) + certaintyMark(row.certainty) : '';
       const text = row.cells[i] ?? '';
-      return c.markdown ? markdownParagraphs(text, { tail }) : paragraph(run(text) + tail);
+      return (c.markdown ? markdownParagraphs(text, { tail }) : paragraph(run(text) + tail)) + (lastCell ? certaintyDetail(row.certainty) : '');
     }),
   );
   return table(widths, header, rows) + paragraph('');
@@ -53,11 +79,13 @@ function tableXml(block: Extract<PackBlock, { kind: 'table' }>, textWidth: numbe
 function blockXml(block: PackBlock, labels: DocxLabels, textWidth: number): string {
   switch (block.kind) {
     case 'heading':
-      return paragraph(run(block.text) + cites(block.cites), { style: block.level === 2 ? 'Heading3' : 'Heading4', keepNext: true });
+      return paragraph(run(block.text) + cites(block.cites) + certaintyMark(block.certainty), { style: block.level === 2 ? 'Heading3' : 'Heading4', keepNext: true }) + certaintyDetail(block.certainty);
     case 'text':
-      return paragraph(run(block.text, block.tone === 'lead' ? { bold: true } : {}) + cites(block.cites), block.tone === 'muted' ? { style: 'PackMuted' } : {});
+      return paragraph(run(block.text, block.tone === 'lead' ? { bold: true } : {}) + cites(block.cites) + certaintyMark(block.certainty), block.tone === 'muted' ? { style: 'PackMuted' } : {}) + certaintyDetail(block.certainty);
     case 'field':
-      return paragraph(run(`${block.label}: `, { bold: true }) + run(block.value) + cites(block.cites));
+      return paragraph(run(`${block.label}: `, { bold: true }) + run(block.value) + cites(block.cites) + certaintyMark(block.certainty)) + certaintyDetail(block.certainty);
+    case 'certainty-legend':
+      return legendXml(block);
     case 'markdown': {
       const style = block.number !== undefined ? 'TalkingPoint' : block.tone === 'private' ? 'PrivateNote' : block.tone === 'restricted' ? 'Restricted' : undefined;
       return markdownParagraphs(block.text, { ...(style ? { style } : {}), lead: block.number !== undefined ? run(`${block.number}.\t`, { bold: true }) : '', tail: cites(block.cites) });
@@ -115,6 +143,8 @@ function packageDocument(doc: PackDocument, labels: DocxLabels, size: { width: n
         { id: 'Restricted', name: 'Restricted', basedOn: 'Normal', paragraph: { indent: { left: 200 }, border: { left: { style: BorderStyle.SINGLE, size: 16, color: MARKING_COLOR, space: 6 } } } },
         { id: 'PrivateNote', name: 'Private Note', basedOn: 'Normal', paragraph: { shading: { type: ShadingType.CLEAR, fill: 'FFF6D6', color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 16, color: 'F2B705', space: 6 } } } },
         { id: 'PackMuted', name: 'Pack Muted', basedOn: 'Normal', run: { color: '4A4F5C', size: 18 } },
+        { id: 'PackCertainty', name: 'Pack Certainty', basedOn: 'Normal', run: { color: '4A4F5C', size: 16 }, paragraph: { spacing: { after: 60 } } },
+        { id: 'PackConflict', name: 'Pack Conflict', basedOn: 'Normal', run: { size: 16 }, paragraph: { indent: { left: 200 }, spacing: { after: 80 }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: MARKING_COLOR, space: 6 }, top: { style: BorderStyle.SINGLE, size: 4, color: MARKING_COLOR, space: 2 }, bottom: { style: BorderStyle.SINGLE, size: 4, color: MARKING_COLOR, space: 2 } } } },
         { id: 'PackList', name: 'Pack List', basedOn: 'Normal', paragraph: { spacing: { after: 40 } } },
         { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { spacing: { before: 80 } } },
         { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 240 } } },

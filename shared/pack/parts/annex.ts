@@ -1,5 +1,6 @@
 import type { AgendaItem, Body, Meeting } from '../../model';
 import type { PartComposer } from '../compose-context';
+import { fieldCertainty } from '../certainty';
 import type { PackBlock } from '../model';
 import { orgChartBodyIds } from '../org-chart';
 
@@ -42,7 +43,7 @@ export const composeAnnex: PartComposer = (ctx) => {
   );
   const focal = concerned.all.flatMap((id) => {
     const body = bodyById.get(id)!;
-    return body.focalPoints.filter((f) => f.country === briefing.delegation).map((f) => ({ cells: [body.acronym, ctx.format.country(f.country), text(f.agency)], cites: numbers.cite(body.sources) }));
+    return body.focalPoints.filter((f) => f.country === briefing.delegation).map((f) => ({ cells: [body.acronym, ctx.format.country(f.country), text(f.agency)], cites: numbers.cite(body.sources), ...fieldCertainty(ctx, body.certainty, ['focalPoints']) }));
   });
   if (focal.length > 0) {
     blocks.push(

@@ -2,6 +2,7 @@ import type { Section } from '../../briefing/model';
 import { printedBackground } from '../background';
 import { isEmptySection, type PackContext, type PartComposer } from '../compose-context';
 import type { PackLabel } from '../labels';
+import { fieldNotes, packCertainty, recordCertainty, withCertainty } from '../certainty';
 import type { PackBlock, PackChapter, PackRow } from '../model';
 
 /*
@@ -19,7 +20,7 @@ function briefChapter(ctx: PackContext, section: Section, number: number): PackC
   const item = ctx.itemById.get(section.agendaItemId);
   const blocks: PackBlock[] = [];
   const itemCites = item ? numbers.cite(item.sources) : [];
-  if (item) blocks.push({ kind: 'text', text: when(ctx, section), tone: 'muted', cites: itemCites });
+  if (item) blocks.push({ kind: 'text', text: when(ctx, section), tone: 'muted', cites: itemCites, ...withCertainty(packCertainty(ctx, [item.certainty?.record, ...fieldNotes(item.certainty, ['title', 'day', 'bodyIds'])])) });
   else blocks.push(ctx.muted('brief.detached'));
   const field = (label: PackLabel, value: string, tone?: 'private' | 'restricted', cites?: number[]) => {
     if (value.trim() === '') return;
@@ -58,7 +59,7 @@ function briefChapter(ctx: PackContext, section: Section, number: number): PackC
         assessed.map((a): PackRow => {
           const target = ctx.targetById.get(a.targetId)!;
           const framework = ctx.frameworkById.get(target.frameworkId);
-          return { cells: [target.code, text(target.text), framework ? text(framework.title) : target.frameworkId, t(`assessment.${a.assessment ?? 'none'}`), a.evidence], cites: numbers.cite(target.sources) };
+          return { cells: [target.code, text(target.text), framework ? text(framework.title) : target.frameworkId, t(`assessment.${a.assessment ?? 'none'}`), a.evidence], cites: numbers.cite(target.sources), ...recordCertainty(ctx, target.certainty) };
         }),
       ),
     );
@@ -92,7 +93,7 @@ export const composeBriefs: PartComposer = (ctx) => {
   // After the briefs, so that sources are numbered in the order the pages print them.
   const empty = ctx.sections.filter(isEmptySection).map((section): PackRow => {
     const item = ctx.itemById.get(section.agendaItemId);
-    return { cells: [String(ctx.itemNumber.get(section.agendaItemId)), ctx.itemTitle(section), when(ctx, section)], cites: item ? ctx.numbers.cite(item.sources) : [] };
+    return { cells: [String(ctx.itemNumber.get(section.agendaItemId)), ctx.itemTitle(section), when(ctx, section)], cites: item ? ctx.numbers.cite(item.sources) : [], ...(item ? recordCertainty(ctx, item.certainty) : {}) };
   });
   if (empty.length > 0) {
     chapters.push({

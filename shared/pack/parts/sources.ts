@@ -9,7 +9,16 @@ export function packSources(ctx: Parameters<PartComposer>[0]): PackSource[] {
       number,
       id,
       title: ctx.text(source.title),
-      detail: [source.publisher, source.date ? ctx.format.date(source.date) : '', source.referenceNumber ?? ''].filter(Boolean).join(', '),
+      detail: [
+        source.publisher,
+        source.date ? ctx.format.date(source.date) : '',
+        source.referenceNumber ?? '',
+        // The document's language when it is not the pack's ("in Thai"), and how authoritative it is.
+        source.language !== ctx.options.language ? ctx.t('sources.language', { language: ctx.format.language(source.language) }) : '',
+        source.authority ? ctx.t(`sources.authority.${source.authority}`) : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
       ...(source.url ? { url: source.url } : {}),
     };
   });

@@ -1,6 +1,7 @@
 import type { Section } from '../../briefing/model';
 import type { OutcomeTarget } from '../../model';
 import type { PartComposer } from '../compose-context';
+import { fieldNotes, packCertainty, withCertainty } from '../certainty';
 import type { PackRow } from '../model';
 
 /** Every target a printed section links, with its framework, the dataset's status and the delegation's latest assessment. */
@@ -22,6 +23,8 @@ export const composeTargets: PartComposer = (ctx) => {
       return {
         cells: [target.code, text(target.text), framework ? text(framework.title) : target.frameworkId, t(`status.${target.progress.status}`), t(`assessment.${a.assessment ?? 'none'}`)],
         cites: numbers.cite([...target.sources, ...(framework?.sources ?? [])]),
+        // The target as a whole and its reported progress (the status column).
+        ...withCertainty(packCertainty(ctx, [target.certainty?.record, ...fieldNotes(target.certainty, ['text', 'progress'])])),
       };
     });
   const blocks = [

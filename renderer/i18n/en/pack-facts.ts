@@ -1,0 +1,21 @@
+/** English strings of the pack for how sure facts are, other-language titles and sources' authority (shared/pack/certainty.ts, parts/sources.ts). */
+export const packFacts = {
+  'packs.certainty.verified': 'verified',
+  'packs.certainty.partial': 'partly verified',
+  'packs.certainty.unverified': 'unverified',
+  'packs.certainty.conflicting': 'sources conflict',
+  'packs.certainty.supportedBy': 'Supported by {sources}.',
+  'packs.certainty.contradictedBy': 'Contradicted by {sources}.',
+  'packs.certainty.legend': 'How sure the facts are',
+  'packs.certainty.legend.verified': 'the sources confirm it.',
+  'packs.certainty.legend.partial': 'the sources confirm part of it; the note under it says which part.',
+  'packs.certainty.legend.unverified': 'no source confirms it yet; check before relying on it.',
+  'packs.certainty.legend.conflicting': 'sources disagree; the note under it names the sources on each side.',
+  'packs.certainty.legend.unmarked': 'A fact without a mark: the dataset says nothing about how sure it is. Numbers in brackets are the sources listed at the end of the pack.',
+  'packs.certainty.days': 'Days and dates of the programme',
+  'packs.overview.otherTitles': 'In other languages',
+  'packs.sources.language': 'in {language}',
+  'packs.sources.authority.official': 'official source',
+  'packs.sources.authority.news-agency': 'news agency',
+  'packs.sources.authority.secondary': 'secondary source',
+} as const;
