@@ -1,37 +1,41 @@
 import { Link, Route, Switch } from 'wouter';
-import { MySectionsPage } from '../features/assignments/MySectionsPage';
 import { BodiesPage } from '../features/bodies/BodiesPage';
 import { BodyPage } from '../features/bodies/BodyPage';
-import { BackupPage } from '../features/backup/BackupPage';
-import { BriefingEditorPage } from '../features/briefings/BriefingEditorPage';
 import { BriefingsPage } from '../features/briefings/BriefingsPage';
-import { NewBriefingPage } from '../features/briefings/NewBriefingPage';
-import { CalendarPage } from '../features/calendar/CalendarPage';
 import { HomePage } from '../features/home/HomePage';
-import { SecurityPage } from '../features/lock/SecurityPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
-import { PackPage } from '../features/packs/PackPage';
-import { ChangesPage } from '../features/changes/ChangesPage';
-import { PacksPage } from '../features/packs/PacksPage';
-import { AnnexPage } from '../papers/annex/AnnexPage';
-import { AnnotationsPrintPage } from '../papers/annotations/AnnotationsPrintPage';
-import { ComparePage } from '../papers/compare/ComparePage';
-import { StoragePage } from '../papers/storage/StoragePage';
-import { PaperPage } from '../papers/viewer/PaperPage';
-import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Overlays, useAppChrome } from '../features/shortcuts/AppChrome';
 import { AppHeader, type NavItem } from '../features/shortcuts/AppHeader';
 import { SourcePage } from '../features/sources/SourcePage';
 import { SourcesPage } from '../features/sources/SourcesPage';
-import { DatasetsPage } from '../features/sync/DatasetsPage';
 import { StartupUpdateCheck } from '../features/sync/StartupCheck';
 import { FrameworkPage } from '../features/targets/FrameworkPage';
 import { TargetPage } from '../features/targets/TargetPage';
 import { TargetsPage } from '../features/targets/TargetsPage';
 import { useT } from '../i18n/use-t';
+import { lazyPage, PageSuspense } from './lazy-page';
 import { useBootstrap } from './use-bootstrap';
+
+// Pages the first screen does not show load as their own chunks (renderer/app/lazy-page.tsx), so the
+// first paint does not wait for the code of the briefing editor, packs, papers (pdf-lib) or datasets pages.
+const MySectionsPage = lazyPage(() => import('../features/assignments/MySectionsPage'), 'MySectionsPage');
+const BackupPage = lazyPage(() => import('../features/backup/BackupPage'), 'BackupPage');
+const BriefingEditorPage = lazyPage(() => import('../features/briefings/BriefingEditorPage'), 'BriefingEditorPage');
+const NewBriefingPage = lazyPage(() => import('../features/briefings/NewBriefingPage'), 'NewBriefingPage');
+const CalendarPage = lazyPage(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
+const SecurityPage = lazyPage(() => import('../features/lock/SecurityPage'), 'SecurityPage');
+const PackPage = lazyPage(() => import('../features/packs/PackPage'), 'PackPage');
+const ChangesPage = lazyPage(() => import('../features/changes/ChangesPage'), 'ChangesPage');
+const PacksPage = lazyPage(() => import('../features/packs/PacksPage'), 'PacksPage');
+const AnnexPage = lazyPage(() => import('../papers/annex/AnnexPage'), 'AnnexPage');
+const AnnotationsPrintPage = lazyPage(() => import('../papers/annotations/AnnotationsPrintPage'), 'AnnotationsPrintPage');
+const ComparePage = lazyPage(() => import('../papers/compare/ComparePage'), 'ComparePage');
+const StoragePage = lazyPage(() => import('../papers/storage/StoragePage'), 'StoragePage');
+const PaperPage = lazyPage(() => import('../papers/viewer/PaperPage'), 'PaperPage');
+const SearchPage = lazyPage(() => import('../features/search/SearchPage'), 'SearchPage');
+const DatasetsPage = lazyPage(() => import('../features/sync/DatasetsPage'), 'DatasetsPage');
 
 const NAV: NavItem[] = [
   { href: '/', match: '/', label: 'nav.home' },
@@ -79,39 +83,41 @@ export function App() {
 
 function Routes() {
   return (
-    <Switch>
-      <Route path="/" component={HomePage} />
-      <Route path="/bodies" component={BodiesPage} />
-      <Route path="/bodies/:id">{(p) => <BodyPage id={p.id} />}</Route>
-      <Route path="/backup" component={BackupPage} />
-      <Route path="/briefings" component={BriefingsPage} />
-      <Route path="/briefings/new" component={NewBriefingPage} />
-      <Route path="/my-sections" component={MySectionsPage} />
-      <Route path="/briefings/:id/pack">{(p) => <PackPage id={p.id} />}</Route>
-      <Route path="/briefings/:id/changes">{(p) => <ChangesPage id={p.id} />}</Route>
-      <Route path="/briefings/:id">{(p) => <BriefingEditorPage id={p.id} />}</Route>
-      <Route path="/packs" component={PacksPage} />
-      <Route path="/meetings" component={MeetingsPage} />
-      <Route path="/meetings/:id">{(p) => <MeetingPage id={p.id} />}</Route>
-      <Route path="/targets" component={TargetsPage} />
-      <Route path="/targets/:id">{(p) => <TargetPage id={p.id} />}</Route>
-      <Route path="/frameworks/:id">{(p) => <FrameworkPage id={p.id} />}</Route>
-      <Route path="/papers" component={StoragePage} />
-      <Route path="/papers/annex" component={AnnexPage} />
-      <Route path="/papers/:id/compare">{(p) => <ComparePage id={p.id} />}</Route>
-      <Route path="/papers/:id/annotations">{(p) => <AnnotationsPrintPage id={p.id} />}</Route>
-      <Route path="/papers/:id">{(p) => <PaperPage id={p.id} />}</Route>
-      <Route path="/sources" component={SourcesPage} />
-      <Route path="/search" component={SearchPage} />
-      <Route path="/calendar" component={CalendarPage} />
-      <Route path="/datasets" component={DatasetsPage} />
-      <Route path="/settings" component={SettingsPage} />
-      <Route path="/settings/security" component={SecurityPage} />
-      <Route path="/sources/:id">{(p) => <SourcePage id={p.id} />}</Route>
-      <Route>
-        <NotFoundRoute />
-      </Route>
-    </Switch>
+    <PageSuspense>
+      <Switch>
+        <Route path="/" component={HomePage} />
+        <Route path="/bodies" component={BodiesPage} />
+        <Route path="/bodies/:id">{(p) => <BodyPage id={p.id} />}</Route>
+        <Route path="/backup" component={BackupPage} />
+        <Route path="/briefings" component={BriefingsPage} />
+        <Route path="/briefings/new" component={NewBriefingPage} />
+        <Route path="/my-sections" component={MySectionsPage} />
+        <Route path="/briefings/:id/pack">{(p) => <PackPage id={p.id} />}</Route>
+        <Route path="/briefings/:id/changes">{(p) => <ChangesPage id={p.id} />}</Route>
+        <Route path="/briefings/:id">{(p) => <BriefingEditorPage id={p.id} />}</Route>
+        <Route path="/packs" component={PacksPage} />
+        <Route path="/meetings" component={MeetingsPage} />
+        <Route path="/meetings/:id">{(p) => <MeetingPage id={p.id} />}</Route>
+        <Route path="/targets" component={TargetsPage} />
+        <Route path="/targets/:id">{(p) => <TargetPage id={p.id} />}</Route>
+        <Route path="/frameworks/:id">{(p) => <FrameworkPage id={p.id} />}</Route>
+        <Route path="/papers" component={StoragePage} />
+        <Route path="/papers/annex" component={AnnexPage} />
+        <Route path="/papers/:id/compare">{(p) => <ComparePage id={p.id} />}</Route>
+        <Route path="/papers/:id/annotations">{(p) => <AnnotationsPrintPage id={p.id} />}</Route>
+        <Route path="/papers/:id">{(p) => <PaperPage id={p.id} />}</Route>
+        <Route path="/sources" component={SourcesPage} />
+        <Route path="/search" component={SearchPage} />
+        <Route path="/calendar" component={CalendarPage} />
+        <Route path="/datasets" component={DatasetsPage} />
+        <Route path="/settings" component={SettingsPage} />
+        <Route path="/settings/security" component={SecurityPage} />
+        <Route path="/sources/:id">{(p) => <SourcePage id={p.id} />}</Route>
+        <Route>
+          <NotFoundRoute />
+        </Route>
+      </Switch>
+    </PageSuspense>
   );
 }
 
