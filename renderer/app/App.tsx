@@ -1,6 +1,7 @@
 import { Link, Route, Switch } from 'wouter';
 import { BodiesPage } from '../features/bodies/BodiesPage';
 import { BodyPage } from '../features/bodies/BodyPage';
+import { BriefingEditorPage } from '../features/briefings/BriefingEditorPage';
 import { BriefingsPage } from '../features/briefings/BriefingsPage';
 import { HomePage } from '../features/home/HomePage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
@@ -19,10 +20,10 @@ import { lazyPage, PageSuspense } from './lazy-page';
 import { useBootstrap } from './use-bootstrap';
 
 // Pages the first screen does not show load as their own chunks (renderer/app/lazy-page.tsx), so the
-// first paint does not wait for the code of the briefing editor, packs, papers (pdf-lib) or datasets pages.
+// first paint does not wait for the code of the packs, papers (pdf-lib), datasets or calendar pages. The briefing
+// editor, the delegate's main screen, stays in the first chunk: it opens at once from a link or an address.
 const MySectionsPage = lazyPage(() => import('../features/assignments/MySectionsPage'), 'MySectionsPage');
 const BackupPage = lazyPage(() => import('../features/backup/BackupPage'), 'BackupPage');
-const BriefingEditorPage = lazyPage(() => import('../features/briefings/BriefingEditorPage'), 'BriefingEditorPage');
 const NewBriefingPage = lazyPage(() => import('../features/briefings/NewBriefingPage'), 'NewBriefingPage');
 const CalendarPage = lazyPage(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
 const SecurityPage = lazyPage(() => import('../features/lock/SecurityPage'), 'SecurityPage');
