@@ -1,12 +1,15 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own constraint: a component of any props
+type AnyPage = ComponentType<any>;
+
 /**
  * A page loaded as its own chunk the first time its route is shown (React.lazy over a named
  * export): the first screen's code, and so the first paint, does not grow with every page.
  * The service worker precaches every chunk, so a lazy page opens offline too.
  */
-export function lazyPage<M extends Record<N, ComponentType<never>>, N extends keyof M & string>(load: () => Promise<M>, name: N): LazyExoticComponent<M[N]> {
+export function lazyPage<M extends Record<N, AnyPage>, N extends keyof M & string>(load: () => Promise<M>, name: N): LazyExoticComponent<M[N]> {
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
