@@ -42,18 +42,7 @@ export async function hashPayload(payload: unknown, options: { recordDigests?: b
   // the payload, which is only given back when the collector gets to it. UTF-8 takes at most
   // three bytes per UTF-16 unit, so a buffer of three times the text always fits.
   let buffer = new Uint8Array(0);
-  // Text encoded straight into a staging buffer (the records' path, see emitWithDigests), hashed a block at a time.
-  let stageBuffer = new Uint8Array(0);
-  let staged = 0;
-  const flushStaged = () => {
-    if (staged === 0) return;
-    hasher.update(stageBuffer.subarray(0, staged));
-    bytes += staged;
-    staged = 0;
-  };
   const flush = () => {
-    flushStaged();
-    if (pending.length === 0) return;
     const text = pending.join('');
     if (buffer.length < text.length * 3) buffer = new Uint8Array(Math.max(text.length * 3, 3 * 65_536 + 3 * 1024));
     const { written } = encoder.encodeInto(text, buffer);
@@ -67,20 +56,7 @@ export async function hashPayload(payload: unknown, options: { recordDigests?: b
     pendingLength += piece.length;
     if (pendingLength >= 65_536) flush();
   };
-  /** Encodes text after everything before it; gives its UTF-8 bytes, valid until the next call. */
-  const stage = (text: string): Uint8Array => {
-    if (pending.length > 0) flush();
-    const room = text.length * 3;
-    if (stageBuffer.length - staged < room) {
-      flushStaged();
-      if (stageBuffer.length < room) stageBuffer = new Uint8Array(Math.max(room, 256 * 1024));
-    }
-    const { written } = encoder.encodeInto(text, stageBuffer.subarray(staged));
-    const encoded = stageBuffer.subarray(staged, staged + written);
-    staged += written;
-    return encoded;
-  };
-  const recordDigests = options.recordDigests && isObjectOfLists(payload) ? await emitWithDigests(payload, stage) : undefined;
+  const recordDigests = options.recordDigests && isObjectOfLists(payload) ? await emitWithDigests(payload, emit) : undefined;
   if (!recordDigests) canonicalJsonPieces(payload, emit);
   flush();
   return { sha256: bytesToHex(hasher.digest()), bytes, ...(recordDigests ? { recordDigests } : {}) };
@@ -93,14 +69,12 @@ function isObjectOfLists(value: unknown): value is Record<string, unknown[]> {
 /**
  * The same pieces canonicalJsonPieces gives for an object of lists (sorted keys, each list's
  * items as canonicalJsonFast writes them at that depth), with a digest of every record's text.
- * Each record's text is encoded to UTF-8 once, into the content hash's staging buffer, and its
- * digest taken over those very bytes (encoding every record twice, and joining the texts into
- * 64 KiB strings first, was about a tenth of a 100k-record check).
  */
-async function emitWithDigests(payload: Record<string, unknown[]>, stage: (text: string) => Uint8Array): Promise<RecordDigests> {
+async function emitWithDigests(payload: Record<string, unknown[]>, emit: (piece: string) => void): Promise<RecordDigests> {
   const digests: RecordDigests = {};
   const record = await createSha256();
-  const emit = (piece: string) => void stage(piece);
+  const encoder = new TextEncoder();
+  let buffer = new Uint8Array(64 * 1024);
   const keys = Object.keys(payload).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   keys.forEach((key, k) => {
     const list = payload[key]!;
@@ -108,8 +82,12 @@ async function emitWithDigests(payload: Record<string, unknown[]>, stage: (text:
     emit(`${k === 0 ? '{' : ','}${JSON.stringify(key)}:[`);
     for (let i = 0; i < list.length; i++) {
       if (i > 0) emit(',');
-      const encoded = stage((canonicalJsonFast(list[i], 2) as string | undefined) ?? 'null');
-      if (digested) digested.set(record.init().update(encoded).digest(), i * RECORD_DIGEST_BYTES);
+      const text = (canonicalJsonFast(list[i], 2) as string | undefined) ?? 'null';
+      emit(text);
+      if (!digested) continue;
+      if (buffer.length < text.length * 3) buffer = new Uint8Array(text.length * 3);
+      const { written } = encoder.encodeInto(text, buffer);
+      digested.set(record.init().update(buffer.subarray(0, written)).digest(), i * RECORD_DIGEST_BYTES);
     }
     emit(']');
   });
