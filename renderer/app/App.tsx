@@ -62,7 +62,9 @@ export function App() {
       <AppHeader nav={NAV} />
       <main id="main" className="app-main">
         {state.phase === 'ready' ? (
-          <Routes />
+          <PageSuspense>
+            <Routes />
+          </PageSuspense>
         ) : state.phase === 'failed' ? (
           <div role="alert" className="boot-error">
             <p>{t('app.startFailed', { message: state.message })}</p>
@@ -84,41 +86,39 @@ export function App() {
 
 function Routes() {
   return (
-    <PageSuspense>
-      <Switch>
-        <Route path="/" component={HomePage} />
-        <Route path="/bodies" component={BodiesPage} />
-        <Route path="/bodies/:id">{(p) => <BodyPage id={p.id} />}</Route>
-        <Route path="/backup" component={BackupPage} />
-        <Route path="/briefings" component={BriefingsPage} />
-        <Route path="/briefings/new" component={NewBriefingPage} />
-        <Route path="/my-sections" component={MySectionsPage} />
-        <Route path="/briefings/:id/pack">{(p) => <PackPage id={p.id} />}</Route>
-        <Route path="/briefings/:id/changes">{(p) => <ChangesPage id={p.id} />}</Route>
-        <Route path="/briefings/:id">{(p) => <BriefingEditorPage id={p.id} />}</Route>
-        <Route path="/packs" component={PacksPage} />
-        <Route path="/meetings" component={MeetingsPage} />
-        <Route path="/meetings/:id">{(p) => <MeetingPage id={p.id} />}</Route>
-        <Route path="/targets" component={TargetsPage} />
-        <Route path="/targets/:id">{(p) => <TargetPage id={p.id} />}</Route>
-        <Route path="/frameworks/:id">{(p) => <FrameworkPage id={p.id} />}</Route>
-        <Route path="/papers" component={StoragePage} />
-        <Route path="/papers/annex" component={AnnexPage} />
-        <Route path="/papers/:id/compare">{(p) => <ComparePage id={p.id} />}</Route>
-        <Route path="/papers/:id/annotations">{(p) => <AnnotationsPrintPage id={p.id} />}</Route>
-        <Route path="/papers/:id">{(p) => <PaperPage id={p.id} />}</Route>
-        <Route path="/sources" component={SourcesPage} />
-        <Route path="/search" component={SearchPage} />
-        <Route path="/calendar" component={CalendarPage} />
-        <Route path="/datasets" component={DatasetsPage} />
-        <Route path="/settings" component={SettingsPage} />
-        <Route path="/settings/security" component={SecurityPage} />
-        <Route path="/sources/:id">{(p) => <SourcePage id={p.id} />}</Route>
-        <Route>
-          <NotFoundRoute />
-        </Route>
-      </Switch>
-    </PageSuspense>
+    <Switch>
+      <Route path="/" component={HomePage} />
+      <Route path="/bodies" component={BodiesPage} />
+      <Route path="/bodies/:id">{(p) => <BodyPage id={p.id} />}</Route>
+      <Route path="/backup" component={BackupPage} />
+      <Route path="/briefings" component={BriefingsPage} />
+      <Route path="/briefings/new" component={NewBriefingPage} />
+      <Route path="/my-sections" component={MySectionsPage} />
+      <Route path="/briefings/:id/pack">{(p) => <PackPage id={p.id} />}</Route>
+      <Route path="/briefings/:id/changes">{(p) => <ChangesPage id={p.id} />}</Route>
+      <Route path="/briefings/:id">{(p) => <BriefingEditorPage id={p.id} />}</Route>
+      <Route path="/packs" component={PacksPage} />
+      <Route path="/meetings" component={MeetingsPage} />
+      <Route path="/meetings/:id">{(p) => <MeetingPage id={p.id} />}</Route>
+      <Route path="/targets" component={TargetsPage} />
+      <Route path="/targets/:id">{(p) => <TargetPage id={p.id} />}</Route>
+      <Route path="/frameworks/:id">{(p) => <FrameworkPage id={p.id} />}</Route>
+      <Route path="/papers" component={StoragePage} />
+      <Route path="/papers/annex" component={AnnexPage} />
+      <Route path="/papers/:id/compare">{(p) => <ComparePage id={p.id} />}</Route>
+      <Route path="/papers/:id/annotations">{(p) => <AnnotationsPrintPage id={p.id} />}</Route>
+      <Route path="/papers/:id">{(p) => <PaperPage id={p.id} />}</Route>
+      <Route path="/sources" component={SourcesPage} />
+      <Route path="/search" component={SearchPage} />
+      <Route path="/calendar" component={CalendarPage} />
+      <Route path="/datasets" component={DatasetsPage} />
+      <Route path="/settings" component={SettingsPage} />
+      <Route path="/settings/security" component={SecurityPage} />
+      <Route path="/sources/:id">{(p) => <SourcePage id={p.id} />}</Route>
+      <Route>
+        <NotFoundRoute />
+      </Route>
+    </Switch>
   );
 }
 
