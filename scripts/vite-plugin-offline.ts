@@ -80,19 +80,14 @@ export function offlineServiceWorker(): Plugin {
     configResolved(config) {
       publicDir = config.publicDir || undefined;
     },
-    // After the other plugins' generateBundle: Vite's CSS plugin deletes the empty JavaScript of
-    // chunks that hold only CSS there, and a precached name with no file makes the install fail.
-    generateBundle: {
-      order: 'post',
-      handler(_options, bundle) {
-        const built: PrecachedFile[] = Object.values(bundle)
-          .filter((output) => !output.fileName.endsWith('.map'))
-          .map((output) => ({ name: output.fileName, bytes: output.type === 'chunk' ? output.code : output.source }));
-        // Vite copies the public folder beside the bundle without passing it through here.
-        const builtNames = new Set(built.map((f) => f.name));
-        const copied = publicDir ? filesUnder(publicDir).filter((f) => !builtNames.has(f.name)) : [];
-        this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource([...built, ...copied]) });
-      },
+    generateBundle(_options, bundle) {
+      const built: PrecachedFile[] = Object.values(bundle)
+        .filter((output) => !output.fileName.endsWith('.map'))
+        .map((output) => ({ name: output.fileName, bytes: output.type === 'chunk' ? output.code : output.source }));
+      // Vite copies the public folder beside the bundle without passing it through here.
+      const builtNames = new Set(built.map((f) => f.name));
+      const copied = publicDir ? filesUnder(publicDir).filter((f) => !builtNames.has(f.name)) : [];
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource([...built, ...copied]) });
     },
   };
 }

@@ -1,42 +1,37 @@
 import { Link, Route, Switch } from 'wouter';
+import { MySectionsPage } from '../features/assignments/MySectionsPage';
 import { BodiesPage } from '../features/bodies/BodiesPage';
 import { BodyPage } from '../features/bodies/BodyPage';
+import { BackupPage } from '../features/backup/BackupPage';
 import { BriefingEditorPage } from '../features/briefings/BriefingEditorPage';
 import { BriefingsPage } from '../features/briefings/BriefingsPage';
+import { NewBriefingPage } from '../features/briefings/NewBriefingPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
 import { HomePage } from '../features/home/HomePage';
+import { SecurityPage } from '../features/lock/SecurityPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { PackPage } from '../features/packs/PackPage';
+import { ChangesPage } from '../features/changes/ChangesPage';
+import { PacksPage } from '../features/packs/PacksPage';
+import { AnnexPage } from '../papers/annex/AnnexPage';
+import { AnnotationsPrintPage } from '../papers/annotations/AnnotationsPrintPage';
+import { ComparePage } from '../papers/compare/ComparePage';
+import { StoragePage } from '../papers/storage/StoragePage';
+import { PaperPage } from '../papers/viewer/PaperPage';
+import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Overlays, useAppChrome } from '../features/shortcuts/AppChrome';
 import { AppHeader, type NavItem } from '../features/shortcuts/AppHeader';
 import { SourcePage } from '../features/sources/SourcePage';
 import { SourcesPage } from '../features/sources/SourcesPage';
+import { DatasetsPage } from '../features/sync/DatasetsPage';
 import { StartupUpdateCheck } from '../features/sync/StartupCheck';
 import { FrameworkPage } from '../features/targets/FrameworkPage';
 import { TargetPage } from '../features/targets/TargetPage';
 import { TargetsPage } from '../features/targets/TargetsPage';
 import { useT } from '../i18n/use-t';
-import { lazyPage, PageSuspense } from './lazy-page';
 import { useBootstrap } from './use-bootstrap';
-
-// Pages the first screen does not show load as their own chunks (renderer/app/lazy-page.tsx), so the
-// first paint does not wait for the code of the packs, papers (pdf-lib), datasets or calendar pages. The briefing
-// editor, the delegate's main screen, stays in the first chunk: it opens at once from a link or an address.
-const MySectionsPage = lazyPage(() => import('../features/assignments/MySectionsPage'), 'MySectionsPage');
-const BackupPage = lazyPage(() => import('../features/backup/BackupPage'), 'BackupPage');
-const NewBriefingPage = lazyPage(() => import('../features/briefings/NewBriefingPage'), 'NewBriefingPage');
-const CalendarPage = lazyPage(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
-const SecurityPage = lazyPage(() => import('../features/lock/SecurityPage'), 'SecurityPage');
-const PackPage = lazyPage(() => import('../features/packs/PackPage'), 'PackPage');
-const ChangesPage = lazyPage(() => import('../features/changes/ChangesPage'), 'ChangesPage');
-const PacksPage = lazyPage(() => import('../features/packs/PacksPage'), 'PacksPage');
-const AnnexPage = lazyPage(() => import('../papers/annex/AnnexPage'), 'AnnexPage');
-const AnnotationsPrintPage = lazyPage(() => import('../papers/annotations/AnnotationsPrintPage'), 'AnnotationsPrintPage');
-const ComparePage = lazyPage(() => import('../papers/compare/ComparePage'), 'ComparePage');
-const StoragePage = lazyPage(() => import('../papers/storage/StoragePage'), 'StoragePage');
-const PaperPage = lazyPage(() => import('../papers/viewer/PaperPage'), 'PaperPage');
-const SearchPage = lazyPage(() => import('../features/search/SearchPage'), 'SearchPage');
-const DatasetsPage = lazyPage(() => import('../features/sync/DatasetsPage'), 'DatasetsPage');
 
 const NAV: NavItem[] = [
   { href: '/', match: '/', label: 'nav.home' },
@@ -62,9 +57,7 @@ export function App() {
       <AppHeader nav={NAV} />
       <main id="main" className="app-main">
         {state.phase === 'ready' ? (
-          <PageSuspense>
-            <Routes />
-          </PageSuspense>
+          <Routes />
         ) : state.phase === 'failed' ? (
           <div role="alert" className="boot-error">
             <p>{t('app.startFailed', { message: state.message })}</p>
