@@ -128,6 +128,8 @@ async function memorySampler(page: Page, browserCdp: CDPSession, workerUrl: stri
   return {
     baseline,
     workerCommand,
+    /** Any DevTools command to the page's main thread (its profiler, with BENCH_SYNC_PROFILE). */
+    pageCommand: (method: string, params: Record<string, unknown> = {}) => pageCdp.send(method as 'Profiler.start', params),
     /** The peak so far, and a fresh start for the next phase's peak. */
     async phase() {
       const sofar = Math.max(peak, await sample().catch(() => peak));
@@ -359,6 +361,9 @@ async function syncOnce(browser: BenchContext['browser'], url: string, body: Buf
     if (profileDir) {
       await sampler.workerCommand('Profiler.enable');
       await sampler.workerCommand('Profiler.start');
+      // The page's main thread too: where its long tasks come from.
+      await sampler.pageCommand('Profiler.enable');
+      await sampler.pageCommand('Profiler.start');
     }
     // Requests go to the worker as engine.ts sends them; the two phases are timed apart.
     await page.evaluate(() => {
@@ -409,6 +414,10 @@ async function syncOnce(browser: BenchContext['browser'], url: string, body: Buf
         const file = join(profileDir, `sync-worker-${installFirst ? 'over-installed' : 'fresh'}-${Date.now()}.cpuprofile`);
         writeFileSync(file, JSON.stringify(profile));
         console.log(`bench sync: worker CPU profile written to ${file}`);
+        const { profile: pageProfile } = (await sampler.pageCommand('Profiler.stop')) as unknown as { profile: unknown };
+        const pageFile = file.replace('sync-worker-', 'sync-page-');
+        writeFileSync(pageFile, JSON.stringify(pageProfile));
+        console.log(`bench sync: page CPU profile written to ${pageFile}`);
       }
     } finally {
       await sampler.stop();

@@ -6,7 +6,7 @@ import type { DelegateDatabase } from '../db/db';
 import type { AcceptedManifest, HistoryRow, InstalledDataset, StoredOrigin } from '../db/schema';
 import { readInstalledDigests, sameDigest, type DigestIndex } from './record-digests';
 import { failure } from './request-control';
-import { referenceTable } from './reference-tables';
+import { referenceTable, type AnyStored } from './reference-tables';
 import { fromStored } from './stored-records';
 import type { BriefingImpact, SyncFailure } from './types';
 
@@ -85,6 +85,8 @@ export interface PreparedUpdate extends UpdateDescription {
 
 /** Records compared per step: the installed ones are read a chunk at a time and let go. */
 const COMPARE_CHUNK = 2000;
+/** Chunks of installed records read ahead of the one being compared. */
+const READS_AHEAD = 2;
 
 export async function prepareUpdate(
   database: DelegateDatabase,
@@ -132,15 +134,25 @@ export async function prepareUpdate(
     const inBundle = new Set<string>();
     const ids: string[] = (bundleIds[kind] = []);
     builder.startKind(kind);
-    for (let i = 0; i < list.length; i += chunk) {
+    // A record whose digest is the installed one's is that record, unchanged: neither read back nor compared.
+    const readChunk = (i: number) => {
       const part = list.slice(i, i + chunk);
-      // A record whose digest is the installed one's is that record, unchanged: neither read back nor compared.
       const same = part.map((r, j) => {
         const at = known?.positions.get(r.id);
         return at !== undefined && incomingDigests !== undefined && sameDigest(incomingDigests, i + j, known!.digests, at);
       });
       const wanted = part.filter((r, j) => !same[j] && installed.has(r.id)).map((r) => r.id);
-      const stored = new Map((wanted.length === 0 ? [] : await referenceTable(database, kind).bulkGet(wanted)).flatMap((r) => (r ? [[r.id, r] as const] : [])));
+      const stored: Promise<(AnyStored | undefined)[]> = wanted.length === 0 ? Promise.resolve([]) : referenceTable(database, kind).bulkGet(wanted);
+      stored.catch(() => undefined);
+      return { part, same, stored };
+    };
+    // The next chunks' installed records are asked for while this one is compared: one read
+    // after the other, each a round trip to the database, left the worker waiting for seconds.
+    const ahead: ReturnType<typeof readChunk>[] = [];
+    for (let i = 0; i < list.length; i += chunk) {
+      for (let next = i + ahead.length * chunk; ahead.length <= READS_AHEAD && next < list.length; next += chunk) ahead.push(readChunk(next));
+      const { part, same, stored: reading } = ahead.shift()!;
+      const stored = new Map((await reading).flatMap((r) => (r ? [[r.id, r] as const] : [])));
       for (let j = 0; j < part.length; j++) {
         const record = part[j]!;
         ids.push(record.id);

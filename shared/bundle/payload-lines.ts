@@ -23,6 +23,8 @@ const CLOSE_ARRAY = 0x5d;
 
 /** Bytes read at a time while hashing and parsing. */
 const BLOCK_BYTES = 1024 * 1024;
+/** Blocks asked for ahead of the one being hashed (readHashed). */
+const READ_AHEAD = 4;
 
 /** The payload's lines in the order this app writes them: kinds in RECORD_KINDS order, then removals; records canonical. */
 export function* payloadLines(payload: BundlePayload): Generator<string> {
@@ -84,8 +86,25 @@ export async function hashRange(reader: ByteReader, from: number, to: number, bl
 export async function readHashed(reader: ByteReader, from: number, to: number, blockBytes = BLOCK_BYTES): Promise<{ sha256: string; blocks: ByteReader; discard(): void }> {
   const hasher = await createSha256();
   const held: (Uint8Array | undefined)[] = [];
-  for (let at = from; at < to; at += blockBytes) {
-    const block = await reader.read(at, Math.min(at + blockBytes, to));
+  // A few reads are asked for ahead of the one being hashed: each read of a Blob is a round trip
+  // to the browser's process, and awaiting them one after the other left the thread idle for
+  // seconds on a loaded machine. Every block is held until parsed anyway, so reading ahead costs
+  // no memory; a failed read still fails the whole call (the reads behind it are let go).
+  const starts: number[] = [];
+  for (let at = from; at < to; at += blockBytes) starts.push(at);
+  const requested = new Map<number, Promise<Uint8Array>>();
+  let next = 0;
+  const requestUpTo = (last: number) => {
+    for (; next <= last && next < starts.length; next++) {
+      const read = reader.read(starts[next]!, Math.min(starts[next]! + blockBytes, to));
+      read.catch(() => undefined);
+      requested.set(next, read);
+    }
+  };
+  for (let index = 0; index < starts.length; index++) {
+    requestUpTo(index + READ_AHEAD);
+    const block = await requested.get(index)!;
+    requested.delete(index);
     hasher.update(block);
     held.push(block);
   }
