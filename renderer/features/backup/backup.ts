@@ -35,6 +35,8 @@ export class BackupRefused extends Error {
 const megabytes = (n: number) => Math.ceil(n / 1024 / 1024);
 
 /**
+ * A backup of format 3, one JSON text: what earlier versions of the app wrote (the app now
+ * writes format 4, stream/backup-writer.ts); kept so the restore of older backups stays tested.
  * Every piece of the delegate's own work in one file: rows, settings, each briefing's document
  * state, and the meeting papers with their files. The restore's own check runs on it before it
  * is handed back: a backup that could not be restored is never saved.
