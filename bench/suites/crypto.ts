@@ -79,30 +79,41 @@ export async function cryptoSuite({ browser, url, runs, record }: BenchContext):
   await plain.context.close();
 
   const unlocks: number[] = [];
+  const listUnlocks: number[] = [];
   const derivations: number[] = [];
   const coldOpens: number[] = [];
   const derivationTasks: number[] = [];
   const unlockTasks: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  /** Locks, types the passphrase and unlocks; the time from the click to the app ready. */
+  const unlockOnce = async (watch: boolean): Promise<number> => {
     await lock.lockByShortcut();
     await lock.unlockButtonEnabled();
     await enc.page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await watchLongTasks(enc.page);
+    if (watch) await watchLongTasks(enc.page);
     const start = Date.now();
     await enc.page.getByRole('button', { name: 'Unlock' }).click();
     await lock.appReady();
-    unlocks.push(Date.now() - start);
+    return Date.now() - start;
+  };
+  for (let i = 0; i < runs; i++) {
+    // Locked with the 300-item brief open: the route survives the lock, so the unlock opens it.
+    unlocks.push(await unlockOnce(true));
     derivations.push(await enc.page.evaluate(() => performance.getEntriesByName('lock:key-unwrapped')[0]?.duration ?? Number.NaN));
     const tasks = await longTasks(enc.page);
     derivationTasks.push(tasks.whileDeriving);
     unlockTasks.push(tasks.untilReady);
-    // The first open after unlocking decrypts every row: nothing is remembered across a lock.
+    // Locked on the briefings list: the first open after this unlock decrypts the brief afresh
+    // (nothing is remembered across a lock), which the open just above would have hidden.
+    await enc.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Briefings' }).click();
+    await enc.page.getByRole('link', { name: title }).waitFor();
+    listUnlocks.push(await unlockOnce(false));
     coldOpens.push(await openBrief(enc.page, title));
   }
   await enc.context.close();
 
   const unlock = median(unlocks);
-  record({ name: 'unlock: passphrase (Argon2id 64 MiB, 3 passes) to the app ready', value: unlock, unit: 'ms', datasetSize: 'built-in dataset + one 300-item brief', goal: '<= 1500 ms', pass: unlock <= 1500 });
+  record({ name: 'unlock: passphrase (Argon2id 64 MiB, 3 passes) to the app ready, locked with the 300-item brief open', value: unlock, unit: 'ms', datasetSize: 'built-in dataset + one 300-item brief', goal: '<= 1500 ms', pass: unlock <= 1500 });
+  record({ name: 'unlock: passphrase to the app ready, locked on the briefings list', value: median(listUnlocks), unit: 'ms', datasetSize: 'built-in dataset + one 300-item brief', goal: '<= 1500 ms', pass: median(listUnlocks) <= 1500 });
   record({ name: 'unlock: passphrase to the data key in memory (Argon2id + unwrap)', value: median(derivations), unit: 'ms', datasetSize: 'Argon2id m=64 MiB, t=3, p=1' });
   const deriving = Math.max(...derivationTasks);
   record({ name: 'unlock: longest interface task while the passphrase is checked (Argon2id in its worker)', value: deriving, unit: 'ms', datasetSize: `worst of ${runs} unlocks`, goal: '<= 100 ms', pass: deriving <= 100 });
@@ -112,5 +123,5 @@ export async function cryptoSuite({ browser, url, runs, record }: BenchContext):
   record({ name: 'open a 300-item brief, encrypted', value: e, unit: 'ms', datasetSize: workload });
   record({ name: 'open a 300-item brief: encrypted / unencrypted', value: e / p, unit: 'x', datasetSize: workload, goal: '<= 1.3x', pass: e / p <= 1.3 });
   const cold = median(coldOpens);
-  record({ name: 'first open of the brief after unlocking (every row decrypted) / unencrypted', value: cold / p, unit: 'x', datasetSize: workload, goal: '<= 1.3x', pass: cold / p <= 1.3 });
+  record({ name: 'first open of the brief after an unlock on the briefings list (every row decrypted) / unencrypted', value: cold / p, unit: 'x', datasetSize: workload, goal: '<= 1.3x', pass: cold / p <= 1.3 });
 }

@@ -1,5 +1,6 @@
 // First: zod must be jitless before any schema exists (shared/zod-jitless.ts).
 import '../../shared/zod-jitless';
+import { argon2id } from 'hash-wasm';
 import { deriveKek } from './argon2-derive';
 import type { KdfParams } from './keyring-row';
 
@@ -21,12 +22,25 @@ const scope = self as unknown as {
   addEventListener(type: 'message', listener: (event: MessageEvent<ToArgon2Worker>) => void): void;
 };
 
+/*
+ * 'start' (sent when the lock screen comes up) compiles and instantiates the WebAssembly with a
+ * tiny derivation whose result is thrown away, so the delegate's click pays for Argon2id itself
+ * only. The real derivation always runs with the stored parameters (never below MIN_KDF).
+ */
+let warm: Promise<unknown> | undefined;
+function warmUp(): Promise<unknown> {
+  warm ??= argon2id({ password: 'warm-up', salt: new Uint8Array(16), parallelism: 1, iterations: 1, memorySize: 8, hashLength: 32, outputType: 'binary' }).catch(() => undefined);
+  return warm;
+}
+
 scope.addEventListener('message', (event) => {
   const message = event.data;
+  if (message.kind === 'start') return void warmUp();
   if (message.kind !== 'derive') return;
   const { reqId } = message;
   scope.postMessage({ reqId, kind: 'started' });
-  deriveKek(message.passphrase, message.params).then(
+  // After the warm-up (if one is running): the two never share the WebAssembly instance at once.
+  (warm ?? Promise.resolve()).then(() => deriveKek(message.passphrase, message.params)).then(
     (key) => scope.postMessage({ reqId, kind: 'done', key }),
     (error: unknown) => scope.postMessage({ reqId, kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
   );

@@ -21,7 +21,8 @@ interface WrappedJson {
   iv: B64;
   sealed: B64;
 }
-type Lock = { kind: 'keyring'; passphrase: { kdf: KdfJson; wrapped: WrappedJson }; recovery: { salt: B64; wrapped: WrappedJson } } | { kind: 'export-passphrase'; kdf: KdfJson };
+/** How a file's key is found: the keyring's wrapped copies of the data key, or a passphrase for the file alone. */
+export type Lock = { kind: 'keyring'; passphrase: { kdf: KdfJson; wrapped: WrappedJson }; recovery: { salt: B64; wrapped: WrappedJson } } | { kind: 'export-passphrase'; kdf: KdfJson };
 
 export interface EncryptedFile {
   format: typeof ENCRYPTED_FILE_FORMAT;
@@ -34,12 +35,12 @@ export interface EncryptedFile {
 
 export type OpenSecret = { dataKey: CryptoKey } | { passphrase: string } | { recoveryKey: string };
 
-function toB64(bytes: Uint8Array): B64 {
+export function toB64(bytes: Uint8Array): B64 {
   let out = '';
   for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(out);
 }
-function fromB64(text: B64): Uint8Array<ArrayBuffer> {
+export function fromB64(text: B64): Uint8Array<ArrayBuffer> {
   const raw = atob(text);
   const out = new Uint8Array(raw.length);
   for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
@@ -62,13 +63,23 @@ async function seal(text: string, content: EncryptedFile['content'], lock: Lock,
 
 /** Under the delegate's data key, carrying the keyring's wrapped copies (needs an unlocked app). */
 export function sealWithDataKey(text: string, content: EncryptedFile['content'], keyring: KeyringRow, dataKey: CryptoKey): Promise<string> {
+  return seal(text, content, keyringLock(keyring), dataKey);
+}
+
+/** The keyring's wrapped copies of the data key, as a file carries them (opens elsewhere with the passphrase or recovery key). */
+export function keyringLock(keyring: KeyringRow): Lock {
   if (!keyring.passphrase || !keyring.recovery) throw new Error('No passphrase is set.');
-  const lock: Lock = {
+  return {
     kind: 'keyring',
     passphrase: { kdf: kdfToJson(keyring.passphrase.kdf), wrapped: wrappedToJson(keyring.passphrase.wrapped) },
     recovery: { salt: toB64(keyring.recovery.salt), wrapped: wrappedToJson(keyring.recovery.wrapped) },
   };
-  return seal(text, content, lock, dataKey);
+}
+
+/** A lock for a passphrase chosen for one file, and the key it gives. */
+export async function exportPassphraseLock(passphrase: string): Promise<{ lock: Lock; key: CryptoKey }> {
+  const kdf = newKdfParams();
+  return { lock: { kind: 'export-passphrase', kdf: kdfToJson(kdf) }, key: await passphraseKey(passphrase, kdf) };
 }
 
 /** Under a passphrase chosen for this file (for a colleague). */
@@ -88,22 +99,23 @@ export function readEnvelope(text: string): EncryptedFile | undefined {
   }
 }
 
-async function keyFor(file: EncryptedFile, secret: OpenSecret): Promise<CryptoKey> {
+/** The key a lock gives for `secret`, or WrongSecretError (a streamed backup's chunks then fail to open as well). */
+export async function keyForLock(lock: Lock, secret: OpenSecret): Promise<CryptoKey> {
   if ('dataKey' in secret) {
-    if (file.lock.kind !== 'keyring') throw new WrongSecretError();
+    if (lock.kind !== 'keyring') throw new WrongSecretError();
     return secret.dataKey;
   }
-  if (file.lock.kind === 'export-passphrase') {
+  if (lock.kind === 'export-passphrase') {
     if (!('passphrase' in secret)) throw new WrongSecretError();
-    return passphraseKey(secret.passphrase, kdfFromJson(file.lock.kdf));
+    return passphraseKey(secret.passphrase, kdfFromJson(lock.kdf));
   }
   let raw: Uint8Array;
   if ('passphrase' in secret) {
-    raw = await unwrapDataKey(await passphraseKey(secret.passphrase, kdfFromJson(file.lock.passphrase.kdf)), wrappedFromJson(file.lock.passphrase.wrapped), 'passphrase');
+    raw = await unwrapDataKey(await passphraseKey(secret.passphrase, kdfFromJson(lock.passphrase.kdf)), wrappedFromJson(lock.passphrase.wrapped), 'passphrase');
   } else {
     const bytes = parseRecoveryKey(secret.recoveryKey);
     if (!bytes) throw new WrongSecretError();
-    raw = await unwrapDataKey(await recoveryKeyKek(bytes, fromB64(file.lock.recovery.salt)), wrappedFromJson(file.lock.recovery.wrapped), 'recovery');
+    raw = await unwrapDataKey(await recoveryKeyKek(bytes, fromB64(lock.recovery.salt)), wrappedFromJson(lock.recovery.wrapped), 'recovery');
   }
   try {
     return await importDataKey(raw);
@@ -114,7 +126,7 @@ async function keyFor(file: EncryptedFile, secret: OpenSecret): Promise<CryptoKe
 
 /** The file's text, or WrongSecretError (wrong secret, or a file altered in any byte). */
 export async function openEnvelope(file: EncryptedFile, secret: OpenSecret): Promise<string> {
-  const key = await keyFor(file, secret);
+  const key = await keyForLock(file.lock, secret);
   try {
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromB64(file.iv), additionalData: headerAad(file) }, key, fromB64(file.ciphertext));
     return new TextDecoder().decode(plain);

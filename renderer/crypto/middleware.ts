@@ -97,8 +97,9 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
     return out;
   }
 
-  async function open(stored: unknown, given?: unknown): Promise<unknown> {
-    const now = openNow(stored, given);
+  /** `known`: openNow already missed for this row (openAll asked first), so it is not asked twice. */
+  async function open(stored: unknown, given?: unknown, known = false): Promise<unknown> {
+    const now = known ? undefined : openNow(stored, given);
     if (now) return now.value;
     const row = stored as Row;
     const key = keyOf(row, given);
@@ -118,7 +119,7 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
   function openAll(trans: DBCoreTransaction, rows: readonly unknown[], keys: readonly unknown[]): unknown[] | Promise<unknown[]> {
     const now = rows.map((v, i) => openNow(v, keys[i]));
     if (now.every((n) => n !== undefined)) return now.map((n) => n!.value);
-    return within(trans, () => Promise.all(rows.map((v, i) => (now[i] ? now[i].value : open(v, keys[i])))));
+    return within(trans, () => Promise.all(rows.map((v, i) => (now[i] ? now[i].value : open(v, keys[i], true)))));
   }
 
   /** A refusal as a rejected promise, which is what Dexie expects from a DBCore call. */

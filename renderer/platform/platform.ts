@@ -47,7 +47,7 @@ export function registerOfflineSupport(): void {
  * Saves a file the delegate chooses where to keep: the browser's download in web mode,
  * Electron's save dialog in the desktop app (it handles downloads the same way).
  */
-export function saveFile(fileName: string, content: string | Uint8Array, type: string): void {
+export function saveFile(fileName: string, content: string | Uint8Array | Blob, type: string): void {
   const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const link = document.createElement('a');
   link.href = url;

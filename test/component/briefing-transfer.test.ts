@@ -66,13 +66,13 @@ describe('backup', () => {
     const { file } = await makeBackup();
     const newer = JSON.stringify({ ...file, schemaVersion: db.verno + 1, appVersion: '9.0.0' });
     const check = checkBackup(newer);
-    expect(check).toEqual({ kind: 'invalid', message: expect.stringContaining('newer version of the app (9.0.0)') });
+    expect(check).toMatchObject({ kind: 'invalid', key: 'backup.problem.newer', vars: { version: '9.0.0' } });
   });
 
   it('refuses malformed and foreign files with one message each', () => {
-    expect(checkBackup('{not json')).toEqual({ kind: 'invalid', message: expect.stringContaining('not valid JSON') });
-    expect(checkBackup('{"hello":1}')).toEqual({ kind: 'invalid', message: expect.stringContaining('not a backup') });
-    expect(checkBackup(JSON.stringify({ format: 'asean-delegate-briefing' }))).toEqual({ kind: 'invalid', message: expect.stringContaining('single exported briefing') });
+    expect(checkBackup('{not json')).toMatchObject({ kind: 'invalid', key: 'backup.problem.notJson' });
+    expect(checkBackup('{"hello":1}')).toMatchObject({ kind: 'invalid', key: 'backup.problem.notBackup' });
+    expect(checkBackup(JSON.stringify({ format: 'asean-delegate-briefing' }))).toMatchObject({ kind: 'invalid', key: 'backup.problem.isBriefing' });
   });
 });
 

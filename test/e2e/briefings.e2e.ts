@@ -153,7 +153,7 @@ describe('a delegate hands a brief to a colleague and backs up their work', () =
         };
       });
     });
-    await page.getByLabel('Choose a backup file (.json)').setInputFiles(backupFile);
+    await page.getByLabel('Choose a backup file').setInputFiles(backupFile);
     await page.getByRole('button', { name: 'Replace my work with this backup' }).click();
     await page.getByRole('status').filter({ hasText: 'Restored 2 briefings' }).waitFor();
     await ui.nav('Briefings').click();

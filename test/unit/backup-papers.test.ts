@@ -75,7 +75,7 @@ describe('backups hold the meeting papers', () => {
     const check = checkBackup(JSON.stringify(altered));
     expect(check.kind).toBe('ok');
     if (check.kind !== 'ok') return;
-    expect(await verifyBackup(check.file)).toMatchObject({ key: 'backup.papersDamaged', vars: { issue: expect.stringContaining('draft.pdf') } });
+    expect(await verifyBackup(check.file)).toMatchObject({ key: 'backup.problem.fileAltered', vars: { name: 'draft.pdf' } });
     await expect(restoreBackup(check.file)).rejects.toBeInstanceOf(BackupRefused);
     expect((await db.annotations.get('a1'))?.note).toBe('changed after the backup');
   });
@@ -83,7 +83,7 @@ describe('backups hold the meeting papers', () => {
   it('refuses a backup with a setting of the wrong type, naming it', async () => {
     const { file } = await makeBackup();
     const broken = { ...file, tables: { ...file.tables, settings: [...file.tables.settings, { key: 'classifications', value: 42 }] } };
-    expect(checkBackup(JSON.stringify(broken))).toMatchObject({ kind: 'invalid', key: 'backup.settingInvalid', vars: { key: 'classifications' } });
+    expect(checkBackup(JSON.stringify(broken))).toMatchObject({ kind: 'invalid', key: 'backup.problem.setting', vars: { key: 'classifications' } });
     const unknown = { ...file, tables: { ...file.tables, settings: [...file.tables.settings, { key: 'later.feature', value: { any: 'shape' } }] } };
     expect(checkBackup(JSON.stringify(unknown)).kind).toBe('ok');
   });

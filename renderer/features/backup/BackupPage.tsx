@@ -1,82 +1,119 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
-import type { BackupFile } from '../../../shared/briefing/file-format';
+import { useId, useRef, useState } from 'react';
 import { Page } from '../../components/Page';
+import { keyForLock } from '../../crypto/file-envelope';
+import { dataKey } from '../../crypto/key-state';
+import { WrongSecretError } from '../../crypto/key-wrap';
 import { db } from '../../db/db';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
+import { saveFile } from '../../platform/platform';
 import { useAppStore } from '../../store/store';
-import { saveTextFile } from '../../platform/platform';
-import { openChosenFile, protectBackup } from '../lock/backup-protection';
+import { openChosenFile } from '../lock/backup-protection';
 import { FileSecretPrompt } from '../lock/FileSecretPrompt';
-import { BackupRefused, checkBackup, makeBackup, restoreBackup, verifyBackup, type RestoreProblem } from './backup';
+import { BackupProgressBar, type Busy } from './BackupProgressBar';
+import { makeStreamedBackup } from './stream/backup-writer';
+import type { BackupSummary } from './stream/restore-engine';
+import { runRestore } from './stream/restore-client';
+import type { RestoreOutcome, RestoreSource } from './stream/restore-protocol';
+import { sniffHeader } from './stream/stream-format';
 
-/** `/backup`: all user data to one file and back. */
+type Secret = { passphrase: string } | { recoveryKey: string };
+
+/** `/backup`: all user data to one file and back; checking and restoring run in the restore worker. */
 export function BackupPage() {
   const t = useT();
   const id = useId();
   const language = useAppStore((s) => s.language);
   const current = useLiveQuery(() => db.briefings.count(), []);
   const [message, setMessage] = useState<string | undefined>();
-  const [pending, setPending] = useState<BackupFile | undefined>();
+  const [pending, setPending] = useState<{ source: RestoreSource; summary: BackupSummary } | undefined>();
   // An encrypted backup made elsewhere waits here for its passphrase.
-  const [locked, setLocked] = useState<{ text: string; wrong: boolean } | undefined>();
+  const [locked, setLocked] = useState<{ file: File; wrong: boolean } | undefined>();
+  const [busy, setBusy] = useState<Busy | undefined>();
+  const abort = useRef<AbortController | undefined>(undefined);
   const date = (iso: string) => formatDateTime(iso, language, 'long', 'short');
 
-  const [busy, setBusy] = useState(false);
-  const problemText = (p: RestoreProblem) => (p.key ? t(p.key, p.vars) : t('backup.failed', { message: p.message }));
-  const failure = (error: unknown) =>
-    error instanceof BackupRefused ? t(error.key, error.vars) : t('backup.failed', { message: error instanceof Error ? error.message : String(error) });
+  const outcomeText = (outcome: Exclude<RestoreOutcome, { kind: 'ok' }>) =>
+    outcome.kind === 'problem' ? t(outcome.key, outcome.vars) : outcome.kind === 'cancelled' ? t('backup.cancelled') : t('backup.failed', { message: outcome.message });
 
-  const backUp = async () => {
-    setBusy(true);
+  const begin = (state: Busy) => {
+    abort.current = new AbortController();
+    setBusy(state);
     setMessage(undefined);
-    try {
-      const { fileName, text, file } = await makeBackup();
-      saveTextFile(fileName, await protectBackup(text));
-      const papers = file.tables.papers;
-      setMessage(
-        `${t('backup.made', { file: fileName, briefings: file.tables.briefings.length, sections: file.tables.sections.length, settings: file.tables.settings.length })}` +
-          (papers && papers.papers.length > 0 ? ` ${t('backup.madePapers', { papers: papers.papers.length, versions: papers.versions.length, annotations: papers.annotations.length })}` : ''),
-      );
-    } catch (error) {
-      setMessage(failure(error));
-    }
-    setBusy(false);
+    return abort.current.signal;
   };
 
-  const choose = async (file: File | undefined, secret?: { passphrase: string } | { recoveryKey: string }, known?: string) => {
-    const raw = known ?? (await file?.text());
-    if (raw === undefined) return;
-    setPending(undefined);
-    const opened = await openChosenFile(raw, secret);
-    if (opened.kind === 'needs-secret') return setLocked({ text: raw, wrong: opened.wrong });
-    setLocked(undefined);
-    const check = checkBackup(opened.text);
-    const problem = check.kind === 'ok' ? await verifyBackup(check.file) : check;
-    if (problem) setMessage(problemText(problem));
-    else if (check.kind === 'ok') {
-      setMessage(undefined);
-      setPending(check.file);
+  const backUp = async () => {
+    const signal = begin({ label: 'backup.making', rows: 0 });
+    try {
+      const made = await makeStreamedBackup((p) => setBusy({ label: 'backup.making', rows: p.rows }), signal);
+      // A backup that could not be restored is never saved: the restore check reads it first.
+      const check = await runRestore('check', { kind: 'streamed', file: made.blob, key: dataKey() }, { signal, onProgress: (p) => setBusy({ label: 'backup.checking', fraction: p.done / Math.max(1, p.total) }) });
+      if (check.kind === 'ok') {
+        saveFile(made.fileName, made.blob, 'application/x-ndjson');
+        const c = made.counts;
+        setMessage(t('backup.madeStreamed', { file: made.fileName, briefings: c.briefings ?? 0, sections: c.sections ?? 0, settings: c.settings ?? 0, papers: c.papers ?? 0, annotations: c.annotations ?? 0 }));
+      } else setMessage(check.kind === 'cancelled' ? t('backup.makeCancelled') : t('backup.notRestorable', { message: outcomeText(check) }));
+    } catch (error) {
+      setMessage(signal.aborted ? t('backup.makeCancelled') : t('backup.failed', { message: error instanceof Error ? error.message : String(error) }));
     }
+    setBusy(undefined);
+  };
+
+  /** Reads the header (or, for an older backup, the text) and checks the whole file in the worker, writing nothing. */
+  const choose = async (file: File, secret?: Secret) => {
+    setPending(undefined);
+    setMessage(undefined);
+    let source: RestoreSource;
+    const streamed = await sniffHeader(file);
+    if (streamed) {
+      const protection = streamed.header.protection;
+      let key: CryptoKey | undefined;
+      if (protection.kind !== 'plain') {
+        const mine = dataKey();
+        try {
+          key = secret ? await keyForLock(protection, secret) : protection.kind === 'keyring' && mine ? mine : undefined;
+        } catch (error) {
+          if (!(error instanceof WrongSecretError)) throw error;
+        }
+        if (!key) return setLocked({ file, wrong: secret !== undefined });
+      }
+      source = { kind: 'streamed', file, key };
+    } else {
+      const opened = await openChosenFile(await file.text(), secret);
+      if (opened.kind === 'needs-secret') return setLocked({ file, wrong: opened.wrong });
+      source = { kind: 'text', text: opened.text };
+    }
+    const signal = begin({ label: 'backup.checking', fraction: 0 });
+    const check = await runRestore('check', source, { signal, onProgress: (p) => setBusy({ label: 'backup.checking', fraction: p.done / Math.max(1, p.total) }) });
+    setBusy(undefined);
+    if (check.kind === 'problem' && check.key === 'backup.problem.wrongKey') return setLocked({ file, wrong: secret !== undefined });
+    setLocked(undefined);
+    if (check.kind === 'ok') setPending({ source, summary: check.summary });
+    else setMessage(outcomeText(check));
   };
 
   const restore = async () => {
     if (!pending) return;
-    try {
-      await restoreBackup(pending);
-      setMessage(t('backup.restored', { briefings: pending.tables.briefings.length, date: date(pending.createdAt) }));
-    } catch (error) {
-      setMessage(failure(error));
-    }
+    const signal = begin({ label: 'backup.writing', fraction: 0 });
+    const done = await runRestore('restore', pending.source, {
+      signal,
+      onProgress: (p) => setBusy({ label: p.phase === 'checking' ? 'backup.checking' : 'backup.writing', fraction: p.done / Math.max(1, p.total) }),
+    });
+    setBusy(undefined);
     setPending(undefined);
+    setMessage(done.kind === 'ok' ? t('backup.restored', { briefings: done.summary.counts.briefings ?? 0, date: date(done.summary.createdAt) }) : outcomeText(done));
   };
+
+  const count = (key: string) => pending?.summary.counts[key] ?? 0;
+  const fail = (error: unknown) => setMessage(t('backup.failed', { message: error instanceof Error ? error.message : String(error) }));
 
   return (
     <Page title={t('backup.title')}>
       <p>{t('backup.intro')}</p>
       <p>
-        <button type="button" className="primary" disabled={busy} onClick={() => void backUp()}>
+        <button type="button" className="primary" disabled={busy !== undefined} onClick={() => void backUp()}>
           {t('backup.make')}
         </button>
       </p>
@@ -86,27 +123,30 @@ export function BackupPage() {
           {t('backup.choose')}{' '}
           <input
             type="file"
-            accept=".json,application/json"
+            accept=".adbackup,.json,application/json,application/x-ndjson"
+            disabled={busy !== undefined}
             onChange={(e) => {
-              void choose(e.target.files?.[0]);
+              const file = e.target.files?.[0];
+              if (file) choose(file).catch(fail);
               e.target.value = '';
             }}
           />
         </label>
-        {locked && <FileSecretPrompt wrong={locked.wrong} onSubmit={(secret) => void choose(undefined, secret, locked.text)} onCancel={() => setLocked(undefined)} />}
+        {locked && <FileSecretPrompt wrong={locked.wrong} onSubmit={(secret) => void choose(locked.file, secret).catch(fail)} onCancel={() => setLocked(undefined)} />}
         {pending && (
           <div role="alertdialog" aria-label={t('backup.restoreTitle')} className="conflict">
-            <p>{t('backup.confirm', { date: date(pending.createdAt), briefings: pending.tables.briefings.length, current: current ?? 0 })}</p>
-            {pending.tables.papers && pending.tables.papers.papers.length > 0 && <p>{t('backup.confirmPapers', { papers: pending.tables.papers.papers.length, annotations: pending.tables.papers.annotations.length })}</p>}
-            <button type="button" className="primary" onClick={() => void restore()}>
+            <p>{t('backup.summary', { date: date(pending.summary.createdAt), briefings: count('briefings'), sections: count('sections'), papers: count('papers'), annotations: count('annotations') })}</p>
+            <p>{t('backup.confirm', { date: date(pending.summary.createdAt), briefings: count('briefings'), current: current ?? 0 })}</p>
+            <button type="button" className="primary" disabled={busy !== undefined} onClick={() => void restore()}>
               {t('backup.restore')}
             </button>{' '}
-            <button type="button" onClick={() => setPending(undefined)}>
+            <button type="button" disabled={busy !== undefined} onClick={() => setPending(undefined)}>
               {t('briefings.import.cancel')}
             </button>
           </div>
         )}
       </section>
+      {busy && <BackupProgressBar busy={busy} onCancel={() => abort.current?.abort()} />}
       {message && (
         <p role="status" className="import-message">
           {message}
@@ -115,3 +155,5 @@ export function BackupPage() {
     </Page>
   );
 }
+
+

@@ -36,7 +36,7 @@ export async function collectPapers(): Promise<BackupPapers> {
  * Every file of the backup is the one its version describes (size and SHA-256), checked before
  * a restore writes anything: a damaged or altered file is named, and nothing changes.
  */
-export async function papersProblem(papers: BackupPapers): Promise<string | undefined> {
+export async function papersProblem(papers: BackupPapers): Promise<{ key: 'backup.problem.fileUnreadable' | 'backup.problem.fileAltered'; name: string } | undefined> {
   const versions = new Map(papers.versions.map((v) => [v.id, v]));
   for (const blob of papers.blobs) {
     const version = versions.get(blob.versionId);
@@ -44,10 +44,10 @@ export async function papersProblem(papers: BackupPapers): Promise<string | unde
     try {
       bytes = base64ToUpdate(blob.data);
     } catch {
-      return `the file of "${version?.name ?? blob.versionId}" cannot be read`;
+      return { key: 'backup.problem.fileUnreadable', name: version?.name ?? blob.versionId };
     }
     if (!version || bytes.byteLength !== version.size || (await sha256Hex(bytes)) !== version.sha256) {
-      return `the file of "${version?.name ?? blob.versionId}" is not the one its paper describes (damaged or altered)`;
+      return { key: 'backup.problem.fileAltered', name: version?.name ?? blob.versionId };
     }
   }
   return undefined;

@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
-import { BACKUP_FILE_FORMAT, BACKUP_FILE_VERSION, MAX_BACKUP_BYTES, readBackupFile, type BackupFile } from '../../../shared/briefing/file-format';
+import { BACKUP_FILE_FORMAT, BACKUP_FILE_VERSION, BackupFile, BRIEFING_FILE_FORMAT, MAX_BACKUP_BYTES, readBackupFile } from '../../../shared/briefing/file-format';
+import { issuePlace } from './stream/backup-problem';
 
-type BackupDocument = NonNullable<BackupFile['tables']['documents']>[number];
 import type { MessageKey } from '../../i18n/translate';
 import { collectPapers, paperTables, papersProblem, writePapers } from './backup-papers';
 import { settingsProblem } from './settings-check';
 import type { Section } from '../../../shared/briefing/model';
+
+type BackupDocument = NonNullable<BackupFile['tables']['documents']>[number];
 import { base64ToUpdate, briefingDocUpdate, updateToBase64 } from '../../../shared/collab/briefing-doc';
 import { announceReplaced } from '../../collab/tab-channel';
 import { docStateOf, type DocUpdateRow } from '../../collab/doc-log';
@@ -14,7 +16,7 @@ import { projectControlRows } from '../clearance/control-session';
 import { db } from '../../db/db';
 import { toStoredSection, type StoredSection } from '../../db/schema';
 
-const strip = (s: StoredSection): Section => {
+export const strip = (s: StoredSection): Section => {
   const { targetIds: _targetIds, ...section } = s;
   return section;
 };
@@ -33,6 +35,8 @@ export class BackupRefused extends Error {
 const megabytes = (n: number) => Math.ceil(n / 1024 / 1024);
 
 /**
+ * A backup of format 3, one JSON text: what earlier versions of the app wrote (the app now
+ * writes format 4, stream/backup-writer.ts); kept so the restore of older backups stays tested.
  * Every piece of the delegate's own work in one file: rows, settings, each briefing's document
  * state, and the meeting papers with their files. The restore's own check runs on it before it
  * is handed back: a backup that could not be restored is never saved.
@@ -71,39 +75,64 @@ export async function makeBackup(): Promise<{ fileName: string; text: string; fi
 export type RestoreProblem = { kind: 'invalid'; message: string; key?: MessageKey; vars?: Record<string, string | number> };
 export type RestoreCheck = RestoreProblem | { kind: 'ok'; file: BackupFile };
 
-/** Reads a backup, its documents and settings included: a damaged one is refused before anything is changed. */
+/**
+ * Reads a backup of format 1 to 3 (one JSON text), its documents and settings included: a damaged
+ * one is refused before anything is changed, with a message key (the delegate's language).
+ */
 export function checkBackup(text: string): RestoreCheck {
   if (text.length > MAX_BACKUP_BYTES) {
     const vars = { size: megabytes(text.length), max: megabytes(MAX_BACKUP_BYTES) };
     return { kind: 'invalid', message: `The file is larger than ${vars.max} MB.`, key: 'backup.fileTooLarge', vars };
   }
+  const known = headProblem(text);
+  if (known) return known;
   const read = readBackupFile(text, db.verno);
-  if (!read.ok) return { kind: 'invalid', message: read.message };
+  if (!read.ok) {
+    const parsed = BackupFile.safeParse(JSON.parse(text));
+    const where = parsed.success ? 'file' : issuePlace(parsed.error.issues, 'file');
+    return { kind: 'invalid', message: read.message, key: 'backup.problem.damaged', vars: { where } };
+  }
   const setting = settingsProblem(read.value.tables.settings);
-  if (setting) return { kind: 'invalid', message: `The setting "${setting.key}" is not valid: ${setting.issue}.`, key: 'backup.settingInvalid', vars: { ...setting } };
+  if (setting) return { kind: 'invalid', message: `The setting "${setting.key}" is not valid: ${setting.issue}.`, key: 'backup.problem.setting', vars: { key: setting.key } };
   for (const d of read.value.tables.documents ?? []) {
     try {
       Y.applyUpdate(new Y.Doc(), base64ToUpdate(d.state));
     } catch {
-      return { kind: 'invalid', message: `The backup is damaged or incomplete: the document of briefing ${d.briefingId} cannot be read. Nothing was changed.` };
+      return { kind: 'invalid', message: `The document of briefing ${d.briefingId} cannot be read.`, key: 'backup.problem.document', vars: { briefing: d.briefingId } };
     }
   }
   return { kind: 'ok', file: read.value };
 }
 
+/** What a file is, when it is not a backup this app can read (each with its own message key). */
+function headProblem(text: string): RestoreProblem | undefined {
+  let head: { format?: unknown; formatVersion?: unknown; schemaVersion?: unknown; appVersion?: unknown } | null;
+  try {
+    head = JSON.parse(text) as typeof head;
+  } catch {
+    return { kind: 'invalid', message: 'not JSON', key: 'backup.problem.notJson' };
+  }
+  if (head?.format === BRIEFING_FILE_FORMAT) return { kind: 'invalid', message: 'a briefing file', key: 'backup.problem.isBriefing' };
+  if (head?.format !== BACKUP_FILE_FORMAT) return { kind: 'invalid', message: 'not a backup', key: 'backup.problem.notBackup' };
+  if ((typeof head.formatVersion === 'number' && head.formatVersion > BACKUP_FILE_VERSION) || (typeof head.schemaVersion === 'number' && head.schemaVersion > db.verno)) {
+    return { kind: 'invalid', message: 'newer', key: 'backup.problem.newer', vars: { version: String(head.appVersion ?? '?') } };
+  }
+  return undefined;
+}
+
 /** The checks that read the papers' files (their SHA-256): undefined when the whole backup is sound. */
 export async function verifyBackup(file: BackupFile): Promise<RestoreProblem | undefined> {
   const issue = file.tables.papers ? await papersProblem(file.tables.papers) : undefined;
-  return issue ? { kind: 'invalid', message: `The backup is damaged: ${issue}.`, key: 'backup.papersDamaged', vars: { issue } } : undefined;
+  return issue ? { kind: 'invalid', message: `${issue.key} ${issue.name}`, key: issue.key, vars: { name: issue.name } } : undefined;
 }
 
 /**
  * Replaces all user data with the backup's, in one transaction: all of it, or none. A briefing
  * the backup has no document for (a backup from before documents) gets one built from its rows.
  */
-export async function restoreBackup(file: BackupFile): Promise<void> {
+export async function restoreBackup(file: BackupFile, { announce = true }: { announce?: boolean } = {}): Promise<string[]> {
   const problem = await verifyBackup(file);
-  if (problem) throw new BackupRefused(problem.key ?? 'backup.papersDamaged', problem.vars ?? {});
+  if (problem) throw new BackupRefused(problem.key ?? 'backup.problem.damaged', problem.vars ?? {});
   const replaced = new Set<string>();
   await db.transaction('rw', [db.briefings, db.sections, db.settings, db.ydocUpdates, db.assignments, db.clearances, ...paperTables()], async () => {
     for (const id of (await db.briefings.toCollection().primaryKeys()) as string[]) replaced.add(id);
@@ -137,5 +166,6 @@ export async function restoreBackup(file: BackupFile): Promise<void> {
     await projectControlRows(d.briefingId, doc);
     doc.destroy();
   }
-  for (const id of replaced) announceReplaced(id);
+  if (announce) for (const id of replaced) announceReplaced(id);
+  return [...replaced];
 }

@@ -1,16 +1,6 @@
 import { dataKey } from '../../crypto/key-state';
 import { WrongSecretError } from '../../crypto/key-wrap';
-import { readKeyring } from '../../crypto/keyring';
-import { openEnvelope, readEnvelope, sealWithDataKey, type OpenSecret } from '../../crypto/file-envelope';
-import { db } from '../../db/db';
-
-/** A backup's text as it is saved: encrypted under the data key whenever a passphrase is set. */
-export async function protectBackup(text: string): Promise<string> {
-  const key = dataKey();
-  const keyring = await readKeyring(db);
-  if (!key || keyring?.mode !== 'passphrase') return text;
-  return sealWithDataKey(text, 'backup', keyring, key);
-}
+import { openEnvelope, readEnvelope, type OpenSecret } from '../../crypto/file-envelope';
 
 export type OpenedFile = { kind: 'plain' | 'opened'; text: string } | { kind: 'needs-secret'; wrong: boolean };
 

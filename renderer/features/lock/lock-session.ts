@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { warmUpKeyDerivation } from '../../crypto/argon2-client';
 import { encryptExistingRows } from '../../crypto/encrypt-existing';
 import { cryptoMode, setLocked, writesSettled } from '../../crypto/key-state';
 import type { KeyringRow } from '../../crypto/keyring-row';
@@ -65,7 +66,11 @@ export async function startLockSession(): Promise<void> {
     const row = await applyStoredState(db);
     if (!row) show({ name: 'setup' });
     else if (row.mode === 'none') show({ name: 'open' });
-    else show({ name: 'locked', keyring: row });
+    else {
+      // The key-derivation worker (and its WebAssembly) loads while the delegate types.
+      warmUpKeyDerivation();
+      show({ name: 'locked', keyring: row });
+    }
   } catch (error) {
     failed(error);
   }

@@ -121,7 +121,7 @@ export const briefings = {
   'backup.make': 'Back up all my work',
   'backup.made': 'Backup saved as "{file}": {briefings} briefings, {sections} agenda sections, {settings} settings.',
   'backup.restoreTitle': 'Restore from a backup',
-  'backup.choose': 'Choose a backup file (.json)',
+  'backup.choose': 'Choose a backup file (.adbackup, or .json from older versions)',
   'backup.confirm': 'Restore this backup of {date}? It holds {briefings} briefings. It replaces ALL your current work ({current} briefings); make a backup first if unsure.',
   'backup.restore': 'Replace my work with this backup',
   'backup.restored': 'Restored {briefings} briefings from the backup of {date}.',

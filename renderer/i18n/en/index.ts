@@ -5,6 +5,7 @@ import { collab } from './collab';
 import { clearance } from './clearance';
 import { markdown } from './markdown';
 import { lock } from './lock';
+import { backupStream } from './backup-stream';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
@@ -42,6 +43,7 @@ export const en = {
   ...packFacts,
   ...sectors,
   ...lock,
+  ...backupStream,
 } as const;
 
 export type MessageKey = keyof typeof en;

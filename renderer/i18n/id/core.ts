@@ -385,7 +385,7 @@ export const idCore = {
   'backup.make': 'Cadangkan seluruh hasil kerja saya',
   'backup.made': 'Cadangan disimpan sebagai "{file}": {briefings} bahan pengarahan, {sections} bagian agenda, {settings} pengaturan.',
   'backup.restoreTitle': 'Pulihkan dari cadangan',
-  'backup.choose': 'Pilih berkas cadangan (.json)',
+  'backup.choose': 'Pilih berkas cadangan (.adbackup, atau .json dari versi lama)',
   'backup.confirm': 'Pulihkan cadangan tanggal {date} ini? Cadangan ini memuat {briefings} bahan pengarahan dan akan menggantikan SELURUH hasil kerja Anda saat ini ({current} bahan pengarahan); buat cadangan terlebih dahulu jika ragu.',
   'backup.restore': 'Ganti hasil kerja saya dengan cadangan ini',
   'backup.restored': '{briefings} bahan pengarahan dipulihkan dari cadangan tanggal {date}.',

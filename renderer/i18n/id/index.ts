@@ -3,6 +3,7 @@ import { idCore } from './core';
 import { collab } from './collab';
 import { clearance } from './clearance';
 import { lock } from './lock';
+import { backupStream } from './backup-stream';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
@@ -32,4 +33,5 @@ export const id = {
   ...search,
   ...sectors,
   ...lock,
+  ...backupStream,
 } as const satisfies Partial<Catalog>;

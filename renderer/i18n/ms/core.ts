@@ -385,7 +385,7 @@ export const msCore = {
   'backup.make': 'Sandarkan semua kerja saya',
   'backup.made': 'Sandaran disimpan sebagai "{file}": {briefings} taklimat, {sections} bahagian agenda, {settings} tetapan.',
   'backup.restoreTitle': 'Pulihkan daripada sandaran',
-  'backup.choose': 'Pilih fail sandaran (.json)',
+  'backup.choose': 'Pilih fail sandaran (.adbackup, atau .json daripada versi lama)',
   'backup.confirm': 'Pulihkan sandaran bertarikh {date} ini? Sandaran ini mengandungi {briefings} taklimat. Ia akan menggantikan SEMUA kerja semasa anda ({current} taklimat); buat sandaran dahulu jika tidak pasti.',
   'backup.restore': 'Gantikan kerja saya dengan sandaran ini',
   'backup.restored': '{briefings} taklimat telah dipulihkan daripada sandaran bertarikh {date}.',
