@@ -1,11 +1,12 @@
 import { acronymForm, Glossary } from './acronym-index';
-import { forEachDocTerm } from './doc-terms';
+import { forEachDocWord } from './doc-terms';
 import { FIELD_WEIGHT } from './field-weights';
 import type { Entry } from './hit';
 import { idf, lengthNorm, Posting, saturate } from './postings';
 import { stem } from './stem';
 import { Vocabulary } from './trie';
 import { docKey, type SearchDoc } from './types';
+import { TermTable } from './word-scan';
 
 /** Words shorter than this (or with digits) have no stem posting. */
 export const MIN_STEM_LENGTH = 4;
@@ -31,7 +32,7 @@ export class TermIndex {
   byAcronymForm = new Map<string, number[]>();
   readonly byKey = new Map<string, number>();
   /** Every indexed word once, by its number (interned: a word's stem and trie entry are made once, not per document). */
-  private termIds = new Map<string, number>();
+  private termIds = new TermTable();
   private termPostings: Posting[] = [];
   /** The posting of each word's stem, or undefined for words too short or with digits. */
   private termStemPostings: (Posting | undefined)[] = [];
@@ -94,7 +95,7 @@ export class TermIndex {
     this.glossary.add(key, doc);
     // The document's words summed by number into reused arrays: no map or object per document.
     this.scratch.touched.length = 0;
-    forEachDocTerm(doc, this.visitTerm);
+    forEachDocWord(doc, this.visitWord);
     // Read after the visit: a new word may have grown the arrays.
     const { touched, weight, fromAcronym } = this.scratch;
     const norm = lengthNorm(touched.length);
@@ -107,9 +108,9 @@ export class TermIndex {
   }
 
   /** One occurrence of a word in the document being added (weight -1: not yet seen in it). */
-  private readonly visitTerm = (term: string, fieldWeight: number, acronym: boolean): void => {
-    let id = this.termIds.get(term);
-    if (id === undefined) id = this.intern(term);
+  private readonly visitWord = (text: string, start: number, end: number, hash: number, fieldWeight: number, acronym: boolean): void => {
+    let id = this.termIds.find(text, start, end, hash);
+    if (id < 0) id = this.intern(ownCopy(text, start, end), hash);
     const scratch = this.scratch;
     if (scratch.weight[id]! < 0) {
       scratch.weight[id] = 0;
@@ -121,9 +122,8 @@ export class TermIndex {
   };
 
   /** A word seen for the first time: its posting, its place in the trie, its stem's posting. */
-  private intern(term: string): number {
-    const id = this.termPostings.length;
-    this.termIds.set(term, id);
+  private intern(term: string, hash: number): number {
+    const id = this.termIds.insert(term, hash);
     this.termPostings.push(new Posting());
     this.vocab.add(term);
     let stemPosting: Posting | undefined;
@@ -189,7 +189,7 @@ export class TermIndex {
     this.docKind = [];
     this.byAcronymForm = new Map();
     this.byKey.clear();
-    this.termIds = new Map();
+    this.termIds = new TermTable();
     this.termPostings = [];
     this.termStemPostings = [];
     this.scratch = grownScratch();
@@ -199,6 +199,18 @@ export class TermIndex {
     this.dead = 0;
     this.addAll(living);
   }
+}
+
+/**
+ * `text.slice(start, end)` as a string of its own: V8 keeps a slice of 13 characters or more as
+ * a view of the whole text, which would keep every indexed text alive through its long words.
+ */
+function ownCopy(text: string, start: number, end: number): string {
+  if (start === 0 && end === text.length) return text;
+  if (end - start < 13) return text.slice(start, end);
+  const codes: number[] = [];
+  for (let k = start; k < end; k++) codes.push(text.charCodeAt(k));
+  return String.fromCharCode(...codes);
 }
 
 /** Per-word sums for the document being added, indexed by word number. */
