@@ -1,8 +1,8 @@
 import { FIELD_WEIGHT, MATCH_FACTOR } from './field-weights';
-import { raise, saturate } from './postings';
+import { idf, raise, saturate } from './postings';
 import type { TermIndex } from './term-index';
 import type { Thesaurus } from './terms/thesaurus';
-import { phraseScores, scoreWord, type Matched } from './word-scores';
+import { formDf, phraseScores, scoreWord, type Matched } from './word-scores';
 
 /** A query scored document by document, before ranking. */
 export interface QueryScores {
@@ -19,7 +19,20 @@ export interface QueryScores {
 /** Every way each query word, pair of words and the whole query can match, scored per document. */
 export function scoreQuery(index: TermIndex, words: readonly string[], thesaurus: Thesaurus | undefined, matched: Matched): QueryScores {
   const n = index.slots;
-  const clauses = words.map((word) => scoreWord(index, word, n, matched));
+  // A concept's forms share one idf, its commonest form's (as Lucene's SynonymQuery blends
+  // them): "kesihatan" weighs what health weighs, whichever spelling a document uses.
+  const expansions = thesaurus?.expand(words) ?? [];
+  const conceptIdf = expansions.map((e) => {
+    let df = 0;
+    for (let i = e.start; i < e.end; i++) df = Math.max(df, formDf(index, [words[i]!]));
+    for (const phrase of e.alternatives) df = Math.max(df, formDf(index, phrase));
+    return idf(df, index.size);
+  });
+  const wordIdf = words.map((_, i) => {
+    const e = expansions.findIndex((x) => x.start <= i && i < x.end && x.end - x.start === 1 && !x.fuzzy);
+    return e < 0 ? Infinity : conceptIdf[e]!;
+  });
+  const clauses = words.map((word, i) => scoreWord(index, word, n, matched, wordIdf[i]));
 
   // "kerja sama" finds "kerjasama", "cop 30" finds "COP30": a joined pair satisfies both words.
   for (let i = 0; i + 1 < words.length; i++) {
@@ -33,14 +46,14 @@ export function scoreQuery(index: TermIndex, words: readonly string[], thesaurus
   }
 
   // "alam sekitar" finds "environment", "Jepun" finds "Japan": the term list's other forms of each span.
-  for (const expansion of thesaurus?.expand(words) ?? []) {
+  expansions.forEach((expansion, e) => {
     const factor = expansion.fuzzy ? MATCH_FACTOR.fuzzySynonym : MATCH_FACTOR.synonym;
     for (const phrase of expansion.alternatives) {
-      const scores = phraseScores(index, phrase, n, matched);
+      const scores = phraseScores(index, phrase, n, matched, conceptIdf[e]);
       if (!scores) continue;
       for (let i = expansion.start; i < expansion.end; i++) raiseArray(clauses[i]!, scores, factor);
     }
-  }
+  });
 
   // "Senior Officials on Environment" finds what says "ASOEN": the whole query stands for the acronym.
   let whole: Float32Array | undefined;

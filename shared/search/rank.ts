@@ -1,3 +1,4 @@
+import { KIND_PRIOR } from './field-weights';
 import type { QueryScores } from './query-clauses';
 import { DEAD, type TermIndex } from './term-index';
 import { TopK } from './top-k';
@@ -22,6 +23,7 @@ export function rank(index: TermIndex, { clauses, whole, named, bonus }: QuerySc
   const allowed = kindMask(index, kinds);
   const perKind = new Int32Array(index.kindNames.length);
   const docKind = index.docKind;
+  const prior = Float32Array.from(index.kindNames, (name) => KIND_PRIOR[name] ?? 1);
   const top = new TopK(limit);
   let total = 0;
   let complete = 0;
@@ -43,6 +45,7 @@ export function rank(index: TermIndex, { clauses, whole, named, bonus }: QuerySc
     const kind = docKind[num]!;
     if (kind === DEAD || (allowed && !allowed[kind])) continue;
     if (bonus) score += bonus[num]!;
+    score *= prior[kind]!;
     perKind[kind]!++;
     total++;
     if (count === clauses.length) complete++;

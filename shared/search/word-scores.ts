@@ -26,7 +26,7 @@ export function typoFactor(typed: string, term: string, distance: number): numbe
  * prefix of longer words (the delegate is still typing), within a typo or two, by its stem, split
  * into two indexed halves, letters and digits apart, and as an acronym through the glossary.
  */
-export function scoreWord(index: TermIndex, word: string, n: number, matched: Matched): Float32Array {
+export function scoreWord(index: TermIndex, word: string, n: number, matched: Matched, conceptIdf = Infinity): Float32Array {
   const scores = new Float32Array(n);
   const use = (term: string, factor: number) => {
     const posting = index.posting(term);
@@ -34,7 +34,13 @@ export function scoreWord(index: TermIndex, word: string, n: number, matched: Ma
     matched.terms.add(term);
     raise(scores, posting, factor * index.idf(posting));
   };
-  use(word, MATCH_FACTOR.exact);
+  // A word of the term list weighs what its concept weighs: a spelling the dataset rarely uses
+  // must not make its few documents outrank those using the common one.
+  const exact = index.posting(word);
+  if (exact) {
+    matched.terms.add(word);
+    raise(scores, exact, MATCH_FACTOR.exact * Math.min(conceptIdf, index.idf(exact)));
+  }
 
   // Completions and corrections of one word share one idf (the commonest one's): which of
   // them the delegate meant is unknown, so a rare neighbour must not outrank a common one.
@@ -71,7 +77,7 @@ export function scoreWord(index: TermIndex, word: string, n: number, matched: Ma
     const posting = index.stemPosting(root);
     if (posting) {
       matched.stems.add(root);
-      raise(scores, posting, MATCH_FACTOR.stem * index.idf(posting));
+      raise(scores, posting, MATCH_FACTOR.stem * Math.min(conceptIdf, index.idf(posting)));
     }
   }
 
@@ -107,17 +113,29 @@ export function scoreWord(index: TermIndex, word: string, n: number, matched: Ma
 }
 
 /** Documents holding every word of `words` score the weakest word's weight, times the mean idf. */
-export function raisePhrase(index: TermIndex, scores: Float32Array, words: readonly string[], factor: number, n: number, matched: Set<string>): void {
+export function raisePhrase(index: TermIndex, scores: Float32Array, words: readonly string[], factor: number, n: number, matched: Set<string>, maxIdf = Infinity): void {
   const postings = words.map((w) => index.posting(w));
   if (postings.some((p) => !p)) return;
   const found = postings as Posting[];
   for (const w of words) matched.add(w);
   const meanIdf = found.reduce((sum, p) => sum + index.idf(p), 0) / found.length;
-  raiseAll(scores, found, factor * meanIdf, n);
+  raiseAll(scores, found, factor * Math.min(maxIdf, meanIdf), n);
 }
 
-/** Scores of a term-list form: a word exactly or by its stem, a phrase by all its words. */
-export function phraseScores(index: TermIndex, phrase: readonly string[], n: number, matched: Matched): Float32Array | undefined {
+/**
+ * Documents (an upper bound) holding a term-list form: a word's own or its stem's posting, a
+ * phrase's rarest word's.
+ */
+export function formDf(index: TermIndex, phrase: readonly string[]): number {
+  if (phrase.length === 1) {
+    const word = phrase[0]!;
+    return Math.max(index.df(word), hasStem(word) ? (index.stemPosting(stem(word))?.length ?? 0) : 0);
+  }
+  return Math.min(...phrase.map((w) => index.df(w)));
+}
+
+/** Scores of a term-list form: a word exactly or by its stem, a phrase by all its words; no idf above `conceptIdf`. */
+export function phraseScores(index: TermIndex, phrase: readonly string[], n: number, matched: Matched, conceptIdf = Infinity): Float32Array | undefined {
   if (phrase.length === 1) {
     const word = phrase[0]!;
     const posting = index.posting(word);
@@ -127,16 +145,16 @@ export function phraseScores(index: TermIndex, phrase: readonly string[], n: num
     const scores = new Float32Array(n);
     if (stemmed) {
       matched.stems.add(root!);
-      raise(scores, stemmed, MATCH_FACTOR.stem * index.idf(stemmed));
+      raise(scores, stemmed, MATCH_FACTOR.stem * Math.min(conceptIdf, index.idf(stemmed)));
     }
     if (posting) {
       matched.terms.add(word);
-      raise(scores, posting, index.idf(posting));
+      raise(scores, posting, Math.min(conceptIdf, index.idf(posting)));
     }
     return scores;
   }
   if (phrase.some((w) => !index.posting(w))) return undefined;
   const scores = new Float32Array(n);
-  raisePhrase(index, scores, phrase, 1, n, matched.terms);
+  raisePhrase(index, scores, phrase, 1, n, matched.terms, conceptIdf);
   return scores;
 }
