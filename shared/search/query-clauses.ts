@@ -29,7 +29,7 @@ export function scoreQuery(index: TermIndex, words: readonly string[], thesaurus
     return idf(df, index.size);
   });
   const wordIdf = words.map((_, i) => {
-    const e = expansions.findIndex((x) => x.start <= i && i < x.end && x.end - x.start === 1 && !x.fuzzy);
+    const e = expansions.findIndex((x) => x.start <= i && i < x.end && x.end - x.start === 1 && !x.fuzzy && !x.prefix);
     return e < 0 ? Infinity : conceptIdf[e]!;
   });
   const clauses = words.map((word, i) => scoreWord(index, word, n, matched, wordIdf[i]));
@@ -47,7 +47,7 @@ export function scoreQuery(index: TermIndex, words: readonly string[], thesaurus
 
   // "alam sekitar" finds "environment", "Jepun" finds "Japan": the term list's other forms of each span.
   expansions.forEach((expansion, e) => {
-    const factor = expansion.fuzzy ? MATCH_FACTOR.fuzzySynonym : MATCH_FACTOR.synonym;
+    const factor = expansion.prefix ? MATCH_FACTOR.prefix : expansion.fuzzy ? MATCH_FACTOR.fuzzySynonym : MATCH_FACTOR.synonym;
     for (const phrase of expansion.alternatives) {
       const scores = phraseScores(index, phrase, n, matched, conceptIdf[e]);
       if (!scores) continue;

@@ -13,6 +13,8 @@ export interface Expansion {
   concepts: string[];
   /** Read through a typo ("kesihtan" for kesihatan): counts less. */
   fuzzy: boolean;
+  /** The last word read as the start of a form still being typed ("pertahan" for pertahanan): counts as a completion. */
+  prefix?: boolean;
 }
 
 interface Group {
@@ -23,6 +25,10 @@ interface Group {
 const MAX_PHRASE_WORDS = 12;
 const MIN_FUZZY_LENGTH = 5;
 const CLITICS = ['nya', 'lah', 'kah', 'pun'];
+/** A word being typed is read as the start of a form once it has this many letters... */
+const MIN_PREFIX_LENGTH = 4;
+/** ...and only when it starts forms of at most this many concepts (else it says too little). */
+const MAX_PREFIX_CONCEPTS = 3;
 
 /**
  * Query expansion through the shipped term list and gazetteer: every form of a concept in any of
@@ -78,7 +84,24 @@ export class Thesaurus {
         i = found.end;
       } else i++;
     }
+    const last = words.length - 1;
+    if (last >= 0 && out.at(-1)?.end !== words.length) {
+      const typing = this.typing(last, words[last]!);
+      if (typing) out.push(typing);
+    }
     return out;
+  }
+
+  /** The last word as the start of single-word forms ("kepemu" for kepemudaan, "pertamba" for pertambangan). */
+  private typing(i: number, word: string): Expansion | undefined {
+    if (word.length < MIN_PREFIX_LENGTH || /\d/.test(word)) return undefined;
+    const groups = new Set<number>();
+    for (const form of this.singleWords.withPrefix(word, 20)) {
+      if (form === word) continue;
+      for (const g of this.byKey.get(form) ?? []) groups.add(g);
+    }
+    if (groups.size === 0 || groups.size > MAX_PREFIX_CONCEPTS) return undefined;
+    return { ...this.expansion(i, i + 1, [...groups], word, false), prefix: true };
   }
 
   /** A word that is no form: perhaps an affixed one, or one typo away from one. */
