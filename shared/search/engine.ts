@@ -94,10 +94,17 @@ export class SearchIndex {
     if (words.length === 0) return { query, hits: [], totals: {}, total: 0, complete: 0, ms: performanceNow() - started };
 
     const matched: Matched = { terms: new Set(), stems: new Set() };
-    const scores = scoreQuery(this.index, words, this.thesaurus, matched);
-    const { top, totals, total, complete } = rank(this.index, scores, options.limit ?? 50, options.kinds);
+    let ranked;
+    let of;
+    try {
+      const scores = scoreQuery(this.index, words, this.thesaurus, matched);
+      of = scores.clauses.length;
+      ranked = rank(this.index, scores, options.limit ?? 50, options.kinds);
+    } finally {
+      this.index.releaseScores();
+    }
+    const { top, totals, total, complete } = ranked;
     const typed = new Set(words);
-    const of = scores.clauses.length;
     const hits = top.map(({ num, words: count, score }) => {
       const hit = toHit(this.index.docs[num]!, score, lang, matched, typed);
       if (count < of) hit.partial = { matched: count, of };

@@ -52,6 +52,7 @@ export function scoreQuery(index: TermIndex, words: readonly string[], thesaurus
       const scores = phraseScores(index, phrase, n, matched, conceptIdf[e]);
       if (!scores) continue;
       for (let i = expansion.start; i < expansion.end; i++) raiseArray(clauses[i]!, scores, factor);
+      index.returnLastScores();
     }
   });
 
@@ -63,7 +64,7 @@ export function scoreQuery(index: TermIndex, words: readonly string[], thesaurus
       const posting = index.posting(acronym);
       if (!posting) continue;
       matched.terms.add(acronym);
-      whole ??= new Float32Array(n);
+      whole ??= index.scores();
       raise(whole, posting, MATCH_FACTOR.glossaryName * words.length * index.idf(posting));
       // The body the name belongs to comes before what merely mentions its acronym.
       const own = index.byKey.get(entry.key);
@@ -77,7 +78,7 @@ export function scoreQuery(index: TermIndex, words: readonly string[], thesaurus
     const posting = index.posting(word);
     const owners = index.byAcronymForm.get(word);
     if (!posting || !owners) continue;
-    bonus ??= new Float32Array(n);
+    bonus ??= index.scores();
     const value = saturate(FIELD_WEIGHT.acronym) * index.idf(posting);
     for (const num of owners) bonus[num] = bonus[num]! + value;
   }

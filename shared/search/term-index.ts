@@ -42,6 +42,9 @@ export class TermIndex {
   readonly glossary = new Glossary();
   private dead = 0;
   private holdCompaction = false;
+  /** Score arrays of the query under way and of earlier ones, reused: a query needs several of 4 bytes per document. */
+  private scorePool: Float32Array[] = [];
+  private scoresLent = 0;
 
   /** Living documents. */
   get size(): number {
@@ -51,6 +54,28 @@ export class TermIndex {
   /** Document numbers in use, tombstones included (the length of a query's score arrays). */
   get slots(): number {
     return this.docs.length;
+  }
+
+  /** A zeroed score array for the running query, one per document number; returned by `releaseScores`. */
+  scores(): Float32Array {
+    const n = this.docs.length;
+    let array = this.scorePool[this.scoresLent];
+    if (!array || array.length !== n) array = this.scorePool[this.scoresLent] = new Float32Array(n);
+    else array.fill(0);
+    this.scoresLent++;
+    return array;
+  }
+
+  /** The array lent last is no longer read (a term-list form's scores, once merged). */
+  returnLastScores(): void {
+    if (this.scoresLent > 0) this.scoresLent--;
+  }
+
+  /** The query has ended: its score arrays may be lent again (none of them may be read after this). */
+  releaseScores(): void {
+    this.scoresLent = 0;
+    // A query with many words or forms lent many; keep a few for the next.
+    if (this.scorePool.length > 16) this.scorePool.length = 16;
   }
 
   posting(term: string): Posting | undefined {

@@ -27,7 +27,7 @@ export function typoFactor(typed: string, term: string, distance: number): numbe
  * into two indexed halves, letters and digits apart, and as an acronym through the glossary.
  */
 export function scoreWord(index: TermIndex, word: string, n: number, matched: Matched, conceptIdf = Infinity): Float32Array {
-  const scores = new Float32Array(n);
+  const scores = index.scores();
   const use = (term: string, factor: number) => {
     const posting = index.posting(term);
     if (!posting) return;
@@ -142,7 +142,7 @@ export function phraseScores(index: TermIndex, phrase: readonly string[], n: num
     const root = hasStem(word) ? stem(word) : undefined;
     const stemmed = root === undefined ? undefined : index.stemPosting(root);
     if (!posting && !stemmed) return undefined;
-    const scores = new Float32Array(n);
+    const scores = index.scores();
     if (stemmed) {
       matched.stems.add(root!);
       raise(scores, stemmed, MATCH_FACTOR.stem * Math.min(conceptIdf, index.idf(stemmed)));
@@ -154,7 +154,7 @@ export function phraseScores(index: TermIndex, phrase: readonly string[], n: num
     return scores;
   }
   if (phrase.some((w) => !index.posting(w))) return undefined;
-  const scores = new Float32Array(n);
+  const scores = index.scores();
   raisePhrase(index, scores, phrase, 1, n, matched.terms, conceptIdf);
   return scores;
 }

@@ -45,17 +45,23 @@ export class Thesaurus {
 
   constructor(list?: TermList, gazetteer?: Gazetteer) {
     for (const concept of list?.concepts ?? []) this.addGroup(concept.id, Object.values(concept.forms).flat());
-    for (const place of gazetteer?.places ?? []) this.addGroup(`place:${place.id}`, place.names);
+    const places = gazetteer?.places ?? [];
+    for (const place of places) {
+      // A place's group also holds the names of the places within it (found from it, not it from them).
+      const inside = places.filter((p) => p.within?.includes(place.id)).flatMap((p) => p.names);
+      this.addGroup(`place:${place.id}`, place.names, inside);
+    }
   }
 
   get size(): number {
     return this.groups.length;
   }
 
-  private addGroup(id: string, forms: string[]): void {
+  private addGroup(id: string, forms: string[], foundFromHere: string[] = []): void {
     const index = this.groups.length;
     const keys = [...new Set(forms.map(formKey).filter(Boolean))];
-    this.groups.push({ id, phrases: keys.map((k) => k.split(' ')) });
+    const inside = [...new Set(foundFromHere.map(formKey).filter((k) => k && !keys.includes(k)))];
+    this.groups.push({ id, phrases: [...keys, ...inside].map((k) => k.split(' ')) });
     for (const key of keys) {
       const words = key.split(' ');
       this.longest = Math.min(MAX_PHRASE_WORDS, Math.max(this.longest, words.length));
