@@ -44,10 +44,10 @@ export function scoreWord(index: TermIndex, word: string, n: number, matched: Ma
 
   // Completions and corrections of one word share one idf (the commonest one's): which of
   // them the delegate meant is unknown, so a rare neighbour must not outrank a common one.
-  const groupIdf = (candidates: readonly string[]) => {
+  const groupIdf = (candidates: readonly string[], cap = Infinity) => {
     let df = 0;
     for (const term of candidates) df = Math.max(df, index.df(term));
-    return idf(df, index.size);
+    return Math.min(cap, idf(df, index.size));
   };
   const useAll = (term: string, factor: number, shared: number) => {
     const posting = index.posting(term);
@@ -64,7 +64,9 @@ export function scoreWord(index: TermIndex, word: string, n: number, matched: Ma
 
   const edits = allowedEdits(word.length);
   const typos = edits > 0 ? index.vocab.near(word, edits).filter((t) => t.term !== word) : [];
-  const typoIdf = groupIdf(typos.map((t) => t.term));
+  // A term-list word's misspellings are often its other languages' spellings (kesihatan,
+  // kesehatan): they weigh no more than its concept.
+  const typoIdf = groupIdf(typos.map((t) => t.term), conceptIdf);
   // Between equally near corrections, the commoner word is the likelier one meant.
   const maxDf = typos.reduce((m, t) => Math.max(m, index.df(t.term)), 1);
   for (const { term, distance } of typos) {
