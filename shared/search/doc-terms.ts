@@ -1,33 +1,47 @@
 import { FIELD_WEIGHT } from './field-weights';
+import { foldText } from './fold';
 import { terms as termsOf } from './tokenize';
 import type { DocText, SearchDoc } from './types';
+import { scanWords, wordHash } from './word-scan';
+
+/** One occurrence of a word: `text.slice(start, end)`, its hash (word-scan.ts), its field's weight, whether from an acronym. */
+export type DocWordVisitor = (text: string, start: number, end: number, hash: number, weight: number, acronym: boolean) => void;
 
 /**
  * Calls `visit` for every word of a document: each word of its acronyms (and a multi-word
  * acronym joined, as "COP AATHP" is also typed "copaathp") with weight 0 and `acronym` set, then
  * every word of its title, keywords and text in every language with its field's weight. A word
- * is visited as often as it occurs; the caller sums (BM25F: fields weighted and summed).
+ * is visited as often as it occurs; the caller sums (BM25F: fields weighted and summed). Words
+ * are given by their place in the folded text, so indexing makes no string per word.
  */
-export function forEachDocTerm(doc: SearchDoc, visit: (term: string, weight: number, acronym: boolean) => void): void {
+export function forEachDocWord(doc: SearchDoc, visit: DocWordVisitor): void {
   for (const acronym of doc.acronyms ?? []) {
     const words = termsOf(acronym);
-    for (const term of words) visit(term, 0, true);
-    if (words.length > 1) visit(words.join(''), 0, true);
-  }
-  const texts = (text: DocText | undefined, weight: number) => {
-    if (text === undefined) return;
-    if (typeof text === 'string') {
-      for (const term of termsOf(text)) visit(term, weight, false);
-      return;
+    for (const term of words) visit(term, 0, term.length, wordHash(term), 0, true);
+    if (words.length > 1) {
+      const joined = words.join('');
+      visit(joined, 0, joined.length, wordHash(joined), 0, true);
     }
+  }
+  let weight = 0;
+  const onWord = (text: string, start: number, end: number, hash: number) => visit(text, start, end, hash, weight, false);
+  const texts = (text: DocText | undefined, fieldWeight: number) => {
+    if (text === undefined) return;
+    weight = fieldWeight;
+    if (typeof text === 'string') return scanWords(foldText(text), onWord);
     for (const lang in text) {
       const value = text[lang];
-      if (value) for (const term of termsOf(value)) visit(term, weight, false);
+      if (value) scanWords(foldText(value), onWord);
     }
   };
   texts(doc.title, FIELD_WEIGHT.title);
   for (const keyword of doc.keywords ?? []) texts(keyword, FIELD_WEIGHT.keyword);
   for (const part of doc.text ?? []) texts(part, FIELD_WEIGHT.text);
+}
+
+/** Every word of a document as a string, as forEachDocWord visits them (for tests and tools). */
+export function forEachDocTerm(doc: SearchDoc, visit: (term: string, weight: number, acronym: boolean) => void): void {
+  forEachDocWord(doc, (text, start, end, _hash, weight, acronym) => visit(text.slice(start, end), weight, acronym));
 }
 
 export interface TermWeight {

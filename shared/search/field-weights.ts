@@ -3,3 +3,10 @@ export const FIELD_WEIGHT = { acronym: 20, title: 6, keyword: 3, text: 1 } as co
 
 /** How much a match counts, by how it matched: exact > term list > stem > prefix > typo. */
 export const MATCH_FACTOR = { exact: 1, glossaryAlias: 0.9, synonym: 0.85, glossaryName: 0.8, compound: 0.75, stem: 0.7, prefix: 0.55, fuzzySynonym: 0.45, keySlip: 0.6, typo1: 0.4, typo2: 0.28 } as const;
+
+/**
+ * What a kind of record weighs against others matching as well: a body (what a delegate looks up
+ * by its subject, acronym or name) and a framework before the meetings, agenda items, targets and
+ * sources that mention the same words. A prior on the score, not a filter; unknown kinds weigh 1.
+ */
+export const KIND_PRIOR: Readonly<Record<string, number>> = { body: 1.35, framework: 1.2, meeting: 1.1 };

@@ -25,6 +25,14 @@ function countryName(code: string): string {
 
 const defined = <T>(xs: (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
 
+/** People named on a record (chairs, co-chairs, heads of delegation), as keywords: "Khaled Nordin" finds the meeting he chaired. */
+function people(...roles: ({ person?: string } | undefined)[]): string[] {
+  return defined(roles.map((r) => r?.person));
+}
+
+/** Names and titles in further languages (schema 2's otherNames / otherTitles). */
+const otherTexts = (texts: { text: string }[] | undefined): string[] => (texts ?? []).map((t) => t.text);
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
@@ -65,7 +73,7 @@ export function bodyDoc(body: Body): SearchDoc {
     acronyms: [body.acronym, ...body.aliases],
     title: body.name,
     glossary: true,
-    keywords: defined<DocText>([body.sector, ...body.dialogueFormats.map((f) => f.code)]),
+    keywords: defined<DocText>([body.sector, ...body.dialogueFormats.map((f) => f.code), ...otherTexts(body.otherNames), ...people(body.chair, ...(body.chairHistory ?? []))]),
     text: defined<DocText>([body.description, body.chairRotation, ...body.focalPoints.map((f) => f.agency)]),
   };
 }
@@ -79,8 +87,17 @@ export function meetingDoc(meeting: Meeting): SearchDoc {
     acronyms: [meeting.code],
     title: meeting.title,
     date: meeting.startDate,
-    keywords: defined<DocText>([venue?.name, venue?.city, venue?.state, venue ? countryName(venue.country) : undefined, meeting.host?.agency, dateWords(meeting.startDate, meeting.endDate)]),
-    text: defined<DocText>([meeting.description, ...meeting.days.map((d) => d.label)]),
+    keywords: defined<DocText>([
+      venue?.name,
+      venue?.city,
+      venue?.state,
+      venue ? countryName(venue.country) : undefined,
+      meeting.host?.agency,
+      dateWords(meeting.startDate, meeting.endDate),
+      ...otherTexts(meeting.otherTitles),
+      ...people(meeting.chair, ...meeting.coChairs, ...(meeting.headsOfDelegation ?? [])),
+    ]),
+    text: defined<DocText>([meeting.description, meeting.theme, ...meeting.days.map((d) => d.label), ...(meeting.outcomeDocuments ?? []).map((d) => d.title)]),
   };
 }
 
@@ -90,7 +107,7 @@ export function agendaItemDoc(item: AgendaItem): SearchDoc {
     id: item.id,
     href: `/meetings/${item.meetingId}`,
     title: item.title,
-    keywords: item.partners,
+    keywords: [...item.partners, ...people(item.chair)],
     text: defined<DocText>([item.description]),
   };
 }

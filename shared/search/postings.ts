@@ -48,14 +48,23 @@ export function raise(scores: Float32Array, { nums, weights, length }: Posting, 
   }
 }
 
+let scratchMin = new Float32Array(0);
+let scratchSeen = new Uint8Array(0);
+
 /** Documents in every posting score the weakest weight times `factor`. */
 export function raiseAll(scores: Float32Array, postings: readonly Posting[], factor: number, n: number): void {
   if (postings.length === 0) return;
   if (postings.length === 1) return raise(scores, postings[0]!, factor);
   // Walk the rarest first: only its documents can be in all of them.
   const sorted = [...postings].sort((a, b) => a.length - b.length);
-  const min = new Float32Array(n);
-  const seen = new Uint8Array(n);
+  // Reused between calls (a query makes several; 50k documents are 250 KB a call otherwise).
+  if (scratchMin.length < n) {
+    scratchMin = new Float32Array(n);
+    scratchSeen = new Uint8Array(n);
+  }
+  const min = scratchMin;
+  const seen = scratchSeen;
+  seen.fill(0, 0, n);
   sorted.forEach(({ nums, weights, length }, i) => {
     for (let j = 0; j < length; j++) {
       const num = nums[j]!;

@@ -30,6 +30,11 @@ export const Place = z.strictObject({
   country: z.string().regex(/^[A-Z]{2}$/),
   kind: z.enum(['capital', 'city', 'venue']),
   names: z.array(Form).min(1),
+  /**
+   * The larger places this one lies in (an island, a metropolitan area): a query for Bali also
+   * finds a meeting in Kuta, one for Kuala Lumpur a meeting in Subang Jaya; not the other way.
+   */
+  within: z.array(ConceptId).min(1).optional(),
 });
 export type Place = z.infer<typeof Place>;
 

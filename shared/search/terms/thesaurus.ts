@@ -13,6 +13,8 @@ export interface Expansion {
   concepts: string[];
   /** Read through a typo ("kesihtan" for kesihatan): counts less. */
   fuzzy: boolean;
+  /** The last word read as the start of a form still being typed ("pertahan" for pertahanan): counts as a completion. */
+  prefix?: boolean;
 }
 
 interface Group {
@@ -23,6 +25,10 @@ interface Group {
 const MAX_PHRASE_WORDS = 12;
 const MIN_FUZZY_LENGTH = 5;
 const CLITICS = ['nya', 'lah', 'kah', 'pun'];
+/** A word being typed is read as the start of a form once it has this many letters... */
+const MIN_PREFIX_LENGTH = 4;
+/** ...and only when it starts forms of at most this many concepts (else it says too little). */
+const MAX_PREFIX_CONCEPTS = 3;
 
 /**
  * Query expansion through the shipped term list and gazetteer: every form of a concept in any of
@@ -39,17 +45,23 @@ export class Thesaurus {
 
   constructor(list?: TermList, gazetteer?: Gazetteer) {
     for (const concept of list?.concepts ?? []) this.addGroup(concept.id, Object.values(concept.forms).flat());
-    for (const place of gazetteer?.places ?? []) this.addGroup(`place:${place.id}`, place.names);
+    const places = gazetteer?.places ?? [];
+    for (const place of places) {
+      // A place's group also holds the names of the places within it (found from it, not it from them).
+      const inside = places.filter((p) => p.within?.includes(place.id)).flatMap((p) => p.names);
+      this.addGroup(`place:${place.id}`, place.names, inside);
+    }
   }
 
   get size(): number {
     return this.groups.length;
   }
 
-  private addGroup(id: string, forms: string[]): void {
+  private addGroup(id: string, forms: string[], foundFromHere: string[] = []): void {
     const index = this.groups.length;
     const keys = [...new Set(forms.map(formKey).filter(Boolean))];
-    this.groups.push({ id, phrases: keys.map((k) => k.split(' ')) });
+    const inside = [...new Set(foundFromHere.map(formKey).filter((k) => k && !keys.includes(k)))];
+    this.groups.push({ id, phrases: [...keys, ...inside].map((k) => k.split(' ')) });
     for (const key of keys) {
       const words = key.split(' ');
       this.longest = Math.min(MAX_PHRASE_WORDS, Math.max(this.longest, words.length));
@@ -78,7 +90,24 @@ export class Thesaurus {
         i = found.end;
       } else i++;
     }
+    const last = words.length - 1;
+    if (last >= 0 && out.at(-1)?.end !== words.length) {
+      const typing = this.typing(last, words[last]!);
+      if (typing) out.push(typing);
+    }
     return out;
+  }
+
+  /** The last word as the start of single-word forms ("kepemu" for kepemudaan, "pertamba" for pertambangan). */
+  private typing(i: number, word: string): Expansion | undefined {
+    if (word.length < MIN_PREFIX_LENGTH || /\d/.test(word)) return undefined;
+    const groups = new Set<number>();
+    for (const form of this.singleWords.withPrefix(word, 20)) {
+      if (form === word) continue;
+      for (const g of this.byKey.get(form) ?? []) groups.add(g);
+    }
+    if (groups.size === 0 || groups.size > MAX_PREFIX_CONCEPTS) return undefined;
+    return { ...this.expansion(i, i + 1, [...groups], word, false), prefix: true };
   }
 
   /** A word that is no form: perhaps an affixed one, or one typo away from one. */

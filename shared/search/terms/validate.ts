@@ -64,5 +64,14 @@ export function gazetteerProblems(gazetteer: Gazetteer): string[] {
       names.set(key, place.id);
     }
   }
+  const byId = new Map(gazetteer.places.map((p) => [p.id, p]));
+  for (const place of gazetteer.places) {
+    for (const outer of place.within ?? []) {
+      const container = byId.get(outer);
+      if (!container) problems.push(`"${place.id}" lies within unknown place "${outer}"`);
+      else if (outer === place.id) problems.push(`"${place.id}" lies within itself`);
+      else if (container.country !== place.country) problems.push(`"${place.id}" (${place.country}) lies within "${outer}" of another country (${container.country})`);
+    }
+  }
   return problems;
 }

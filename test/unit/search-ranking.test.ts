@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import agendaItems from '../../assets/dataset/agenda-items.json';
+import bodies from '../../assets/dataset/bodies.json';
+import frameworks from '../../assets/dataset/frameworks.json';
+import meetings from '../../assets/dataset/meetings.json';
+import sources from '../../assets/dataset/sources.json';
+import targets from '../../assets/dataset/targets.json';
+import placesJson from '../../assets/terms/places.json';
+import { DatasetRecords } from '../../shared/model';
+import { Gazetteer, gazetteerProblems, recordsToDocs, SearchIndex, shippedThesaurus, type SearchDoc } from '../../shared/search';
+
+const doc = (kind: string, id: string, title: SearchDoc['title'], extra: Partial<SearchDoc> = {}): SearchDoc => ({ kind, id, href: `/${kind}/${id}`, title, ...extra });
+const withTerms = (docs: SearchDoc[]) => {
+  const index = new SearchIndex({ thesaurus: shippedThesaurus() });
+  index.addAll(docs);
+  return index;
+};
+/** Documents that only make a word common. */
+const filler = (word: string, count: number) => Array.from({ length: count }, (_, i) => doc('note', `f${i}`, `note ${i} on ${word} and other things ${i}`));
+
+describe('a term-list concept weighs the same whichever form a document uses', () => {
+  it('a rare spelling does not lift its documents above those using the common one', () => {
+    // "kesehatan" (Indonesian) is rare here, "health" common; a Malay delegate types "kesihatan".
+    const index = withTerms([doc('agendaItem', 'rare', 'Kesehatan dan kesejahteraan'), doc('agendaItem', 'common', 'Health and wellbeing'), ...filler('health', 10)]);
+    const hits = index.search('kesihatan', { lang: 'ms' }).hits;
+    const score = (id: string) => hits.find((h) => h.id === id)!.score;
+    expect(score('common')).toBeGreaterThan(0);
+    expect(score('rare') / score('common')).toBeLessThan(1.25);
+  });
+
+  it('a multi-word form ("alam sekitar", "lingkungan hidup") finds what another language writes in one word', () => {
+    const index = withTerms([doc('body', 'env', 'Ministerial Meeting on Environment'), ...filler('meeting', 20)]);
+    expect(index.search('alam sekitar').hits[0]?.id).toBe('env');
+    expect(index.search('lingkungan hidup').hits[0]?.id).toBe('env');
+  });
+});
+
+describe('the kind of record', () => {
+  it('puts a body before an agenda item and a target matching alike', () => {
+    const index = withTerms([doc('target', 't', 'Youth development'), doc('agendaItem', 'a', 'Youth development'), doc('body', 'b', 'Youth development')]);
+    const hits = index.search('youth').hits;
+    expect(hits.map((h) => h.kind)).toEqual(['body', expect.any(String), expect.any(String)]);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+  });
+});
+
+describe('the word being typed', () => {
+  it('is read as the start of a term-list form, finding the concept in any language', () => {
+    const index = withTerms([doc('body', 'youth', 'Senior Officials Meeting on Youth'), doc('body', 'mining', 'Working Group on Mining'), ...filler('meeting', 20)]);
+    expect(index.search('kepemu', { lang: 'id' }).hits[0]?.id).toBe('youth');
+    expect(index.search('pertamba', { lang: 'id' }).hits[0]?.id).toBe('mining');
+    expect(index.search('pertahan', { lang: 'ms' }).hits).toEqual([]);
+  });
+
+  it('only when it starts forms of few concepts', () => {
+    // "pemb" starts pembangunan, pemberdayaan, pembiayaan...: too many meanings to expand.
+    const index = withTerms([doc('body', 'dev', 'Development Council')]);
+    expect(index.search('pemb').hits).toEqual([]);
+  });
+});
+
+describe('places within places', () => {
+  const gazetteer = Gazetteer.parse(placesJson);
+
+  it('a query for the larger place finds a meeting held within it, not the other way round', () => {
+    const index = withTerms([doc('meeting', 'subang', 'Foreign Ministers Meeting', { keywords: ['Subang Jaya'] }), doc('meeting', 'kl', 'Labour Ministers Meeting', { keywords: ['Kuala Lumpur'] })]);
+    expect(index.search('Kuala Lumpur').hits.map((h) => h.id)).toEqual(['kl', 'subang']);
+    expect(index.search('Subang Jaya').hits.map((h) => h.id)).toEqual(['subang']);
+    const bali = withTerms([doc('meeting', 'kuta', 'Mineral Cooperation', { keywords: ['Kuta'] })]);
+    expect(bali.search('Bali').hits.map((h) => h.id)).toEqual(['kuta']);
+  });
+
+  it('the shipped gazetteer is sound, and a place within an unknown, itself or another country is refused', () => {
+    expect(gazetteerProblems(gazetteer)).toEqual([]);
+    const bad = Gazetteer.parse({
+      version: 1,
+      places: [
+        { id: 'a', country: 'MY', kind: 'city', names: ['A'], within: ['nowhere'] },
+        { id: 'b', country: 'MY', kind: 'city', names: ['B'], within: ['b'] },
+        { id: 'c', country: 'ID', kind: 'city', names: ['C'], within: ['a'] },
+      ],
+    });
+    expect(gazetteerProblems(bad)).toEqual([
+      expect.stringContaining('"a" lies within unknown place "nowhere"'),
+      expect.stringContaining('"b" lies within itself'),
+      expect.stringContaining('"c" (ID) lies within "a" of another country (MY)'),
+    ]);
+  });
+});
+
+describe('people and other names on the built-in records', () => {
+  const records = DatasetRecords.parse({ sources, bodies, meetings, agendaItems, frameworks, targets });
+  const index = withTerms(recordsToDocs(records));
+
+  it('finds the meeting a person chaired or led a delegation to by their name', () => {
+    const found = index.search('Khaled Nordin', { limit: 3 }).hits.map((h) => h.key);
+    expect(found).toContain('meeting:admm-retreat-2025');
+  });
+
+  it('answers a query the same after other queries (score arrays are reused, never carried over)', () => {
+    const first = index.search('alam sekitar', { lang: 'ms' }).hits.map((h) => [h.key, h.score]);
+    index.search('kesihatan');
+    index.search('asoen 36 langkawi');
+    expect(index.search('alam sekitar', { lang: 'ms' }).hits.map((h) => [h.key, h.score])).toEqual(first);
+  });
+});
