@@ -32,7 +32,7 @@ describe('a shared briefing in the editor', () => {
     await waitFor(() => expect(status.textContent).toBe('Synced with the delegation'), { timeout: 10_000 });
     await server.destroy();
     servers.splice(0);
-    await waitFor(() => expect(status.dataset.relayState).toBe('offline'), { timeout: 10_000 });
+    await waitFor(() => expect(status.dataset.relayState).toBe('offline'), { timeout: 20_000 });
     await user.type(screen.getByLabelText('Objectives'), 'abc');
     await waitFor(() => expect(status.textContent).toBe('Offline: changes waiting: 3'));
     expect((screen.getByLabelText('Objectives') as HTMLTextAreaElement).value).toBe('abc');

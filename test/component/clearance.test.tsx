@@ -47,7 +47,12 @@ describe('clearance and assignments in the editor', { timeout: 90_000 }, () => {
 
     // Edited since: the section and the bar say so, with the words.
     await user.type(position, ' Support the work plan.');
-    const note = await screen.findByText('Changed since cleared', {}, { timeout: 20_000 });
+    // The section's own note (the bar lists the section with the same words once the autosave has run).
+    const note = await waitFor(() => {
+      const notes = screen.getAllByText('Changed since cleared').filter((n) => !bar.contains(n));
+      expect(notes).toHaveLength(1);
+      return notes[0]!;
+    }, { timeout: 20_000 });
     const details = note.closest('details')!;
     expect(within(details).getByText('National position')).toBeTruthy();
     expect(details.querySelector('ins')?.textContent).toContain('Support the work plan.');
