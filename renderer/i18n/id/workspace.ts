@@ -70,7 +70,7 @@ export const workspace = {
   'changes.back': 'Kembali ke briefing',
   'changes.byAuthor': 'Oleh {name}',
   'changes.you': 'Oleh Anda',
-  'changes.unknown': 'Teks yang dihapus (Yjs tidak mencatat siapa yang menghapus teks)',
+  'changes.unknown': 'Penulis tidak tercatat (perubahan yang dibuat dengan versi aplikasi yang lebih lama)',
   'changes.added': 'Bagian baru',
   'changes.removed': 'Bagian dihapus',
   'changes.open': 'Buka {section}',
