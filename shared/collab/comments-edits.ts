@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { cleanText, CommentRefused, threadMap, type CommentReply } from './comments-doc';
 
 /*
