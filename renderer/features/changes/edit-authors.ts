@@ -1,8 +1,8 @@
 import { liveQuery } from 'dexie';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { mayWrite } from '../../../shared/collab/relay-protocol';
 import { readBriefing } from '../../../shared/collab/briefing-doc';
-import { editAuthorsMap, recordRemoved, removedRanges, type EditAuthor } from './attribution';
+import { editAuthorsMap, type EditAuthor } from './attribution';
 import { shareRecordFor } from '../sharing/share-record';
 
 /**
@@ -15,8 +15,7 @@ import { shareRecordFor } from '../sharing/share-record';
  * the same update: saved, sent and counted with it, never a change of its own. The map
  * is outside the undo manager's scope (briefing and sections): undo never removes it. A lead who
  * shares the briefing while editing gets their entry rewritten with their member id (the
- * session's earlier edits were theirs too). What the session removes is recorded too, in the
- * `deletions` map (attribution.ts), in a transaction of its own just after the removal.
+ * session's earlier edits were theirs too).
  */
 export function recordEditAuthors(briefingId: string, doc: Y.Doc, origin: unknown): { ready: Promise<void> } {
   let known = false;
@@ -44,18 +43,9 @@ export function recordEditAuthors(briefingId: string, doc: Y.Doc, origin: unknow
     // Inside the transaction that is beginning (a nested transact joins it).
     doc.transact(() => authors.set(key, { ...author, at: entry?.at ?? new Date().toISOString() }), origin);
   };
-  // What this session removed (its edits and its undo/redo), recorded right after: Yjs keeps no author for a deletion.
-  const onRemoved = (transaction: Y.Transaction) => {
-    if (!known || !mayEdit || !transaction.local || transaction.deleteSet.clients.size === 0) return;
-    if (transaction.origin !== origin && !(transaction.origin instanceof Y.UndoManager)) return;
-    const ranges = removedRanges(transaction);
-    if (ranges.length > 0) doc.transact(() => recordRemoved(doc, ranges), origin);
-  };
   doc.on('beforeTransaction', onTransaction);
-  doc.on('afterTransaction', onRemoved);
   doc.once('destroy', () => {
     doc.off('beforeTransaction', onTransaction);
-    doc.off('afterTransaction', onRemoved);
     subscription.unsubscribe();
   });
   /** Resolved once the share record has been read (edits before that are recorded at the next one). */
