@@ -1,7 +1,7 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { parseRelayDocumentName, relayDocumentName } from '../../shared/collab/relay-protocol';
+import { parseRelayDocumentName, parseRelayNotice, relayDocumentName, relayErrorFrom, type RelayErrorCode } from '../../shared/collab/relay-protocol';
 import type { RelayTarget } from './connection';
 
 /**
@@ -17,6 +17,8 @@ export interface CommentsRelay {
   readonly state: CommentsRelayState;
   /** `readonly` when the relay says this member may only read comments. */
   readonly scope: 'read-write' | 'readonly' | undefined;
+  /** Why the relay refused or closed the connection (`not-comment-author`: it refused a change to the comments). */
+  readonly refusal: RelayErrorCode | undefined;
   onChange(listener: () => void): () => void;
   destroy(): void;
 }
@@ -33,6 +35,15 @@ export function connectComments(doc: Y.Doc, target: RelayTarget, options: { WebS
   const listeners = new Set<() => void>();
   let state: CommentsRelayState = 'connecting';
   let refused = false;
+  let refusal: RelayErrorCode | undefined;
+  // The relay refused a change it will refuse again on every reconnect: stop syncing, keep the comments here.
+  const refuseComments = () => {
+    refused = true;
+    refusal = 'not-comment-author';
+    state = 'refused';
+    provider?.disconnect();
+    emit();
+  };
   const emit = () => {
     for (const listener of listeners) listener();
   };
@@ -52,10 +63,17 @@ export function connectComments(doc: Y.Doc, target: RelayTarget, options: { WebS
       emit();
     },
     onAuthenticated: () => emit(),
-    onAuthenticationFailed: () => {
+    onAuthenticationFailed: ({ reason }: { reason: string }) => {
       refused = true;
+      refusal = relayErrorFrom(reason);
       state = 'refused';
       emit();
+    },
+    onClose: ({ event }: { event: { reason?: string } }) => {
+      if (relayErrorFrom(event.reason) === 'not-comment-author') refuseComments();
+    },
+    onStateless: ({ payload }: { payload: string }) => {
+      if (parseRelayNotice(payload)?.code === 'not-comment-author') refuseComments();
     },
   } as ConstructorParameters<typeof HocuspocusProvider>[0]);
   const awareness = provider.awareness!;
@@ -63,6 +81,9 @@ export function connectComments(doc: Y.Doc, target: RelayTarget, options: { WebS
     awareness,
     get state() {
       return state;
+    },
+    get refusal() {
+      return refusal;
     },
     get scope() {
       return provider.isAuthenticated ? (provider.authorizedScope as 'read-write' | 'readonly' | undefined) : undefined;

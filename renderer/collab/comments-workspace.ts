@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { readThreads, type CommentThread } from '../../shared/collab/comments-doc';
-import type { Role } from '../../shared/collab/relay-protocol';
+import type { RelayErrorCode, Role } from '../../shared/collab/relay-protocol';
 import { PRESENCE_FIELD, presentMembers, type PresenceState, type PresentMember } from './awareness-presence';
 import { relayTargetFor } from './briefing-relay';
 import { connectComments, type CommentsRelay, type CommentsRelayState } from './comments-relay';
@@ -33,6 +33,8 @@ export interface CommentsSnapshot {
   present: PresentMember[];
   /** `local` for a briefing that is not shared. */
   relay: CommentsRelayState | 'local';
+  /** Why the relay refused the comments (e.g. `not-comment-author`), when it did. */
+  refusal?: RelayErrorCode;
   /** False for a reader (the relay says so too, and drops their comments). */
   canComment: boolean;
 }
@@ -134,7 +136,8 @@ export class CommentsWorkspace {
     const awareness = this.relay?.awareness;
     const present = awareness ? presentMembers(awareness.getStates() as Map<number, Record<string, unknown>>, this.me?.memberId ?? null, awareness.clientID) : [];
     const canComment = this.relay?.scope === 'readonly' ? false : this.me?.role !== 'reader';
-    this.snapshot = { loaded: this.snapshot.loaded, threads: readThreads(this.doc), present, relay: this.relay?.state ?? 'local', canComment };
+    const refusal = this.relay?.refusal;
+    this.snapshot = { loaded: this.snapshot.loaded, threads: readThreads(this.doc), present, relay: this.relay?.state ?? 'local', canComment, ...(refusal ? { refusal } : {}) };
     for (const listener of this.listeners) listener();
   }
 

@@ -15,7 +15,8 @@ export const MAX_TRANSFER_BYTES = 50 * 1024 * 1024;
 
 export const BRIEFING_FILE_FORMAT = 'asean-delegate-briefing';
 export const BACKUP_FILE_FORMAT = 'asean-delegate-backup';
-export const BRIEFING_FILE_VERSION = 2;
+/** 3: the briefing's comments and its control document (assignments, clearances) travel with it. */
+export const BRIEFING_FILE_VERSION = 3;
 /** 3: the meeting papers (with their files), their text and annotations are in the backup. */
 export const BACKUP_FILE_VERSION = 3;
 
@@ -35,13 +36,15 @@ const DocState = z
 export const BriefingFile = z
   .object({
     format: z.literal(BRIEFING_FILE_FORMAT),
-    formatVersion: z.union([z.literal(1), z.literal(BRIEFING_FILE_VERSION)]),
+    formatVersion: z.union([z.literal(1), z.literal(2), z.literal(BRIEFING_FILE_VERSION)]),
     appVersion: z.string(),
     exportedAt: z.string().datetime({ offset: true }),
     briefing: Briefing,
     sections: z.array(Section),
     /** The briefing's document state (format 2); the rows above are its projection, for people and older readers. */
     doc: DocState.optional(),
+    /** The states of its companion documents (format 3): its comments, and its control document (assignments and clearances). */
+    companions: z.object({ comments: DocState.optional(), control: DocState.optional() }).strict().optional(),
   })
   .strict()
   .superRefine((file, ctx) => {

@@ -10,13 +10,17 @@ import * as Y from 'yjs';
  * - `threads` Y.Map: thread id -> Y.Map with
  *     `id`, `sectionId` (a section id, or `GENERAL_SECTION` for the briefing's general part),
  *     `talkingPointId` (optional: the thread is on one talking point of that section),
- *     `author` ({ memberId, name }), `at` (ISO time), `text` (plain string, never edited),
- *     `replies` Y.Array of plain `CommentReply` (appended to only),
+ *     `author` ({ memberId, name }), `at` (ISO time), `text` (plain string; its author may
+ *     edit it, setting `editedAt`, or delete it: `text` emptied and `deletedAt` set),
+ *     `replies` Y.Array of plain `CommentReply` (appended to; an author's edit or deletion
+ *     replaces their reply in place with one of the same id: comments-edits.ts),
  *     `states` Y.Array of plain `ThreadStateChange` (appended to only; the last one is the
  *     thread's state, so two people resolving and reopening at once end in one order for all,
  *     and who resolved and reopened when stays on record).
  *
- * Nothing is ever deleted: a thread whose talking point was removed stays on its section.
+ * No thread is ever removed from the map: a deleted comment keeps its place (and its
+ * colleagues' replies), and a thread whose talking point was removed stays on its section. The
+ * relay checks every change against the member who sends it (comments-authorship.ts).
  */
 export const COMMENTS_DOC_FORMAT = 1;
 
@@ -37,6 +41,10 @@ export interface CommentReply {
   author: CommentAuthor;
   at: string;
   text: string;
+  /** When its author last changed the text. */
+  editedAt?: string;
+  /** When its author deleted it (its text is then empty). */
+  deletedAt?: string;
 }
 
 export type ThreadState = 'open' | 'resolved';
@@ -54,6 +62,10 @@ export interface CommentThread {
   author: CommentAuthor;
   at: string;
   text: string;
+  editedAt?: string;
+  /** Set when its author deleted the comment: the thread stays for its replies, without the text. */
+  deletedAt?: string;
+  /** Replies not deleted, in order. */
   replies: CommentReply[];
   state: ThreadState;
   /** Every resolve and reopen, oldest first. */
@@ -72,14 +84,14 @@ export class CommentRefused extends Error {
   }
 }
 
-function cleanText(text: string): string {
+export function cleanText(text: string): string {
   const trimmed = text.trim();
   if (!trimmed) throw new CommentRefused('empty');
   if (trimmed.length > COMMENT_MAX_LENGTH) throw new CommentRefused('too-long');
   return trimmed;
 }
 
-function cleanAuthor(author: CommentAuthor): CommentAuthor {
+export function cleanAuthor(author: CommentAuthor): CommentAuthor {
   return { memberId: author.memberId, name: author.name.trim().slice(0, 200) };
 }
 
@@ -111,7 +123,7 @@ export function addThread(doc: Y.Doc, thread: NewThread, origin: unknown = null)
   }, origin);
 }
 
-function threadMap(doc: Y.Doc, threadId: string): Y.Map<unknown> {
+export function threadMap(doc: Y.Doc, threadId: string): Y.Map<unknown> {
   const map = commentsRoots(doc).threads.get(threadId);
   if (!map) throw new CommentRefused('no-thread');
   return map;
@@ -131,8 +143,18 @@ export function setThreadState(doc: Y.Doc, threadId: string, change: ThreadState
   doc.transact(() => states.push([{ state: change.state, by: cleanAuthor(change.by), at: change.at }]), origin);
 }
 
-const isAuthor = (value: unknown): value is CommentAuthor =>
+export const isAuthor = (value: unknown): value is CommentAuthor =>
   typeof value === 'object' && value !== null && typeof (value as CommentAuthor).name === 'string' && ((value as CommentAuthor).memberId === null || typeof (value as CommentAuthor).memberId === 'string');
+
+const isReply = (r: unknown): r is CommentReply => typeof r === 'object' && r !== null && typeof (r as CommentReply).id === 'string' && typeof (r as CommentReply).text === 'string' && isAuthor((r as CommentReply).author);
+
+/** The live replies of a thread: an edited reply (same id, later in the array) replaces the earlier one; deleted ones left out. */
+export function liveReplies(replies: unknown): CommentReply[] {
+  if (!(replies instanceof Y.Array)) return [];
+  const byId = new Map<string, CommentReply>();
+  for (const reply of replies.toArray() as unknown[]) if (isReply(reply)) byId.set(reply.id, reply);
+  return [...byId.values()].filter((r) => !r.deletedAt);
+}
 
 /** One thread as plain data; undefined for a map that is not a well-formed thread (never shown, never thrown on). */
 export function readThread(map: Y.Map<unknown>): CommentThread | undefined {
@@ -145,6 +167,8 @@ export function readThread(map: Y.Map<unknown>): CommentThread | undefined {
   const talkingPointId = map.get('talkingPointId');
   const replies = map.get('replies');
   const states = map.get('states');
+  const editedAt = map.get('editedAt');
+  const deletedAt = map.get('deletedAt');
   const history = states instanceof Y.Array ? (states.toArray() as ThreadStateChange[]).filter((s) => (s.state === 'open' || s.state === 'resolved') && isAuthor(s.by)) : [];
   return {
     id,
@@ -153,18 +177,20 @@ export function readThread(map: Y.Map<unknown>): CommentThread | undefined {
     author,
     at,
     text,
-    replies: replies instanceof Y.Array ? (replies.toArray() as CommentReply[]).filter((r) => typeof r?.text === 'string' && isAuthor(r.author)) : [],
+    ...(typeof editedAt === 'string' ? { editedAt } : {}),
+    ...(typeof deletedAt === 'string' ? { deletedAt } : {}),
+    replies: liveReplies(replies),
     state: history.at(-1)?.state ?? 'open',
     history,
   };
 }
 
-/** Every thread, oldest first. */
+/** Every thread, oldest first; a deleted comment only while it has replies. */
 export function readThreads(doc: Y.Doc): CommentThread[] {
   const out: CommentThread[] = [];
   for (const map of commentsRoots(doc).threads.values()) {
     const thread = readThread(map);
-    if (thread) out.push(thread);
+    if (thread && (!thread.deletedAt || thread.replies.length > 0)) out.push(thread);
   }
   return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
 }

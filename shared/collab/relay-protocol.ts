@@ -81,6 +81,12 @@ export const RELAY_ERRORS = {
   'unknown-briefing': 4404,
   /** A read-only member (reviewer, reader) sent an update to a document they may not write: dropped, reaches nobody. */
   'forbidden-write': 4405,
+  /**
+   * A change to the comments this member may not make (a comment, reply or resolve in another
+   * member's name; an edit or deletion of another member's comment): refused before it is
+   * applied, reaches nobody, and the comments connection is closed (relay/comments-authorship.ts).
+   */
+  'not-comment-author': 4406,
   /** The lead changed this member's role: reconnect to get the new access. */
   'role-changed': 4409,
   /** The invitation was never used before its expiry. */

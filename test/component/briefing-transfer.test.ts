@@ -81,7 +81,7 @@ describe('exporting and importing one briefing', () => {
     const { id } = await briefWithWork();
     const { text } = await exportBriefing(id);
     const file = JSON.parse(text);
-    expect(file.formatVersion).toBe(2);
+    expect(file.formatVersion).toBe(3);
     const exported = new Y.Doc();
     Y.applyUpdate(exported, base64ToUpdate(file.doc));
     expect(readBriefingDoc(exported).sections.some((s) => s.objectives === 'Original objectives')).toBe(true);
@@ -176,7 +176,10 @@ describe('exporting and importing one briefing', () => {
       'null',
       '[]',
       JSON.stringify({ ...file, format: 'something-else' }),
-      JSON.stringify({ ...file, formatVersion: 3 }),
+      JSON.stringify({ ...file, formatVersion: 4 }),
+      JSON.stringify({ ...file, companions: { comments: 'not base64!' } }),
+      JSON.stringify({ ...file, companions: { control: '/////w==' } }),
+      JSON.stringify({ ...file, companions: { notes: file.doc } }),
       JSON.stringify({ ...file, briefing: { ...file.briefing, status: 'approved' } }),
       JSON.stringify({ ...file, sections: [{ ...file.sections[0], briefingId: 'other' }] }),
       JSON.stringify({ ...file, briefing: { ...file.briefing, extra: '<script>' } }),

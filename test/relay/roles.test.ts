@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { addThread, readThreads } from '../../shared/collab/comments-doc';
 import { parseRelayNotice, relayDocumentName, RELAY_ERRORS } from '../../shared/collab/relay-protocol';
 import { documentPath } from '../../relay/document-files';
 import { api, connectClient, member, registerBriefing, startTestRelay, synced, until, type TestClient, type TestRelay } from './relay-harness';
@@ -101,12 +102,16 @@ describe('comments', () => {
     expect(reviewerComments.provider.authorizedScope).toBe('read-write');
     expect(readerComments.provider.authorizedScope).toBe('readonly');
 
-    reviewerComments.doc.getText('body').insert(0, 'please-check-para-3 ');
-    readerComments.doc.getText('body').insert(0, 'reader-comment ');
-    await until(() => leadComments.text().includes('please-check-para-3'), 'reviewer comment reaches the lead');
+    // Real comments, each in its writer's own name (the relay refuses anything else in the comments document).
+    const comment = (client: TestClient, who: typeof reviewer, text: string) => addThread(client.doc, { id: text, sectionId: 's1', author: { memberId: who.memberId, name: who.name }, at: '2026-12-01T10:00:00.000Z', text });
+    const texts = (client: TestClient) => readThreads(client.doc).map((t) => t.text);
+    comment(reviewerComments, reviewer, 'please-check-para-3');
+    comment(readerComments, reader, 'reader-comment');
+    await until(() => texts(leadComments).includes('please-check-para-3'), 'reviewer comment reaches the lead');
     await until(() => readerComments.notices.length > 0, 'reader told');
-    await sentinel(reviewerComments, leadComments, 'second ');
-    expect(leadComments.text()).not.toContain('reader-comment');
+    comment(reviewerComments, reviewer, 'second');
+    await until(() => texts(leadComments).includes('second'), 'a later comment reaches the lead');
+    expect(texts(leadComments)).not.toContain('reader-comment');
   });
 
   it('only the lead writes the control document (assignments, clearance)', async () => {

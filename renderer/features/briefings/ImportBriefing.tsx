@@ -5,6 +5,7 @@ import { openChosenFile } from '../lock/backup-protection';
 import { FileSecretPrompt } from '../lock/FileSecretPrompt';
 import { DerivationProgress } from '../lock/DerivationProgress';
 import { applyBriefingImport, checkBriefingImport, type ImportCheck } from './briefing-export';
+import { importCompanions } from './briefing-companions-transfer';
 
 /** Imports a briefing file; never overwrites without asking, and says what differs. */
 export function ImportBriefing() {
@@ -28,7 +29,11 @@ export function ImportBriefing() {
     setLocked(undefined);
     const result = await checkBriefingImport(opened.text);
     if (result.kind === 'invalid') setMessage(result.message);
-    else if (result.kind === 'same') setMessage(t('briefings.import.same', { title: result.incoming.briefing.title }));
+    else if (result.kind === 'same') {
+      // The same content: its comments and clearance may still be news here (a merge: nothing is overwritten).
+      await importCompanions(result.incoming.briefing.id, result.incoming.companions);
+      setMessage(t('briefings.import.same', { title: result.incoming.briefing.title }));
+    }
     else if (result.kind === 'new') {
       const newId = await applyBriefingImport(result.incoming, 'replace');
       setMessage(t('briefings.import.done', { title: result.incoming.briefing.title }));

@@ -18,13 +18,14 @@ import { docStateOf } from '../../collab/doc-log';
 import { db } from '../../db/db';
 import type { StoredSection } from '../../db/schema';
 import { loadBriefing, newId } from './repo';
+import { exportCompanions, importCompanions, readCompanions, type Companions } from './briefing-companions-transfer';
 
 const strip = (s: StoredSection): Section => {
   const { targetIds: _targetIds, ...section } = s;
   return section;
 };
 
-/** One briefing as a versioned JSON file for a colleague: its document state, and the rows it projects to. */
+/** One briefing as a versioned JSON file for a colleague: its document state, the rows it projects to, its comments and clearance. */
 export async function exportBriefing(id: string): Promise<{ fileName: string; text: string }> {
   const doc = await loadBriefingDoc(id);
   const state = await docStateOf(id);
@@ -33,6 +34,7 @@ export async function exportBriefing(id: string): Promise<{ fileName: string; te
   const flags = new Map(rows.sections.map((s) => [s.id, s.datasetReview]));
   const content = readBriefingDoc(doc);
   doc.destroy();
+  const companions = await exportCompanions(id);
   const file: BriefingFile = {
     format: BRIEFING_FILE_FORMAT,
     formatVersion: BRIEFING_FILE_VERSION,
@@ -41,6 +43,7 @@ export async function exportBriefing(id: string): Promise<{ fileName: string; te
     briefing: content.briefing,
     sections: content.sections.map((s) => (flags.get(s.id) ? { ...s, datasetReview: flags.get(s.id) } : s)),
     doc: updateToBase64(state),
+    ...(companions ? { companions } : {}),
   };
   return { fileName: `${content.briefing.title}.briefing.json`, text: JSON.stringify(file, null, 2) };
 }
@@ -50,6 +53,8 @@ export interface IncomingBriefing {
   briefing: Briefing;
   sections: Section[];
   state?: Uint8Array;
+  /** Its comments and control document (assignments, clearances), merged into this briefing's own on import. */
+  companions?: Companions;
 }
 
 export type ImportCheck =
@@ -95,7 +100,9 @@ export async function checkBriefingImport(text: string): Promise<ImportCheck> {
   const own = ownIds(content);
   if (!own.ok) return { kind: 'invalid', message: own.message };
   // A document whose sections had ids of another briefing cannot be kept as it is: it is rebuilt from its content.
-  const incoming: IncomingBriefing = { briefing: own.value.briefing, sections: own.value.sections, state: own.value.renamed ? undefined : content.state };
+  const companions = await readCompanions(read.value, own.value.briefing.id);
+  if (!companions.ok) return { kind: 'invalid', message: companions.message };
+  const incoming: IncomingBriefing = { briefing: own.value.briefing, sections: own.value.sections, state: own.value.renamed ? undefined : content.state, companions: companions.companions };
   const existing = await loadBriefing(incoming.briefing.id);
   if (!existing) return { kind: 'new', incoming };
   const differences = briefingDifferences({ briefing: existing.briefing, sections: existing.sections.map(strip) }, incoming);
@@ -125,5 +132,6 @@ export async function applyBriefingImport(incoming: IncomingBriefing, mode: 'rep
     await changeBriefingDoc(id, (doc) => updateBriefingDoc(doc, incoming));
     await setFlags(incoming.sections);
   } else await storeNewBriefing(incoming.briefing, incoming.sections, incoming.state);
+  await importCompanions(id, incoming.companions);
   return id;
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { briefingRoots, BRIEFING_SPEC, mapToRecord, SECTION_SPEC, type RecordSpec } from '../../../shared/collab/briefing-doc';
 import { diffWords, type DiffPart } from '../../../shared/papers/diff';
-import { authorKey, authorOfClient, clientsSince, stateVectorOf, type EditAuthor } from './attribution';
+import { authorKey, authorOfClient, clientsSince, deleterLookup, deletersSince, stateVectorOf, type DeleterLookup, type EditAuthor } from './attribution';
 
 /**
  * "What changed since I last looked", by author. The baseline is the briefing document's whole
@@ -18,7 +18,7 @@ export interface FieldChange {
   /** A field of `Section` (or of `Briefing` for the general part). */
   field: string;
   parts: DiffPart[];
-  /** Who wrote what is new in it; empty when the change only removed text (Yjs records no author for a deletion). */
+  /** Who wrote what is new in it and who removed what is gone (recorded by each session: attribution.ts); empty for changes made before that was recorded. */
   authors: EditAuthor[];
 }
 
@@ -33,7 +33,7 @@ export interface SectionChange {
 }
 
 export interface AuthorChanges {
-  /** undefined: a change whose writer is not recorded (deletions, edits made before attribution). */
+  /** undefined: a change whose writer is not recorded (made before attribution, or removals before deletions were recorded). */
   author: EditAuthor | undefined;
   sections: SectionChange[];
 }
@@ -57,7 +57,7 @@ function listLine(element: Record<string, unknown>): string {
     .join(' — ');
 }
 
-function diffRecord(spec: RecordSpec, now: Y.Map<unknown> | undefined, then: Y.Map<unknown> | undefined, seen: Map<number, number>, doc: Y.Doc): FieldChange[] {
+function diffRecord(spec: RecordSpec, now: Y.Map<unknown> | undefined, then: Y.Map<unknown> | undefined, seen: Map<number, number>, doc: Y.Doc, deleterOf: DeleterLookup): FieldChange[] {
   const a = then ? mapToRecord(spec, then) : {};
   const b = now ? mapToRecord(spec, now) : {};
   const out: FieldChange[] = [];
@@ -71,6 +71,11 @@ function diffRecord(spec: RecordSpec, now: Y.Map<unknown> | undefined, then: Y.M
     if (value instanceof Y.AbstractType) clientsSince(value as Y.AbstractType<unknown>, seen, clients);
     const item = now?._map.get(field);
     if (item && !item.deleted && item.id.clock >= (seen.get(item.id.client) ?? 0)) clients.add(item.id.client);
+    // Who removed what was there: a section or talking point deleted, text cut, a value replaced.
+    const old = then?.get(field);
+    if (old instanceof Y.AbstractType) deletersSince(old as Y.AbstractType<unknown>, deleterOf, clients);
+    const oldItem = then?._map.get(field);
+    if (oldItem && !oldItem.deleted) for (const by of deleterOf(oldItem.id, oldItem.length)) clients.add(by);
     const authors = new Map<string, EditAuthor>();
     for (const client of clients) {
       const author = authorOfClient(doc, client);
@@ -86,17 +91,18 @@ export function changesSince(doc: Y.Doc, baseline: Uint8Array): SectionChange[] 
   const then = new Y.Doc();
   Y.applyUpdate(then, baseline);
   const seen = stateVectorOf(baseline);
+  const removals = deleterLookup(doc);
   const nowRoots = briefingRoots(doc);
   const thenRoots = briefingRoots(then);
   const out: SectionChange[] = [];
-  const general = diffRecord(BRIEFING_SPEC, nowRoots.briefing, thenRoots.briefing, seen, doc);
+  const general = diffRecord(BRIEFING_SPEC, nowRoots.briefing, thenRoots.briefing, seen, doc, removals);
   if (general.length > 0) out.push({ sectionId: GENERAL, title: String(nowRoots.briefing.get('title') ?? ''), state: 'changed', fields: general });
   const ids = new Set([...nowRoots.sections.keys(), ...thenRoots.sections.keys()]);
   const sections: (SectionChange & { order: number })[] = [];
   for (const id of ids) {
     const now = nowRoots.sections.get(id);
     const before = thenRoots.sections.get(id);
-    const fields = diffRecord(SECTION_SPEC, now, before, seen, doc);
+    const fields = diffRecord(SECTION_SPEC, now, before, seen, doc, removals);
     if (fields.length === 0 && now && before) continue;
     const source = now ?? before!;
     const agendaItemId = source.get('agendaItemId');

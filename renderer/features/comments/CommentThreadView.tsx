@@ -5,6 +5,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { changeState, reply } from './comment-actions';
+import { CommentBody, type Undoable } from './CommentBody';
 
 /** Ctrl+Enter (Cmd+Enter) in a comment box sends it. */
 export function sendOnCtrlEnter(send: () => void) {
@@ -17,7 +18,7 @@ export function sendOnCtrlEnter(send: () => void) {
 }
 
 /** One thread: the comment, its replies, who resolved or reopened it, and (for those who may) reply, resolve, reopen. */
-export function CommentThreadView({ thread, workspace, me, canComment, anchor }: { thread: CommentThread; workspace: CommentsWorkspace; me: Me | undefined; canComment: boolean; anchor: string | undefined }) {
+export function CommentThreadView({ thread, workspace, me, canComment, anchor, onUndoable }: { thread: CommentThread; workspace: CommentsWorkspace; me: Me | undefined; canComment: boolean; anchor: string | undefined; onUndoable: (undo: Undoable) => void }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
   const id = useId();
@@ -45,18 +46,18 @@ export function CommentThreadView({ thread, workspace, me, canComment, anchor }:
   return (
     <li className={`comment-thread thread-${thread.state}`} aria-labelledby={`${id}-by`} data-thread-state={thread.state}>
       {anchor && <p className="comment-anchor">{anchor}</p>}
-      <p className="comment-meta" id={`${id}-by`}>
-        <strong>{thread.author.name}</strong> <time dateTime={thread.at}>{time(thread.at)}</time>
-      </p>
-      <p className="comment-text">{thread.text}</p>
+      {thread.deletedAt ? (
+        <p className="comment-meta muted" id={`${id}-by`}>
+          {t('comments.deletedBy', { name: thread.author.name })}
+        </p>
+      ) : (
+        <CommentBody target={{ threadId: thread.id }} author={thread.author} at={thread.at} text={thread.text} editedAt={thread.editedAt} time={time} workspace={workspace} me={me} canComment={canComment} labelId={`${id}-by`} onUndoable={onUndoable} />
+      )}
       {thread.replies.length > 0 && (
         <ol className="comment-replies">
           {thread.replies.map((r) => (
             <li key={r.id}>
-              <p className="comment-meta">
-                <strong>{r.author.name}</strong> <time dateTime={r.at}>{time(r.at)}</time>
-              </p>
-              <p className="comment-text">{r.text}</p>
+              <CommentBody target={{ threadId: thread.id, replyId: r.id }} author={r.author} at={r.at} text={r.text} editedAt={r.editedAt} time={time} workspace={workspace} me={me} canComment={canComment} onUndoable={onUndoable} />
             </li>
           ))}
         </ol>

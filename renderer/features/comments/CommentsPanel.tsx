@@ -1,9 +1,10 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { sectionThreads } from '../../../shared/collab/comments-doc';
 import type { TalkingPoint } from '../../../shared/briefing/model';
 import type { CommentsWorkspace, Me } from '../../collab/comments-workspace';
 import { useT } from '../../i18n/use-t';
-import { startThread } from './comment-actions';
+import { restore, startThread } from './comment-actions';
+import type { Undoable } from './CommentBody';
 import { CommentThreadView, sendOnCtrlEnter } from './CommentThreadView';
 import { useComments } from './use-comments';
 
@@ -26,6 +27,19 @@ export function CommentsPanel({ workspace, me, sectionId, sectionTitle, talkingP
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const canComment = snapshot.canComment && me !== undefined && me.role !== 'reader';
+  // The last edit or deletion made here, which Undo takes back (the author's own change: the relay allows it).
+  const [undoable, setUndoable] = useState<Undoable | undefined>();
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // A deleted comment leaves the list: focus goes to Undo, not to the top of the page.
+    if (undoable) undoButton.current?.focus();
+  }, [undoable]);
+  const undo = () => {
+    if (!undoable) return;
+    const result = restore(t, workspace, undoable.version);
+    setUndoable(undefined);
+    setError(result.ok ? undefined : result.message);
+  };
 
   const anchorOf = (talkingPointId: string | undefined) => {
     if (!talkingPointId) return undefined;
@@ -48,7 +62,19 @@ export function CommentsPanel({ workspace, me, sectionId, sectionTitle, talkingP
       </h2>
       {snapshot.relay === 'local' && snapshot.loaded && <p className="muted">{t('comments.localOnly')}</p>}
       {snapshot.relay === 'offline' && <p className="muted">{t('comments.relay.offline')}</p>}
-      {snapshot.relay === 'refused' && <p className="error">{t('comments.relay.refused')}</p>}
+      {snapshot.relay === 'refused' && (
+        <p className="error" role="alert">
+          {snapshot.refusal ? t(`relay.error.${snapshot.refusal}`) : t('comments.relay.refused')}
+        </p>
+      )}
+      {undoable && (
+        <p role="status" className="comment-undo">
+          {t(undoable.kind === 'deleted' ? 'comments.deletedNotice' : 'comments.editedNotice')}{' '}
+          <button type="button" ref={undoButton} onClick={undo}>
+            {t('comments.undo')}
+          </button>
+        </p>
+      )}
       {me?.role === 'reviewer' && <p className="muted">{t('comments.reviewerNote')}</p>}
       {!snapshot.loaded ? (
         <p>{t('comments.loading')}</p>
@@ -57,7 +83,7 @@ export function CommentsPanel({ workspace, me, sectionId, sectionTitle, talkingP
       ) : (
         <ul className="comment-threads" aria-label={t('comments.title')}>
           {[...open, ...(showResolved ? resolved : [])].map((thread) => (
-            <CommentThreadView key={thread.id} thread={thread} workspace={workspace} me={me} canComment={canComment} anchor={anchorOf(thread.talkingPointId)} />
+            <CommentThreadView key={thread.id} thread={thread} workspace={workspace} me={me} canComment={canComment} anchor={anchorOf(thread.talkingPointId)} onUndoable={setUndoable} />
           ))}
         </ul>
       )}
