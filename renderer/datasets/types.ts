@@ -195,6 +195,8 @@ export interface InstalledDatasetInfo {
   origin?: UpdateOrigin;
   /** Expiry of the accepted bundle (undefined for the built-in dataset). */
   expiresAt?: string;
+  /** The datasets it builds on (a layer). */
+  dependsOn?: { datasetId: string; minVersion: number }[];
 }
 
 /** A briefing section flagged by a dataset update and not yet marked reviewed. */

@@ -16,6 +16,7 @@ import { settings } from './settings';
 import { sync } from './sync';
 import { records } from './records';
 import { facts } from './facts';
+import { layers } from './layers';
 
 /**
  * The English catalog, the reference every other language is checked against. Each feature
@@ -38,6 +39,7 @@ export const en = {
   ...papers,
   ...records,
   ...facts,
+  ...layers,
   ...sectors,
   ...lock,
 } as const;

@@ -13,6 +13,7 @@ import { sectors } from './sectors';
 import { sync } from './sync';
 import { records } from './records';
 import { facts } from './facts';
+import { layers } from './layers';
 
 /** Bahasa Indonesia: one file per feature, merged here like the English catalog. */
 export const id = {
@@ -27,6 +28,7 @@ export const id = {
   ...papers,
   ...records,
   ...facts,
+  ...layers,
   ...search,
   ...sectors,
   ...lock,

@@ -13,6 +13,7 @@ import { sectors } from './sectors';
 import { sync } from './sync';
 import { records } from './records';
 import { facts } from './facts';
+import { layers } from './layers';
 
 /** Bahasa Melayu: one file per feature, merged here like the English catalog. */
 export const ms = {
@@ -27,6 +28,7 @@ export const ms = {
   ...papers,
   ...records,
   ...facts,
+  ...layers,
   ...search,
   ...sectors,
   ...lock,
