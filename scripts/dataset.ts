@@ -34,7 +34,7 @@ import {
 } from '../shared/bundle';
 import { canonicalJson } from '../shared/dataset/hash';
 import { inline, terminalSafe } from '../shared/dataset/terminal-text';
-import { formatProblem, validateDataset } from '../shared/dataset/validate';
+import { formatProblem } from '../shared/dataset/validate';
 import { RECORD_KINDS, Slug } from '../shared/model';
 import { exportCsv, importCsv } from './dataset-csv';
 import { validateLayer } from '../shared/dataset/layer-validation';

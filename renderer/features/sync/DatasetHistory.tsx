@@ -120,6 +120,7 @@ function DatasetEntries({ entries, showHeading, onUndo }: { entries: HistoryEntr
             <tr key={entry.id}>
               <td>
                 {entry.title} {entry.version}
+                <div className="muted">{t('layers.history.changes', totals(entry))}</div>
               </td>
               <td>{date(entry.installedAt)}</td>
               <td className="sync-origin">{originText(entry.origin)}</td>
@@ -141,4 +142,10 @@ function DatasetEntries({ entries, showHeading, onUndo }: { entries: HistoryEntr
       )}
     </div>
   );
+}
+
+/** An entry's changes over every kind of record. */
+function totals(entry: HistoryEntry): { added: number; changed: number; removed: number } {
+  const all = Object.values(entry.counts);
+  return { added: all.reduce((n, c) => n + c.added, 0), changed: all.reduce((n, c) => n + c.changed, 0), removed: all.reduce((n, c) => n + c.removed, 0) };
 }

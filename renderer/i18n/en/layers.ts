@@ -29,6 +29,7 @@ export const layers = {
   'layers.preview.dependentFlagged': '{title}: {count, plural, one {# reference names a record} other {# references name records}} this update removes. Those records stay, flagged:',
   'layers.preview.dependentCleared': '{title}: {count, plural, one {# flag is} other {# flags are}} cleared (the records named are back).',
   'layers.preview.more': 'and {count} more',
+  'layers.history.changes': '{added} added, {changed} changed, {removed} removed',
   'layers.history.dataset': '{title} ({datasetId})',
   'layers.history.undo': 'Undo last update of {title}',
 } as const;

@@ -31,6 +31,7 @@ export const layers = {
   'layers.preview.dependentFlagged': '{title}: {count} rujukan menyebut rekaman yang dihapus oleh pembaruan ini. Rekaman itu tetap ada, ditandai:',
   'layers.preview.dependentCleared': '{title}: {count} tanda dihapus (rekaman yang disebut sudah kembali).',
   'layers.preview.more': 'dan {count} lainnya',
+  'layers.history.changes': '{added} ditambahkan, {changed} diubah, {removed} dihapus',
   'layers.history.dataset': '{title} ({datasetId})',
   'layers.history.undo': 'Batalkan pembaruan terakhir {title}',
 } as const satisfies Partial<Catalog>;

@@ -31,6 +31,7 @@ export const layers = {
   'layers.preview.dependentFlagged': '{title}: {count} rujukan menamakan rekod yang dibuang oleh kemas kini ini. Rekod itu kekal, ditanda:',
   'layers.preview.dependentCleared': '{title}: {count} tanda dikosongkan (rekod yang dinamakan telah kembali).',
   'layers.preview.more': 'dan {count} lagi',
+  'layers.history.changes': '{added} ditambah, {changed} diubah, {removed} dibuang',
   'layers.history.dataset': '{title} ({datasetId})',
   'layers.history.undo': 'Buat asal kemas kini terakhir {title}',
 } as const satisfies Partial<Catalog>;
