@@ -34,10 +34,11 @@ import {
 } from '../shared/bundle';
 import { canonicalJson } from '../shared/dataset/hash';
 import { inline, terminalSafe } from '../shared/dataset/terminal-text';
-import { formatProblem, validateDataset } from '../shared/dataset/validate';
+import { formatProblem } from '../shared/dataset/validate';
 import { RECORD_KINDS, Slug } from '../shared/model';
 import { exportCsv, importCsv } from './dataset-csv';
-import { DatasetManifest, readDatasetDir } from './load-dataset-dir';
+import { validateLayer } from '../shared/dataset/layer-validation';
+import { DatasetManifest, readBase, readDatasetDir } from './load-dataset-dir';
 
 const HELP = `Usage: npm run dataset -- <command> [options]
 
@@ -47,9 +48,12 @@ Commands:
       Name defaults to "publisher". Never overwrites a key.
   build <source-dir> --out <bundle.json> [--publisher <id>] [--expires-days <n>]
         [--changelog <text>] [--previous <bundle.json>] [--min-app-version <x.y.z>]
+        [--base <base-dir | base-bundle.json>]...
       Build an unsigned bundle from a dataset folder (manifest.json plus one file per record
       kind, optional removals.json). --previous adds tombstones for records removed since
       that bundle and keeps its changelog. SOURCE_DATE_EPOCH, if set, fixes the creation time.
+      A layer (manifest.json with dependsOn: the datasets it builds on) needs each base with
+      --base: its references to their ids are checked, and the bundle is written in format 3.
   sign <bundle.json> --key <file.key> [--out <signed.json>]
       Add a signature (in place unless --out). Several publishers may sign one bundle; a
       dataset that declares a threshold needs that many.
@@ -194,6 +198,7 @@ async function build(argv: string[]): Promise<void> {
       changelog: { type: 'string' },
       previous: { type: 'string' },
       'min-app-version': { type: 'string' },
+      base: { type: 'string', multiple: true },
     },
     1,
   );
@@ -209,7 +214,9 @@ async function build(argv: string[]): Promise<void> {
     throw new Error(`cannot read the dataset folder: ${(error as Error).message}`, { cause: error });
   }
   const source = DatasetManifest.safeParse(raw.manifest);
-  const result = validateDataset(raw.records);
+  const bases = ((values.base as string[] | undefined) ?? []).map((b) => readBase(resolve(b)));
+  // A layer's references to its bases' ids are checked against the bases given (--base), and only those it declares.
+  const result = validateLayer(raw.records, source.success ? source.data.datasetId : '', source.success ? source.data.dependsOn : undefined, bases);
   const problems = [
     ...(source.success ? [] : source.error.issues.map((i) => `manifest.json › ${i.path.join('.')}: ${i.message}`)),
     ...(result.ok ? [] : result.problems.map(formatProblem)),
@@ -267,10 +274,12 @@ async function build(argv: string[]): Promise<void> {
     minAppVersion,
     changelog,
     ...keyPolicy,
+    ...(source.data.dependsOn ? { dependsOn: source.data.dependsOn } : {}),
   });
   writeAtomic(out, serializeBundle(file));
   const counts = RECORD_KINDS.map((k) => `${result.records[k].length} ${k}`).join(', ');
-  print(`built ${out}: ${source.data.datasetId} v${source.data.version} (${counts}, ${removals.length} removals), unsigned`);
+  const layered = source.data.dependsOn ? `, a layer over ${source.data.dependsOn.map((d) => `${d.datasetId} ≥ v${d.minVersion}`).join(', ')} (format 3)` : '';
+  print(`built ${out}: ${source.data.datasetId} v${source.data.version} (${counts}, ${removals.length} removals${layered}), unsigned`);
 }
 
 async function sign(argv: string[]): Promise<void> {
@@ -364,6 +373,10 @@ async function verify(argv: string[]): Promise<void> {
   const change = result.signers.change;
   if (change?.kind === 'rotated') print(`  KEY ROTATION: from ${change.fromKeyIds.join(', ')} to ${change.toKeyIds.join(', ')} (${change.threshold} needed)`);
   if (change?.kind === 'replaces-builtin') print('  replaces the dataset shipped with the app: the app will say the publisher changes');
+  if (m.dependsOn) {
+    const refs = result.externalReferences ?? [];
+    print(`  a layer over ${m.dependsOn.map((d) => `${d.datasetId} ≥ v${d.minVersion}`).join(', ')}: ${refs.length} references to its bases' records (the app installs it only over those bases, and checks each reference against them)`);
+  }
 }
 
 const json = (value: unknown): string => inline(value === undefined ? '(none)' : JSON.stringify(value));

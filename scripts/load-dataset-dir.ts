@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonLimited } from '../shared/bundle/json-depth';
+import { readBundleUnverified } from '../shared/bundle/build';
+import { idsOf, type BaseIds } from '../shared/dataset/layer-validation';
 import { DATASET_FILES, DatasetManifest } from '../shared/dataset/manifest';
+import { DatasetRecords } from '../shared/model';
 import { RECORD_KINDS } from '../shared/model';
 
 /**
@@ -20,6 +23,23 @@ export function readDatasetDir(dir: string): { manifest: unknown; records: Recor
   const records: Record<string, unknown> = {};
   for (const kind of RECORD_KINDS) records[kind] = readJson(DATASET_FILES[kind]);
   return { manifest: readJson('manifest.json'), records };
+}
+
+/**
+ * A base dataset for checking a layer's references (`--base`): a dataset folder or a bundle
+ * (its signature is not checked: this is the publisher's own copy). Ids and version only.
+ */
+export function readBase(path: string): BaseIds {
+  if (statSync(path).isDirectory()) {
+    const raw = readDatasetDir(path);
+    const manifest = DatasetManifest.safeParse(raw.manifest);
+    if (!manifest.success) throw new Error(`${path}/manifest.json is invalid: ${manifest.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const records = DatasetRecords.safeParse(raw.records);
+    if (!records.success) throw new Error(`${path}: its records are invalid (validate it first: npm run validate:dataset ${path})`);
+    return { datasetId: manifest.data.datasetId, version: manifest.data.version, ids: idsOf(records.data) };
+  }
+  const { manifest, payload } = readBundleUnverified(readFileSync(path, 'utf8'));
+  return { datasetId: manifest.datasetId, version: manifest.version, ids: idsOf(payload) };
 }
 
 export { DatasetManifest };

@@ -1,22 +1,28 @@
 /**
  * Validates a dataset folder: schema, duplicate ids, dangling references, dates, sources.
- * Usage: tsx scripts/validate-dataset.ts [folder]   (default: assets/dataset)
+ * Usage: tsx scripts/validate-dataset.ts [folder] [--base <folder|bundle>]...   (default: assets/dataset)
+ * A layer (manifest.json with dependsOn) is checked against its bases, each given with --base.
  */
 import { resolve } from 'node:path';
-import { formatProblem, validateDataset } from '../shared/dataset/validate';
+import { parseArgs } from 'node:util';
+import { validateLayer, type BaseIds } from '../shared/dataset/layer-validation';
+import { formatProblem } from '../shared/dataset/validate';
 import { RECORD_KINDS } from '../shared/model';
-import { DatasetManifest, readDatasetDir } from './load-dataset-dir';
+import { DatasetManifest, readBase, readDatasetDir } from './load-dataset-dir';
 
-const dir = resolve(process.argv[2] ?? 'assets/dataset');
+const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: { base: { type: 'string', multiple: true } }, allowPositionals: true });
+const dir = resolve(positionals[0] ?? 'assets/dataset');
 let raw: ReturnType<typeof readDatasetDir>;
+let bases: BaseIds[];
 try {
   raw = readDatasetDir(dir);
+  bases = (values.base ?? []).map((b) => readBase(resolve(b)));
 } catch (error) {
   console.error(`dataset: cannot read ${dir}: ${(error as Error).message}`);
   process.exit(1);
 }
 const manifest = DatasetManifest.safeParse(raw.manifest);
-const result = validateDataset(raw.records);
+const result = validateLayer(raw.records, manifest.success ? manifest.data.datasetId : '', manifest.success ? manifest.data.dependsOn : undefined, bases);
 const problems = [
   ...(manifest.success ? [] : manifest.error.issues.map((i) => `manifest › ${i.path.join('.')}: ${i.message}`)),
   ...(result.ok ? [] : result.problems.map(formatProblem)),

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../i18n/use-t';
+import { ReferenceFlagNotice } from './ReferenceFlagNotice';
 
 /**
  * A page with its heading focused on arrival, so keyboard and screen-reader users land
@@ -23,6 +24,7 @@ export function Page({ title, subtitle, children, actions }: { title: ReactNode;
         {subtitle && <div className="subtitle">{subtitle}</div>}
         {actions && <div className="page-actions">{actions}</div>}
       </header>
+      <ReferenceFlagNotice />
       {children}
     </article>
   );

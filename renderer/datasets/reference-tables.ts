@@ -28,4 +28,6 @@ export const updateTables = (database: DelegateDatabase) => [
   database.sections,
   database.trustedKeys,
   database.recordDigests,
+  // A layer's flags follow every apply and undo of it and of its bases (layers/reference-flags.ts).
+  database.referenceFlags,
 ];

@@ -63,6 +63,39 @@ export interface UpdatePreview {
   impact: BriefingImpact[];
   /** Set when this update changes who publishes the dataset: the preview says so plainly. */
   publisherChange?: PreviewPublisherChange;
+  /** What the update means for layered datasets: the bases this one builds on, the layers over it. */
+  layers?: PreviewLayers;
+}
+
+/** A layer's reference that names a record none of its bases has (any more): the record is kept, flagged. */
+export interface FlaggedReference {
+  /** The layer's record. */
+  kind: RecordKind;
+  id: string;
+  path: string;
+  target: RecordKind;
+  targetId: string;
+  /** The base that had it; undefined when the layer has several bases and none is known to. */
+  baseId?: string;
+}
+
+/** The layered-dataset part of a preview (renderer/datasets/layers/). */
+export interface PreviewLayers {
+  /** The datasets this one builds on, each installed at minVersion or later (or the check is refused). */
+  bases: { datasetId: string; title: string; minVersion: number; installedVersion: number }[];
+  /** References of this dataset that no base has: installed anyway, the records flagged (the first 200). */
+  missing: FlaggedReference[];
+  missingCount: number;
+  /** The installed layers over this dataset, and what the update does to their references. */
+  dependents: {
+    datasetId: string;
+    title: string;
+    /** References that name records this update removes: flagged on apply (the first 200). */
+    flagged: FlaggedReference[];
+    flaggedCount: number;
+    /** Flags that this update clears (the record named is back). */
+    cleared: number;
+  }[];
 }
 
 /** A change of publisher keys, as the preview shows it. */
@@ -93,6 +126,14 @@ export type SyncErrorCode =
   | 'id-conflict'
   /** undoLastUpdate with no undoable update for the dataset. */
   | 'nothing-to-undo'
+  /** A layer whose base dataset is not installed (vars: base, version). */
+  | 'base-missing'
+  /** A layer whose base is installed at a lower version than it needs (vars: base, title, version, installed). */
+  | 'base-too-old'
+  /** A layer's records refer to records of an installed dataset it does not declare as a base (vars: base; ids). */
+  | 'undeclared-base'
+  /** An undo or update would take away (or below the version needed) a base an installed layer needs (vars: layer, title, version). */
+  | 'base-needed'
   /** IndexedDB refused the write (disk full, quota, page closing): nothing was written. */
   | 'write-failed'
   /** The worker could not start or crashed. */
@@ -109,6 +150,8 @@ export interface SyncFailure {
   problems: string[];
   /** Record ids concerned (records-invalid, id-conflict). */
   ids: string[];
+  /** Values the interface's sentence for the code names (the base a layer needs, its version). */
+  vars?: Record<string, string | number>;
 }
 
 export type CheckResult = { ok: true; preview: UpdatePreview } | SyncFailure;
@@ -152,6 +195,8 @@ export interface InstalledDatasetInfo {
   origin?: UpdateOrigin;
   /** Expiry of the accepted bundle (undefined for the built-in dataset). */
   expiresAt?: string;
+  /** The datasets it builds on (a layer). */
+  dependsOn?: { datasetId: string; minVersion: number }[];
 }
 
 /** A briefing section flagged by a dataset update and not yet marked reviewed. */

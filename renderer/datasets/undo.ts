@@ -2,6 +2,8 @@ import type { DatasetReview } from '../../shared/briefing/model';
 import { canonicalJson } from '../../shared/dataset/hash';
 import { RECORD_KINDS } from '../../shared/model';
 import type { Provenance } from '../db/schema';
+import { baseNeededRefusal } from './layers/bases';
+import { refreshReferenceFlags } from './layers/reference-flags';
 import { deleteDigestIndex } from './record-digests';
 import { referenceTable, updateTables } from './reference-tables';
 import { Abort, asFailure, cancelledFailure, failure, type RequestControl } from './request-control';
@@ -26,6 +28,9 @@ export async function undoLast(options: DatasetEngineOptions, datasetId: string,
       const latest = entries.filter((e) => e.undoneAt === undefined && e.version === current?.version && e.payloadSha256 === current.hash).at(-1);
       if (!latest?.undo || !current) throw new Abort(failure('nothing-to-undo', `There is no update of "${datasetId}" that can be undone.`));
       const { undo } = latest;
+      // Undo is per dataset: a layer's undo never touches its base, but a base cannot go from under a layer that needs it.
+      const needed = await baseNeededRefusal(database, datasetId, undo.previousDataset?.version);
+      if (needed) throw new Abort(needed);
       const rows = await database.undoRecords.where('historyId').equals(latest.id).toArray();
       const addedCount = RECORD_KINDS.reduce((n, k) => n + undo.addedIds[k].length, 0);
       const total = addedCount + rows.length + undo.flags.length;
@@ -77,6 +82,8 @@ export async function undoLast(options: DatasetEngineOptions, datasetId: string,
       else await database.datasets.delete(datasetId);
       if (undo.previousManifest) await database.acceptedManifests.put(undo.previousManifest);
       else await database.acceptedManifests.delete(datasetId);
+      // What the update added is gone again: layers referring to it are flagged, and those it broke are mended.
+      await refreshReferenceFlags(database, { datasetId, removed: undo.addedIds }, now);
       await database.undoRecords.where('historyId').equals(latest.id).delete();
       await database.datasetHistory.where('id').equals(latest.id).modify((r) => {
         delete r.undo;

@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_BUNDLE_BYTES, fingerprintOf, formatBytes, formatPublicKey, parsePublicKey, refuse, verifyBundle, type PublicKey, type VerifyResult } from '../../shared/bundle';
 import { splitPayload } from '../../shared/bundle/payload';
 import type { BundleSource } from './bundle-source';
+import { checkLayer, dependentsImpact } from './layers/layer-check';
 import { boundSigners, describeChange } from './publisher-binding';
 import { ownRecords, prepareUpdate, type PreparedUpdate, type UpdateDescription } from './prepare';
 import { asFailure, cancelledFailure, failure, type RequestControl } from './request-control';
@@ -81,6 +82,9 @@ export function createUpdateEngine(options: DatasetEngineOptions) {
     if (control.cancelled()) return cancelledFailure();
 
     control.progress({ phase: 'comparing', done: 0, total: 1 });
+    // A layer's bases and cross-dataset references; a base's version that an installed layer needs.
+    const layer = await checkLayer(database, m, verified.externalReferences);
+    if ('ok' in layer) return layer;
     const { records, removals } = splitPayload(verified.payload);
     const update: UpdateDescription = {
       datasetId: m.datasetId,
@@ -101,6 +105,7 @@ export function createUpdateEngine(options: DatasetEngineOptions) {
         acceptedAt: '',
         expires: m.expires,
         signers: verified.signers.signers,
+        ...(m.dependsOn ? { dependsOn: m.dependsOn } : {}),
       },
       rotatedKeys: await Promise.all(verified.signers.rotatedKeys.map(async (k) => ({ keyId: k.keyId, publicKey: formatPublicKey(k.raw), fingerprint: await fingerprintOf(k.raw) }))),
       undoable: true,
@@ -113,6 +118,7 @@ export function createUpdateEngine(options: DatasetEngineOptions) {
     });
     if ('ok' in prepared) return prepared;
     if (control.cancelled()) return cancelledFailure();
+    const dependents = await dependentsImpact(database, m.datasetId, prepared.plan);
     const token = globalThis.crypto.randomUUID();
     const preview: UpdatePreview = {
       token,
@@ -134,6 +140,7 @@ export function createUpdateEngine(options: DatasetEngineOptions) {
       totalChanges: prepared.plan.changes.length,
       impact: prepared.impact,
       ...(verified.signers.change ? { publisherChange: await describeChange(verified.signers.change, prepared.rotatedKeys ?? [], labels) } : {}),
+      ...(m.dependsOn || dependents.length > 0 ? { layers: { ...layer, dependents } } : {}),
     };
     pending.set(token, { prepared, preview });
     control.progress({ phase: 'comparing', done: 1, total: 1 });

@@ -3,6 +3,7 @@ import { reviewFlag } from '../../shared/sync';
 import type { DelegateDatabase } from '../db/db';
 import type { FlagChange, HistoryRow, InstalledDataset, Provenance, UndoRecord } from '../db/schema';
 import type { PreparedUpdate } from './prepare';
+import { refreshReferenceFlags } from './layers/reference-flags';
 import { writeDigestIndex } from './record-digests';
 import { referenceTable, updateTables, type AnyStored } from './reference-tables';
 import { Abort, cancelledFailure, staleFailure, type RequestControl } from './request-control';
@@ -140,6 +141,8 @@ export async function writeUpdate(
     await writeDigestIndex(database, register, options.appVersion, prepared.digestIndex);
     const previousManifest = await database.acceptedManifests.get(prepared.datasetId);
     await database.acceptedManifests.put({ ...prepared.manifest, acceptedAt: now });
+    // Layers: the flags of this dataset's records (a layer) and of the layers over it follow the new records.
+    await refreshReferenceFlags(database, { datasetId: prepared.datasetId, removed: Object.fromEntries(RECORD_KINDS.map((k) => [k, plan.kinds[k].removed])) }, now);
     // Keys a rotation handed the dataset to join the trusted keys, so the delegate sees them and can remove (revoke) them.
     for (const key of prepared.rotatedKeys ?? []) {
       if (await database.trustedKeys.get(key.keyId)) continue;

@@ -7,7 +7,7 @@ import { cryptoMiddleware } from '../crypto/middleware';
 import type { KeyringRow } from '../crypto/keyring-row';
 import { acceptKeyFromPage, isWorkerScope } from '../crypto/worker-key';
 import type { AssignmentRow, ClearanceRow } from '../features/assignments/assignment-rows';
-import type { AcceptedManifest, HistoryRow, InstalledDataset, RecordDigestRow, Setting, StoredRecordTypes, StoredSection, TrustedKeyRow, UndoRecord } from './schema';
+import type { AcceptedManifest, HistoryRow, InstalledDataset, RecordDigestRow, ReferenceFlagRow, Setting, StoredRecordTypes, StoredSection, TrustedKeyRow, UndoRecord } from './schema';
 
 export const DB_NAME = 'asean-delegate';
 
@@ -115,6 +115,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       clearances: 'id, briefingId',
     },
   },
+  {
+    version: 9,
+    why:
+      'Layered datasets: a layer (a national dataset over the ASEAN one) may refer to its bases\' records. When a base drops ' +
+      'a record a layer refers to, the referring records are kept and flagged (referenceFlags, one row per record, by ' +
+      'layer). A new table only: no installed dataset is a layer before this version, so there is nothing to flag.',
+    stores: { referenceFlags: '[kind+id], datasetId' },
+  },
 ];
 
 /** Tables that hold the delegate's own work; backups carry exactly these. */
@@ -155,6 +163,7 @@ export class DelegateDatabase extends Dexie {
   recordDigests!: Table<RecordDigestRow, [string, string]>;
   assignments!: EntityTable<AssignmentRow, 'id'>;
   clearances!: EntityTable<ClearanceRow, 'id'>;
+  referenceFlags!: Table<ReferenceFlagRow, [string, string]>;
 
   /** `upTo` opens the database as an older app version would (for migration tests). */
   constructor(name = DB_NAME, upTo = Infinity) {

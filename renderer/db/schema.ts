@@ -157,4 +157,27 @@ export interface AcceptedManifest {
    * rows from earlier apps: the keys of `signatures` are bound, one needed. Not indexed.
    */
   signers?: { keyIds: string[]; threshold: number };
+  /** The datasets this one builds on, from its manifest (a layer; renderer/datasets/layers/). Absent: none. Not indexed. */
+  dependsOn?: { datasetId: string; minVersion: number }[];
+}
+
+/**
+ * A layer's record whose references name records its bases no longer have (schema 9): kept
+ * and shown flagged, never dropped. Recomputed in the transaction of every apply or undo of the
+ * layer or of one of its bases (renderer/datasets/layers/reference-flags.ts).
+ */
+export interface ReferenceFlagRow {
+  kind: RecordKind;
+  id: string;
+  /** The layer the record belongs to. */
+  datasetId: string;
+  references: {
+    path: string;
+    target: RecordKind;
+    targetId: string;
+    /** The base that had the record (undefined when the layer's bases are several and none is known to have had it). */
+    baseId?: string;
+    /** When the reference was first found broken. */
+    since: string;
+  }[];
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DatasetDependency } from '../dataset/dependencies';
 import { canonicalJson } from '../dataset/hash';
 import { RECORD_KINDS, type DatasetRecords } from '../model';
 import { toBase64, utf8 } from './encoding';
@@ -12,11 +13,13 @@ import {
   BundleHeader,
   BundleManifest,
   BundlePayload,
+  LAYERED_FORMAT_VERSION,
   LEGACY_FORMAT_VERSION,
   PAYLOAD_LINE_KINDS,
   RECORD_SCHEMA_VERSION,
   type ChangelogEntry,
   type KeyRotation,
+  type LinesFormatVersion,
   type SignerPolicy,
   type Tombstone,
 } from './schema';
@@ -39,14 +42,20 @@ export interface BuildInput {
   signers?: SignerPolicy;
   /** Key rotations, oldest first (see rotation.ts). */
   rotations?: KeyRotation[];
+  /** The datasets this one builds on (a layer): the bundle is then written in format 3. */
+  dependsOn?: DatasetDependency[];
 }
 
 /**
  * An unsigned bundle: the manifest is written in canonical form, and that exact text is what
  * gets signed. `formatVersion` 1 (the legacy format, for tests and tools that must still make
- * one) hashes the canonical JSON of the payload; 2 hashes the payload lines serializeBundle writes.
+ * one) hashes the canonical JSON of the payload; 2 hashes the payload lines serializeBundle writes,
+ * and a layer (with `dependsOn`) is written in format 3, the same lines with bases declared.
  */
-export async function buildBundle(input: BuildInput, formatVersion: 1 | 2 = BUNDLE_FORMAT_VERSION): Promise<BundleFile> {
+export async function buildBundle(input: BuildInput, format: 1 | 2 = BUNDLE_FORMAT_VERSION): Promise<BundleFile> {
+  const layered = input.dependsOn !== undefined && input.dependsOn.length > 0;
+  if (layered && format === LEGACY_FORMAT_VERSION) throw new Error('a layer (dependsOn) cannot be written in the legacy format 1');
+  const formatVersion = layered ? LAYERED_FORMAT_VERSION : format;
   const removals = [...(input.removals ?? [])].sort((a, b) => (a.kind === b.kind ? cmp(a.id, b.id) : cmp(a.kind, b.kind)));
   // An empty removals list is left out so that the content hash equals the app's provenance hash of the same records.
   // Every object is rebuilt with its keys in sorted order: the file then holds records in
@@ -71,6 +80,7 @@ export async function buildBundle(input: BuildInput, formatVersion: 1 | 2 = BUND
     changelog: input.changelog ?? [],
     ...(input.signers ? { signers: input.signers } : {}),
     ...(input.rotations && input.rotations.length > 0 ? { rotations: input.rotations } : {}),
+    ...(layered ? { dependsOn: input.dependsOn } : {}),
   });
   return { manifest: canonicalJson(manifest), signatures: [], payload };
 }
@@ -83,12 +93,13 @@ export async function signBundle(file: BundleFile, signer: Signer): Promise<Bund
   return { ...file, signatures: [...file.signatures, { keyId, algorithm: 'ed25519', signature }] };
 }
 
-/** The format a bundle's manifest names (1 or 2); 2 when it cannot be read. */
-export function formatOf(file: BundleFile): 1 | 2 {
+/** The format a bundle's manifest names (1, 2 or 3); 2 when it cannot be read. */
+export function formatOf(file: BundleFile): 1 | LinesFormatVersion {
   try {
-    return (JSON.parse(file.manifest) as { formatVersion?: unknown }).formatVersion === LEGACY_FORMAT_VERSION ? 1 : 2;
+    const named = (JSON.parse(file.manifest) as { formatVersion?: unknown }).formatVersion;
+    return named === LEGACY_FORMAT_VERSION ? 1 : named === LAYERED_FORMAT_VERSION ? LAYERED_FORMAT_VERSION : BUNDLE_FORMAT_VERSION;
   } catch {
-    return 2;
+    return BUNDLE_FORMAT_VERSION;
   }
 }
 
@@ -98,8 +109,9 @@ export function formatOf(file: BundleFile): 1 | 2 {
  * document with one record per line. Both compare well in a text diff.
  */
 export function serializeBundle(file: BundleFile): string {
-  if (formatOf(file) === LEGACY_FORMAT_VERSION) return serializeLegacyBundle(file);
-  const header = JSON.stringify({ formatVersion: BUNDLE_FORMAT_VERSION, manifest: file.manifest, signatures: file.signatures });
+  const format = formatOf(file);
+  if (format === LEGACY_FORMAT_VERSION) return serializeLegacyBundle(file);
+  const header = JSON.stringify({ formatVersion: format, manifest: file.manifest, signatures: file.signatures });
   return `${header}\n${[...payloadLines(file.payload as BundlePayload)].join('')}`;
 }
 

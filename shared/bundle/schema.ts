@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DatasetDependencies } from '../dataset/dependencies';
 import { DatasetRecords, RECORD_KINDS, Slug } from '../model';
 
 /**
@@ -7,6 +8,14 @@ import { DatasetRecords, RECORD_KINDS, Slug } from '../model';
  * legacy format 1 is refused, not guessed at.
  */
 export const BUNDLE_FORMAT_VERSION = 2;
+/**
+ * Format 3: format 2's file, with a manifest that may declare the datasets the bundle builds on
+ * (`dependsOn`: a layer). Written only for layers, so apps that read format 2 still read every
+ * other bundle, and refuse a layer plainly ("update the app") instead of misreading it.
+ */
+export const LAYERED_FORMAT_VERSION = 3;
+/** The line formats this app reads (and the header of either may carry). */
+export type LinesFormatVersion = typeof BUNDLE_FORMAT_VERSION | typeof LAYERED_FORMAT_VERSION;
 /** Format 1: one JSON document, the payload hashed over its canonical JSON. Still read, no longer written. */
 export const LEGACY_FORMAT_VERSION = 1;
 
@@ -88,7 +97,7 @@ export type KeyRotation = z.infer<typeof KeyRotation>;
 export const BundleManifest = z
   .object({
     /** Signed, so a format-2 manifest cannot be passed off in a format-1 file or the reverse. */
-    formatVersion: z.union([z.literal(LEGACY_FORMAT_VERSION), z.literal(BUNDLE_FORMAT_VERSION)]),
+    formatVersion: z.union([z.literal(LEGACY_FORMAT_VERSION), z.literal(BUNDLE_FORMAT_VERSION), z.literal(LAYERED_FORMAT_VERSION)]),
     publisherId: Slug,
     /** Shown to the delegate next to the key's fingerprint. */
     publisherName: z.string().min(1),
@@ -112,9 +121,13 @@ export const BundleManifest = z
     signers: SignerPolicy.optional(),
     /** Key rotations, oldest first, each signed by the keys before it (docs/dataset-bundles.md). */
     rotations: z.array(KeyRotation).max(16).optional(),
+    /** Format 3: the datasets this one builds on, id and lowest version; its records may refer to theirs. */
+    dependsOn: DatasetDependencies.optional(),
   })
   .strict()
-  .refine((m) => Date.parse(m.expires) > Date.parse(m.created), { message: 'expires must be later than created', path: ['expires'] });
+  .refine((m) => Date.parse(m.expires) > Date.parse(m.created), { message: 'expires must be later than created', path: ['expires'] })
+  .refine((m) => m.dependsOn === undefined || m.formatVersion === LAYERED_FORMAT_VERSION, { message: 'dependsOn needs format version 3', path: ['dependsOn'] })
+  .refine((m) => !m.dependsOn?.some((d) => d.datasetId === m.datasetId), { message: 'a dataset cannot build on itself', path: ['dependsOn'] });
 export type BundleManifest = z.infer<typeof BundleManifest>;
 
 /** A record deliberately removed by the publisher since an earlier version. */
@@ -155,7 +168,7 @@ export const MAX_HEADER_BYTES = 256 * 1024;
 /** The first line of a format-2 file: everything needed to check the signature, before any payload byte is read. */
 export const BundleHeader = z
   .object({
-    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    formatVersion: z.union([z.literal(BUNDLE_FORMAT_VERSION), z.literal(LAYERED_FORMAT_VERSION)]),
     /** The manifest as canonical JSON text; signatures cover its UTF-8 bytes. */
     manifest: z.string().min(1),
     signatures: z.array(BundleSignature),

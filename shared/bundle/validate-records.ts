@@ -1,4 +1,4 @@
-import { checkIntegrity, type DatasetProblem, type ValidationResult } from '../dataset/validate';
+import { checkIntegrity, type DatasetProblem, type IntegrityOptions, type ValidationResult } from '../dataset/validate';
 import { DatasetRecords, RECORD_KINDS } from '../model';
 
 /**
@@ -7,7 +7,7 @@ import { DatasetRecords, RECORD_KINDS } from '../model';
  * raw and the parsed forms of a 100k-record dataset are never in memory side by side (which
  * roughly halves a verification's peak memory). MUTATES `raw`; on success returns it as records.
  */
-export function validateRecordsInPlace(raw: Record<string, unknown>): ValidationResult {
+export function validateRecordsInPlace(raw: Record<string, unknown>, options: IntegrityOptions = {}): ValidationResult {
   const problems: DatasetProblem[] = [];
   for (const key of Object.keys(raw)) {
     if (!(RECORD_KINDS as readonly string[]).includes(key)) problems.push({ kind: 'dataset', message: `unrecognized key "${key}"` });
@@ -36,7 +36,7 @@ export function validateRecordsInPlace(raw: Record<string, unknown>): Validation
   }
   if (problems.length > 0) return { ok: false, problems };
   const records = raw as unknown as DatasetRecords;
-  const integrity = checkIntegrity(records);
+  const integrity = checkIntegrity(records, options);
   if (integrity.length > 0) return { ok: false, problems: integrity };
   return { ok: true, records, problems: [] };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ExternalReference } from '../dataset/dependencies';
 import { canonicalJson } from '../dataset/hash';
 import { formatProblem } from '../dataset/validate';
 import { RECORD_KINDS } from '../model';
@@ -22,7 +23,7 @@ export const zodProblems = (error: z.ZodError): string[] => error.issues.map((i)
 export const wrongFormat = (formatVersion: number, reads: string): Refusal =>
   refuse(
     'wrong-format-version',
-    `This bundle uses format version ${formatVersion}; this app reads format versions ${reads}.` + (formatVersion > 2 ? ' Update the app to read it.' : ''),
+    `This bundle uses format version ${formatVersion}; this app reads format versions ${reads}.` + (formatVersion > 3 ? ' Update the app to read it.' : ''),
   );
 
 /**
@@ -35,7 +36,7 @@ export async function checkSignedManifest(
   signatures: BundleSignature[],
   trustedKeys: readonly PublicKey[],
   options: VerifyOptions,
-  fileFormat: 1 | 2,
+  fileFormat: 1 | 2 | 3,
 ): Promise<{ ok: true; manifest: BundleManifest; signedBy: string[]; installed: InstalledDataset | undefined; signers: SignerDecision } | Refusal> {
   if (manifestText.length > MAX_MANIFEST_CHARS) {
     return refuse('manifest-invalid', `The bundle's manifest is longer than ${MAX_MANIFEST_CHARS} characters, so it is not a manifest.`);
@@ -49,8 +50,8 @@ export async function checkSignedManifest(
   // Read only the format version before anything else, so a future format gets a clear answer.
   const formatVersion = (rawManifest as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof formatVersion === 'number' && formatVersion !== fileFormat) {
-    return fileFormat === 2 && formatVersion !== 1
-      ? wrongFormat(formatVersion, '1 and 2')
+    return fileFormat !== 1 && formatVersion > 3
+      ? wrongFormat(formatVersion, '1, 2 and 3')
       : refuse('wrong-format-version', `The bundle's manifest says format version ${formatVersion}, but the file is written in format ${fileFormat}.`);
   }
   // Keys a rotation names verify too; whether their signatures count is signerDecision's to say.
@@ -119,11 +120,20 @@ async function anyVerifies(keys: PublicKey[], message: Uint8Array<ArrayBuffer>, 
   return false;
 }
 
-/** Schema and integrity of the records, the tombstones, and the counts the manifest gives. MUTATES `raw` (see validateRecordsInPlace). */
-export function checkPayload(raw: Record<string, unknown>, counts: RecordCounts): { ok: true; payload: BundlePayload } | Refusal {
+/**
+ * Schema and integrity of the records, the tombstones, and the counts the manifest gives. MUTATES
+ * `raw` (see validateRecordsInPlace). For a layer, references to ids the bundle does not hold are
+ * no problem here: they are returned, for the app to resolve against the declared bases.
+ */
+export function checkPayload(
+  raw: Record<string, unknown>,
+  counts: RecordCounts,
+  layered = false,
+): { ok: true; payload: BundlePayload; externalReferences?: ExternalReference[] } | Refusal {
   const { removals: rawRemovals, ...rawRecords } = raw;
+  const externalReferences: ExternalReference[] = [];
   // In place: the raw records (parsed JSON, ours alone) are replaced by validated copies one by one.
-  const records = validateRecordsInPlace(rawRecords);
+  const records = validateRecordsInPlace(rawRecords, layered ? { external: (r) => externalReferences.push(r) > 0 } : {});
   const removals = Tombstone.array().optional().safeParse(rawRemovals);
   const problems: { id?: string; text: string }[] = [];
   if (!records.ok) problems.push(...records.problems.map((p) => ({ id: p.id, text: formatProblem(p) })));
@@ -145,5 +155,5 @@ export function checkPayload(raw: Record<string, unknown>, counts: RecordCounts)
       `The bundle's record counts do not match its manifest (${wrong.map((k) => `${k}: manifest ${counts[k]}, payload ${actual[k]}`).join('; ')}).`,
     );
   }
-  return { ok: true, payload };
+  return { ok: true, payload, ...(layered ? { externalReferences } : {}) };
 }

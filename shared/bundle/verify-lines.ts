@@ -2,7 +2,7 @@ import { RECORD_KINDS } from '../model';
 import { hashPayload } from './payload';
 import { parsePayloadLines, readHashed } from './payload-lines';
 import { refuse } from './refusal';
-import { BUNDLE_FORMAT_VERSION, BundleHeader } from './schema';
+import { BUNDLE_FORMAT_VERSION, BundleHeader, LAYERED_FORMAT_VERSION } from './schema';
 import type { ByteReader } from './stream-parse';
 import type { HeaderLine, VerifyOptions, VerifyResult } from './verify';
 import { checkPayload, checkSignedManifest, sameVersionRefusal, wrongFormat, zodProblems } from './verify-checks';
@@ -16,7 +16,7 @@ import type { PublicKey } from './keys';
  */
 export async function verifyLinesBundle(reader: ByteReader, header: HeaderLine, trustedKeys: readonly PublicKey[], options: VerifyOptions): Promise<VerifyResult> {
   const formatVersion = header.value.formatVersion;
-  if (typeof formatVersion === 'number' && formatVersion !== BUNDLE_FORMAT_VERSION) return wrongFormat(formatVersion, '1 and 2');
+  if (typeof formatVersion === 'number' && formatVersion !== BUNDLE_FORMAT_VERSION && formatVersion !== LAYERED_FORMAT_VERSION) return wrongFormat(formatVersion, '1, 2 and 3');
   const signatures = header.value.signatures;
   if (!Array.isArray(signatures) || signatures.length === 0) {
     return refuse('signature-missing', 'The bundle is not signed, so its publisher cannot be checked. Ask the publisher for a signed bundle.');
@@ -28,7 +28,7 @@ export async function verifyLinesBundle(reader: ByteReader, header: HeaderLine, 
       ? refuse('bad-signature', 'A signature in the bundle is malformed; the bundle may have been tampered with.', zodProblems(parsed.error))
       : refuse('not-a-bundle', "The file is not a well-formed dataset bundle: its first line is not a bundle header.", zodProblems(parsed.error));
   }
-  const signed = await checkSignedManifest(parsed.data.manifest, parsed.data.signatures, trustedKeys, options, 2);
+  const signed = await checkSignedManifest(parsed.data.manifest, parsed.data.signatures, trustedKeys, options, parsed.data.formatVersion);
   if (!signed.ok) return signed;
   const m = signed.manifest;
 
@@ -61,15 +61,16 @@ export async function verifyLinesBundle(reader: ByteReader, header: HeaderLine, 
   const { sha256: contentSha256, recordDigests } = await hashPayload(raw, { recordDigests: true });
   const sameVersion = sameVersionRefusal(m, contentSha256, signed.installed);
   if (sameVersion) return sameVersion;
-  const payload = checkPayload(raw, m.recordCounts);
+  const payload = checkPayload(raw, m.recordCounts, m.dependsOn !== undefined);
   if (!payload.ok) return payload;
   const { installed } = signed;
   return {
     ok: true,
-    format: 2,
+    format: parsed.data.formatVersion,
     manifest: m,
     manifestText: parsed.data.manifest,
     payload: payload.payload,
+    ...(payload.externalReferences ? { externalReferences: payload.externalReferences } : {}),
     contentSha256,
     ...(recordDigests ? { recordDigests } : {}),
     signedBy: signed.signedBy,

@@ -1,3 +1,4 @@
+import type { ExternalReference } from '../dataset/dependencies';
 import { fromUtf8, utf8 } from './encoding';
 import type { RecordDigests } from './payload';
 import type { PublicKey } from './keys';
@@ -39,12 +40,17 @@ export interface VerifyOptions {
 
 export interface Verified {
   ok: true;
-  /** 2 for a header line and JSON lines, 1 for a legacy single-document bundle. */
-  format: 1 | 2;
+  /** 2 for a header line and JSON lines (3: the same for a layer), 1 for a legacy single-document bundle. */
+  format: 1 | 2 | 3;
   manifest: BundleManifest;
   /** The exact signed manifest text, to store as the record of what was accepted. */
   manifestText: string;
   payload: BundlePayload;
+  /**
+   * A layer's (format 3, dependsOn) references to ids the bundle does not hold: the app resolves
+   * them against the declared bases before installing. Undefined for a dataset without bases.
+   */
+  externalReferences?: ExternalReference[];
   /**
    * SHA-256 of the payload's canonical JSON: what the app stores as the dataset's provenance
    * hash, the same for the same content in either format (format 1's payloadSha256).

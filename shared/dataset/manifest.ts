@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PartialDate, Slug } from '../model';
+import { DatasetDependencies } from './dependencies';
 
 /** Describes the dataset that a set of reference records belongs to. */
 export const DatasetManifest = z
@@ -11,6 +12,8 @@ export const DatasetManifest = z
     publisher: z.string().min(1),
     created: PartialDate,
     description: z.string().optional(),
+    /** The datasets this one builds on (a national layer over the ASEAN dataset): id and lowest version. */
+    dependsOn: DatasetDependencies.optional(),
   })
   .strict();
 export type DatasetManifest = z.infer<typeof DatasetManifest>;

@@ -6,10 +6,15 @@ import type { DatasetProblem } from './validate';
  * across the dataset and every link to one resolving; the sources and meetings named by chair
  * terms and certainty notes existing; certainty given only for fields the record has.
  */
-export function checkFacts(records: DatasetRecords, ids: Record<RecordKind, Set<string>>): DatasetProblem[] {
+export function checkFacts(
+  records: DatasetRecords,
+  ids: Record<RecordKind, Set<string>>,
+  /** How a reference to a record resolves (for a layer, in its bases too); outcome documents stay within the dataset. */
+  resolves: (kind: RecordKind, id: string, path: string, target: RecordKind, value: string) => boolean = (_k, _i, _p, target, value) => ids[target].has(value),
+): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
   const ref = (kind: RecordKind, id: string, path: string, target: RecordKind | 'outcome documents', known: Set<string>, value: string) => {
-    if (!known.has(value)) problems.push({ kind, id, path, message: `refers to unknown ${target} "${value}"` });
+    if (target === 'outcome documents' ? !known.has(value) : !resolves(kind, id, path, target, value)) problems.push({ kind, id, path, message: `refers to unknown ${target} "${value}"` });
   };
   const certainty = (kind: RecordKind, record: { id: string; certainty?: Certainty }) => {
     const c = record.certainty;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DatasetRecords, RECORD_KINDS, partialDateEnd, partialDateStart, type DatasetRecords as Records, type RecordKind } from '../model';
+import type { ExternalReference } from './dependencies';
 import { checkFacts } from './validate-facts';
 
 export interface DatasetProblem {
@@ -27,11 +28,20 @@ function zodProblems(error: z.ZodError, input: unknown): DatasetProblem[] {
   });
 }
 
+export interface IntegrityOptions {
+  /**
+   * For a layer (a dataset that declares bases): called for each reference to an id the dataset
+   * itself does not hold. True: it resolves in a base (no problem); false: a dangling reference.
+   * Without it every reference must resolve inside the dataset.
+   */
+  external?: (reference: ExternalReference) => boolean;
+}
+
 /**
  * Checks a dataset beyond its schema: duplicate ids, references that point nowhere,
  * meetings that end before they start, acronyms claimed by two bodies.
  */
-export function checkIntegrity(records: Records): DatasetProblem[] {
+export function checkIntegrity(records: Records, options: IntegrityOptions = {}): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
   const ids = {} as Record<RecordKind, Set<string>>;
   for (const kind of RECORD_KINDS) {
@@ -41,9 +51,12 @@ export function checkIntegrity(records: Records): DatasetProblem[] {
       ids[kind].add(record.id);
     }
   }
+  const { external } = options;
+  const resolves = (kind: RecordKind, id: string, path: string, target: RecordKind, value: string) =>
+    ids[target].has(value) || (external !== undefined && external({ kind, id, path, target, targetId: value }));
 
   const ref = (kind: RecordKind, id: string, path: string, target: RecordKind, value: string | undefined) => {
-    if (value !== undefined && !ids[target].has(value)) {
+    if (value !== undefined && !resolves(kind, id, path, target, value)) {
       problems.push({ kind, id, path, message: `refers to unknown ${target} "${value}"` });
     }
   };
@@ -139,15 +152,15 @@ export function checkIntegrity(records: Records): DatasetProblem[] {
     target.ownerBodyIds.forEach((b, i) => ref('targets', target.id, `ownerBodyIds.${i}`, 'bodies', b));
     target.meetingIds.forEach((m, i) => ref('targets', target.id, `meetingIds.${i}`, 'meetings', m));
   }
-  problems.push(...checkFacts(records, ids));
+  problems.push(...checkFacts(records, ids, resolves));
   return problems;
 }
 
 /** Parses raw dataset records (as read from files or a bundle) and checks their integrity. */
-export function validateDataset(input: unknown): ValidationResult {
+export function validateDataset(input: unknown, options: IntegrityOptions = {}): ValidationResult {
   const parsed = DatasetRecords.safeParse(input);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, input) };
-  const problems = checkIntegrity(parsed.data);
+  const problems = checkIntegrity(parsed.data, options);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, records: parsed.data, problems: [] };
 }

@@ -15,7 +15,7 @@ const REFUSALS = {
 } satisfies Record<RefusalCode, 1>;
 const ENGINE = {
   network: 1, 'http-status': 1, timeout: 1, 'not-https': 1, cancelled: 1, 'no-update': 1, 'unknown-token': 1, stale: 1, 'id-conflict': 1,
-  'nothing-to-undo': 1, 'write-failed': 1, 'engine-failed': 1,
+  'nothing-to-undo': 1, 'write-failed': 1, 'engine-failed': 1, 'base-missing': 1, 'base-too-old': 1, 'undeclared-base': 1, 'base-needed': 1,
 } satisfies Record<SyncErrorCode, 1>;
 const CODES = [...Object.keys(REFUSALS), ...Object.keys(ENGINE), ...FEED_ERROR_CODES, 'file-too-large', 'file-unreadable'] as FailureCode[];
 

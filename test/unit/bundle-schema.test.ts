@@ -8,13 +8,13 @@ describe('docs/bundle.schema.json', () => {
     expect(committed).toBe(`${JSON.stringify(bundleJsonSchema(), null, 2)}\n`);
   });
 
-  it('describes the format-2 header, the manifest inside its string, and one payload line per record kind', () => {
+  it('describes the format-2 header (3 for a layer), the manifest inside its string, and one payload line per record kind', () => {
     type Schema = {
-      properties: { formatVersion: { const: number }; manifest: { contentSchema: { required: string[] } } };
+      properties: { formatVersion: { enum: number[] }; manifest: { contentSchema: { required: string[] } } };
       $defs: { payloadLine: { oneOf: { prefixItems: [{ const: string }, unknown] }[] }; legacyBundle: { properties: { payload: { properties: object } } } };
     };
     const schema = bundleJsonSchema() as Schema;
-    expect(schema.properties.formatVersion.const).toBe(2);
+    expect(schema.properties.formatVersion.enum).toEqual([2, 3]);
     expect(schema.properties.manifest.contentSchema.required).toEqual(
       expect.arrayContaining(['formatVersion', 'publisherId', 'datasetId', 'version', 'created', 'expires', 'schemaVersion', 'minAppVersion', 'recordCounts', 'payloadSha256', 'payloadBytes']),
     );

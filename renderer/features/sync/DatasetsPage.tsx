@@ -13,6 +13,7 @@ import { dragHasFiles, droppedFile, hasDesktopFileDialog, openWithDialog, picked
 import { takeStartupPreview, useStartupPreview } from './StartupCheck';
 import { TrustedKeys } from './TrustedKeys';
 import type { HistoryEntry, SyncProgress, UpdateOrigin, UpdatePreview } from '../../datasets/types';
+import { ReferenceFlags } from './ReferenceFlags';
 import { UpdatePreviewView } from './UpdatePreviewView';
 import './sync.css';
 
@@ -121,6 +122,7 @@ export function DatasetsPage() {
     <Page title={t('sync.title')}>
       <p>{t('sync.intro')}</p>
       <InstalledDatasets />
+      <ReferenceFlags />
       <section className="panel" aria-labelledby="sync-update-heading">
         <h2 id="sync-update-heading">{t('sync.update.title')}</h2>
         <FileChooser disabled={busy} onFile={checkFile} onDialog={checkWithDialog} />
@@ -350,6 +352,13 @@ function InstalledDatasets() {
                 <td>
                   {d.title} <span className="code">{d.datasetId}</span>
                   {d.expiresAt && new Date(d.expiresAt) < new Date() && <div className="sync-warning">{t('sync.installed.expired')}</div>}
+                  {d.dependsOn && (
+                    <div className="muted">
+                      {t('layers.installed.buildsOn', {
+                        bases: d.dependsOn.map((b) => t('layers.installed.base', { title: installed.find((i) => i.datasetId === b.datasetId)?.title ?? b.datasetId, version: b.minVersion })).join('; '),
+                      })}
+                    </div>
+                  )}
                 </td>
                 <td>{d.version}</td>
                 <td>{d.publisher}</td>

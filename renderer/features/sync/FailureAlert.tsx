@@ -21,6 +21,7 @@ export const fromSyncFailure = (failure: SyncFailure): ShownFailure => ({
   message: failure.message,
   problems: failure.problems,
   ids: failure.ids,
+  ...(failure.vars ? { vars: failure.vars } : {}),
 });
 
 const MAX_IDS_SHOWN = 20;

@@ -5,6 +5,7 @@ import { LocalText } from '../../components/LocalText';
 import type { MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { listChanges } from '../../datasets/dataset-updates';
+import { LayerPreview } from './LayerPreview';
 import { Fingerprint, useDateTime } from './parts';
 import type { RecordChange, UpdatePreview } from '../../datasets/types';
 
@@ -64,6 +65,7 @@ export function UpdatePreviewView({ preview }: { preview: UpdatePreview }) {
           </ul>
         </div>
       )}
+      {preview.layers && <LayerPreview layers={preview.layers} />}
       {preview.expired && (
         <p role="alert" className="sync-warning">
           {t('sync.preview.expired', { date: date(preview.expiresAt) })}

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/db';
 import { toHistoryEntry } from '../../datasets/history-entry';
+import type { ReferenceFlagRow } from '../../db/schema';
 import type { HistoryEntry, InstalledDatasetInfo, SectionNeedingReview, TrustedKey } from '../../datasets/types';
 
 /** Trusted publisher keys, by label. Undefined while loading. */
@@ -30,6 +31,7 @@ export function useInstalledDatasets(): InstalledDatasetInfo[] | undefined {
         ...d,
         ...(m ? { origin: m.origin } : {}),
         ...(m?.expires !== undefined && m.origin.kind !== 'builtin' ? { expiresAt: m.expires } : {}),
+        ...(m?.dependsOn ? { dependsOn: m.dependsOn } : {}),
       };
     });
   }, []);
@@ -51,4 +53,19 @@ export function useSectionsNeedingReview(briefingId?: string): SectionNeedingRev
       review: s.datasetReview!,
     }));
   }, [briefingId]);
+}
+
+/** A layer's flagged records (all layers' when no id is given), with the meeting of each flagged agenda item. Undefined while loading. */
+export function useReferenceFlags(): (ReferenceFlagRow & { meetingId?: string })[] | undefined {
+  return useLiveQuery(async () => {
+    const rows = await db.referenceFlags.toArray();
+    const items = await db.agendaItems.bulkGet(rows.filter((r) => r.kind === 'agendaItems').map((r) => r.id));
+    const meetings = new Map(items.flatMap((i) => (i ? [[i.id, i.meetingId] as const] : [])));
+    return rows.map((r) => (r.kind === 'agendaItems' && meetings.has(r.id) ? { ...r, meetingId: meetings.get(r.id)! } : r));
+  }, []);
+}
+
+/** The flag on one record (undefined while loading, null when it has none). */
+export function useRecordFlag(kind: string, id: string): ReferenceFlagRow | null | undefined {
+  return useLiveQuery(async () => (await db.referenceFlags.get([kind, id])) ?? null, [kind, id]);
 }

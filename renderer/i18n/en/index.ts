@@ -18,6 +18,7 @@ import { sync } from './sync';
 import { records } from './records';
 import { facts } from './facts';
 import { packFacts } from './pack-facts';
+import { layers } from './layers';
 
 /**
  * The English catalog, the reference every other language is checked against. Each feature
@@ -41,6 +42,7 @@ export const en = {
   ...records,
   ...facts,
   ...packFacts,
+  ...layers,
   ...sectors,
   ...lock,
   ...backupStream,

@@ -15,6 +15,7 @@ import { sync } from './sync';
 import { records } from './records';
 import { facts } from './facts';
 import { packFacts } from './pack-facts';
+import { layers } from './layers';
 
 /** Bahasa Melayu: one file per feature, merged here like the English catalog. */
 export const ms = {
@@ -30,6 +31,7 @@ export const ms = {
   ...records,
   ...facts,
   ...packFacts,
+  ...layers,
   ...search,
   ...sectors,
   ...lock,

@@ -1,0 +1,114 @@
+/**
+ * A national layer over the ASEAN dataset, through the interface: the ministry's key trusted,
+ * the layer previewed with the base it builds on and installed; its meeting names the ASEAN
+ * body it refers to, and the ASEAN meeting lists the layer's agenda item. Then a base update
+ * that drops a body the layer refers to: its preview says which layer record will be flagged,
+ * and once applied the record is still there, flagged on the Datasets page and on its page.
+ */
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { buildBundle, serializeBundle, signBundle } from '../../shared/bundle';
+import { DatasetManifest } from '../../shared/dataset/manifest';
+import { validateLayer, idsOf } from '../../shared/dataset/layer-validation';
+import { readDatasetDir } from '../../scripts/load-dataset-dir';
+import { freshPage, pageErrors } from './support/browser';
+import { builtinPublisher, builtinRecords, newPublisher, signedBundle, type Publisher } from './support/bundles';
+import { useWebApp } from './support/harness';
+import { AppPage } from './pages/app-page';
+import { DatasetsPage } from './pages/datasets';
+
+const app = useWebApp();
+
+let ministry: Publisher;
+let layerText: string;
+let baseV2: string;
+
+/** The example layer (docs/examples/national-layer), built and signed as the publisher tool does. */
+async function layerBundle(publisher: Publisher): Promise<string> {
+  const raw = readDatasetDir(resolve('docs/examples/national-layer'));
+  const manifest = DatasetManifest.parse(raw.manifest);
+  const base = builtinRecords();
+  const result = validateLayer(raw.records, manifest.datasetId, manifest.dependsOn, [{ datasetId: 'asean-builtin', version: 1, ids: idsOf(base) }]);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  const now = new Date();
+  const file = await buildBundle({
+    records: result.records,
+    publisherId: 'my-nres',
+    publisherName: manifest.publisher,
+    datasetId: manifest.datasetId,
+    title: manifest.title,
+    version: manifest.version,
+    created: now,
+    expires: new Date(now.getTime() + 365 * 86_400_000),
+    minAppVersion: '0.1.0',
+    dependsOn: manifest.dependsOn,
+  });
+  return serializeBundle(await signBundle(file, publisher.signer));
+}
+
+before(async () => {
+  ministry = await newPublisher();
+  layerText = await layerBundle(ministry);
+  const base = builtinRecords();
+  baseV2 = await signedBundle({ ...base, bodies: base.bodies.filter((b) => b.id !== 'aha-centre') }, await builtinPublisher(), 2, [{ kind: 'bodies', id: 'aha-centre' }]);
+});
+after(() => undefined);
+
+describe('a national layer over the ASEAN dataset', () => {
+  it('installs beside its base, resolves its references, and stays flagged (not broken) when the base drops a record it refers to', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const errors = pageErrors(page);
+    const ui = new AppPage(page, app.url);
+    await ui.open('/datasets');
+    const datasets = new DatasetsPage(page);
+    await datasets.ready();
+    await datasets.trustKey('Ministry (MY)', ministry.publicKeyText);
+
+    await datasets.chooseFile('my-national-1.json', layerText);
+    await datasets.preview().waitFor();
+    const layerPreview = await datasets.preview().innerText();
+    assert.match(layerPreview, /Builds on/);
+    assert.match(layerPreview, /\(asean-builtin\): needs version 1 or later; version 1 is installed\./);
+    await datasets.applyAndWait();
+    const installed = page.getByRole('region', { name: 'Installed datasets' });
+    await installed.getByText(/^Builds on: .* version 1 or later$/).waitFor();
+
+    // Browsing: the national meeting names the ASEAN body; the ASEAN meeting lists the layer's item.
+    await ui.open('/meetings/my-prep-asoen-36');
+    await page.getByRole('heading', { level: 1, name: /National preparatory meeting for ASOEN-36/ }).waitFor();
+    await page.getByRole('link', { name: 'ASOEN', exact: true }).waitFor();
+    await ui.open('/meetings/asoen-36');
+    await page.getByText("Malaysia's bilateral with the ASOEN chair (delegation's own item)").waitFor();
+
+    // The base's update drops the AHA Centre, which the layer's briefing meeting refers to.
+    await ui.open('/datasets');
+    await datasets.ready();
+    await datasets.chooseFile('asean-2.json', baseV2);
+    await datasets.preview().waitFor();
+    await datasets.preview().getByText('Layers over this dataset').waitFor();
+    const basePreview = await datasets.preview().innerText();
+    assert.match(basePreview, /Malaysia: national layer \(example\): 1 reference names a record this update removes/);
+    assert.match(basePreview, /meeting my-aha-centre-briefing-2025: refers to body “aha-centre”/);
+    await datasets.applyAndWait();
+
+    const flags = page.getByRole('region', { name: 'Records that refer to removed records' });
+    await flags.waitFor();
+    const link = flags.getByRole('link', { name: /meeting my-aha-centre-briefing-2025: refers to body “aha-centre”, which ASEAN .* no longer has\./ });
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: /National briefing with the AHA Centre/ }).waitFor();
+    const notice = page.getByRole('note').filter({ hasText: 'Check this record' });
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /Refers to body “aha-centre”, which ASEAN .* no longer has\./);
+    // The reference itself shows as missing text, not a link to nowhere.
+    await page.getByText('aha-centre (not in the dataset)').waitFor();
+
+    // History: one table per dataset, each with its own undo.
+    await ui.open('/datasets');
+    await datasets.ready();
+    await page.getByRole('button', { name: /^Undo last update of Malaysia: national layer/ }).waitFor();
+    await page.getByRole('button', { name: /^Undo last update of ASEAN/ }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
