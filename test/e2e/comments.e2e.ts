@@ -75,7 +75,7 @@ describe('comments and presence through the relay', () => {
 
     // What the lead changed since the reviewer last looked, by author.
     const objectives = await reviewerEditor.field('Objectives').elementHandle();
-    await reviewer.waitForFunction((el) => (el as HTMLTextAreaElement).value === 'Open with the host minister named.', objectives, { timeout: 15_000 });
+    await reviewer.waitForFunction((el) => (el as HTMLTextAreaElement).value === 'Open with the host minister named.', objectives, { timeout: 30_000 });
     await panel.getByRole('link', { name: 'What changed since you last looked' }).click();
     const byLead = reviewer.getByRole('region', { name: 'Aminah' });
     await byLead.getByRole('heading', { name: 'By Aminah' }).waitFor({ timeout: 15_000 });

@@ -26,7 +26,7 @@ async function waitForValue(page: Page, field: Locator, want: Want, what: string
         return 'equals' in w ? value === w.equals : w.includes.every((word) => value.includes(word));
       },
       [handle, want] as const,
-      { timeout: 15_000 },
+      { timeout: 30_000 },
     )
     .catch(async (error: Error) => {
       throw new Error(`${what}: field holds ${JSON.stringify(await field.inputValue())} (${error.message})`);
