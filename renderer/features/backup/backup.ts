@@ -41,18 +41,23 @@ const megabytes = (n: number) => Math.ceil(n / 1024 / 1024);
  * state, and the meeting papers with their files. The restore's own check runs on it before it
  * is handed back: a backup that could not be restored is never saved.
  */
+/** One briefing's stored documents as a backup holds them: its content, then each companion part it has. */
+export async function briefingDocuments(briefingId: string): Promise<BackupDocument[]> {
+  const documents: BackupDocument[] = [];
+  const state = await docStateOf(briefingId);
+  if (state) documents.push({ briefingId, state: updateToBase64(state) });
+  for (const part of COMPANION_PARTS) {
+    const companion = await docStateOf(companionDocId(part, briefingId));
+    if (companion) documents.push({ briefingId, part, state: updateToBase64(companion) });
+  }
+  return documents;
+}
+
 export async function makeBackup(): Promise<{ fileName: string; text: string; file: BackupFile }> {
   const rows = await db.transaction('r', db.briefings, db.sections, db.settings, db.ydocUpdates, async () => {
     const briefings = await db.briefings.toArray();
     const documents: BackupDocument[] = [];
-    for (const b of briefings) {
-      const state = await docStateOf(b.id);
-      if (state) documents.push({ briefingId: b.id, state: updateToBase64(state) });
-      for (const part of COMPANION_PARTS) {
-        const companion = await docStateOf(companionDocId(part, b.id));
-        if (companion) documents.push({ briefingId: b.id, part, state: updateToBase64(companion) });
-      }
-    }
+    for (const b of briefings) documents.push(...(await briefingDocuments(b.id)));
     return {
       format: BACKUP_FILE_FORMAT,
       formatVersion: BACKUP_FILE_VERSION,

@@ -1,8 +1,7 @@
 import type { Table } from 'dexie';
 import { BACKUP_FILE_FORMAT } from '../../../../shared/briefing/file-format';
 import { updateToBase64 } from '../../../../shared/collab/briefing-doc';
-import { COMPANION_PARTS, companionDocId } from '../../../collab/companion-docs';
-import { docStateOf } from '../../../collab/doc-log';
+import { briefingDocuments } from '../backup';
 import { dataKey } from '../../../crypto/key-state';
 import { keyringLock } from '../../../crypto/file-envelope';
 import { readKeyring } from '../../../crypto/keyring';
@@ -118,14 +117,7 @@ export async function makeStreamedBackup(onProgress?: (p: BackupProgress) => voi
   await rows('settings', db.settings);
   for await (const page of pagesOf(db.briefings)) {
     const documents: unknown[] = [];
-    for (const b of page) {
-      const state = await docStateOf(b.id);
-      if (state) documents.push({ briefingId: b.id, state: updateToBase64(state) });
-      for (const part of COMPANION_PARTS) {
-        const companion = await docStateOf(companionDocId(part, b.id));
-        if (companion) documents.push({ briefingId: b.id, part, state: updateToBase64(companion) });
-      }
-    }
+    for (const b of page) documents.push(...(await briefingDocuments(b.id)));
     if (documents.length > 0) await emit({ part: 'documents', rows: documents });
   }
   await rows('papers', db.papers);
