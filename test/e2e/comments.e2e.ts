@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { pageErrors } from './support/browser';
-import { relayState, useRelayTeam } from './support/relay-team';
+import { fieldTrail, relayState, useRelayTeam } from './support/relay-team';
 
 /*
  * Comments and presence end to end: two browser profiles against the real relay on 127.0.0.1.
@@ -75,7 +75,11 @@ describe('comments and presence through the relay', () => {
 
     // What the lead changed since the reviewer last looked, by author.
     const objectives = await reviewerEditor.field('Objectives').elementHandle();
-    await reviewer.waitForFunction((el) => (el as HTMLTextAreaElement).value === 'Open with the host minister named.', objectives, { timeout: 30_000 });
+    await reviewer
+      .waitForFunction((el) => (el as HTMLTextAreaElement).value === 'Open with the host minister named.', objectives, { timeout: 30_000 })
+      .catch(async (error: Error) => {
+        throw new Error(`the reviewer never saw the lead's Objectives (${error.message})\n${await fieldTrail(team.relay, { lead, reviewer })}`);
+      });
     await panel.getByRole('link', { name: 'What changed since you last looked' }).click();
     const byLead = reviewer.getByRole('region', { name: 'Aminah' });
     await byLead.getByRole('heading', { name: 'By Aminah' }).waitFor({ timeout: 15_000 });

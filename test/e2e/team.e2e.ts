@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { pageErrors } from './support/browser';
-import { relayState, ShareDialog, useRelayTeam } from './support/relay-team';
+import { fieldTrail, relayState, ShareDialog, useRelayTeam } from './support/relay-team';
 
 /*
  * The delegation workspace end to end: two (then three) browser profiles against the real relay
@@ -15,6 +15,9 @@ const team = useRelayTeam('team');
 const SHOTS = team.shots;
 
 type Want = { equals: string } | { includes: string[] };
+
+/** The profiles in play, for the hop-by-hop trail a failed wait reports. */
+const profiles: Record<string, Page> = {};
 
 /** Waits until a field holds `equals`, or every one of `includes` (content, not time). */
 async function waitForValue(page: Page, field: Locator, want: Want, what: string): Promise<string> {
@@ -29,7 +32,7 @@ async function waitForValue(page: Page, field: Locator, want: Want, what: string
       { timeout: 30_000 },
     )
     .catch(async (error: Error) => {
-      throw new Error(`${what}: field holds ${JSON.stringify(await field.inputValue())} (${error.message})`);
+      throw new Error(`${what}: field holds ${JSON.stringify(await field.inputValue({ timeout: 5000 }).catch(() => '(no answer)'))} (${error.message})\n${await fieldTrail(team.relay, profiles)}`);
     });
   return field.inputValue();
 }
@@ -38,6 +41,7 @@ describe('delegation workspace through the relay', () => {
   it('shares, joins, merges online and offline edits, keeps readers read-only and tells a removed member', async () => {
     // The lead creates ASOEN-36's briefing and shares it.
     const { context: leadContext, page: lead, editor: leadEditor } = await team.createBriefing(/Opening ceremony/i);
+    profiles.lead = lead;
     await leadEditor.waitSaved();
 
     const share = new ShareDialog(lead);
@@ -55,6 +59,7 @@ describe('delegation workspace through the relay', () => {
 
     // The drafter joins with the code and gets the briefing.
     const drafter = await team.join(drafterCode, /Opening ceremony/i);
+    profiles.drafter = drafter.page;
     await relayState(drafter.page, 'synced');
     await share.refresh();
     await share.member('Budi').filter({ hasText: 'Online' }).waitFor({ timeout: 15_000 });

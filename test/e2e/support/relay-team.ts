@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { readBriefingDoc } from '../../../shared/collab/briefing-doc';
+import { parseRelayDocumentName } from '../../../shared/collab/relay-protocol';
 import { startTestRelay, type TestRelay } from '../../relay/relay-harness';
 import { AppPage } from '../pages/app-page';
 import { BriefingEditor } from '../pages/briefing-editor';
 import { freshPage } from './browser';
-import { useWebApp } from './harness';
+import { HOOK_LIMIT_MS, useWebApp } from './harness';
 
 /*
  * The delegation workspace's set-up for an end-to-end test: the web app, the real relay on
@@ -46,7 +48,7 @@ export function useRelayTeam(name: string): RelayTeam {
     relay = await startTestRelay({ log: () => undefined });
     await mkdir(shots, { recursive: true });
   });
-  after(async () => relay?.close());
+  after(async () => relay?.close(), { timeout: HOOK_LIMIT_MS });
   const running = (): TestRelay => {
     if (!relay) throw new Error('relay not started');
     return relay;
@@ -141,4 +143,44 @@ export class ShareDialog {
   async close(): Promise<void> {
     await this.dialog.getByRole('button', { name: 'Close' }).first().click();
   }
+}
+
+/**
+ * Where a field's text has got to, hop by hop, for a failure message: what each profile shows
+ * and has stored (its `sections` rows), and what the relay's copy of the document holds. A wait
+ * that times out then says which hop lost the change (the relay, the other profile's store, or
+ * its view) instead of only "the field is empty".
+ */
+export async function fieldTrail(relay: TestRelay, profiles: Record<string, Page>, field: 'objectives' = 'objectives'): Promise<string> {
+  const lines: string[] = [];
+  for (const [name, page] of Object.entries(profiles)) {
+    const answered = page
+      .evaluate(async (key) => {
+        const relayState = document.querySelector('[data-relay-state]')?.getAttribute('data-relay-state') ?? 'none';
+        const saveState = document.querySelector('[data-save-state]')?.getAttribute('data-save-state') ?? 'none';
+        const stored = await new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('asean-delegate');
+          open.onerror = () => resolve([`(cannot open: ${String(open.error)})`]);
+          open.onsuccess = () => {
+            const request = open.result.transaction('sections').objectStore('sections').getAll();
+            request.onsuccess = () => {
+              open.result.close();
+              resolve((request.result as Record<string, unknown>[]).filter((row) => row[key]).map((row) => `${String(row.agendaItemId)}=${JSON.stringify(row[key])}`));
+            };
+            request.onerror = () => resolve([`(cannot read: ${String(request.error)})`]);
+          };
+        });
+        return { relayState, saveState, stored };
+      }, field)
+      .catch((error: Error) => ({ relayState: '?', saveState: '?', stored: [`(page unreadable: ${error.message})`] }));
+    // A page whose main thread is stuck never answers: say so rather than wait with it.
+    const state = await Promise.race([answered, new Promise<{ relayState: string; saveState: string; stored: string[] }>((resolve) => setTimeout(() => resolve({ relayState: '?', saveState: '?', stored: ['(no answer in 5 s: the page is busy or stuck)'] }), 5000).unref())]);
+    lines.push(`${name}: relay ${state.relayState}, save ${state.saveState}, stored ${state.stored.join('; ') || 'nothing'}`);
+  }
+  for (const document of relay.current.hocuspocus.documents.values()) {
+    if (parseRelayDocumentName(document.name)?.kind !== 'content') continue;
+    const held = readBriefingDoc(document).sections.filter((s) => (s as unknown as Record<string, unknown>)[field]).map((s) => `${s.agendaItemId}=${JSON.stringify((s as unknown as Record<string, unknown>)[field])}`);
+    lines.push(`relay ${document.name.slice(0, 12)}…: ${held.join('; ') || 'nothing'} (${document.getConnectionsCount()} connections)`);
+  }
+  return lines.join('\n');
 }
