@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { startTestRelay, type TestRelay } from '../relay/relay-harness';
-import { freshPage, pageErrors } from './support/browser';
-import { useWebApp } from './support/harness';
-import { AppPage } from './pages/app-page';
-import { BriefingEditor } from './pages/briefing-editor';
+import { pageErrors } from './support/browser';
+import { relayState, useRelayTeam } from './support/relay-team';
 
 /*
  * Editing and deleting comments end to end: two browser profiles against the real relay on
@@ -15,47 +11,19 @@ import { BriefingEditor } from './pages/briefing-editor';
  * keyboard (back for the lead). Waits for content, never time.
  */
 
-const app = useWebApp();
-let relay: TestRelay;
-const SHOTS = process.env.E2E_SCREENSHOTS ?? 'test-results/comments-edit';
+const team = useRelayTeam('comments-edit');
+const SHOTS = team.shots;
 
-before(async () => {
-  relay = await startTestRelay({ log: () => undefined });
-  await mkdir(SHOTS, { recursive: true });
-});
-after(async () => relay?.close());
-
-const relayState = (page: Page, state: string) => page.locator(`[data-relay-state="${state}"]`).waitFor({ timeout: 15_000 });
 const comments = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
 
 describe('editing and deleting comments through the relay', () => {
   it('a reviewer edits, deletes and undeletes their comment; the lead follows and may not touch it', async () => {
-    const { context: leadContext, page: lead } = await freshPage(app.browser);
-    await new AppPage(lead, app.url).open('/briefings/new?meeting=asoen-36');
-    await lead.getByRole('button', { name: 'Create briefing' }).click();
-    const leadEditor = new BriefingEditor(lead);
-    await leadEditor.ready();
-    await leadEditor.openItem(/Opening ceremony/i);
-    await lead.getByRole('button', { name: 'Share with the delegation…' }).click();
-    const dialog = lead.getByRole('dialog', { name: 'Share with the delegation' });
-    await dialog.getByLabel('Relay address (wss://…)').fill(`ws://127.0.0.1:${relay.port}`);
-    await dialog.getByLabel('Your name, as the delegation sees it').fill('Aminah');
-    await dialog.getByRole('button', { name: 'Share' }).click();
-    await dialog.getByText('You are the lead.').waitFor();
-    await relayState(lead, 'synced');
-    await dialog.getByLabel('Name', { exact: true }).fill('Chanthy Reviewer');
-    await dialog.locator('.invite-form select').selectOption({ label: 'Reviewer' });
-    await dialog.getByRole('button', { name: 'Create invitation' }).click();
-    const code = await dialog.getByLabel('Invitation code').inputValue();
-    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    const { context: leadContext, page: lead } = await team.createBriefing(/Opening ceremony/i);
+    const share = await team.share(lead, 'Aminah');
+    const code = await share.invite('Chanthy Reviewer', 'Reviewer');
+    await share.close();
 
-    const { context: reviewerContext, page: reviewer } = await freshPage(app.browser);
-    await new AppPage(reviewer, app.url).open('/briefings');
-    await reviewer.getByRole('region', { name: 'Join a shared briefing' }).getByLabel('Invitation code').fill(code);
-    await reviewer.getByRole('button', { name: 'Join', exact: true }).click();
-    const reviewerEditor = new BriefingEditor(reviewer);
-    await reviewerEditor.ready();
-    await reviewerEditor.openItem(/Opening ceremony/i);
+    const { context: reviewerContext, page: reviewer } = await team.join(code, /Opening ceremony/i);
     await relayState(reviewer, 'synced');
 
     const panel = comments(reviewer);
