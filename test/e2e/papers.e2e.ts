@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -49,6 +49,13 @@ describe('meeting papers, as a delegate', () => {
 
     const paper = new PaperPage(page);
     await paper.waitForPage(1);
+    // "Save a copy" gives back the very bytes attached, under the paper's own name.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save a copy' }).click();
+    const copy = await download;
+    assert.equal(copy.suggestedFilename(), 'Draft joint statement.pdf');
+    await copy.saveAs(path.join(dir, 'copy.pdf'));
+    assert.deepEqual(await readFile(path.join(dir, 'copy.pdf')), await readFile(original));
     await paper.highlight(ONE);
     await paper.highlight(TWO);
     // The third by keyboard: found with the paper's find, then Highlight.
