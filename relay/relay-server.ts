@@ -7,6 +7,7 @@ import * as decoding from 'lib0/decoding';
 import { parseRelayDocumentName, RELAY_ERRORS } from '../shared/collab/relay-protocol';
 import { AccessControl, type MemberContext } from './access-control';
 import { CommentsAuthorship } from './comments-authorship';
+import { DocumentReloadGuard } from './document-reload-guard';
 import { documentFiles } from './document-files';
 import { MemberRegistry } from './member-registry';
 import { membersApi } from './members-api';
@@ -69,7 +70,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     quiet: true,
     debounce: options.storeDebounceMs ?? 1000,
     maxDebounce: Math.max(options.storeDebounceMs ?? 1000, 5000),
-    extensions: [access, new CommentsAuthorship(log), push, documentFiles(options.dataDir)],
+    extensions: [access, new DocumentReloadGuard(log), new CommentsAuthorship(log), push, documentFiles(options.dataDir)],
   });
   access.attach(hocuspocus);
   push.attach(hocuspocus);
