@@ -32,16 +32,17 @@ export async function readDocumentFile(dataDir: string, documentName: string): P
 }
 
 /** Merges `state` into the document's file (created if missing). */
-export async function storeDocumentFile(dataDir: string, documentName: string, state: Uint8Array): Promise<void> {
+export async function storeDocumentFile(dataDir: string, documentName: string, ...states: Uint8Array[]): Promise<void> {
   const stored = await readDocumentFile(dataDir, documentName);
-  await writeFileAtomic(documentPath(dataDir, documentName), stored ? Y.mergeUpdates([stored, state]) : state);
+  const all = stored ? [stored, ...states] : states;
+  await writeFileAtomic(documentPath(dataDir, documentName), all.length === 1 ? all[0]! : Y.mergeUpdates(all));
 }
 
 export function documentFiles(dataDir: string): Database {
   // One write per file at a time: a merge reads the file, so two at once could drop one's part.
   const writing = new Map<string, Promise<void>>();
-  const store = (documentName: string, state: Uint8Array): Promise<void> => {
-    const next = (writing.get(documentName) ?? Promise.resolve()).catch(() => undefined).then(() => storeDocumentFile(dataDir, documentName, state));
+  const store = (documentName: string, states: Uint8Array[]): Promise<void> => {
+    const next = (writing.get(documentName) ?? Promise.resolve()).catch(() => undefined).then(() => storeDocumentFile(dataDir, documentName, ...states));
     writing.set(documentName, next);
     void next.finally(() => {
       if (writing.get(documentName) === next) writing.delete(documentName);
@@ -50,6 +51,11 @@ export function documentFiles(dataDir: string): Database {
   };
   return new Database({
     fetch: ({ documentName }) => readDocumentFile(dataDir, documentName),
-    store: ({ documentName, state }) => store(documentName, state),
+    store: ({ documentName, state, document, instance }) => {
+      // Hocuspocus debounces stores by name: a discarded copy's store can take the place of the
+      // listed copy's. Its write then carries the listed copy's state too.
+      const listed = instance?.documents.get(documentName);
+      return store(documentName, listed && listed !== document ? [state, Y.encodeStateAsUpdate(listed)] : [state]);
+    },
   });
 }

@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding';
 import { parseRelayDocumentName, RELAY_ERRORS } from '../shared/collab/relay-protocol';
 import { AccessControl, type MemberContext } from './access-control';
 import { CommentsAuthorship } from './comments-authorship';
-import { DocumentReloadGuard } from './document-reload-guard';
+import { DocumentReloadGuard, keepUnloadsToTheirOwnCopy } from './document-reload-guard';
 import { documentFiles } from './document-files';
 import { MemberRegistry } from './member-registry';
 import { membersApi } from './members-api';
@@ -72,6 +72,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     maxDebounce: Math.max(options.storeDebounceMs ?? 1000, 5000),
     extensions: [access, new DocumentReloadGuard(log), new CommentsAuthorship(log), push, documentFiles(options.dataDir)],
   });
+  keepUnloadsToTheirOwnCopy(hocuspocus);
   access.attach(hocuspocus);
   push.attach(hocuspocus);
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Hocuspocus } from '@hocuspocus/server';
+import { Document, type Hocuspocus } from '@hocuspocus/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentFiles, readDocumentFile, storeDocumentFile } from '../../relay/document-files';
@@ -73,6 +73,34 @@ describe('a member reconnecting while the relay unloads the document', () => {
   });
 });
 
+describe('a discarded copy of a document', () => {
+  it('is unloaded alone: the listed copy, with the members on it, stays listed', async () => {
+    relay = await startTestRelay({ log: () => undefined });
+    const lead = member('Aminah', 'lead');
+    const drafter = member('Budi', 'drafter');
+    const id = await registerBriefing(relay, [lead, drafter]);
+    const name = relayDocumentName(id, 'content');
+    const leadClient = connectClient(relay, id, lead);
+    clients.push(leadClient);
+    await until(() => synced(leadClient), 'the lead is synced');
+    const live = listed(name)!;
+
+    // A copy handed out in the race and then left by its connection (see above) is unloaded.
+    const discarded = new Document(name);
+    const hocuspocus = relay.current.hocuspocus;
+    await until(() => hocuspocus.shouldUnloadDocument(discarded), 'no store pending under that name');
+    await hocuspocus.unloadDocument(discarded);
+    expect(listed(name)).toBe(live);
+
+    const drafterClient = connectClient(relay, id, drafter);
+    clients.push(drafterClient);
+    await until(() => synced(drafterClient), 'the drafter is synced');
+    leadClient.doc.getText('body').insert(0, 'Secure the ASEAN paragraph.');
+    await until(() => drafterClient.text() === 'Secure the ASEAN paragraph.', "the drafter gets the lead's change");
+    expect(live.getConnections().length).toBe(2);
+  });
+});
+
 describe('the document files', () => {
   let dir: string;
   afterEach(async () => rm(dir, { recursive: true, force: true }));
@@ -99,6 +127,17 @@ describe('the document files', () => {
     // A stale copy (it has only the base) writes late.
     const stale = docWith('', Y.encodeStateAsUpdate(base));
     await storeDocumentFile(dir, name, Y.encodeStateAsUpdate(stale));
+    expect(await fileText(name)).toBe('Base. Live words.');
+  });
+
+  it("take the listed copy's state along when a discarded copy's store ran in its place", async () => {
+    dir = await mkdtemp(join(tmpdir(), 'adb-docfiles-'));
+    const name = relayDocumentName('BRIEFING12345678901234', 'content');
+    const base = docWith('Base.');
+    const live = docWith(' Live words.', Y.encodeStateAsUpdate(base));
+    const store = documentFiles(dir).configuration.store;
+    const instance = { documents: new Map([[name, live]]) } as unknown as Hocuspocus;
+    await store({ documentName: name, state: Buffer.from(Y.encodeStateAsUpdate(base)), document: base, instance } as unknown as Parameters<typeof store>[0]);
     expect(await fileText(name)).toBe('Base. Live words.');
   });
 

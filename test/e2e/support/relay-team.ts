@@ -39,13 +39,16 @@ export interface RelayTeam {
   join(code: string, item: RegExp): Promise<Delegate>;
 }
 
+/** What the relay of this test file logged (refusals, closed connections...), for failure messages. */
+const relayLog: string[] = [];
+
 /** Starts the web app and the relay for this test file, and stops them after it. */
 export function useRelayTeam(name: string): RelayTeam {
   const app = useWebApp();
   const shots = process.env.E2E_SCREENSHOTS ?? `test-results/${name}`;
   let relay: TestRelay | undefined;
   before(async () => {
-    relay = await startTestRelay({ log: () => undefined });
+    relay = await startTestRelay({ log: (line) => relayLog.push(`${new Date().toISOString().slice(11, 23)} ${line}`) });
     await mkdir(shots, { recursive: true });
   });
   after(async () => relay?.close(), { timeout: HOOK_LIMIT_MS });
@@ -180,7 +183,12 @@ export async function fieldTrail(relay: TestRelay, profiles: Record<string, Page
   for (const document of relay.current.hocuspocus.documents.values()) {
     if (parseRelayDocumentName(document.name)?.kind !== 'content') continue;
     const held = readBriefingDoc(document).sections.filter((s) => (s as unknown as Record<string, unknown>)[field]).map((s) => `${s.agendaItemId}=${JSON.stringify((s as unknown as Record<string, unknown>)[field])}`);
-    lines.push(`relay ${document.name.slice(0, 12)}…: ${held.join('; ') || 'nothing'} (${document.getConnectionsCount()} connections)`);
+    const on = document.getConnections().map((c) => {
+      const who = c.context as { name?: string; role?: string } | undefined;
+      return `${who?.name ?? '?'} (${who?.role ?? '?'}${c.readOnly ? ', read-only' : ''})`;
+    });
+    lines.push(`relay ${document.name.slice(0, 12)}…: ${held.join('; ') || 'nothing'}; connected: ${on.join(', ') || 'nobody'}`);
   }
+  lines.push(...relayLog.slice(-40).map((line) => `relay log: ${line}`));
   return lines.join('\n');
 }
