@@ -4,7 +4,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheVersion, filesUnder, missingFiles, precacheList, serviceWorkerSource } from '../../scripts/vite-plugin-offline';
 
-
 const cacheOf = (source: string): string => /const CACHE = '([^']+)'/.exec(source)![1]!;
 
 describe('the offline service worker', () => {
