@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -72,22 +72,53 @@ self.addEventListener('fetch', (event) => {
 `;
 }
 
+/** Precached names with no file in the written folder (a plugin deleted or renamed one after the list was made). */
+export function missingFiles(precached: readonly string[], outDir: string): string[] {
+  return precached.filter((name) => name !== './' && !existsSync(path.join(outDir, name)));
+}
+
 export function offlineServiceWorker(): Plugin {
   let publicDir: string | undefined;
+  let outDir = '';
+  let precached: string[] = [];
   return {
     name: 'offline-service-worker',
     apply: 'build',
     configResolved(config) {
       publicDir = config.publicDir || undefined;
+      outDir = path.resolve(config.root, config.build.outDir);
     },
-    generateBundle(_options, bundle) {
-      const built: PrecachedFile[] = Object.values(bundle)
-        .filter((output) => !output.fileName.endsWith('.map'))
-        .map((output) => ({ name: output.fileName, bytes: output.type === 'chunk' ? output.code : output.source }));
-      // Vite copies the public folder beside the bundle without passing it through here.
-      const builtNames = new Set(built.map((f) => f.name));
-      const copied = publicDir ? filesUnder(publicDir).filter((f) => !builtNames.has(f.name)) : [];
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource([...built, ...copied]) });
+    // After the other plugins' generateBundle: Vite's CSS plugin deletes there the empty JavaScript
+    // of chunks that hold only CSS, and a precached name with no file makes the install fail.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const built: PrecachedFile[] = Object.values(bundle)
+          .filter((output) => !output.fileName.endsWith('.map'))
+          .map((output) => ({ name: output.fileName, bytes: output.type === 'chunk' ? output.code : output.source }));
+        // Vite copies the public folder beside the bundle without passing it through here.
+        const builtNames = new Set(built.map((f) => f.name));
+        const copied = publicDir ? filesUnder(publicDir).filter((f) => !builtNames.has(f.name)) : [];
+        const source = serviceWorkerSource([...built, ...copied]);
+        precached = precacheList(source);
+        this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+      },
+    },
+    // Every name the worker precaches must be a written file: one missing name fails the whole
+    // install (cache.addAll), and the app silently stops working offline. Fail the build instead.
+    writeBundle: {
+      order: 'post',
+      handler() {
+        const missing = missingFiles(precached, outDir);
+        if (missing.length > 0) this.error(`the service worker precaches files the build did not write: ${missing.join(', ')}`);
+      },
     },
   };
+}
+
+/** The names a generated service worker precaches. */
+export function precacheList(source: string): string[] {
+  const list = /const PRECACHE = (\[.*\]);/.exec(source);
+  if (!list) throw new Error('not a generated service worker');
+  return JSON.parse(list[1]!) as string[];
 }

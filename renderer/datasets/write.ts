@@ -76,6 +76,24 @@ export async function writeUpdate(
       });
     }
 
+    // Writes of every kind (undo copies, removals, records) share one queue: a few chunks stay
+    // queued in IndexedDB while the next is prepared, so the database never waits for the worker
+    // between chunks, nor between one kind and the next (drained after each kind, it sat idle
+    // while the next kind's first chunk was serialised). IndexedDB runs a transaction's requests
+    // in order, so nothing is reordered; progress still follows each chunk as it completes.
+    const queued: { written: Promise<unknown>; count: number; done?: () => void }[] = [];
+    const settle = async () => {
+      const oldest = queued.shift()!;
+      await oldest.written;
+      step(oldest.count);
+      oldest.done?.();
+    };
+    const enqueue = async (written: Promise<unknown>, count: number, done?: () => void) => {
+      // Awaited in settle(); when a rollback rejects the chunks still queued, that is not an unhandled error.
+      written.catch(() => undefined);
+      queued.push({ written, count, ...(done ? { done } : {}) });
+      if (queued.length >= CHUNKS_IN_FLIGHT) await settle();
+    };
     // The records undo puts back (changed or removed ones), read as stored before anything is written.
     const { replaced } = prepared;
     for (let i = 0; i < replaced.length; ) {
@@ -89,40 +107,26 @@ export async function writeUpdate(
         if (record === undefined || record.prov.datasetId !== prepared.datasetId) throw new Abort(staleFailure());
         return { historyId, kind, id, record };
       });
-      await database.undoRecords.bulkPut(part);
-      step(part.length);
+      await enqueue(database.undoRecords.bulkPut(part), part.length);
       i = end;
     }
+    // Added and changed records get the new provenance; unchanged ones are not rewritten.
     for (const kind of RECORD_KINDS) {
       const removed = plan.kinds[kind].removed;
       for (let i = 0; i < removed.length; i += chunk) {
         const part = removed.slice(i, i + chunk);
-        await referenceTable(database, kind).bulkDelete(part);
-        step(part.length);
+        await enqueue(referenceTable(database, kind).bulkDelete(part), part.length);
       }
-      // Added and changed records get the new provenance; unchanged ones are not rewritten. A few
-      // chunks stay queued in IndexedDB while the next is prepared, so the database never waits
-      // for the worker between chunks; progress still follows each chunk as it completes.
       const list: RecordTypes[RecordKind][] = writes.records[kind];
-      const queued: { written: Promise<unknown>; count: number; end: number }[] = [];
-      const settle = async () => {
-        const oldest = queued.shift()!;
-        await oldest.written;
-        step(oldest.count);
-        onKind?.(kind, oldest.end, list.length);
-      };
+      const store = writes.owned ? toStoredInPlace : toStored;
       for (let i = 0; i < list.length; i += chunk) {
-        const store = writes.owned ? toStoredInPlace : toStored;
         const part: AnyStored[] = list.slice(i, i + chunk).map((r) => store(kind, r, prov));
-        const written = referenceTable(database, kind).bulkPut(part);
-        // Awaited in settle(); when a rollback rejects the chunks still queued, that is not an unhandled error.
-        written.catch(() => undefined);
-        queued.push({ written, count: part.length, end: Math.min(i + chunk, list.length) });
-        if (queued.length >= CHUNKS_IN_FLIGHT) await settle();
+        const end = Math.min(i + chunk, list.length);
+        await enqueue(referenceTable(database, kind).bulkPut(part), part.length, () => onKind?.(kind, end, list.length));
       }
-      while (queued.length > 0) await settle();
       if (list.length === 0) onKind?.(kind, 0, 0);
     }
+    while (queued.length > 0) await settle();
 
     const flags = await flagSections(database, prepared, { datasetId: prepared.datasetId, datasetVersion: prepared.version, historyId, at: now });
     if (flags.length > 0) step(flags.length);

@@ -7,7 +7,29 @@ export const Slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, single hyphens)');
 export type Slug = z.infer<typeof Slug>;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DIGITS = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/**
+ * YYYY, YYYY-MM or YYYY-MM-DD names a real month and day. Checked by arithmetic, without the
+ * arrays and Date objects of the general case below: a 100k-record bundle has 200k dates, and
+ * this check was a tenth of its validation time.
+ */
 function isRealDate(value: string): boolean {
+  if (!DIGITS.test(value)) return isRealDateSlow(value);
+  if (value.length === 4) return true;
+  const m = Number(value.slice(5, 7));
+  if (m < 1 || m > 12) return false;
+  if (value.length === 7) return true;
+  const d = Number(value.slice(8, 10));
+  // As Date.UTC reads a year: 0-99 are 1900-1999.
+  let y = Number(value.slice(0, 4));
+  if (y < 100) y += 1900;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d >= 1 && d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+}
+
+function isRealDateSlow(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number);
   if (m === undefined) return true;
   if (m < 1 || m > 12) return false;

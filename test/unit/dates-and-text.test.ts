@@ -16,6 +16,27 @@ describe('partial dates', () => {
     expect(PartialDate.safeParse('2025-07-28').success).toBe(true);
   });
 
+  it('knows leap years and month lengths as the calendar does', () => {
+    expect(PartialDate.safeParse('2024-02-29').success).toBe(true);
+    expect(PartialDate.safeParse('2000-02-29').success).toBe(true);
+    expect(PartialDate.safeParse('1900-02-29').success).toBe(false);
+    expect(PartialDate.safeParse('2100-02-29').success).toBe(false);
+    expect(PartialDate.safeParse('2025-04-31').success).toBe(false);
+    expect(PartialDate.safeParse('2025-12-31').success).toBe(true);
+    expect(PartialDate.safeParse('2025-01-00').success).toBe(false);
+    expect(PartialDate.safeParse('2025-00').success).toBe(false);
+    // Every day of four years, the valid ones and the day after each month's last, as Date reads them.
+    for (let year = 2023; year <= 2026; year++) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 1; day <= 32; day++) {
+          const value = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          const real = new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+          expect(PartialDate.safeParse(value).success, value).toBe(real);
+        }
+      }
+    }
+  });
+
   it('gives today in local time', () => {
     expect(isoToday(new Date(2026, 10, 23, 23, 59))).toBe('2026-11-23');
   });

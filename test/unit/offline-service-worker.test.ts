@@ -2,9 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheVersion, filesUnder, serviceWorkerSource } from '../../scripts/vite-plugin-offline';
+import { cacheVersion, filesUnder, missingFiles, precacheList, serviceWorkerSource } from '../../scripts/vite-plugin-offline';
 
-const precacheOf = (source: string): string[] => JSON.parse(/const PRECACHE = (\[.*\]);/.exec(source)![1]!) as string[];
 const cacheOf = (source: string): string => /const CACHE = '([^']+)'/.exec(source)![1]!;
 
 describe('the offline service worker', () => {
@@ -15,7 +14,7 @@ describe('the offline service worker', () => {
   ];
 
   it('precaches every file, public-folder icons included, with the shell last', () => {
-    expect(precacheOf(serviceWorkerSource(files))).toEqual(['./', 'assets/index-abc.js', 'icon.png', 'index.html']);
+    expect(precacheList(serviceWorkerSource(files))).toEqual(['./', 'assets/index-abc.js', 'icon.png', 'index.html']);
   });
 
   it('gets a new cache when a file changes but keeps its name', () => {
@@ -29,6 +28,22 @@ describe('the offline service worker', () => {
 
   it('does not confuse bytes moved from one file to the next', () => {
     expect(cacheVersion([{ name: 'a', bytes: 'xy' }, { name: 'b', bytes: 'z' }])).not.toBe(cacheVersion([{ name: 'a', bytes: 'x' }, { name: 'b', bytes: 'yz' }]));
+  });
+
+  it('names the precached files that were not written, so the build fails instead of the offline install', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'built-'));
+    try {
+      mkdirSync(path.join(dir, 'assets'));
+      writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
+      writeFileSync(path.join(dir, 'assets', 'index-abc.js'), '');
+      const precached = precacheList(serviceWorkerSource([...files, { name: 'assets/style-only-chunk.js', bytes: '' }]));
+      expect(missingFiles(precached, dir)).toEqual(['assets/style-only-chunk.js', 'icon.png']);
+      writeFileSync(path.join(dir, 'icon.png'), 'png');
+      writeFileSync(path.join(dir, 'assets', 'style-only-chunk.js'), '');
+      expect(missingFiles(precached, dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('lists a public folder recursively', () => {
