@@ -14,7 +14,7 @@ async function indexStatus(page: Page, wanted: { saved?: boolean; from?: string 
   const handle = await page.waitForFunction(
     (wanted) => {
       const marks = performance.getEntriesByName('search:indexed') as PerformanceMark[];
-      const s = marks.map((m) => m.detail as { ready: boolean; building: boolean; saved?: boolean; from?: string }).find((d) => d.ready && !d.building && (wanted.saved === undefined || d.saved === wanted.saved) && (wanted.from === undefined || d.from === wanted.from));
+      const s = marks.map((m) => m.detail as { ready: boolean; building: boolean; saved?: boolean; from?: string; docs: number }).find((d) => d.ready && !d.building && (wanted.saved === undefined || d.saved === wanted.saved) && (wanted.from === undefined || d.from === wanted.from));
       return s ?? false;
     },
     wanted,
