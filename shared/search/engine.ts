@@ -71,6 +71,11 @@ export class SearchIndex {
     this.index.compact();
   }
 
+  /** Sorts what a build added into the vocabulary now, so the first keystroke after a build does not pay for it. */
+  settle(): void {
+    this.index.vocab.settle();
+  }
+
   /** The documents of `kinds` with their postings, to be saved and read back by `restore` (index-snapshot.ts). */
   snapshot(kinds: readonly string[]): IndexSnapshot {
     return snapshotIndex(this.index, kinds);
@@ -79,6 +84,7 @@ export class SearchIndex {
   /** Replaces the documents of the snapshot's kinds with the snapshot's, without indexing them again; throws if it cannot be read. */
   restore(snapshot: IndexSnapshot): void {
     restoreIndex(this.index, snapshot);
+    this.settle();
   }
 
   has(kind: string, id: string): boolean {

@@ -49,10 +49,14 @@ export function snapshotIndex(index: TermIndex, kinds: readonly string[]): Index
     }
   });
   const { terms, postings, roots } = index.postings();
+  // Terms in sorted order: the vocabulary read back is then sorted already (a run, which sorts in linear time).
+  const order = Array.from(terms.keys()).sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
   const stemNumbers = new Map<string, number>();
   const keptTerms: string[] = [];
   const keptStemOf: number[] = [];
-  const termFlat = flatten(postings, renumber, (i) => {
+  const sorted = order.map((id) => postings[id]!);
+  const termFlat = flatten(sorted, renumber, (k) => {
+    const i = order[k]!;
     keptTerms.push(terms[i]!);
     const root = roots[i];
     if (root === undefined) return keptStemOf.push(-1);

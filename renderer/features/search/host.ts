@@ -99,6 +99,7 @@ export function createSearchHost(post: (message: FromSearchWorker) => void, load
             index.addAll(docs.slice(i, i + PROGRESS_EVERY));
             progress(50 + (50 * Math.min(docs.length, i + PROGRESS_EVERY)) / Math.max(1, docs.length));
           }
+          index.settle();
           status.buildMs = performance.now() - started;
           status.from = 'records';
           if (signature !== undefined) unsaved = { signature, build };
