@@ -49,9 +49,10 @@ export const FIRST_ENCRYPTED_TABLES = ['briefings', 'sections', 'settings', 'tru
 /**
  * Not encrypted, on purpose: `datasetHistory`, `undoRecords`, `acceptedManifests`, `datasets`
  * `recordDigests` and `referenceFlags` hold the publisher's reference data, its history, the digests of its
- * records (public, and large), and `keyring` holds the wrapped keys themselves.
+ * records (public, and large), `searchIndex` the search index of the reference records only (never a
+ * briefing: renderer/features/search/saved-index.ts), and `keyring` holds the wrapped keys themselves.
  */
-export const PLAIN_USER_ADJACENT_TABLES = ['datasetHistory', 'undoRecords', 'acceptedManifests', 'datasets', 'recordDigests', 'referenceFlags', 'keyring'] as const;
+export const PLAIN_USER_ADJACENT_TABLES = ['datasetHistory', 'undoRecords', 'acceptedManifests', 'datasets', 'recordDigests', 'referenceFlags', 'searchIndex', 'keyring'] as const;
 
 export function encryptedTable(name: string): EncryptedTable | undefined {
   return Object.hasOwn(ENCRYPTED_TABLES, name) ? ENCRYPTED_TABLES[name] : undefined;

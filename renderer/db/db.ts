@@ -7,6 +7,7 @@ import { cryptoMiddleware } from '../crypto/middleware';
 import type { KeyringRow } from '../crypto/keyring-row';
 import { acceptKeyFromPage, isWorkerScope } from '../crypto/worker-key';
 import type { AssignmentRow, ClearanceRow } from '../features/assignments/assignment-rows';
+import type { SavedSearchIndex } from '../features/search/saved-index-row';
 import type { AcceptedManifest, HistoryRow, InstalledDataset, RecordDigestRow, ReferenceFlagRow, Setting, StoredRecordTypes, StoredSection, TrustedKeyRow, UndoRecord } from './schema';
 
 export const DB_NAME = 'asean-delegate';
@@ -123,6 +124,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       'layer). A new table only: no installed dataset is a layer before this version, so there is nothing to flag.',
     stores: { referenceFlags: '[kind+id], datasetId' },
   },
+  {
+    version: 10,
+    why:
+      'A saved search index (searchIndex, one row per index: the reference records\' documents and postings, with the ' +
+      'signature of the installed datasets it was built from), so a restart reads the index instead of indexing 100k records ' +
+      'again. Public reference data only, never a briefing: plain like the reference tables. A new table only: an empty one ' +
+      'means the next start builds the index and saves it.',
+    stores: { searchIndex: 'name' },
+  },
 ];
 
 /** Tables that hold the delegate's own work; backups carry exactly these. */
@@ -164,6 +174,7 @@ export class DelegateDatabase extends Dexie {
   assignments!: EntityTable<AssignmentRow, 'id'>;
   clearances!: EntityTable<ClearanceRow, 'id'>;
   referenceFlags!: Table<ReferenceFlagRow, [string, string]>;
+  searchIndex!: EntityTable<SavedSearchIndex, 'name'>;
 
   /** `upTo` opens the database as an older app version would (for migration tests). */
   constructor(name = DB_NAME, upTo = Infinity) {

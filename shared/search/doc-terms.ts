@@ -1,11 +1,14 @@
-import { FIELD_WEIGHT } from './field-weights';
+import { FIELD_WEIGHT, LENGTH_NORMALISED } from './field-weights';
 import { foldText } from './fold';
 import { terms as termsOf } from './tokenize';
 import type { DocText, SearchDoc } from './types';
 import { scanWords, wordHash } from './word-scan';
 
-/** One occurrence of a word: `text.slice(start, end)`, its hash (word-scan.ts), its field's weight, whether from an acronym. */
-export type DocWordVisitor = (text: string, start: number, end: number, hash: number, weight: number, acronym: boolean) => void;
+/**
+ * One occurrence of a word: `text.slice(start, end)`, its hash (word-scan.ts), its field's
+ * weight, whether from an acronym, and whether its field is length-normalised (LENGTH_NORMALISED).
+ */
+export type DocWordVisitor = (text: string, start: number, end: number, hash: number, weight: number, acronym: boolean, normalised: boolean) => void;
 
 /**
  * Calls `visit` for every word of a document: each word of its acronyms (and a multi-word
@@ -17,26 +20,28 @@ export type DocWordVisitor = (text: string, start: number, end: number, hash: nu
 export function forEachDocWord(doc: SearchDoc, visit: DocWordVisitor): void {
   for (const acronym of doc.acronyms ?? []) {
     const words = termsOf(acronym);
-    for (const term of words) visit(term, 0, term.length, wordHash(term), 0, true);
+    for (const term of words) visit(term, 0, term.length, wordHash(term), 0, true, false);
     if (words.length > 1) {
       const joined = words.join('');
-      visit(joined, 0, joined.length, wordHash(joined), 0, true);
+      visit(joined, 0, joined.length, wordHash(joined), 0, true, false);
     }
   }
   let weight = 0;
-  const onWord = (text: string, start: number, end: number, hash: number) => visit(text, start, end, hash, weight, false);
-  const texts = (text: DocText | undefined, fieldWeight: number) => {
+  let normalised = true;
+  const onWord = (text: string, start: number, end: number, hash: number) => visit(text, start, end, hash, weight, false, normalised);
+  const texts = (text: DocText | undefined, fieldWeight: number, fieldNormalised: boolean) => {
     if (text === undefined) return;
     weight = fieldWeight;
+    normalised = fieldNormalised;
     if (typeof text === 'string') return scanWords(foldText(text), onWord);
     for (const lang in text) {
       const value = text[lang];
       if (value) scanWords(foldText(value), onWord);
     }
   };
-  texts(doc.title, FIELD_WEIGHT.title);
-  for (const keyword of doc.keywords ?? []) texts(keyword, FIELD_WEIGHT.keyword);
-  for (const part of doc.text ?? []) texts(part, FIELD_WEIGHT.text);
+  texts(doc.title, FIELD_WEIGHT.title, LENGTH_NORMALISED.title);
+  for (const keyword of doc.keywords ?? []) texts(keyword, FIELD_WEIGHT.keyword, LENGTH_NORMALISED.keyword);
+  for (const part of doc.text ?? []) texts(part, FIELD_WEIGHT.text, LENGTH_NORMALISED.text);
 }
 
 /** Every word of a document as a string, as forEachDocWord visits them (for tests and tools). */

@@ -1,4 +1,5 @@
 import { toHit } from './hit';
+import { restoreIndex, snapshotIndex, type IndexSnapshot } from './index-snapshot';
 import type { MatchedWords } from './highlight';
 import { scoreQuery } from './query-clauses';
 import { queryWords } from './query-words';
@@ -68,6 +69,22 @@ export class SearchIndex {
   /** Rebuilds from the living documents, dropping tombstoned postings. */
   compact(): void {
     this.index.compact();
+  }
+
+  /** Sorts what a build added into the vocabulary now, so the first keystroke after a build does not pay for it. */
+  settle(): void {
+    this.index.vocab.settle();
+  }
+
+  /** The documents of `kinds` with their postings, to be saved and read back by `restore` (index-snapshot.ts). */
+  snapshot(kinds: readonly string[]): IndexSnapshot {
+    return snapshotIndex(this.index, kinds);
+  }
+
+  /** Replaces the documents of the snapshot's kinds with the snapshot's, without indexing them again; throws if it cannot be read. */
+  restore(snapshot: IndexSnapshot): void {
+    restoreIndex(this.index, snapshot);
+    this.settle();
   }
 
   has(kind: string, id: string): boolean {

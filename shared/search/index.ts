@@ -10,3 +10,4 @@ export { highlightRanges, snippetAround } from './highlight';
 export { pickDocText, allTexts } from './text';
 export { docKey, type DocText, type Range, type SearchDoc, type SearchHit, type SearchResult } from './types';
 export { recordsToDocs, type ReferenceRecords } from './from-records';
+export { snapshotIndex, restoreIndex, snapshotProblem, engineFingerprint, SNAPSHOT_FORMAT, type IndexSnapshot } from './index-snapshot';

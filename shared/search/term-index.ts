@@ -4,9 +4,10 @@ import { FIELD_WEIGHT } from './field-weights';
 import type { Entry } from './hit';
 import { idf, lengthNorm, Posting, saturate } from './postings';
 import { stem } from './stem';
+import { StemPostings } from './stem-postings';
 import { Vocabulary } from './trie';
 import { docKey, type SearchDoc } from './types';
-import { TermTable } from './word-scan';
+import { TermTable, wordHash } from './word-scan';
 
 /** Words shorter than this (or with digits) have no stem posting. */
 export const MIN_STEM_LENGTH = 4;
@@ -34,9 +35,8 @@ export class TermIndex {
   /** Every indexed word once, by its number (interned: a word's stem and trie entry are made once, not per document). */
   private termIds = new TermTable();
   private termPostings: Posting[] = [];
-  /** The posting of each word's stem, or undefined for words too short or with digits. */
-  private termStemPostings: (Posting | undefined)[] = [];
-  private stems = new Map<string, Posting>();
+  /** The postings of stems (words too short or with digits have none), merged from their words' when first read. */
+  private stems = new StemPostings();
   vocab = new Vocabulary();
   private scratch: Scratch = grownScratch();
   readonly glossary = new Glossary();
@@ -84,7 +84,7 @@ export class TermIndex {
   }
 
   stemPosting(root: string): Posting | undefined {
-    return this.stems.get(root);
+    return this.stems.get(root, this.termPostings);
   }
 
   /** BM25's idf of a posting among the living documents. */
@@ -100,6 +100,24 @@ export class TermIndex {
   add(doc: SearchDoc): void {
     const key = docKey(doc.kind, doc.id);
     if (this.byKey.has(key)) this.removeKey(key);
+    const num = this.place(doc, key);
+    // The document's words summed by number into reused arrays: no map or object per document.
+    this.scratch.touched.length = 0;
+    forEachDocWord(doc, this.visitWord);
+    // Read after the visit: a new word may have grown the arrays.
+    const { touched, weight, flat, fromAcronym } = this.scratch;
+    // A text given in three languages says each thing three times: its length is one language's.
+    const norm = lengthNorm(touched.length / languagesOf(doc));
+    for (const id of touched) {
+      const saturated = saturate((fromAcronym[id] ? FIELD_WEIGHT.acronym : 0) + weight[id]! / norm + flat[id]!);
+      weight[id] = -1;
+      this.termPostings[id]!.push(num, saturated);
+      this.stems.push(id, num, saturated);
+    }
+  }
+
+  /** A document's number, kind, acronym forms, key and glossary entry (everything but its words). */
+  private place(doc: SearchDoc, key: string): number {
     const num = this.docs.length;
     const acronymForms = (doc.acronyms ?? []).map(acronymForm);
     this.docs.push({ key, doc, acronymForms });
@@ -118,31 +136,22 @@ export class TermIndex {
     }
     this.byKey.set(key, num);
     this.glossary.add(key, doc);
-    // The document's words summed by number into reused arrays: no map or object per document.
-    this.scratch.touched.length = 0;
-    forEachDocWord(doc, this.visitWord);
-    // Read after the visit: a new word may have grown the arrays.
-    const { touched, weight, fromAcronym } = this.scratch;
-    const norm = lengthNorm(touched.length);
-    for (const id of touched) {
-      const saturated = saturate((fromAcronym[id] ? FIELD_WEIGHT.acronym : 0) + weight[id]! / norm);
-      weight[id] = -1;
-      this.termPostings[id]!.push(num, saturated);
-      this.termStemPostings[id]?.push(num, saturated);
-    }
+    return num;
   }
 
   /** One occurrence of a word in the document being added (weight -1: not yet seen in it). */
-  private readonly visitWord = (text: string, start: number, end: number, hash: number, fieldWeight: number, acronym: boolean): void => {
+  private readonly visitWord = (text: string, start: number, end: number, hash: number, fieldWeight: number, acronym: boolean, normalised: boolean): void => {
     let id = this.termIds.find(text, start, end, hash);
     if (id < 0) id = this.intern(ownCopy(text, start, end), hash);
     const scratch = this.scratch;
     if (scratch.weight[id]! < 0) {
       scratch.weight[id] = 0;
+      scratch.flat[id] = 0;
       scratch.fromAcronym[id] = 0;
       scratch.touched.push(id);
     }
-    scratch.weight[id]! += fieldWeight;
+    if (normalised) scratch.weight[id]! += fieldWeight;
+    else scratch.flat[id]! += fieldWeight;
     if (acronym) scratch.fromAcronym[id] = 1;
   };
 
@@ -151,13 +160,7 @@ export class TermIndex {
     const id = this.termIds.insert(term, hash);
     this.termPostings.push(new Posting());
     this.vocab.add(term);
-    let stemPosting: Posting | undefined;
-    if (hasStem(term)) {
-      const root = stem(term);
-      stemPosting = this.stems.get(root);
-      if (!stemPosting) this.stems.set(root, (stemPosting = new Posting()));
-    }
-    this.termStemPostings.push(stemPosting);
+    this.stems.addWord(hasStem(term) ? stem(term) : undefined);
     if (id >= this.scratch.weight.length) this.scratch = grownScratch(this.scratch);
     return id;
   }
@@ -210,20 +213,62 @@ export class TermIndex {
   /** Rebuilds from the living documents, dropping tombstoned postings. */
   compact(): void {
     const living = this.docs.filter((e): e is Entry => e !== undefined).map((e) => e.doc);
+    this.reset();
+    this.addAll(living);
+  }
+
+  /** Every word with its posting and its stem (undefined for none): what a saved index holds (index-snapshot.ts). */
+  postings(): { terms: readonly string[]; postings: readonly Posting[]; roots: readonly (string | undefined)[] } {
+    return { terms: this.termIds.all(), postings: this.termPostings, roots: this.stems.rootOf };
+  }
+
+  /**
+   * Replaces the index with saved documents and postings (numbered as `docs`, each word with its
+   * stem), keeping the living documents of other kinds than `kinds` (added back after them). No
+   * word of the documents is read again.
+   */
+  restore(saved: { docs: readonly SearchDoc[]; terms: readonly string[]; postings: Posting[]; roots: readonly (string | undefined)[] }, kinds: ReadonlySet<string>): void {
+    const others = this.docs.filter((e): e is Entry => e !== undefined && !kinds.has(e.doc.kind)).map((e) => e.doc);
+    this.reset();
+    for (const doc of saved.docs) this.place(doc, docKey(doc.kind, doc.id));
+    saved.terms.forEach((term, id) => {
+      this.termIds.insert(term, wordHash(term));
+      this.termPostings.push(saved.postings[id]!);
+      this.stems.addWord(saved.roots[id]);
+      this.vocab.add(term);
+    });
+    while (this.scratch.weight.length < saved.terms.length) this.scratch = grownScratch(this.scratch);
+    this.addAll(others);
+  }
+
+  private reset(): void {
     this.docs = [];
     this.docKind = [];
     this.byAcronymForm = new Map();
     this.byKey.clear();
     this.termIds = new TermTable();
     this.termPostings = [];
-    this.termStemPostings = [];
     this.scratch = grownScratch();
-    this.stems = new Map();
+    this.stems = new StemPostings();
     this.vocab = new Vocabulary();
     this.glossary.clear();
     this.dead = 0;
-    this.addAll(living);
   }
+}
+
+/** How many languages a document is written in: the most any one of its texts is given in. */
+function languagesOf(doc: SearchDoc): number {
+  let most = 1;
+  const count = (text: SearchDoc['title'] | undefined) => {
+    if (text === undefined || typeof text === 'string') return;
+    let n = 0;
+    for (const lang in text) if (text[lang]) n++;
+    if (n > most) most = n;
+  };
+  count(doc.title);
+  for (const part of doc.keywords ?? []) count(part);
+  for (const part of doc.text ?? []) count(part);
+  return most;
 }
 
 /**
@@ -238,20 +283,23 @@ function ownCopy(text: string, start: number, end: number): string {
   return String.fromCharCode(...codes);
 }
 
-/** Per-word sums for the document being added, indexed by word number. */
+/** Per-word sums for the document being added, indexed by word number: length-normalised fields (-1: word not seen yet) and the others. */
 interface Scratch {
   touched: number[];
   weight: Float64Array;
+  flat: Float64Array;
   fromAcronym: Uint8Array;
 }
 
 function grownScratch(from?: Scratch): Scratch {
   const size = Math.max(1024, (from?.weight.length ?? 0) * 2);
   const weight = new Float64Array(size).fill(-1);
+  const flat = new Float64Array(size);
   const fromAcronym = new Uint8Array(size);
   if (from) {
     weight.set(from.weight);
+    flat.set(from.flat);
     fromAcronym.set(from.fromAcronym);
   }
-  return { touched: from?.touched ?? [], weight, fromAcronym };
+  return { touched: from?.touched ?? [], weight, flat, fromAcronym };
 }

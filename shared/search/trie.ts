@@ -20,6 +20,11 @@ export class Vocabulary {
     this.pending.push(term);
   }
 
+  /** Merges the words added since the last read now, not on the next query (after a build). */
+  settle(): void {
+    this.sorted();
+  }
+
   /** The words, sorted by UTF-16 code units, each once. */
   private sorted(): string[] {
     if (this.pending.length === 0) return this.words;

@@ -73,6 +73,11 @@ export class TermTable {
     return this.words.length;
   }
 
+  /** Every word, by its number. */
+  all(): readonly string[] {
+    return this.words;
+  }
+
   /** The number of `text.slice(start, end)`, or -1. */
   find(text: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;

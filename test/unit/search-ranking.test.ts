@@ -104,3 +104,30 @@ describe('people and other names on the built-in records', () => {
     expect(index.search('alam sekitar', { lang: 'ms' }).hits.map((h) => [h.key, h.score])).toEqual(first);
   });
 });
+
+describe('the length of a record', () => {
+  const description = (n: number) => Array.from({ length: n }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ');
+
+  it('does not weaken a keyword: a venue counts as much in a record rich in description as in a bare one', () => {
+    const rich = doc('meeting', 'rich', 'Thirty-sixth meeting of senior officials', { keywords: ['Langkawi'], text: [description(150)] });
+    const bare = Array.from({ length: 30 }, (_, i) => doc('meeting', `bare${i}`, `Meeting ${i}`, { keywords: ['Langkawi'] }));
+    const hits = withTerms([...bare, rich]).search('Langkawi', { limit: 40 }).hits;
+    const score = (id: string) => hits.find((h) => h.id === id)!.score;
+    expect(score('rich')).toBeGreaterThanOrEqual(score('bare0'));
+  });
+
+  it('is one language\'s: a title given in three languages weighs what the same title in one does', () => {
+    const trilingual = doc('body', 'tri', { en: 'Ministers responsible for heritage', ms: 'Menteri bertanggungjawab warisan', id: 'Menteri pelestarian kebudayaan' });
+    const single = doc('body', 'one', { id: 'Pejabat urusan kebudayaan' });
+    const hits = withTerms([trilingual, single]).search('kebudayaan', { lang: 'id' }).hits;
+    const score = (id: string) => hits.find((h) => h.id === id)!.score;
+    expect(score('tri') / score('one')).toBeCloseTo(1, 2);
+  });
+
+  it('still counts for text: a word in a long description weighs less than in a short one', () => {
+    const long = doc('note', 'long', 'Note one', { text: [`haze ${description(200)}`] });
+    const short = doc('note', 'short', 'Note two', { text: ['haze and fires'] });
+    const hits = withTerms([long, short]).search('haze').hits;
+    expect(hits.map((h) => h.id)).toEqual(['short', 'long']);
+  });
+});

@@ -138,6 +138,15 @@ describe('query expansion', () => {
     expect(typo?.concepts).toEqual(['health']);
   });
 
+  it('reads a multi-word form through one typo in one of its longer words, as a fuzzy match', () => {
+    const [span] = thesaurus.expand(['keanekaragaman', 'hayti']);
+    expect(span).toMatchObject({ start: 0, end: 2, concepts: ['biodiversity'], fuzzy: true });
+    expect(span!.alternatives.map((a) => a.join(' '))).toEqual(expect.arrayContaining(['keanekaragaman hayati', 'biodiversity']));
+    // Two typos, or a typo in a short word, read nothing as the phrase.
+    expect(thesaurus.expand(['keanekaragman', 'hayti']).some((e) => e.end - e.start === 2)).toBe(false);
+    expect(thesaurus.expand(['alan', 'sekitar']).some((e) => e.concepts.includes('environment') && e.end - e.start === 2)).toBe(false);
+  });
+
   it('leaves words that are no form alone', () => {
     expect(thesaurus.expand(['zzqq', 'qqzz'])).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../../shared/search';
-import { formatPartialDate } from '../../i18n/format';
+import { formatPartialDate, languageName } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
@@ -17,7 +17,7 @@ export function useKindLabel(): (kind: string) => string {
 export function HitView({ hit }: { hit: SearchHit }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
-  const marker = hit.titleFallback ? t('common.fallbackMarker', { lang: langName(t, hit.titleLang) }) : undefined;
+  const marker = hit.titleFallback ? t('common.fallbackMarker', { lang: languageName(hit.titleLang, language) }) : undefined;
   return (
     <span className="hit">
       <span className="hit-main">
@@ -31,7 +31,7 @@ export function HitView({ hit }: { hit: SearchHit }) {
         </span>
         {marker && (
           <abbr className="lang-marker" title={marker} aria-label={marker}>
-            {hit.titleLang.toUpperCase()}
+            {languageAbbreviation(hit.titleLang)}
           </abbr>
         )}
         {hit.partial && <span className="hit-partial">{t('search.partialMatch', hit.partial)}</span>}
@@ -46,6 +46,13 @@ export function HitView({ hit }: { hit: SearchHit }) {
   );
 }
 
-function langName(t: ReturnType<typeof useT>, lang: string): string {
-  return ['en', 'ms', 'id'].includes(lang) ? t(`lang.${lang}` as MessageKey) : lang;
+/**
+ * The marker's short form for any BCP 47 tag: its language subtag in capitals ("TH" for th-TH,
+ * "ZH" for zh-Hant), with the script when the tag names one ("ZH-HANT", "MS-ARAB": Jawi is not
+ * Rumi). The full name is in the marker's title and accessible name.
+ */
+export function languageAbbreviation(tag: string): string {
+  const [language = tag, ...rest] = tag.split(/[-_]/);
+  const script = rest.find((part) => /^[A-Za-z]{4}$/.test(part));
+  return (script ? `${language}-${script}` : language).toUpperCase();
 }

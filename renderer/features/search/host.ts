@@ -1,14 +1,20 @@
 import { SearchIndex, shippedThesaurus, type SearchDoc } from '../../../shared/search';
 import { REFERENCE_KINDS, type FromSearchWorker, type IndexStatus, type ToSearchWorker } from './protocol';
+import type { IndexStore } from './saved-index';
 
 /** Documents indexed between two progress reports of a build. */
 const PROGRESS_EVERY = 5000;
+/** A fresh reference index is saved once no message has come for this long (saving 100k documents holds the worker for a moment). */
+export const SAVE_WHEN_IDLE_MS = 2000;
 
 /**
  * The index and its message handling, independent of where it runs: inside the Web Worker in
- * the app, in-process where no Worker exists (component tests in jsdom).
+ * the app, in-process where no Worker exists (component tests in jsdom). With a `store`, the
+ * reference index is read from the one saved by an earlier start when it was built from the
+ * same records, and saved after a build otherwise (reference kinds only).
  */
-export function createSearchHost(post: (message: FromSearchWorker) => void, loadReference: (onRead?: (share: number) => void) => Promise<SearchDoc[]>) {
+export function createSearchHost(post: (message: FromSearchWorker) => void, loadReference: (onRead?: (share: number) => void) => Promise<SearchDoc[]>, saving?: { store: IndexStore; idleMs?: number }) {
+  const store = saving?.store;
   // The term list finds a word's forms in the other two languages (kesihatan -> health, kesehatan).
   const index = new SearchIndex({ thesaurus: shippedThesaurus() });
   const status: IndexStatus = { ready: false, building: false, docs: 0, buildMs: 0, revision: 0 };
@@ -22,6 +28,53 @@ export function createSearchHost(post: (message: FromSearchWorker) => void, load
     status.percent = Math.round(percent);
     post({ type: 'status', status: { ...status } });
   };
+  // Reference builds so far, and the last one if it is not saved yet.
+  let builds = 0;
+  let unsaved: { signature: string; build: number } | undefined;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const logStoreError = (error: unknown): undefined => {
+    console.warn('Saved search index:', error instanceof Error ? error.message : error);
+    return undefined;
+  };
+
+  /** Reads the index saved from the same records, if there is one; false when the records must be indexed. */
+  async function restoreSaved(signature: string | undefined, readStarted: number): Promise<boolean> {
+    if (signature === undefined || !store) return false;
+    const snapshot = await store.read(signature).catch(logStoreError);
+    if (!snapshot) return false;
+    const started = performance.now();
+    try {
+      index.restore(snapshot);
+    } catch (error) {
+      logStoreError(error);
+      return false;
+    }
+    status.readMs = started - readStarted;
+    status.buildMs = performance.now() - started;
+    status.from = 'saved';
+    status.saved = true;
+    return true;
+  }
+
+  /** Saves the last build once the host has been idle a while (a delegate typing puts it off). */
+  function saveWhenIdle(): void {
+    if (!unsaved || !store) return;
+    if (saveTimer !== undefined) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      saveTimer = undefined;
+      const pending = unsaved;
+      if (!pending || pending.build !== builds || status.building) return;
+      unsaved = undefined;
+      // Made at once (the index cannot change meanwhile); only the write is awaited.
+      const snapshot = index.snapshot(REFERENCE_KINDS);
+      store.write(pending.signature, snapshot).then(() => {
+        if (pending.build !== builds) return;
+        status.saved = true;
+        post({ type: 'status', status: { ...status } });
+      }, logStoreError);
+    }, saving?.idleMs ?? SAVE_WHEN_IDLE_MS);
+  }
+
   // Queries cancelled before they began (the delegate typed on): skipped when their turn comes.
   const cancelled = new Set<number>();
   // Messages are handled one at a time, in order: a query sent after an update sees it.
@@ -31,15 +84,26 @@ export function createSearchHost(post: (message: FromSearchWorker) => void, load
     switch (message.type) {
       case 'load-reference': {
         status.building = true;
+        status.saved = false;
         progress(0);
-        const docs = await loadReference((share) => progress(share * 50));
-        const started = performance.now();
-        for (const kind of REFERENCE_KINDS) index.removeKind(kind);
-        for (let i = 0; i < docs.length; i += PROGRESS_EVERY) {
-          index.addAll(docs.slice(i, i + PROGRESS_EVERY));
-          progress(50 + (50 * Math.min(docs.length, i + PROGRESS_EVERY)) / Math.max(1, docs.length));
+        const build = ++builds;
+        unsaved = undefined;
+        const readStarted = performance.now();
+        const signature = await store?.signature().catch(logStoreError);
+        if (!(await restoreSaved(signature, readStarted))) {
+          const docs = await loadReference((share) => progress(share * 50));
+          const started = performance.now();
+          status.readMs = started - readStarted;
+          for (const kind of REFERENCE_KINDS) index.removeKind(kind);
+          for (let i = 0; i < docs.length; i += PROGRESS_EVERY) {
+            index.addAll(docs.slice(i, i + PROGRESS_EVERY));
+            progress(50 + (50 * Math.min(docs.length, i + PROGRESS_EVERY)) / Math.max(1, docs.length));
+          }
+          index.settle();
+          status.buildMs = performance.now() - started;
+          status.from = 'records';
+          if (signature !== undefined) unsaved = { signature, build };
         }
-        status.buildMs = performance.now() - started;
         status.ready = true;
         status.building = false;
         delete status.percent;
@@ -85,9 +149,11 @@ export function createSearchHost(post: (message: FromSearchWorker) => void, load
         return queue;
       }
       queue = queue.then(() =>
-        run(message).catch((error: unknown) => {
-          post({ type: 'error', reqId: 'reqId' in message ? message.reqId : undefined, message: error instanceof Error ? error.message : String(error) });
-        }),
+        run(message)
+          .catch((error: unknown) => {
+            post({ type: 'error', reqId: 'reqId' in message ? message.reqId : undefined, message: error instanceof Error ? error.message : String(error) });
+          })
+          .finally(saveWhenIdle),
       );
       return queue;
     },

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { db } from '../../db/db';
 import type { SearchClient } from './client';
+import { referenceSignature } from './saved-index';
 import { onSearchSourcesChange, registeredSearchSources, type SearchSource } from './sources';
 
 /**
@@ -11,18 +12,7 @@ import { onSearchSourcesChange, registeredSearchSources, type SearchSource } fro
  */
 export function startSearchFeed(client: SearchClient): () => void {
   let signature: string | undefined;
-  const reference = liveQuery(async () => {
-    const [datasets, ...counts] = await Promise.all([
-      db.datasets.toArray(),
-      db.bodies.count(),
-      db.meetings.count(),
-      db.agendaItems.count(),
-      db.frameworks.count(),
-      db.targets.count(),
-      db.sources.count(),
-    ]);
-    return JSON.stringify([datasets.map((d) => [d.datasetId, d.version, d.hash, d.installedAt]), counts]);
-  }).subscribe({
+  const reference = liveQuery(() => referenceSignature(db)).subscribe({
     next: (next) => {
       if (next === signature) return;
       signature = next;

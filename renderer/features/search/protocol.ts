@@ -26,8 +26,14 @@ export interface IndexStatus {
   /** While building: how far, 0-100 (reading the records, then indexing them); the palette shows it. */
   percent?: number;
   docs: number;
-  /** Time the last reference (re)build took inside the worker. */
+  /** Time the last reference (re)build took inside the worker: indexing the records, or reading the saved index into memory. */
   buildMs: number;
+  /** Time the last reference (re)build spent reading from the database before that (the records, or the saved index). */
+  readMs?: number;
+  /** How the reference index was last made: indexed from the records, or read from the index saved by an earlier start. */
+  from?: 'records' | 'saved';
+  /** The reference index as it stands is saved for the next start. */
+  saved?: boolean;
   /** Bumped on every change, so views re-run their query. */
   revision: number;
 }

@@ -41,6 +41,8 @@ export class Thesaurus {
   private readonly byKey = new Map<string, number[]>();
   private readonly byStem = new Map<string, number[]>();
   private readonly singleWords = new Vocabulary();
+  /** Words of multi-word forms long enough to be read through a typo ("hayti" in "keanekaragaman hayti"). */
+  private readonly phraseWords = new Vocabulary();
   private longest = 1;
 
   constructor(list?: TermList, gazetteer?: Gazetteer) {
@@ -69,6 +71,8 @@ export class Thesaurus {
       if (words.length === 1) {
         this.singleWords.add(key);
         if (key.length >= 5 && !/\d/.test(key)) addTo(this.byStem, stem(key), index);
+      } else {
+        for (const word of words) if (fuzzyWord(word)) this.phraseWords.add(word);
       }
     }
   }
@@ -76,6 +80,7 @@ export class Thesaurus {
   /** The forms a query holds, longest first and not overlapping, with what each stands for. */
   expand(words: readonly string[]): Expansion[] {
     const out: Expansion[] = [];
+    const near = new Map<string, string[]>();
     let i = 0;
     while (i < words.length) {
       let found: Expansion | undefined;
@@ -83,6 +88,7 @@ export class Thesaurus {
         const key = words.slice(i, i + len).join(' ');
         const groups = this.byKey.get(key);
         if (groups) found = this.expansion(i, i + len, groups, key, false);
+        else if (len > 1) found = this.phraseWithTypo(words, i, len, near);
       }
       found ??= this.single(i, words[i]!);
       if (found) {
@@ -96,6 +102,26 @@ export class Thesaurus {
       if (typing) out.push(typing);
     }
     return out;
+  }
+
+  /**
+   * Words `start..start+len` as a multi-word form with one of them mistyped (one edit, the
+   * others exact): "keanekaragaman hayti" for keanekaragaman hayati. Counts as fuzzy.
+   */
+  private phraseWithTypo(words: readonly string[], start: number, len: number, near: Map<string, string[]>): Expansion | undefined {
+    const window = words.slice(start, start + len);
+    for (let p = 0; p < len; p++) {
+      const typed = window[p]!;
+      if (!fuzzyWord(typed)) continue;
+      let candidates = near.get(typed);
+      if (!candidates) near.set(typed, (candidates = this.phraseWords.near(typed, 1).flatMap((n) => (n.distance === 1 ? [n.term] : []))));
+      for (const candidate of candidates) {
+        const key = window.map((w, k) => (k === p ? candidate : w)).join(' ');
+        const groups = this.byKey.get(key);
+        if (groups) return this.expansion(start, start + len, groups, window.join(' '), true);
+      }
+    }
+    return undefined;
   }
 
   /** The last word as the start of single-word forms ("kepemu" for kepemudaan, "pertamba" for pertambangan). */
@@ -146,6 +172,9 @@ export class Thesaurus {
     return this.singleWords.near(word, maxEdits);
   }
 }
+
+/** A word long enough, and without digits, to be read through a typo. */
+const fuzzyWord = (word: string): boolean => word.length >= MIN_FUZZY_LENGTH && !/\d/.test(word);
 
 function addTo(map: Map<string, number[]>, key: string, index: number): void {
   const list = map.get(key);
