@@ -4,7 +4,7 @@ import * as Y from 'yjs';
  * Who wrote what in a briefing's Yjs document. Pure (no DOM, no database): used by the editor's
  * recorder (renderer/features/changes/edit-authors.ts), the document changes
  * (briefing-doc-changes.ts), "what changed since I last looked" (changes-since.ts) and the relay's
- * check that a member attributes edits to themselves only (edit-authorship.ts).
+ * check that a member attributes edits to themselves only (relay/edit-authorship-check.ts).
  */
 
 /** An editing session's author, as recorded in the document's `authors` map. */
