@@ -1,7 +1,7 @@
 import type { Extension, afterUnloadDocumentPayload, beforeSyncPayload } from '@hocuspocus/server';
 import { parseRelayDocumentName, RELAY_ERRORS, type DocumentKind, type RelayErrorCode, type RelayNotice, type Role } from '../shared/collab/relay-protocol';
 import type { MemberContext } from './access-control';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { ProbeDocs } from './probe-docs';
 
 /*
