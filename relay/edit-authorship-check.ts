@@ -90,6 +90,7 @@ function isEntry(value: unknown): value is { memberId: string | null; name: stri
 export function checkEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSender): EditVerdict {
   const restoring = sender.role === 'lead' && probe.store.clients.size === 0;
   const before = owners(probe);
+  const waitingBefore = waitingByClient(probe);
   let verdict: EditVerdict = { ok: true };
   const judge = (transaction: Y.Transaction) => {
     if (transaction.origin !== CHECKING) return;
@@ -108,17 +109,28 @@ export function checkEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSe
   } finally {
     probe.off('afterTransaction', judge);
   }
-  const pending = probe.store.pendingStructs;
-  if (verdict.ok && pending && !restoring) {
+  if (verdict.ok && !restoring && probe.store.pendingStructs) {
     // Items that build on what the relay does not have yet wait until it comes (Yjs's way with
     // updates out of order: refusing them would stall a member's sync after a restart). They are
     // integrated with a later update and judged then; what can be checked now is under whose
-    // sessions they are written.
+    // sessions those this update brought are written (others' waiting items are not this sender's).
     const now = owners(probe);
-    const foreign = Y.decodeUpdate(pending.update).structs.find((struct) => !mayWriteAs(sender, now.get(struct.id.client)));
-    if (foreign) return { ok: false, refusal: 'not-author', detail: `an edit written as another member's session (${foreign.id.client}), waiting for what it builds on` };
+    for (const [client, length] of waitingByClient(probe)) {
+      if (length > (waitingBefore.get(client) ?? 0) && !mayWriteAs(sender, now.get(client))) return { ok: false, refusal: 'not-author', detail: `an edit written as another member's session (${client}), waiting for what it builds on` };
+    }
   }
   return verdict;
+}
+
+/** How much is waiting in the probe for what it builds on, per client id. */
+function waitingByClient(probe: Y.Doc): Map<number, number> {
+  const out = new Map<number, number>();
+  const pending = probe.store.pendingStructs;
+  if (!pending) return out;
+  for (const struct of Y.decodeUpdate(pending.update).structs) {
+    if (!(struct instanceof Y.Skip)) out.set(struct.id.client, (out.get(struct.id.client) ?? 0) + struct.length);
+  }
+  return out;
 }
 
 function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: EditSender, before: Map<number, string | null>, restoring: boolean): void {
