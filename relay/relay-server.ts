@@ -6,16 +6,18 @@ import crossws from 'crossws/adapters/node';
 import * as decoding from 'lib0/decoding';
 import { parseRelayDocumentName, RELAY_ERRORS } from '../shared/collab/relay-protocol';
 import { AccessControl, type MemberContext } from './access-control';
-import { CommentsAuthorship } from './comments-authorship';
+import { AuthorshipCheck } from './authorship-extension';
 import { DocumentReloadGuard, keepUnloadsToTheirOwnCopy } from './document-reload-guard';
+import { checkEditUpdate } from './edit-authorship-check';
+import { checkCommentsUpdate } from '../shared/collab/comments-authorship';
 import { documentFiles } from './document-files';
 import { MemberRegistry } from './member-registry';
 import { membersApi } from './members-api';
 import { MembersPush } from './members-push';
 
 /*
- * The relay: a configured Hocuspocus instance (roles in AccessControl, comment authorship in
- * CommentsAuthorship, persistence through its
+ * The relay: a configured Hocuspocus instance (roles in AccessControl, comment authorship and
+ * the content's record of who wrote and removed what in AuthorshipCheck, persistence through its
  * database extension) behind a small Node HTTP host of our own, instead of Hocuspocus's
  * `Server`, for two reasons: the members API shares the port without hook tricks, and every
  * WebSocket frame's document name is checked before Hocuspocus queues it, so a client that
@@ -70,7 +72,14 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     quiet: true,
     debounce: options.storeDebounceMs ?? 1000,
     maxDebounce: Math.max(options.storeDebounceMs ?? 1000, 5000),
-    extensions: [access, new DocumentReloadGuard(log), new CommentsAuthorship(log), push, documentFiles(options.dataDir)],
+    extensions: [
+      access,
+      new DocumentReloadGuard(log),
+      new AuthorshipCheck({ kind: 'comments', code: 'not-comment-author', check: checkCommentsUpdate }, log),
+      new AuthorshipCheck({ kind: 'content', code: 'not-edit-author', check: checkEditUpdate }, log),
+      push,
+      documentFiles(options.dataDir),
+    ],
   });
   keepUnloadsToTheirOwnCopy(hocuspocus);
   access.attach(hocuspocus);

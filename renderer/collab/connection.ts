@@ -91,6 +91,7 @@ export function connectToRelay(doc: Y.Doc, target: RelayTarget, options: RelayCo
       },
       onStateless: ({ payload }) => {
         const notice = parseRelayNotice(payload);
+        if (notice?.code === 'not-edit-author') refuseEdits(next);
         if (notice) options.onNotice?.(notice.code);
         else if (parseMembersChanged(payload)) options.onMembersChanged?.();
       },
@@ -98,6 +99,7 @@ export function connectToRelay(doc: Y.Doc, target: RelayTarget, options: RelayCo
         // Closed by the relay with a reason (member removed): the same as a refusal.
         const reason = (event as { reason?: string } | undefined)?.reason;
         if (reason === 'revoked' || reason === 'bad-token' || reason === 'invitation-expired' || reason === 'unknown-briefing') refused = reason;
+        else if (reason === 'not-edit-author') refuseEdits(next);
       },
     } as ConstructorParameters<typeof HocuspocusProvider>[0]);
     provider = next;
@@ -106,6 +108,17 @@ export function connectToRelay(doc: Y.Doc, target: RelayTarget, options: RelayCo
       failedOnce = true;
       update();
     });
+  };
+
+  /**
+   * The relay refused an edit it will refuse on every reconnect (an edit recorded in another
+   * member's name): stop syncing, keep everything here, and say why (`refused`).
+   */
+  const refuseEdits = (which: HocuspocusProvider) => {
+    refused = 'not-edit-author';
+    if (provider === which) provider = undefined;
+    which.destroy();
+    update();
   };
 
   /**
@@ -132,7 +145,7 @@ export function connectToRelay(doc: Y.Doc, target: RelayTarget, options: RelayCo
     update();
   };
   const goOnline = () => {
-    if (provider || destroyed) return;
+    if (provider || destroyed || refused === 'not-edit-author') return;
     void closing.then(() => {
       if (!provider && !destroyed) {
         start();

@@ -2,12 +2,15 @@ import * as Y from 'yjs';
 import type { Briefing, Section } from '../briefing/model';
 import { BRIEFING_SPEC, briefingRoots, listToArray, recordToMap, SECTION_SPEC, type RecordSpec } from './briefing-doc';
 import { applyOrder, orderedElements } from './briefing-doc-order';
+import { recordRemovals } from './attribution';
 
 /**
  * Turns an editor's "the record is now this" into the smallest document change: a text field
  * gets the inserted and deleted characters only (so two people typing in one field both keep
  * their words), a list keeps the elements it still has, and a value is set only when it differs.
- * Call inside `doc.transact` so a change is one update and one undo step.
+ * Call inside `doc.transact` so a change is one update and one undo step. What a change removes
+ * (cut text, a talking point, a section) is recorded in that same transaction as removed by
+ * this session (attribution.ts, `deletions`): Yjs keeps no author for a removal.
  */
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
@@ -125,6 +128,7 @@ function updateList(array: Y.Array<Y.Map<unknown>>, spec: RecordSpec, key: strin
 /** Makes the briefing's own part (header and general sections) equal `next`. */
 export function updateBriefingHead(doc: Y.Doc, next: Briefing): void {
   updateRecord(briefingRoots(doc).briefing, BRIEFING_SPEC, next as unknown as Plain);
+  recordRemovals(doc);
 }
 
 /** Makes one section equal `next` (its dataset-review flag is not the document's), adding it if new. */
@@ -135,6 +139,7 @@ export function updateSection(doc: Y.Doc, next: Section): void {
   const map = sections.get(next.id);
   if (map) updateRecord(map, SECTION_SPEC, content as Plain);
   else sections.set(next.id, recordToMap(SECTION_SPEC, content as Plain));
+  recordRemovals(doc);
 }
 
 /** Makes the whole document equal `next`: sections it does not have are removed. */
@@ -144,4 +149,5 @@ export function updateBriefingDoc(doc: Y.Doc, next: { briefing: Briefing; sectio
   const keep = new Set(next.sections.map((s) => s.id));
   for (const id of [...sections.keys()]) if (!keep.has(id)) sections.delete(id);
   for (const section of next.sections) updateSection(doc, section);
+  recordRemovals(doc);
 }

@@ -87,6 +87,13 @@ export const RELAY_ERRORS = {
    * applied, reaches nobody, and the comments connection is closed (relay/comments-authorship.ts).
    */
   'not-comment-author': 4406,
+  /**
+   * A change to the content that says someone else wrote or removed it (an `authors` entry or a
+   * removal record for another member's session, content under another member's session):
+   * refused before it is applied, reaches nobody, and the content connection is closed
+   * (relay/edit-authorship-check.ts).
+   */
+  'not-edit-author': 4407,
   /** The lead changed this member's role: reconnect to get the new access. */
   'role-changed': 4409,
   /** The invitation was never used before its expiry. */

@@ -3,7 +3,9 @@ import * as Y from 'yjs';
 import type { Briefing } from '../../shared/briefing/model';
 import { briefingRoots, seedBriefingDoc } from '../../shared/collab/briefing-doc';
 import { db } from '../../renderer/db/db';
-import { editAuthorsMap } from '../../renderer/features/changes/attribution';
+import { deleterLookup, deletionsMap, editAuthorsMap } from '../../shared/collab/attribution';
+import { updateBriefingHead } from '../../shared/collab/briefing-doc-changes';
+import { readBriefing } from '../../shared/collab/briefing-doc';
 import { recordEditAuthors } from '../../renderer/features/changes/edit-authors';
 
 const at = '2026-12-01T10:00:00.000Z';
@@ -52,5 +54,39 @@ describe('who edited, recorded in the briefing document', () => {
     await recordEditAuthors('b1', reviewer.doc, reviewer.origin).ready;
     reviewer.type('r');
     expect(editAuthorsMap(reviewer.doc).size).toBe(0);
+  });
+
+  it('records what the session removes, its undo included, in the removing update, and nothing a colleague removed', async () => {
+    const s = session();
+    await recordEditAuthors('b1', s.doc, s.origin).ready;
+    const undo = new Y.UndoManager(briefingRoots(s.doc).briefing, { trackedOrigins: new Set([s.origin]) });
+    const keyMessages = () => briefingRoots(s.doc).briefing.get('keyMessages') as Y.Text;
+    const updates: Uint8Array[] = [];
+    s.doc.on('update', (u: Uint8Array) => updates.push(u));
+    s.type('Draft. ');
+    const written = keyMessages()._start!;
+    undo.undo();
+    expect(keyMessages().toString()).toBe('');
+    // The undo removed this session's own words: recorded as removed by this session, in the undo's own update.
+    expect(deleterLookup(s.doc)(written.id, written.length)).toEqual([s.doc.clientID]);
+    expect(updates).toHaveLength(2);
+    undo.redo();
+    s.doc.transact(() => updateBriefingHead(s.doc, { ...readBriefing(s.doc), keyMessages: 'Draft' }), s.origin);
+    expect(keyMessages().toString()).toBe('Draft');
+    expect(updates).toHaveLength(4);
+    // The undo's range and the cut's, three numbers each.
+    expect(deletionsMap(s.doc).get(String(s.doc.clientID))!.length).toBe(6);
+
+    const other = session();
+    Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(s.doc));
+    recordEditAuthors('b1', other.doc, other.origin);
+    other.type('Theirs.');
+    Y.applyUpdate(s.doc, Y.encodeStateAsUpdate(other.doc));
+    const before = deletionsMap(s.doc).get(String(s.doc.clientID))!.length;
+    other.doc.transact(() => updateBriefingHead(other.doc, { ...readBriefing(other.doc), keyMessages: 'Draft' }), other.origin);
+    Y.applyUpdate(s.doc, Y.encodeStateAsUpdate(other.doc), 'relay');
+    // The colleague's removal is theirs: recorded under their session, nothing added under this one.
+    expect(deletionsMap(s.doc).get(String(s.doc.clientID))!.length).toBe(before);
+    expect(deletionsMap(s.doc).get(String(other.doc.clientID))!.length).toBe(3);
   });
 });

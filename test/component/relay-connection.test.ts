@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editAuthorsMap } from '../../shared/collab/attribution';
 import { relayDocumentName } from '../../shared/collab/relay-protocol';
 import { relayCredential } from '../../shared/collab/relay-token';
 import { connectToRelay, type RelayConnection, type RelayStatus } from '../../renderer/collab/connection';
@@ -95,5 +96,37 @@ describe('the app’s relay connection', () => {
     await arrived;
     expect(notices).toContain('forbidden-write');
     connection.destroy();
+  });
+  it('stops syncing, and says why, when the relay refuses an edit recorded in another member\'s name', async () => {
+    const lead = member('Aminah', 'lead');
+    const drafter = member('Budi', 'drafter');
+    const documentId = await registerBriefing(relay, [lead, drafter]);
+    const leadClient = connectClient(relay, documentId, lead);
+    const doc = new Y.Doc();
+    const connection = connectToRelay(
+      doc,
+      { url: `ws://127.0.0.1:${relay.port}`, documentName: relayDocumentName(documentId, 'content'), credential: relayCredential(drafter.token) },
+      { WebSocketPolyfill: NodeWebSocket },
+    );
+    await until(connection, (s) => s.state === 'synced');
+    // The drafter's session claims to be the lead's.
+    doc.transact(() => {
+      editAuthorsMap(doc).set(String(doc.clientID), { memberId: lead.memberId, name: lead.name, at: '2026-12-01T10:00:00.000Z' });
+      doc.getText('t').insert(0, 'in the lead\'s name');
+    });
+    const refused = await until(connection, (s) => s.state === 'refused');
+    expect(refused).toMatchObject({ state: 'refused', reason: 'not-edit-author' });
+    // Nothing reached the lead, and the refused connection is not opened again.
+    const content = () => relay.current.hocuspocus.documents.get(relayDocumentName(documentId, 'content'));
+    leadClient.doc.getText('t').insert(0, 'lead. ');
+    await new Promise<void>((resolve) => {
+      const check = () => (content()?.getText('t').toString() === 'lead. ' ? resolve() : setTimeout(check, 10));
+      check();
+    });
+    expect(content()?.getConnectionsCount()).toBe(1);
+    expect(connection.status.state).toBe('refused');
+    expect(leadClient.doc.getText('t').toString()).toBe('lead. ');
+    connection.destroy();
+    leadClient.destroy();
   });
 });

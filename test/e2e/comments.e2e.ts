@@ -9,7 +9,8 @@ import { fieldTrail, relayState, useRelayTeam } from './support/relay-team';
  * The lead shares ASOEN-36's briefing, a reviewer joins, opens an agenda item (the lead sees
  * their initials there), comments on a talking point; the lead replies and resolves; the
  * reviewer sees the reply and the resolution, and still cannot edit the briefing. Then the
- * reviewer reads what the lead changed since they last looked. Waits for content, never time.
+ * reviewer reads what the lead changed since they last looked, words cut included, under the
+ * lead's name. Waits for content, never time.
  */
 
 const team = useRelayTeam('comments');
@@ -63,6 +64,11 @@ describe('comments and presence through the relay', () => {
     await thread.getByRole('button', { name: 'Resolve' }).click();
     await comments(lead).getByRole('button', { name: 'Show 1 resolved thread' }).waitFor();
     await outline.getByRole('link', { name: /Opening ceremony.*comment/i }).waitFor({ state: 'detached' });
+    // A removal only, of words the reviewer has seen: listed under the lead, who cut them.
+    const points = lead.getByRole('textbox', { name: /^Talking point \d+$/ });
+    for (let i = 0; i < (await points.count()); i++) {
+      if ((await points.nth(i).inputValue()) === 'Thank the host for the arrangements.') await points.nth(i).fill('Thank the host.');
+    }
     await leadEditor.field('Objectives').fill('Open with the host minister named.');
     await leadEditor.waitSaved();
 
@@ -84,6 +90,8 @@ describe('comments and presence through the relay', () => {
     const byLead = reviewer.getByRole('region', { name: 'Aminah' });
     await byLead.getByRole('heading', { name: 'By Aminah' }).waitFor({ timeout: 15_000 });
     await byLead.locator('ins').filter({ hasText: 'Open with the host minister named.' }).waitFor();
+    await byLead.locator('del').filter({ hasText: 'for the arrangements' }).waitFor();
+    assert.equal(await reviewer.getByRole('region', { name: /Author not recorded/ }).count(), 0);
     await reviewer.screenshot({ path: `${SHOTS}/reviewer-changes.png`, fullPage: true });
     await reviewer.getByRole('button', { name: 'Mark as seen' }).click();
     await reviewer.getByText('Nothing changed since you last looked.').waitFor();

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { Briefing, Section } from '../../shared/briefing/model';
 import { briefingRoots, readSection, seedBriefingDoc } from '../../shared/collab/briefing-doc';
 import { updateSection } from '../../shared/collab/briefing-doc-changes';
-import { editAuthorsMap } from '../../renderer/features/changes/attribution';
+import { editAuthorsMap } from '../../shared/collab/attribution';
 import { changesByAuthor, changesSince, GENERAL } from '../../renderer/features/changes/changes-since';
 
 const at = '2026-12-01T10:00:00.000Z';
@@ -85,13 +85,13 @@ describe('what changed since I last looked, by author', () => {
     const changes = changesSince(lead, baseline);
     expect(changes.map((s) => [s.title, s.fields.map((f) => [f.field, f.authors.map((a) => a.name)])])).toEqual([
       ['Item 1', [['objectives', ['Budi']], ['talkingPoints', ['Chen']]]],
-      ['Item 2', [['position', ['Chen']], ['redLines', []]]],
+      ['Item 2', [['position', ['Chen']], ['redLines', ['Aminah']]]],
     ]);
     const [item1, item2] = changes;
     expect(text(item1!.fields[0]!.parts, 'insert')).toBe('1 with the 2025 plan.');
     expect(text(item1!.fields[0]!.parts, 'delete')).toBe('1.');
     expect(text(item1!.fields[1]!.parts, 'insert')).toBe('Thank the host');
-    // A removal only: Yjs records no author for a deletion.
+    // A removal only: Yjs records no author for a deletion, the document's removal record does.
     expect(text(item2!.fields[1]!.parts, 'delete')).toBe('No new funds.');
 
     // Every member's copy tells the same story.
@@ -101,7 +101,7 @@ describe('what changed since I last looked, by author', () => {
     expect(byAuthor.map((g) => [g.author?.name ?? 'unknown', g.sections.map((s) => `${s.title}: ${s.fields.map((f) => f.field).join(', ')}`)])).toEqual([
       ['Budi', ['Item 1: objectives']],
       ['Chen', ['Item 1: talkingPoints', 'Item 2: position']],
-      ['unknown', ['Item 2: redLines']],
+      ['Aminah', ['Item 2: redLines']],
     ]);
   });
 

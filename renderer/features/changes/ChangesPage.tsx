@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { useMe } from '../comments/use-comments';
-import { authorKey } from './attribution';
+import { authorKey } from '../../../shared/collab/attribution';
 import { changesByAuthor, GENERAL, type SectionChange } from './changes-since';
 import { markSeen } from './seen-baseline';
 import { useChangesSinceSeen } from './use-changes';

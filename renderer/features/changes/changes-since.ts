@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { briefingRoots, BRIEFING_SPEC, mapToRecord, SECTION_SPEC, type RecordSpec } from '../../../shared/collab/briefing-doc';
 import { diffWords, type DiffPart } from '../../../shared/papers/diff';
-import { authorKey, authorOfClient, clientsSince, deleterLookup, deletersSince, stateVectorOf, type DeleterLookup, type EditAuthor } from './attribution';
+import { authorKey, authorOfClient, clientsSince, deleterLookup, deletersSince, stateVectorOf, type DeleterLookup, type EditAuthor } from '../../../shared/collab/attribution';
 
 /**
  * "What changed since I last looked", by author. The baseline is the briefing document's whole

@@ -1,8 +1,8 @@
 import { liveQuery } from 'dexie';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { mayWrite } from '../../../shared/collab/relay-protocol';
 import { readBriefing } from '../../../shared/collab/briefing-doc';
-import { editAuthorsMap, type EditAuthor } from './attribution';
+import { editAuthorsMap, recordUndoRemovals, type EditAuthor } from '../../../shared/collab/attribution';
 import { shareRecordFor } from '../sharing/share-record';
 
 /**
@@ -15,7 +15,9 @@ import { shareRecordFor } from '../sharing/share-record';
  * the same update: saved, sent and counted with it, never a change of its own. The map
  * is outside the undo manager's scope (briefing and sections): undo never removes it. A lead who
  * shares the briefing while editing gets their entry rewritten with their member id (the
- * session's earlier edits were theirs too).
+ * session's earlier edits were theirs too). What the session removes is recorded in the removing
+ * transaction itself (`deletions`, attribution.ts): by the document changes for its edits, and
+ * here for its undo and redo (the undo manager that tracks this session's origin).
  */
 export function recordEditAuthors(briefingId: string, doc: Y.Doc, origin: unknown): { ready: Promise<void> } {
   let known = false;
@@ -34,6 +36,7 @@ export function recordEditAuthors(briefingId: string, doc: Y.Doc, origin: unknow
   });
   const authors = editAuthorsMap(doc);
   const onTransaction = (transaction: Y.Transaction) => {
+    if (transaction.origin instanceof Y.UndoManager && transaction.origin.trackedOrigins.has(origin)) recordUndoRemovals(transaction.origin);
     if (!known || !mayEdit || transaction.origin !== origin || !transaction.local) return;
     const key = String(doc.clientID);
     const entry = authors.get(key);

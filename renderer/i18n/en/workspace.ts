@@ -68,7 +68,7 @@ export const workspace = {
   'changes.back': 'Back to the briefing',
   'changes.byAuthor': 'By {name}',
   'changes.you': 'By you',
-  'changes.unknown': 'Author not recorded (removed text, or changes made with an older version of the app)',
+  'changes.unknown': 'Author not recorded (changes made with an older version of the app)',
   'changes.added': 'New section',
   'changes.removed': 'Section removed',
   'changes.open': 'Open {section}',

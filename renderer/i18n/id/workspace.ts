@@ -70,7 +70,7 @@ export const workspace = {
   'changes.back': 'Kembali ke briefing',
   'changes.byAuthor': 'Oleh {name}',
   'changes.you': 'Oleh Anda',
-  'changes.unknown': 'Penulis tidak tercatat (teks yang dihapus, atau perubahan yang dibuat dengan versi aplikasi yang lebih lama)',
+  'changes.unknown': 'Penulis tidak tercatat (perubahan yang dibuat dengan versi aplikasi yang lebih lama)',
   'changes.added': 'Bagian baru',
   'changes.removed': 'Bagian dihapus',
   'changes.open': 'Buka {section}',

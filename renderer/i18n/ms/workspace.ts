@@ -70,7 +70,7 @@ export const workspace = {
   'changes.back': 'Kembali ke taklimat',
   'changes.byAuthor': 'Oleh {name}',
   'changes.you': 'Oleh anda',
-  'changes.unknown': 'Penulis tidak direkodkan (teks yang dibuang, atau perubahan yang dibuat dengan versi aplikasi yang lebih lama)',
+  'changes.unknown': 'Penulis tidak direkodkan (perubahan yang dibuat dengan versi aplikasi yang lebih lama)',
   'changes.added': 'Bahagian baharu',
   'changes.removed': 'Bahagian dibuang',
   'changes.open': 'Buka {section}',
