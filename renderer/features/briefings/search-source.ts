@@ -33,6 +33,9 @@ function sectionDoc(s: StoredSection, title: string): SearchDoc {
 /** Rows read per step: each step decrypts this many rows, then the page gets a turn. */
 export const ROWS_PER_STEP = 40;
 
+/** Documents handed to the index per change, at most. */
+const DOCS_PER_CHANGE = 1000;
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -117,7 +120,13 @@ export function registerBriefingSearch(startWhen: StartWhen = afterFirstPaint): 
         for (const r of changed) known.set(r.id, r.updatedAt);
         for (const id of removed) known.delete(id);
         if (changed.length === 0 && removed.length === 0) return;
-        listener({ upsert: await docsOf(kind, changed), remove: removed });
+        // A restore can change 100k rows at once: handed on a step at a time, so neither making the
+        // documents nor posting them to the index worker holds the page for long.
+        for (let at = 0; at < Math.max(changed.length, 1) && listener; at += DOCS_PER_CHANGE) {
+          const upsert = await docsOf(kind, changed.slice(at, at + DOCS_PER_CHANGE));
+          listener?.({ upsert, remove: at === 0 ? removed : [] });
+          if (at + DOCS_PER_CHANGE < changed.length) await nextTask();
+        }
       }).catch((error: unknown) => {
         // After unsubscribing (a lock, a test's end) a read still on its way may fail: nobody is told.
         if (listener) console.error(`Search source ${kind} could not follow an edit`, error);
