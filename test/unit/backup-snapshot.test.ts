@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { setMigrating, setPlainMode } from '../../renderer/crypto/key-state';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
 import { db } from '../../renderer/db/db';
@@ -8,7 +9,7 @@ import { createBriefingForMeeting } from '../../renderer/features/briefings/repo
 import { makeStreamedBackup } from '../../renderer/features/backup/stream/backup-writer';
 import { ChunkChecker } from '../../renderer/features/backup/stream/chunk-check';
 import { runRestore } from '../../renderer/features/backup/stream/restore-client';
-import { FILE_PIECE_BYTES, MAX_STREAMED_BACKUP_BYTES } from '../../renderer/features/backup/stream/stream-format';
+import { FILE_PIECE_BYTES, MAX_LINE_CHARS, MAX_STREAMED_BACKUP_BYTES } from '../../renderer/features/backup/stream/stream-format';
 import { sha256Hex } from '../../renderer/papers/pdf/inspect-bytes';
 import type { Paper, PaperVersion } from '../../shared/papers/model';
 
@@ -66,6 +67,28 @@ describe('a backup is one snapshot', () => {
     expect((await db.briefings.get(id))?.title).toBe('After the edit');
     expect((await db.sections.get(first!.id))?.objectives).toBe('Written during the backup');
   });
+});
+
+describe('documents', () => {
+  it('many large briefing documents go in chunks of a few megabytes, each a line the restore reads', async () => {
+    await ensureBuiltinDataset(db);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const id = await createBriefingForMeeting({ meetingId: 'asoen-36', title: `Brief ${i}`, delegation: 'MY', author: 'Aminah', classification: 'OFFICIAL' });
+      // About 1 MB of the delegate's words in each briefing's document log.
+      const doc = new Y.Doc();
+      doc.getText('bulk').insert(0, `Paragraph of brief ${i}. `.repeat(45_000));
+      await db.ydocUpdates.add({ docId: id, seq: 1000, kind: 'update', at: NOW, update: Y.encodeStateAsUpdate(doc) } as never);
+      ids.push(id);
+    }
+    const made = await makeStreamedBackup();
+    const lines = (await made.blob.text()).split('\n').filter((l) => l !== '');
+    const documentLines = lines.filter((l) => l.startsWith('{"part":"documents"'));
+    expect(documentLines.length).toBeGreaterThan(1);
+    for (const line of documentLines) expect(line.length).toBeLessThan(MAX_LINE_CHARS);
+    const outcome = await runRestore('check', { kind: 'streamed', file: made.blob, key: undefined });
+    expect(outcome).toMatchObject({ kind: 'ok', summary: { counts: { briefings: 5 } } });
+  }, 60_000);
 });
 
 describe('the size cap', () => {

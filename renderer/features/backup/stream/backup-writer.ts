@@ -23,6 +23,9 @@ import { ChunkSealer, sealKeyCheck, FILE_PIECE_BYTES, MAX_STREAMED_BACKUP_BYTES,
  * is the price of a snapshot; the progress bar says the backup is running.
  */
 
+/** A chunk of documents closes before it passes this many characters of their (base64) states. */
+const DOCUMENT_CHUNK_CHARS = 2 * 1024 * 1024;
+
 /** Pending lines are moved into a Blob (out of the page's heap) past this many characters. */
 const FLUSH_CHARS = 8 * 1024 * 1024;
 
@@ -137,11 +140,25 @@ export async function makeStreamedBackup(onProgress?: (p: BackupProgress) => voi
     await rows('briefings', db.briefings);
     await rows('sections', db.sections, stripSection);
     await rows('settings', db.settings);
-    await eachPage(db.briefings, async (page) => {
-      const documents: unknown[] = [];
-      for (const b of page) documents.push(...(await briefingDocuments(b.id)));
+    // Documents go out a few megabytes at a time: 333 briefings of 300 items in one chunk made a
+    // line of tens of megabytes, which the restore check (rightly) refuses, so no backup was saved.
+    let documents: { state: string }[] = [];
+    let documentChars = 0;
+    const flushDocuments = async () => {
       if (documents.length > 0) await emit({ part: 'documents', rows: documents });
+      documents = [];
+      documentChars = 0;
+    };
+    await eachPage(db.briefings, async (page) => {
+      for (const b of page) {
+        for (const d of await briefingDocuments(b.id)) {
+          if (documentChars + d.state.length > DOCUMENT_CHUNK_CHARS) await flushDocuments();
+          documents.push(d);
+          documentChars += d.state.length;
+        }
+      }
     });
+    await flushDocuments();
     await rows('papers', db.papers);
     await rows('versions', db.paperVersions);
     // Files before their texts and annotations: a restore checks each file against its version as it goes.
