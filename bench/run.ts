@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { launchBrowser } from '../test/e2e/support/browser';
 import { startWebServer } from '../test/e2e/support/server';
 import type { BenchContext, Metric } from './context';
+import { backupSuite } from './suites/backup';
 import { briefingSuite } from './suites/briefing';
 import { bundleSuite } from './suites/bundle';
 import { clearanceSuite } from './suites/clearance';
@@ -31,6 +32,7 @@ const ALL_SUITES: { name: string; run: (ctx: BenchContext) => Promise<void> }[] 
   { name: 'relay', run: relaySuite },
   { name: 'papers', run: papersSuite },
   { name: 'crypto', run: cryptoSuite },
+  { name: 'backup', run: backupSuite },
   { name: 'clearance', run: clearanceSuite },
 ];
 

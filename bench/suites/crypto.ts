@@ -84,16 +84,42 @@ export async function cryptoSuite({ browser, url, runs, record }: BenchContext):
   const coldOpens: number[] = [];
   const derivationTasks: number[] = [];
   const unlockTasks: number[] = [];
-  /** Locks, types the passphrase and unlocks; the time from the click to the app ready. */
+  const seenByPlaywright: number[] = [];
+  /**
+   * Locks, types the passphrase and unlocks; the time, taken in the page, from the click to the
+   * first frame after the app is ready (html[data-app-ready]). Playwright's own wait for that
+   * attribute polls 20, 50, 100, 100, then every 500 ms, so its figure (kept apart) can be up to
+   * half a second late.
+   */
   const unlockOnce = async (watch: boolean): Promise<number> => {
     await lock.lockByShortcut();
     await lock.unlockButtonEnabled();
     await enc.page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     if (watch) await watchLongTasks(enc.page);
+    await enc.page.evaluate(() => {
+      const times: { click?: number; ready?: number; frame?: number } = {};
+      (window as unknown as { __unlock: typeof times }).__unlock = times;
+      document.addEventListener('click', () => (times.click ??= performance.now()), { capture: true });
+      new MutationObserver((_, observer) => {
+        if (document.documentElement.dataset.appReady !== 'true') return;
+        observer.disconnect();
+        times.ready = performance.now();
+        requestAnimationFrame(() => (times.frame = performance.now()));
+      }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-app-ready'] });
+    });
     const start = Date.now();
     await enc.page.getByRole('button', { name: 'Unlock' }).click();
     await lock.appReady();
-    return Date.now() - start;
+    if (watch) seenByPlaywright.push(Date.now() - start);
+    const handle = await enc.page.waitForFunction(
+      () => {
+        const t = (window as unknown as { __unlock: { click?: number; frame?: number } }).__unlock;
+        return t.frame !== undefined && t.click !== undefined ? t.frame - t.click : 0;
+      },
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    return (await handle.jsonValue()) as number;
   };
   for (let i = 0; i < runs; i++) {
     // Locked with the 300-item brief open: the route survives the lock, so the unlock opens it.
@@ -112,7 +138,8 @@ export async function cryptoSuite({ browser, url, runs, record }: BenchContext):
   await enc.context.close();
 
   const unlock = median(unlocks);
-  record({ name: 'unlock: passphrase (Argon2id 64 MiB, 3 passes) to the app ready, locked with the 300-item brief open', value: unlock, unit: 'ms', datasetSize: 'built-in dataset + one 300-item brief', goal: '<= 1500 ms', pass: unlock <= 1500 });
+  record({ name: 'unlock: click to the first frame of the app ready (Argon2id 64 MiB, 3 passes), locked with the 300-item brief open', value: unlock, unit: 'ms', datasetSize: 'built-in dataset + one 300-item brief', goal: '<= 1500 ms', pass: unlock <= 1500 });
+  record({ name: 'unlock: the same, as Playwright sees html[data-app-ready] (it polls up to 500 ms apart)', value: median(seenByPlaywright), unit: 'ms', datasetSize: 'built-in dataset + one 300-item brief' });
   record({ name: 'unlock: passphrase to the app ready, locked on the briefings list', value: median(listUnlocks), unit: 'ms', datasetSize: 'built-in dataset + one 300-item brief', goal: '<= 1500 ms', pass: median(listUnlocks) <= 1500 });
   record({ name: 'unlock: passphrase to the data key in memory (Argon2id + unwrap)', value: median(derivations), unit: 'ms', datasetSize: 'Argon2id m=64 MiB, t=3, p=1' });
   const deriving = Math.max(...derivationTasks);

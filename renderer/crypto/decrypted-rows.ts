@@ -1,8 +1,16 @@
 import { isBytes } from './bytes';
+import { decodeRecord } from './record-codec';
 import { dataKey, onModeChange } from './key-state';
 
 /** Rows remembered per table; beyond this the oldest are forgotten. */
 const MAX_ROWS = 5000;
+/**
+ * A row up to this size is remembered as its decrypted plaintext bytes, parsed afresh on each
+ * read (JSON.parse is cheaper than a deep copy of the object, and the first read needs no copy
+ * at all); a larger one (a paper's file, a long document log) as the object, copied on each read
+ * as before, so a 200 MB paper is never held twice.
+ */
+const MAX_PLAIN_BYTES = 1024 * 1024;
 const all = new Set<DecryptedRows>();
 let keyInUse = dataKey();
 
@@ -25,21 +33,28 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * fields). Anything altered on disk misses and is decrypted, and so refused, afresh.
  */
 export class DecryptedRows {
-  private readonly rows = new Map<string, { sealed: Uint8Array; aad: string; secret: Record<string, unknown> }>();
+  private readonly rows = new Map<string, { sealed: Uint8Array; aad: string; plain?: Uint8Array; secret?: Record<string, unknown> }>();
 
   constructor() {
     all.add(this);
   }
 
+  /** A fresh copy of the row's secret part (the caller may change it), or undefined. */
   get(key: string, sealed: unknown, aad: string): Record<string, unknown> | undefined {
     const hit = this.rows.get(key);
-    return hit && isBytes(sealed) && hit.aad === aad && sameBytes(hit.sealed, sealed) ? hit.secret : undefined;
+    if (!hit || !isBytes(sealed) || hit.aad !== aad || !sameBytes(hit.sealed, sealed)) return undefined;
+    return hit.plain ? decodeRecord(hit.plain) : structuredClone(hit.secret);
   }
 
-  set(key: string, sealed: unknown, aad: string, secret: Record<string, unknown>): void {
-    if (!(isBytes(sealed))) return;
+  /**
+   * Remembers a row's secret part: `plain`, its encoded bytes (kept as they are: the caller hands
+   * over bytes it no longer changes), and `secret`, the object given to the caller (copied if kept).
+   */
+  set(key: string, sealed: unknown, aad: string, plain: Uint8Array, secret: Record<string, unknown>): void {
+    if (!isBytes(sealed)) return;
     this.rows.delete(key);
-    this.rows.set(key, { sealed: sealed.slice(), aad, secret });
+    const kept = plain.byteLength <= MAX_PLAIN_BYTES ? { plain } : { secret: structuredClone(secret) };
+    this.rows.set(key, { sealed: sealed.slice(), aad, ...kept });
     if (this.rows.size > MAX_ROWS) this.rows.delete(this.rows.keys().next().value!);
   }
 

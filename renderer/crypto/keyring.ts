@@ -112,8 +112,11 @@ async function rawFromRecovery(row: Awaited<ReturnType<typeof requireRow>>, reco
  * the same write that records them as encrypted, so the next steps encrypt them (resumably,
  * like a database set up over plain data) and reads meanwhile accept their plain rows.
  */
-export async function catchUpNewTables(database: DelegateDatabase): Promise<KeyringRow | undefined> {
+export async function catchUpNewTables(database: DelegateDatabase, known?: KeyringRow): Promise<KeyringRow | undefined> {
   const all = encryptedTablesOf(database);
+  // Nearly every unlock: the row just read already lists every table, and a write transaction
+  // over all of them (which waits for every other tab's writes) is not needed to find that out.
+  if (known?.encryptedTables && all.every((t) => known.encryptedTables!.includes(t))) return known;
   return database.transaction('rw', [database.keyring, ...all.map((t) => database.table(t))], async () => {
     const row = await readKeyring(database);
     if (row?.mode !== 'passphrase') return row;
@@ -147,7 +150,7 @@ async function unlockWith(database: DelegateDatabase, clock: () => number, rawOf
   try {
     const key = await importDataKey(raw);
     if (row.failedAttempts > 0) await database.keyring.update(KEYRING_ID, { failedAttempts: 0, retryAt: undefined });
-    const current = await catchUpNewTables(database);
+    const current = await catchUpNewTables(database, row);
     setMigrating(current?.migration?.pending ?? []);
     setUnlocked(key);
     return { ok: true };
@@ -201,7 +204,7 @@ export async function unlockWithRawKey(database: DelegateDatabase, raw: Uint8Arr
   try {
     const key = await importDataKey(raw);
     if (!row.check || !(await keyChecks(key, row.check))) return false;
-    const current = await catchUpNewTables(database);
+    const current = await catchUpNewTables(database, row);
     setMigrating(current?.migration?.pending ?? []);
     setUnlocked(key);
     return true;

@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { additionalData, canonicalKey, openRecord, RecordIntegrityError, sealRecord } from './record-cipher';
+import { additionalData, canonicalKey, openRecordBytes, RecordIntegrityError, sealRecordBytes } from './record-cipher';
+import { decodeRecord } from './record-codec';
 import { cryptoMode, dataKey, isMigrating, LockedError, trackWrite } from './key-state';
 import { DecryptedRows } from './decrypted-rows';
 import { ENCRYPTED_TABLES, type EncryptedTable } from './table-config';
@@ -65,16 +66,16 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
       if (item !== undefined) setValueAt(plain, path, item);
     }
     const aad = additionalData(name, key, plainValues(value));
-    const sealed = await sealRecord(requireKey(), secret, aad);
+    const { sealed, plain: bytes } = await sealRecordBytes(requireKey(), secret, aad);
     plain[CIPHER_FIELD] = sealed;
-    cache.set(canonicalKey(key), sealed, aadText(key, value), structuredClone(secret));
+    cache.set(canonicalKey(key), sealed, aadText(key, value), bytes, secret);
     return plain;
   }
 
   /*
-   * Rows decrypted once are remembered by their IV (unique per write) while the app stays
+   * Rows decrypted once are remembered (by their exact ciphertext) while the app stays
    * unlocked, so reading an unchanged row again is synchronous: no crypto, no keep-alive.
-   * Callers get a copy. Dropped whenever the key goes (and the page reloads on lock anyway).
+   * Callers get a fresh copy. Dropped whenever the key goes (and the page reloads on lock anyway).
    */
   const cache = new DecryptedRows();
   const aadText = (key: unknown, row: Row) => JSON.stringify([canonicalKey(key), plainValues(row).map((v) => v ?? null)]);
@@ -91,10 +92,10 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
     return hit ? { value: withPlain(hit, row) } : undefined;
   }
 
+  /** The row as features see it: `secret` (a fresh object, the caller's own) with the plain fields put back. */
   function withPlain(secret: Row, row: Row): Row {
-    const out: Row = structuredClone(secret);
-    for (const field of topPlain) if (row[field] !== undefined) out[field] = row[field];
-    return out;
+    for (const field of topPlain) if (row[field] !== undefined) secret[field] = row[field];
+    return secret;
   }
 
   /** `known`: openNow already missed for this row (openAll asked first), so it is not asked twice. */
@@ -110,8 +111,9 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
     }
     if (cryptoMode() === 'plain') throw new RecordIntegrityError(name, key, 'an encrypted row but no key set up (was the keyring removed?)');
     const aad = additionalData(name, key, plainValues(row));
-    const secret = await openRecord(requireKey(), sealed, aad, { table: name, key });
-    cache.set(canonicalKey(key), sealed, aadText(key, row), secret);
+    const bytes = await openRecordBytes(requireKey(), sealed, aad, { table: name, key });
+    const secret = decodeRecord(bytes);
+    cache.set(canonicalKey(key), sealed, aadText(key, row), bytes, secret);
     return withPlain(secret, row);
   }
 

@@ -34,6 +34,11 @@ export function additionalData(table: string, key: unknown, plain: readonly unkn
 }
 
 export async function sealRecord(dataKey: CryptoKey, secret: Record<string, unknown>, aad: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  return (await sealRecordBytes(dataKey, secret, aad)).sealed;
+}
+
+/** As sealRecord, with the encoded plaintext as well (the middleware remembers it for later reads). */
+export async function sealRecordBytes(dataKey: CryptoKey, secret: Record<string, unknown>, aad: Uint8Array<ArrayBuffer>): Promise<{ sealed: Uint8Array; plain: Uint8Array }> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const plain = await encodeRecord(secret);
   const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, dataKey, plain as Uint8Array<ArrayBuffer>));
@@ -41,10 +46,15 @@ export async function sealRecord(dataKey: CryptoKey, secret: Record<string, unkn
   out[0] = RECORD_FORMAT;
   out.set(iv, 1);
   out.set(sealed, 1 + IV_BYTES);
-  return out;
+  return { sealed: out, plain };
 }
 
 export async function openRecord(dataKey: CryptoKey, stored: unknown, aad: Uint8Array<ArrayBuffer>, where: { table: string; key: unknown }): Promise<Record<string, unknown>> {
+  return decodeRecord(await openRecordBytes(dataKey, stored, aad, where));
+}
+
+/** The authenticated plaintext bytes of a stored row (decodeRecord turns them into the row's secret part). */
+export async function openRecordBytes(dataKey: CryptoKey, stored: unknown, aad: Uint8Array<ArrayBuffer>, where: { table: string; key: unknown }): Promise<Uint8Array> {
   if (!isBytes(stored) || stored.byteLength < 1 + IV_BYTES + 16) throw new RecordIntegrityError(where.table, where.key, 'no ciphertext');
   if (stored[0] !== RECORD_FORMAT) throw new RecordIntegrityError(where.table, where.key, `unknown format ${stored[0]}`);
   let plain: ArrayBuffer;
@@ -54,5 +64,5 @@ export async function openRecord(dataKey: CryptoKey, stored: unknown, aad: Uint8
   } catch {
     throw new RecordIntegrityError(where.table, where.key, 'authentication failed');
   }
-  return decodeRecord(new Uint8Array(plain));
+  return new Uint8Array(plain);
 }

@@ -55,10 +55,17 @@ export async function encodeRecord(value: Record<string, unknown>): Promise<Uint
   return out;
 }
 
+const decoder = new TextDecoder();
+/** How the tag key looks in JSON text: a row without it has no bytes, blobs or dates to unpack. */
+const TAG_IN_JSON = JSON.stringify(TAG);
+
 export function decodeRecord(bytes: Uint8Array): Record<string, unknown> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getUint32(0);
-  const json = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as unknown;
+  const text = decoder.decode(bytes.subarray(4, 4 + length));
+  // Most rows (sections, briefings, settings) are plain JSON: parsed, they are already a fresh object.
+  if (4 + length === bytes.byteLength && !text.includes(TAG_IN_JSON)) return JSON.parse(text) as Record<string, unknown>;
+  const json = JSON.parse(text) as unknown;
   // Binary parts follow in the order they were met; the lengths in the JSON place them.
   const offsets: number[] = [];
   let offset = 4 + length;

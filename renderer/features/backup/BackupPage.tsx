@@ -16,7 +16,9 @@ import { makeStreamedBackup } from './stream/backup-writer';
 import type { BackupSummary } from './stream/restore-engine';
 import { runRestore } from './stream/restore-client';
 import type { RestoreOutcome, RestoreSource } from './stream/restore-protocol';
-import { sniffHeader } from './stream/stream-format';
+import { MAX_STREAMED_BACKUP_BYTES, sniffHeader } from './stream/stream-format';
+import { BackupRefused } from './backup';
+import { MAX_BACKUP_BYTES } from '../../../shared/briefing/file-format';
 
 type Secret = { passphrase: string } | { recoveryKey: string };
 
@@ -56,7 +58,9 @@ export function BackupPage() {
         setMessage(t('backup.madeStreamed', { file: made.fileName, briefings: c.briefings ?? 0, sections: c.sections ?? 0, settings: c.settings ?? 0, papers: c.papers ?? 0, annotations: c.annotations ?? 0 }));
       } else setMessage(check.kind === 'cancelled' ? t('backup.makeCancelled') : t('backup.notRestorable', { message: outcomeText(check) }));
     } catch (error) {
-      setMessage(signal.aborted ? t('backup.makeCancelled') : t('backup.failed', { message: error instanceof Error ? error.message : String(error) }));
+      if (signal.aborted) setMessage(t('backup.makeCancelled'));
+      else if (error instanceof BackupRefused) setMessage(t(error.key, error.vars));
+      else setMessage(t('backup.failed', { message: error instanceof Error ? error.message : String(error) }));
     }
     setBusy(undefined);
   };
@@ -66,7 +70,11 @@ export function BackupPage() {
     setPending(undefined);
     setMessage(undefined);
     let source: RestoreSource;
+    // Refused on its size before it is read (an older backup would be read whole, as one text).
+    const tooLarge = (cap: number) => setMessage(t('backup.fileTooLarge', { size: Math.ceil(file.size / 1024 / 1024), max: Math.ceil(cap / 1024 / 1024) }));
+    if (file.size > MAX_STREAMED_BACKUP_BYTES) return tooLarge(MAX_STREAMED_BACKUP_BYTES);
     const streamed = await sniffHeader(file);
+    if (!streamed && file.size > MAX_BACKUP_BYTES) return tooLarge(MAX_BACKUP_BYTES);
     if (streamed) {
       const protection = streamed.header.protection;
       let key: CryptoKey | undefined;

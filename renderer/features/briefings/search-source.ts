@@ -1,8 +1,9 @@
-import { liveQuery } from 'dexie';
+import Dexie, { RangeSet, type ObservabilitySet, type Table } from 'dexie';
 import type { Briefing } from '../../../shared/briefing/model';
 import type { SearchDoc } from '../../../shared/search';
 import { db } from '../../db/db';
 import type { StoredSection } from '../../db/schema';
+import { afterFirstPaint } from '../search/first-paint';
 import { registerSearchSource } from '../search/sources';
 
 function briefingDoc(b: Briefing): SearchDoc {
@@ -29,44 +30,137 @@ function sectionDoc(s: StoredSection, title: string): SearchDoc {
   };
 }
 
-async function loadAll(): Promise<SearchDoc[]> {
-  const [briefings, sections] = await Promise.all([db.briefings.toArray(), db.sections.toArray()]);
-  const titles = new Map(briefings.map((b) => [b.id, b.title]));
-  return [...briefings.map(briefingDoc), ...sections.map((s) => sectionDoc(s, titles.get(s.briefingId) ?? ''))];
+/** Rows read per step: each step decrypts this many rows, then the page gets a turn. */
+export const ROWS_PER_STEP = 40;
+
+/** Documents handed to the index per change, at most. */
+const DOCS_PER_CHANGE = 1000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Every row of a table, read a step of rows at a time with a task between steps. With a passphrase
+ * set each row is decrypted on the page's thread: read at once, a 300-item brief's sections held
+ * the thread for a third of a second just as the app appeared after an unlock, and the first
+ * briefing opened waited behind them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any insert type: the rows are only read
+async function readInSteps<T extends { id: string }>(table: Table<T, string, any>): Promise<T[]> {
+  const rows: T[] = [];
+  let last: string | undefined;
+  for (;;) {
+    const step = last === undefined ? await table.orderBy(':id').limit(ROWS_PER_STEP).toArray() : await table.where(':id').above(last).limit(ROWS_PER_STEP).toArray();
+    rows.push(...step);
+    if (step.length < ROWS_PER_STEP) return rows;
+    last = step[step.length - 1]!.id;
+    await nextTask();
+  }
 }
 
 /**
- * Briefings and their sections in search. The index follows edits as they are saved:
- * a changed section is re-indexed on its own, so a new talking point is findable at once.
+ * The primary keys of `table` that a committed write changed, from Dexie's record of it (here,
+ * in another tab or in a worker): a list, or 'all' when it was a range (a clear, a large bulk write).
  */
-export function registerBriefingSearch(): () => void {
-  const kinds = ['briefing', 'note'] as const;
-  const unregister = kinds.map((kind) =>
-    registerSearchSource({
+function changedKeys(parts: ObservabilitySet, table: string): string[] | 'all' | undefined {
+  const tree = parts[`idb://${db.name}/${table}/`];
+  if (!tree) return undefined;
+  const keys: string[] = [];
+  for (const node of RangeSet(tree)) {
+    if (typeof node.from !== 'string' || node.from !== node.to) return 'all';
+    keys.push(node.from);
+  }
+  return keys;
+}
+
+type Kind = 'briefing' | 'note';
+type Row = Briefing | StoredSection;
+
+/** When the first reads may start: by default once the app's first page has painted and the page is idle. */
+export type StartWhen = (start: () => void) => void;
+
+/**
+ * Briefings and their sections in search. Nothing is read (nor, with a passphrase, decrypted)
+ * until the first page after start-up or an unlock has painted; then the rows are read a few at
+ * a time. The index follows edits as they are saved: a changed section is re-indexed on its own,
+ * so a new talking point is findable at once.
+ */
+export function registerBriefingSearch(startWhen: StartWhen = afterFirstPaint): () => void {
+  let painted: Promise<void> | undefined;
+  const whenPainted = () => (painted ??= new Promise<void>((resolve) => startWhen(resolve)));
+  const titles = async () => new Map((await readInSteps(db.briefings)).map((b) => [b.id, b.title]));
+  const tableOf = (kind: Kind): Table<Row, string> => (kind === 'briefing' ? db.briefings : db.sections) as Table<Row, string>;
+  const docsOf = async (kind: Kind, rows: Row[]): Promise<SearchDoc[]> => {
+    if (kind === 'briefing') return (rows as Briefing[]).map(briefingDoc);
+    if (rows.length === 0) return [];
+    const names = await titles();
+    return (rows as StoredSection[]).map((s) => sectionDoc(s, names.get(s.briefingId) ?? ''));
+  };
+
+  const source = (kind: Kind) => {
+    /** What the index holds of this kind: each row's `updatedAt`, from the last read. */
+    let indexed: Map<string, string> | undefined;
+    let listener: ((change: { upsert: SearchDoc[]; remove: string[] }) => void) | undefined;
+    let reading: Promise<void> = Promise.resolve();
+    /** A write came while the first read ran: read again once it is done. */
+    let stale = false;
+
+    /**
+     * Hands on what a write changed: only the rows it names are read (and decrypted), or, after a
+     * range write, the whole table again (unchanged rows then come from the decrypted-row cache).
+     */
+    const follow = (keys: string[] | 'all') => {
+      reading = reading.then(async () => {
+        if (!listener) return;
+        if (!indexed) return void (stale = true);
+        const known = indexed;
+        const rows = keys === 'all' ? await readInSteps(tableOf(kind)) : (await tableOf(kind).bulkGet(keys)).filter((r): r is Row => r !== undefined);
+        const present = new Set(rows.map((r) => r.id));
+        const changed = rows.filter((r) => known.get(r.id) !== r.updatedAt);
+        const removed = keys === 'all' ? [...known.keys()].filter((id) => !present.has(id)) : keys.filter((id) => !present.has(id) && known.has(id));
+        for (const r of changed) known.set(r.id, r.updatedAt);
+        for (const id of removed) known.delete(id);
+        if (changed.length === 0 && removed.length === 0) return;
+        // A restore can change 100k rows at once: handed on a step at a time, so neither making the
+        // documents nor posting them to the index worker holds the page for long.
+        for (let at = 0; at < Math.max(changed.length, 1) && listener; at += DOCS_PER_CHANGE) {
+          const upsert = await docsOf(kind, changed.slice(at, at + DOCS_PER_CHANGE));
+          listener?.({ upsert, remove: at === 0 ? removed : [] });
+          if (at + DOCS_PER_CHANGE < changed.length) await nextTask();
+        }
+      }).catch((error: unknown) => {
+        // After unsubscribing (a lock, a test's end) a read still on its way may fail: nobody is told.
+        if (listener) console.error(`Search source ${kind} could not follow an edit`, error);
+      });
+    };
+
+    return registerSearchSource({
       kind,
-      load: async () => (await loadAll()).filter((d) => d.kind === kind),
-      subscribe: (onChange) => {
-        let previous = new Map<string, string>();
-        let first = true;
-        const read = async (): Promise<(Briefing | StoredSection)[]> => (kind === 'briefing' ? db.briefings.toArray() : db.sections.toArray());
-        const sub = liveQuery(read).subscribe(async (rows) => {
-          const stamps = new Map(rows.map((r) => [r.id, r.updatedAt]));
-          if (first) {
-            first = false;
-            previous = stamps;
-            return;
-          }
-          const changed = rows.filter((r) => previous.get(r.id) !== r.updatedAt);
-          const removed = [...previous.keys()].filter((id) => !stamps.has(id));
-          previous = stamps;
-          if (changed.length === 0 && removed.length === 0) return;
-          const titles = new Map((await db.briefings.toArray()).map((b) => [b.id, b.title]));
-          const upsert = kind === 'briefing' ? (changed as Briefing[]).map(briefingDoc) : (changed as StoredSection[]).map((s) => sectionDoc(s, titles.get(s.briefingId) ?? ''));
-          onChange({ upsert, remove: removed });
-        });
-        return () => sub.unsubscribe();
+      load: async () => {
+        await whenPainted();
+        const rows = await readInSteps(tableOf(kind));
+        indexed = new Map(rows.map((r) => [r.id, r.updatedAt]));
+        const docs = await docsOf(kind, rows);
+        if (stale) {
+          stale = false;
+          follow('all');
+        }
+        return docs;
       },
-    }),
-  );
+      subscribe: (onChange) => {
+        listener = onChange;
+        const name = kind === 'briefing' ? 'briefings' : 'sections';
+        const onMutated = (parts: ObservabilitySet) => {
+          const keys = changedKeys(parts, name);
+          if (keys === 'all' || keys?.length) follow(keys);
+        };
+        Dexie.on.storagemutated.subscribe(onMutated);
+        return () => {
+          listener = undefined;
+          Dexie.on.storagemutated.unsubscribe(onMutated);
+        };
+      },
+    });
+  };
+  const unregister = (['briefing', 'note'] as const).map(source);
   return () => unregister.forEach((u) => u());
 }

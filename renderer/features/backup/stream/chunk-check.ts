@@ -15,7 +15,9 @@ import { ROW_PARTS, type RowPart } from './stream-format';
  * schemas as a backup of format 3, its documents read by Yjs, each paper's file against its
  * version (size and SHA-256, hashed piece by piece), the parts in the order they are written
  * (so every reference points backwards: a file to a version already seen), and the counts in
- * the last chunk against what came. Memory: the ids seen, and one paper's file at a time.
+ * the last chunk against what came. Memory: the ids seen, and one piece of a file at a time: a
+ * restore hands each piece to the browser's blob storage as it comes (a Blob of Blobs, out of
+ * the worker's heap), and a check only hashes it, so no paper is ever held whole here.
  */
 const Document = z.object({ briefingId: z.string().min(1).max(100), part: z.enum(['comments', 'control']).optional(), state: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict();
 export type BackupDocument = z.infer<typeof Document>;
@@ -37,7 +39,7 @@ const End = z.object({ part: z.literal('end'), counts: z.record(z.string(), z.nu
 const Rows = z.object({ part: z.enum(ROW_PARTS), rows: z.array(z.unknown()).max(10_000) }).strict();
 
 /** What a checked chunk gives the restore: rows of a table, or a whole paper file once its last piece has come. */
-export type CheckedChunk = { part: RowPart; rows: unknown[] } | { part: 'file'; versionId: string; blob: Blob } | { part: 'end' };
+export type CheckedChunk = { part: RowPart; rows: unknown[] } | { part: 'file'; versionId: string; blob: Blob | undefined } | { part: 'end' };
 
 export class ChunkChecker {
   private at = 0;
@@ -46,8 +48,11 @@ export class ChunkChecker {
   private readonly versions = new Map<string, { name: string; size: number; sha256: string }>();
   private readonly withFile = new Set<string>();
   private readonly settingKeys = new Set<string>();
-  private file: { versionId: string; type: string; next: number; size: number; hash: ReturnType<typeof sha256.create>; pieces: Uint8Array<ArrayBuffer>[] } | undefined;
+  private file: { versionId: string; type: string; next: number; size: number; hash: ReturnType<typeof sha256.create>; pieces: Blob[] } | undefined;
   ended = false;
+
+  /** `keepFiles`: collect each paper's file for writing (a restore); a check only hashes it. */
+  constructor(private readonly keepFiles = false) {}
 
   /** Checks one chunk (its JSON already parsed); throws BackupProblem on the first thing wrong. */
   check(value: unknown): CheckedChunk | undefined {
@@ -124,13 +129,13 @@ export class ChunkChecker {
     file.size += bytes.byteLength;
     if (file.size > version.size) throw altered();
     file.hash.update(bytes);
-    file.pieces.push(bytes);
+    if (this.keepFiles) file.pieces.push(new Blob([bytes]));
     if (!piece.last) return undefined;
     this.file = undefined;
     if (file.size !== version.size || bytesToHex(file.hash.digest()) !== version.sha256) throw altered();
     this.withFile.add(piece.versionId);
     this.counts.file = (this.counts.file ?? 0) + 1;
-    return { part: 'file', versionId: piece.versionId, blob: new Blob(file.pieces, { type: file.type }) };
+    return { part: 'file', versionId: piece.versionId, blob: this.keepFiles ? new Blob(file.pieces, { type: file.type }) : undefined };
   }
 
   private end(value: unknown): CheckedChunk {

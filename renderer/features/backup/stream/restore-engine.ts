@@ -10,7 +10,7 @@ import { projectControlRows } from '../../clearance/control-session';
 import { paperTables } from '../backup-papers';
 import { BackupProblem } from './backup-problem';
 import { ChunkChecker, type BackupDocument, type CheckedChunk } from './chunk-check';
-import { ChunkOpener, ChunkUnreadable, keyChecks, LineTooLong, linesOf, parseHeader, STREAMED_BACKUP_VERSION } from './stream-format';
+import { ChunkOpener, ChunkUnreadable, keyChecks, LineTooLong, linesOf, MAX_STREAMED_BACKUP_BYTES, parseHeader, STREAMED_BACKUP_VERSION } from './stream-format';
 
 /*
  * Restoring a backup of format 4, read as a stream twice: once to check all of it (nothing is
@@ -46,8 +46,9 @@ export interface BackupSummary {
 }
 
 /** Every chunk of the file, checked, handed to `use` in order; the summary at the end. */
-async function walk(run: RestoreRun, phase: RestoreProgress['phase'], write: (chunk: CheckedChunk) => Promise<void>, wait: <T>(p: Promise<T>) => Promise<T>): Promise<BackupSummary> {
+async function walk(run: RestoreRun, phase: RestoreProgress['phase'], write: ((chunk: CheckedChunk) => Promise<void>) | undefined, wait: <T>(p: Promise<T>) => Promise<T>): Promise<BackupSummary> {
   const total = run.file.size;
+  if (total > MAX_STREAMED_BACKUP_BYTES) throw new BackupProblem('backup.fileTooLarge', { size: megabytes(total), max: megabytes(MAX_STREAMED_BACKUP_BYTES) });
   let lastReport = 0;
   const lines = linesOf(run.file, (done) => {
     if (done - lastReport < 256 * 1024 && done < total) return;
@@ -62,7 +63,7 @@ async function walk(run: RestoreRun, phase: RestoreProgress['phase'], write: (ch
   if ((header.protection.kind === 'plain') !== (run.key === undefined)) throw new BackupProblem(run.key ? 'backup.problem.damaged' : 'backup.problem.wrongKey', { where: 'protection' });
   if (run.key && !(typeof header.keyCheck === 'string' && (await wait(keyChecks(run.key, header.keyCheck))))) throw new BackupProblem('backup.problem.wrongKey');
   const opener = new ChunkOpener(headerLine, run.key);
-  const checker = new ChunkChecker();
+  const checker = new ChunkChecker(write !== undefined);
   let index = 0;
   try {
     for (;;) {
@@ -72,7 +73,7 @@ async function walk(run: RestoreRun, phase: RestoreProgress['phase'], write: (ch
       if (next.value === '') continue;
       const value = await wait(opener.open(next.value, index++));
       const chunk = checker.check(value);
-      if (chunk) await write(chunk);
+      if (chunk && write) await write(chunk);
     }
   } catch (error) {
     if (error instanceof ChunkUnreadable) throw new BackupProblem('backup.problem.chunk', { index: error.index });
@@ -85,10 +86,11 @@ async function walk(run: RestoreRun, phase: RestoreProgress['phase'], write: (ch
 }
 
 const direct = <T>(p: Promise<T>) => p;
+const megabytes = (n: number) => Math.ceil(n / 1024 / 1024);
 
 /** The whole restore check, writing nothing. */
 export function checkStreamedBackup(run: RestoreRun): Promise<BackupSummary> {
-  return walk(run, 'checking', async () => {}, direct);
+  return walk(run, 'checking', undefined, direct);
 }
 
 const USER_TABLES = () => [db.briefings, db.sections, db.settings, db.ydocUpdates, db.assignments, db.clearances, ...paperTables()];
@@ -124,7 +126,7 @@ export async function restoreStreamedBackup(run: RestoreRun): Promise<{ summary:
           await db.ydocUpdates.bulkAdd(rows);
         } else if (chunk.part === 'papers') await db.papers.bulkAdd(chunk.rows as never[]);
         else if (chunk.part === 'versions') await db.paperVersions.bulkAdd(chunk.rows as never[]);
-        else if (chunk.part === 'file') await db.paperBlobs.add({ versionId: chunk.versionId, blob: chunk.blob });
+        else if (chunk.part === 'file' && chunk.blob) await db.paperBlobs.add({ versionId: chunk.versionId, blob: chunk.blob });
         else if (chunk.part === 'texts') await db.paperTexts.bulkAdd(chunk.rows as never[]);
         else if (chunk.part === 'annotations') await db.annotations.bulkAdd(chunk.rows as never[]);
         else if (chunk.part === 'end') await documentsForRowsOnly(withDocument, at);

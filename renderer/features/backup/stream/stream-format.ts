@@ -18,6 +18,13 @@ export const ROWS_PER_CHUNK = 500;
 export const FILE_PIECE_BYTES = 2 * 1024 * 1024;
 /** A line longer than this is refused before it is parsed (a piece of a file is about 2.7 MB). */
 export const MAX_LINE_CHARS = 8 * 1024 * 1024;
+/**
+ * The largest backup file the app writes or restores. A restore writes everything in one
+ * IndexedDB transaction and the papers' files go through the browser's blob storage; 2 GiB is
+ * well past a delegation's year of work (papers are at most 200 MB each) and within what both
+ * hold on a delegate's laptop. A larger file is refused before anything is read or written.
+ */
+export const MAX_STREAMED_BACKUP_BYTES = 2 * 1024 * 1024 * 1024;
 
 export type StreamProtection = { kind: 'plain' } | Lock;
 
