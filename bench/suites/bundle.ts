@@ -29,6 +29,7 @@ import {
 import type { BenchContext } from '../context';
 import { median } from '../measure';
 import { countsFor, generateSynthetic } from '../synthetic';
+import { largeLayerSuite } from './bundle-layer';
 
 const TOTAL = 100_000;
 const SIZE = '100k';
@@ -125,6 +126,9 @@ export async function bundleSuite({ runs, record }: BenchContext): Promise<void>
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+
+  // A large national layer over these 100k records (bundle-layer.ts). BENCH_LAYER=0 leaves it out.
+  if (process.env.BENCH_LAYER !== '0') await largeLayerSuite({ runs, record }, records);
 }
 
 /** Child mode: read and verify one bundle, print time and memory growth as one JSON line. */
