@@ -111,8 +111,9 @@ export async function largeLayerSuite({ runs, record }: Pick<BenchContext, 'runs
 
 /** Recomputing a layer's flags after its base dropped 10 of the bodies the layer names, at two layer sizes. */
 async function flagRefreshBench(samples: number, record: BenchContext['record'], baseRecords: DatasetRecords): Promise<void> {
-  // Installed here, not at the top: the other suites of the bench process must not see an IndexedDB in Node.
-  await import('../fake-indexeddb');
+  // Here, not at load: the other suites of the bench process must not see an IndexedDB in Node.
+  const { useFakeIndexedDb } = await import('../fake-indexeddb');
+  useFakeIndexedDb();
   const { DelegateDatabase } = await import('../../renderer/db/db');
   const { toStored } = await import('../../renderer/datasets/stored-records');
   const { refreshReferenceFlags } = await import('../../renderer/datasets/layers/reference-flags');

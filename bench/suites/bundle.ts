@@ -66,6 +66,8 @@ const time = async <T>(run: () => Promise<T> | T): Promise<{ ms: number; value: 
 
 export async function bundleSuite({ runs, record }: BenchContext): Promise<void> {
   const records = syntheticRecords(TOTAL);
+  // BENCH_LAYER=only: the large-layer part alone (bundle-layer.ts).
+  if (process.env.BENCH_LAYER === 'only') return largeLayerSuite({ runs, record }, records);
   const { privateKeyFile, publicKey } = await generateKeyPair();
   const signer = await loadSigner(JSON.stringify(privateKeyFile));
   const input = {
@@ -127,7 +129,7 @@ export async function bundleSuite({ runs, record }: BenchContext): Promise<void>
     rmSync(dir, { recursive: true, force: true });
   }
 
-  // A large national layer over these 100k records (bundle-layer.ts). BENCH_LAYER=0 leaves it out.
+  // A large national layer over these 100k records (bundle-layer.ts). BENCH_LAYER=0 leaves it out, =only runs it alone.
   if (process.env.BENCH_LAYER !== '0') await largeLayerSuite({ runs, record }, records);
 }
 
