@@ -5,7 +5,7 @@
  * its preview which layer reference it breaks, and once applied the item is kept, flagged, and
  * marked in the meeting's programme; a later base version that brings it back clears the mark.
  */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatPublicKey, type Signer } from '../../shared/bundle';
 import { db } from '../../renderer/db/db';
@@ -77,8 +77,9 @@ describe('an outcome document named across datasets', () => {
     expect(entry.className).toContain('agenda-item-flagged');
     expect(within(entry).getByText('Check: refers to a removed record')).toBeTruthy();
     const note = await within(entry).findByTestId('agenda-flag');
-    expect(note.textContent).toContain('This item belongs to Malaysia: national layer (example).');
-    expect(note.textContent).toMatch(new RegExp(`Refers to outcome document “${JOINT_STATEMENT}”, which ASEAN .* no longer has\\.`));
+    // The datasets' titles arrive by their own query: wait for the sentence, not for a moment.
+    await waitFor(() => expect(note.textContent).toContain('This item belongs to Malaysia: national layer (example).'));
+    await waitFor(() => expect(note.textContent).toMatch(new RegExp(`Refers to outcome document “${JOINT_STATEMENT}”, which ASEAN .* no longer has\\.`)));
     // The document itself reads as missing, not as a link to nowhere.
     await within(entry).findByText(`${JOINT_STATEMENT} (not in the dataset)`);
     expect(within(entry).queryByRole('link', { name: STATEMENT })).toBeNull();

@@ -124,7 +124,8 @@ describe('a national layer over the ASEAN dataset', () => {
     await flagged.filter({ hasText: BILATERAL }).waitFor();
     assert.equal(await flagged.count(), 1);
     await flagged.getByText('Check: refers to a removed record').waitFor();
-    assert.match(await flagged.getByTestId('agenda-flag').innerText(), new RegExp(`Refers to outcome document “${STATEMENT_ID}”, which ASEAN .* no longer has\\.`));
+    // The datasets' titles arrive by their own query: wait for the sentence naming the base.
+    await flagged.getByTestId('agenda-flag').getByText(new RegExp(`Refers to outcome document “${STATEMENT_ID}”, which ASEAN .* no longer has\\.`)).waitFor();
     await flagged.getByText(`${STATEMENT_ID} (not in the dataset)`).waitFor();
 
     // History: one table per dataset, each with its own undo.
