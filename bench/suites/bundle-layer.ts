@@ -54,7 +54,7 @@ function layerStored(total: number): Record<(typeof RECORD_KINDS)[number], Store
 
 /** The records without the fields the app adds when it stores them. */
 function asDataset(stored: Record<(typeof RECORD_KINDS)[number], Stored[]>): DatasetRecords {
-  const strip = ({ prov: _p, sourceIds: _s, from: _f, until: _u, country: _c, ...record }: Stored) => record;
+  const strip = ({ prov: _p, sourceIds: _s, from: _f, until: _u, country: _c, outcomeDocumentIds: _o, ...record }: Stored) => record;
   return Object.fromEntries(RECORD_KINDS.map((k) => [k, stored[k].map(strip)])) as unknown as DatasetRecords;
 }
 

@@ -39,7 +39,7 @@ const MiB = 1024 * 1024;
 export function syntheticRecords(total: number): DatasetRecords {
   const data = generateSynthetic(countsFor(total), 'bench-bundle');
   const strip = (stored: Record<string, unknown>) => {
-    const { prov: _p, sourceIds: _s, from: _f, until: _u, country: _c, ...record } = stored;
+    const { prov: _p, sourceIds: _s, from: _f, until: _u, country: _c, outcomeDocumentIds: _o, ...record } = stored;
     return record;
   };
   const raw = Object.fromEntries(RECORD_KINDS.map((k) => [k, (data[k] as Record<string, unknown>[]).map(strip)]));
