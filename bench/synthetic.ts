@@ -90,6 +90,7 @@ export function generateSynthetic(counts: SyntheticCounts, datasetId: string) {
       from: start,
       until: end,
       country,
+      outcomeDocumentIds: [],
     };
   });
   const agendaItems = Array.from({ length: counts.agendaItems }, (_, i) => ({

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { BundleManifest, LEGACY_FORMAT_VERSION, RECORD_SCHEMA_VERSION } from '../shared/bundle/schema';
+import { recordSchemaNeeded } from '../shared/bundle/record-schema';
+import { BundleManifest, LEGACY_FORMAT_VERSION } from '../shared/bundle/schema';
 import { canonicalJson } from '../shared/dataset/hash';
 import { DatasetManifest } from '../shared/dataset/manifest';
 import { formatProblem, validateDataset } from '../shared/dataset/validate';
@@ -42,7 +43,7 @@ export async function builtinBundle(dir: string, signing: BuiltinSigning) {
       created: isoDateTime(manifest.created),
       // Shipped inside the signed app: it never expires, it is replaced by the next app or update.
       expires: '9999-12-31T23:59:59Z',
-      schemaVersion: RECORD_SCHEMA_VERSION,
+      schemaVersion: recordSchemaNeeded(result.records),
       minAppVersion: '0.0.0',
       recordCounts: { ...Object.fromEntries(Object.entries(result.records).map(([k, v]) => [k, v.length])), removals: 0 },
       payloadSha256: hash,

@@ -29,6 +29,7 @@ import {
 import type { BenchContext } from '../context';
 import { median } from '../measure';
 import { countsFor, generateSynthetic } from '../synthetic';
+import { largeLayerSuite } from './bundle-layer';
 
 const TOTAL = 100_000;
 const SIZE = '100k';
@@ -38,7 +39,7 @@ const MiB = 1024 * 1024;
 export function syntheticRecords(total: number): DatasetRecords {
   const data = generateSynthetic(countsFor(total), 'bench-bundle');
   const strip = (stored: Record<string, unknown>) => {
-    const { prov: _p, sourceIds: _s, from: _f, until: _u, country: _c, ...record } = stored;
+    const { prov: _p, sourceIds: _s, from: _f, until: _u, country: _c, outcomeDocumentIds: _o, ...record } = stored;
     return record;
   };
   const raw = Object.fromEntries(RECORD_KINDS.map((k) => [k, (data[k] as Record<string, unknown>[]).map(strip)]));
@@ -65,6 +66,8 @@ const time = async <T>(run: () => Promise<T> | T): Promise<{ ms: number; value: 
 
 export async function bundleSuite({ runs, record }: BenchContext): Promise<void> {
   const records = syntheticRecords(TOTAL);
+  // BENCH_LAYER=only: the large-layer part alone (bundle-layer.ts).
+  if (process.env.BENCH_LAYER === 'only') return largeLayerSuite({ runs, record }, records);
   const { privateKeyFile, publicKey } = await generateKeyPair();
   const signer = await loadSigner(JSON.stringify(privateKeyFile));
   const input = {
@@ -125,6 +128,9 @@ export async function bundleSuite({ runs, record }: BenchContext): Promise<void>
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+
+  // A large national layer over these 100k records (bundle-layer.ts). BENCH_LAYER=0 leaves it out, =only runs it alone.
+  if (process.env.BENCH_LAYER !== '0') await largeLayerSuite({ runs, record }, records);
 }
 
 /** Child mode: read and verify one bundle, print time and memory growth as one JSON line. */

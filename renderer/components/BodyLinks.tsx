@@ -11,13 +11,13 @@ import { TextPlaceholder } from './Placeholder';
  * reference), plain text that says so instead of a link to nowhere.
  */
 
-interface Named {
+export interface Named {
   href: string;
   label: string;
   title: string;
 }
 
-function RecordLinks({ ids, records }: { ids: readonly string[]; records: (Named | undefined)[] | undefined }) {
+export function RecordLinks({ ids, records }: { ids: readonly string[]; records: (Named | undefined)[] | undefined }) {
   const t = useT();
   if (ids.length === 0) return null;
   return (

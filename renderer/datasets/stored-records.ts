@@ -13,12 +13,14 @@ export interface DerivedFields {
   from?: string;
   until?: string;
   country?: string;
+  /** A meeting's outcome document ids (indexed: agenda items and targets of any dataset refer to them). */
+  outcomeDocumentIds?: string[];
 }
 
 const DERIVED_FIELDS: Record<RecordKind, readonly (keyof DerivedFields)[]> = {
   sources: ['prov', 'sourceIds'],
   bodies: ['prov', 'sourceIds'],
-  meetings: ['prov', 'sourceIds', 'from', 'until', 'country'],
+  meetings: ['prov', 'sourceIds', 'from', 'until', 'country', 'outcomeDocumentIds'],
   agendaItems: ['prov', 'sourceIds'],
   frameworks: ['prov', 'sourceIds'],
   targets: ['prov', 'sourceIds'],
@@ -39,6 +41,7 @@ export function derivedFields<K extends RecordKind>(kind: K, record: RecordTypes
     from: partialDateStart(meeting.startDate),
     until: partialDateEnd(meeting.endDate ?? meeting.startDate),
     country: meeting.venue?.country ?? meeting.host?.country,
+    outcomeDocumentIds: (meeting.outcomeDocuments ?? []).map((d) => d.id),
   };
 }
 

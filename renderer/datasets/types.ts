@@ -6,6 +6,7 @@
  * (en, ms, id) and may show `message` (English, for logs) in a details area.
  */
 import type { RefusalCode } from '../../shared/bundle/refusal';
+import type { ReferenceTarget } from '../../shared/dataset/dependencies';
 import type { ChangelogEntry } from '../../shared/bundle/schema';
 import type { RecordKind } from '../../shared/model';
 import type { AgendaItemText, DatasetReview } from '../../shared/briefing/model';
@@ -73,7 +74,7 @@ export interface FlaggedReference {
   kind: RecordKind;
   id: string;
   path: string;
-  target: RecordKind;
+  target: ReferenceTarget;
   targetId: string;
   /** The base that had it; undefined when the layer has several bases and none is known to. */
   baseId?: string;

@@ -67,6 +67,16 @@ export async function undoLast(options: DatasetEngineOptions, datasetId: string,
           step(part.length);
         }
       }
+      // The records are back as they were, without the digests they had then: the next update compares them in full.
+      await deleteDigestIndex(database, datasetId);
+      if (previous) await database.datasets.put(previous);
+      else await database.datasets.delete(datasetId);
+      if (undo.previousManifest) await database.acceptedManifests.put(undo.previousManifest);
+      else await database.acceptedManifests.delete(datasetId);
+      // What the update added is gone again: layers referring to it are flagged, and those it broke are mended.
+      await refreshReferenceFlags(database, { datasetId, removed: undo.addedIds }, now);
+      // After the reference flags, as in write.ts: the sections are encrypted, and the reads a layer's
+      // flags make must not come after the crypto middleware's waits inside this transaction.
       for (const flag of undo.flags) {
         await database.sections.where('id').equals(flag.sectionId).modify((s) => {
           // A flag the delegate already cleared or that a later change replaced stays as it is.
@@ -76,14 +86,6 @@ export async function undoLast(options: DatasetEngineOptions, datasetId: string,
         });
       }
       if (undo.flags.length > 0) step(undo.flags.length);
-      // The records are back as they were, without the digests they had then: the next update compares them in full.
-      await deleteDigestIndex(database, datasetId);
-      if (previous) await database.datasets.put(previous);
-      else await database.datasets.delete(datasetId);
-      if (undo.previousManifest) await database.acceptedManifests.put(undo.previousManifest);
-      else await database.acceptedManifests.delete(datasetId);
-      // What the update added is gone again: layers referring to it are flagged, and those it broke are mended.
-      await refreshReferenceFlags(database, { datasetId, removed: undo.addedIds }, now);
       await database.undoRecords.where('historyId').equals(latest.id).delete();
       await database.datasetHistory.where('id').equals(latest.id).modify((r) => {
         delete r.undo;

@@ -86,6 +86,8 @@ export function createUpdateEngine(options: DatasetEngineOptions) {
     const layer = await checkLayer(database, m, verified.externalReferences);
     if ('ok' in layer) return layer;
     const { records, removals } = splitPayload(verified.payload);
+    // What the update's meetings adopt, taken before the records are let go: layers over this dataset may name these documents.
+    const documentsAfter = new Set(records.meetings.flatMap((meeting) => (meeting.outcomeDocuments ?? []).map((d) => d.id)));
     const update: UpdateDescription = {
       datasetId: m.datasetId,
       version: m.version,
@@ -118,7 +120,7 @@ export function createUpdateEngine(options: DatasetEngineOptions) {
     });
     if ('ok' in prepared) return prepared;
     if (control.cancelled()) return cancelledFailure();
-    const dependents = await dependentsImpact(database, m.datasetId, prepared.plan);
+    const dependents = await dependentsImpact(database, m.datasetId, prepared.plan, documentsAfter);
     const token = globalThis.crypto.randomUUID();
     const preview: UpdatePreview = {
       token,

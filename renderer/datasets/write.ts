@@ -128,9 +128,6 @@ export async function writeUpdate(
     }
     while (queued.length > 0) await settle();
 
-    const flags = await flagSections(database, prepared, { datasetId: prepared.datasetId, datasetVersion: prepared.version, historyId, at: now });
-    if (flags.length > 0) step(flags.length);
-
     const register: InstalledDataset = {
       datasetId: prepared.datasetId,
       version: prepared.version,
@@ -147,6 +144,11 @@ export async function writeUpdate(
     await database.acceptedManifests.put({ ...prepared.manifest, acceptedAt: now });
     // Layers: the flags of this dataset's records (a layer) and of the layers over it follow the new records.
     await refreshReferenceFlags(database, { datasetId: prepared.datasetId, removed: Object.fromEntries(RECORD_KINDS.map((k) => [k, plan.kinds[k].removed])) }, now);
+    // After the reference flags: the sections are encrypted, and the crypto middleware's waits (Web
+    // Crypto inside the transaction) can lose Dexie's transaction zone for the many reads a layer's
+    // flags make after them (a PrematureCommitError: seen with a layer installed and a brief open).
+    const flags = await flagSections(database, prepared, { datasetId: prepared.datasetId, datasetVersion: prepared.version, historyId, at: now });
+    if (flags.length > 0) step(flags.length);
     // Keys a rotation handed the dataset to join the trusted keys, so the delegate sees them and can remove (revoke) them.
     for (const key of prepared.rotatedKeys ?? []) {
       if (await database.trustedKeys.get(key.keyId)) continue;

@@ -133,7 +133,38 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       'means the next start builds the index and saves it.',
     stores: { searchIndex: 'name' },
   },
+  {
+    version: 11,
+    why:
+      'Outcome documents referred to across datasets: a layer\'s agenda items and targets may name an outcome document that a ' +
+      'meeting of a base adopted. Meetings get a multi-entry index of their outcome document ids (outcomeDocumentIds, derived ' +
+      'like from/until), so a reference is resolved, and flagged when the base withdraws the document, by index, not by a scan.',
+    stores: { meetings: 'id, prov.datasetId, startDate, from, until, series, *bodyIds, country, previousMeetingId, *sourceIds, *outcomeDocumentIds' },
+    upgrade: indexOutcomeDocuments,
+  },
 ];
+
+type MeetingWithDocuments = { outcomeDocuments?: { id: string }[]; outcomeDocumentIds?: string[] };
+
+/**
+ * Schema 11: gives every installed meeting with outcome documents, and every copy of one kept
+ * for undo (so an undone update restores it indexed), the derived `outcomeDocumentIds`.
+ */
+async function indexOutcomeDocuments(tx: Transaction): Promise<void> {
+  const ids = (m: MeetingWithDocuments) => (m.outcomeDocuments ?? []).map((d) => d.id);
+  await tx
+    .table('meetings')
+    .filter((m: MeetingWithDocuments) => (m.outcomeDocuments?.length ?? 0) > 0)
+    .modify((m: MeetingWithDocuments) => {
+      m.outcomeDocumentIds = ids(m);
+    });
+  await tx
+    .table('undoRecords')
+    .filter((r: { kind: string; record: MeetingWithDocuments }) => r.kind === 'meetings' && (r.record.outcomeDocuments?.length ?? 0) > 0)
+    .modify((r: { record: MeetingWithDocuments }) => {
+      r.record.outcomeDocumentIds = ids(r.record);
+    });
+}
 
 /** Tables that hold the delegate's own work; backups carry exactly these. */
 export const USER_TABLES = ['briefings', 'sections', 'settings', 'ydocUpdates'] as const;

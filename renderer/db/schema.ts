@@ -1,3 +1,4 @@
+import type { ReferenceTarget } from '../../shared/dataset/dependencies';
 import type { DatasetReview, Section } from '../../shared/briefing/model';
 import type { ChangelogEntry } from '../../shared/bundle/schema';
 import type { AgendaItem, Body, Framework, Meeting, OutcomeTarget, RecordKind, Source } from '../../shared/model';
@@ -19,7 +20,8 @@ export type StoredBody = Stored<Body>;
  * (`from`, `until`, full ISO dates) and the venue country, so lists can be sorted and
  * filtered by index alone.
  */
-export type StoredMeeting = Stored<Meeting> & { from: string; until: string; country?: string };
+/** `outcomeDocumentIds`: the ids of the meeting's outcome documents (schema 11), so a reference to one, from any dataset, is found by index. */
+export type StoredMeeting = Stored<Meeting> & { from: string; until: string; country?: string; outcomeDocumentIds?: string[] };
 export type StoredAgendaItem = Stored<AgendaItem>;
 export type StoredFramework = Stored<Framework>;
 export type StoredTarget = Stored<OutcomeTarget>;
@@ -173,7 +175,7 @@ export interface ReferenceFlagRow {
   datasetId: string;
   references: {
     path: string;
-    target: RecordKind;
+    target: ReferenceTarget;
     targetId: string;
     /** The base that had the record (undefined when the layer's bases are several and none is known to have had it). */
     baseId?: string;

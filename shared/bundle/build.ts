@@ -7,6 +7,7 @@ import { parseJsonLimited, TooDeepError } from './json-depth';
 import type { Signer } from './keys';
 import { countRecords, hashPayload } from './payload';
 import { hashPayloadLines, payloadLines } from './payload-lines';
+import { recordSchemaNeeded } from './record-schema';
 import {
   BUNDLE_FORMAT_VERSION,
   BundleFile,
@@ -16,7 +17,6 @@ import {
   LAYERED_FORMAT_VERSION,
   LEGACY_FORMAT_VERSION,
   PAYLOAD_LINE_KINDS,
-  RECORD_SCHEMA_VERSION,
   type ChangelogEntry,
   type KeyRotation,
   type LinesFormatVersion,
@@ -72,7 +72,8 @@ export async function buildBundle(input: BuildInput, format: 1 | 2 = BUNDLE_FORM
     version: input.version,
     created: input.created.toISOString(),
     expires: input.expires.toISOString(),
-    schemaVersion: RECORD_SCHEMA_VERSION,
+    // The lowest record schema these records need: an app that reads it reads them.
+    schemaVersion: recordSchemaNeeded(input.records),
     minAppVersion: input.minAppVersion,
     recordCounts: countRecords(payload),
     payloadSha256: sha256,

@@ -1,5 +1,6 @@
 /** Signed dataset bundles: format, building and signing, verification, and the diff of two datasets. */
 export * from './schema';
+export * from './record-schema';
 export * from './keys';
 export * from './build';
 export * from './verify';

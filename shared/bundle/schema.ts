@@ -20,10 +20,11 @@ export type LinesFormatVersion = typeof BUNDLE_FORMAT_VERSION | typeof LAYERED_F
 export const LEGACY_FORMAT_VERSION = 1;
 
 /**
- * Version of the record shapes in shared/model/records.ts. Bumped when a change would make an
- * older app misread records; a bundle with a higher one asks for a newer app.
+ * Version of the record shapes in shared/model/records.ts: the highest this app reads. Bumped
+ * when a change would make an older app misread records; a bundle with a higher one asks for a
+ * newer app. A bundle declares the lowest its records need (record-schema.ts says what each adds).
  */
-export const RECORD_SCHEMA_VERSION = 2;
+export const RECORD_SCHEMA_VERSION = 3;
 
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters (SHA-256)');
 const IsoDateTime = z.iso.datetime({ offset: true });

@@ -23,6 +23,12 @@ export const DatasetDependencies = z
   .max(8)
   .refine((list) => new Set(list.map((d) => d.datasetId)).size === list.length, { message: 'names a base dataset twice' });
 
+/**
+ * What a reference can name: a record of a kind, or an outcome document (held inside its
+ * adopting meeting, but referred to by its own id from agenda items and targets, of any dataset).
+ */
+export type ReferenceTarget = RecordKind | 'outcomeDocuments';
+
 /** A reference from a record to an id its own dataset does not hold (one of its bases must). */
 export interface ExternalReference {
   /** The referring record and where in it. */
@@ -30,7 +36,7 @@ export interface ExternalReference {
   id: string;
   path: string;
   /** What it names. */
-  target: RecordKind;
+  target: ReferenceTarget;
   targetId: string;
 }
 

@@ -1,17 +1,21 @@
 import { RECORD_KINDS, type RecordKind } from '../model';
-import type { DatasetDependency } from './dependencies';
+import type { DatasetDependency, ReferenceTarget } from './dependencies';
 import { validateDataset, type DatasetProblem, type ValidationResult } from './validate';
 
-/** A base dataset as the publisher tool reads it (a folder or a bundle): its id, version and record ids. */
+/** A base dataset as the publisher tool reads it (a folder or a bundle): its id, version, record ids and outcome document ids. */
 export interface BaseIds {
   datasetId: string;
   version: number;
-  ids: Record<RecordKind, ReadonlySet<string>>;
+  ids: Record<ReferenceTarget, ReadonlySet<string>>;
 }
 
-/** The record ids of a dataset's lists. */
-export function idsOf(records: Record<RecordKind, readonly { id: string }[]>): BaseIds['ids'] {
-  return Object.fromEntries(RECORD_KINDS.map((k) => [k, new Set(records[k].map((r) => r.id))])) as unknown as BaseIds['ids'];
+/** A dataset's records as far as their ids go (a meeting's with its outcome documents'). */
+type IdLists = { [K in Exclude<RecordKind, 'meetings'>]: readonly { id: string }[] } & { meetings: readonly { id: string; outcomeDocuments?: readonly { id: string }[] }[] };
+
+/** The record ids of a dataset's lists, and the ids of the outcome documents its meetings hold. */
+export function idsOf(records: IdLists): BaseIds['ids'] {
+  const ids = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Set(records[k].map((r) => r.id))])) as unknown as Record<RecordKind, ReadonlySet<string>>;
+  return { ...ids, outcomeDocuments: new Set(records.meetings.flatMap((m) => (m.outcomeDocuments ?? []).map((d) => d.id))) };
 }
 
 /**

@@ -1,20 +1,22 @@
 import type { Certainty, DatasetRecords, RecordKind } from '../model';
+import type { ReferenceTarget } from './dependencies';
 import type { DatasetProblem } from './validate';
 
 /**
  * Integrity of what schema version 2 adds (shared/model/facts.ts): outcome document ids unique
- * across the dataset and every link to one resolving; the sources and meetings named by chair
- * terms and certainty notes existing; certainty given only for fields the record has.
+ * across the dataset and every link to one resolving (in the dataset, or for a layer in a base);
+ * the sources and meetings named by chair terms and certainty notes existing; certainty given
+ * only for fields the record has.
  */
 export function checkFacts(
   records: DatasetRecords,
   ids: Record<RecordKind, Set<string>>,
-  /** How a reference to a record resolves (for a layer, in its bases too); outcome documents stay within the dataset. */
-  resolves: (kind: RecordKind, id: string, path: string, target: RecordKind, value: string) => boolean = (_k, _i, _p, target, value) => ids[target].has(value),
+  /** How a reference the dataset cannot resolve itself resolves (for a layer, in its bases). */
+  resolves: (kind: RecordKind, id: string, path: string, target: ReferenceTarget, value: string) => boolean = (_k, _i, _p, target, value) => target !== 'outcomeDocuments' && ids[target].has(value),
 ): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
-  const ref = (kind: RecordKind, id: string, path: string, target: RecordKind | 'outcome documents', known: Set<string>, value: string) => {
-    if (target === 'outcome documents' ? !known.has(value) : !resolves(kind, id, path, target, value)) problems.push({ kind, id, path, message: `refers to unknown ${target} "${value}"` });
+  const ref = (kind: RecordKind, id: string, path: string, target: ReferenceTarget, known: Set<string>, value: string) => {
+    if (!known.has(value) && !resolves(kind, id, path, target, value)) problems.push({ kind, id, path, message: `refers to unknown ${target === 'outcomeDocuments' ? 'outcome documents' : target} "${value}"` });
   };
   const certainty = (kind: RecordKind, record: { id: string; certainty?: Certainty }) => {
     const c = record.certainty;
@@ -48,12 +50,12 @@ export function checkFacts(
   }
   for (const item of records.agendaItems) {
     certainty('agendaItems', item);
-    item.outcomeDocumentIds?.forEach((d, i) => ref('agendaItems', item.id, `outcomeDocumentIds.${i}`, 'outcome documents', documents, d));
+    item.outcomeDocumentIds?.forEach((d, i) => ref('agendaItems', item.id, `outcomeDocumentIds.${i}`, 'outcomeDocuments', documents, d));
   }
   for (const framework of records.frameworks) certainty('frameworks', framework);
   for (const target of records.targets) {
     certainty('targets', target);
-    target.outcomeDocumentIds?.forEach((d, i) => ref('targets', target.id, `outcomeDocumentIds.${i}`, 'outcome documents', documents, d));
+    target.outcomeDocumentIds?.forEach((d, i) => ref('targets', target.id, `outcomeDocumentIds.${i}`, 'outcomeDocuments', documents, d));
   }
   return problems;
 }

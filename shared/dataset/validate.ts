@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DatasetRecords, RECORD_KINDS, partialDateEnd, partialDateStart, type DatasetRecords as Records, type RecordKind } from '../model';
-import type { ExternalReference } from './dependencies';
+import type { ExternalReference, ReferenceTarget } from './dependencies';
 import { checkFacts } from './validate-facts';
 
 export interface DatasetProblem {
@@ -52,10 +52,11 @@ export function checkIntegrity(records: Records, options: IntegrityOptions = {})
     }
   }
   const { external } = options;
-  const resolves = (kind: RecordKind, id: string, path: string, target: RecordKind, value: string) =>
-    ids[target].has(value) || (external !== undefined && external({ kind, id, path, target, targetId: value }));
+  // Outcome documents the dataset holds itself are checked by checkFacts; here only whether a base has one.
+  const resolves = (kind: RecordKind, id: string, path: string, target: ReferenceTarget, value: string) =>
+    (target !== 'outcomeDocuments' && ids[target].has(value)) || (external !== undefined && external({ kind, id, path, target, targetId: value }));
 
-  const ref = (kind: RecordKind, id: string, path: string, target: RecordKind, value: string | undefined) => {
+  const ref = (kind: RecordKind, id: string, path: string, target: ReferenceTarget, value: string | undefined) => {
     if (value !== undefined && !resolves(kind, id, path, target, value)) {
       problems.push({ kind, id, path, message: `refers to unknown ${target} "${value}"` });
     }

@@ -24,6 +24,12 @@ export interface PackInput {
   targets: readonly OutcomeTarget[];
   frameworks: readonly Framework[];
   sources: readonly Source[];
+  /**
+   * The meeting's agenda items of a layer that refer to records their base dataset no longer has
+   * (renderer/datasets/layers/reference-flags.ts), by item id, with the ids they name: the
+   * programme marks them, as the meeting page does.
+   */
+  flaggedItems?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The fields only the internal profile prints. */

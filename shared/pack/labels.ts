@@ -42,6 +42,7 @@ export const PACK_LABELS = [
   'programme.dayDated',
   'programme.undated',
   'programme.empty',
+  'programme.flagged',
   'brief.when',
   'brief.bodies',
   'brief.objectives',

@@ -19,6 +19,9 @@ import { AppPage } from './pages/app-page';
 import { DatasetsPage } from './pages/datasets';
 
 const app = useWebApp();
+const STATEMENT_ID = 'asean-joint-statement-climate-change-cop30';
+const STATEMENT = 'ASEAN Joint Statement on Climate Change to the 30th Conference of the Parties to the UNFCCC (COP30)';
+const BILATERAL = "Malaysia's bilateral with the ASOEN chair (delegation's own item)";
 
 let ministry: Publisher;
 let layerText: string;
@@ -51,7 +54,14 @@ before(async () => {
   ministry = await newPublisher();
   layerText = await layerBundle(ministry);
   const base = builtinRecords();
-  baseV2 = await signedBundle({ ...base, bodies: base.bodies.filter((b) => b.id !== 'aha-centre') }, await builtinPublisher(), 2, [{ kind: 'bodies', id: 'aha-centre' }]);
+  // Version 2 drops the AHA Centre and withdraws the joint statement ASOEN-36 adopts (the layer names both).
+  const withdrawn = {
+    ...base,
+    bodies: base.bodies.filter((b) => b.id !== 'aha-centre'),
+    meetings: base.meetings.map((m) => (m.outcomeDocuments?.some((d) => d.id === STATEMENT_ID) ? { ...m, outcomeDocuments: m.outcomeDocuments.filter((d) => d.id !== STATEMENT_ID) } : m)),
+    agendaItems: base.agendaItems.map((i) => (i.outcomeDocumentIds?.includes(STATEMENT_ID) ? { ...i, outcomeDocumentIds: i.outcomeDocumentIds.filter((d) => d !== STATEMENT_ID) } : i)),
+  };
+  baseV2 = await signedBundle(withdrawn, await builtinPublisher(), 2, [{ kind: 'bodies', id: 'aha-centre' }]);
 });
 after(() => undefined);
 
@@ -79,7 +89,11 @@ describe('a national layer over the ASEAN dataset', () => {
     await page.getByRole('heading', { level: 1, name: /National preparatory meeting for ASOEN-36/ }).waitFor();
     await page.getByRole('link', { name: 'ASOEN', exact: true }).waitFor();
     await ui.open('/meetings/asoen-36');
-    await page.getByText("Malaysia's bilateral with the ASOEN chair (delegation's own item)").waitFor();
+    const bilateral = page.locator('li.agenda-item').filter({ hasText: BILATERAL });
+    await bilateral.waitFor();
+    // It names the ASEAN joint statement: a link to where the base's meeting lists it.
+    assert.equal(await bilateral.getByRole('link', { name: STATEMENT }).getAttribute('href'), `/meetings/asoen-36#outcome-${STATEMENT_ID}`);
+    assert.equal(await page.locator('.agenda-item-flagged').count(), 0);
 
     // The base's update drops the AHA Centre, which the layer's briefing meeting refers to.
     await ui.open('/datasets');
@@ -88,8 +102,9 @@ describe('a national layer over the ASEAN dataset', () => {
     await datasets.preview().waitFor();
     await datasets.preview().getByText('Layers over this dataset').waitFor();
     const basePreview = await datasets.preview().innerText();
-    assert.match(basePreview, /Malaysia: national layer \(example\): 1 reference names a record this update removes/);
+    assert.match(basePreview, /Malaysia: national layer \(example\): 2 references name records this update removes/);
     assert.match(basePreview, /meeting my-aha-centre-briefing-2025: refers to body “aha-centre”/);
+    assert.match(basePreview, new RegExp(`agenda item my-bilateral-asoen-36: refers to outcome document “${STATEMENT_ID}”`));
     await datasets.applyAndWait();
 
     const flags = page.getByRole('region', { name: 'Records that refer to removed records' });
@@ -102,6 +117,16 @@ describe('a national layer over the ASEAN dataset', () => {
     assert.match(await notice.innerText(), /Refers to body “aha-centre”, which ASEAN .* no longer has\./);
     // The reference itself shows as missing text, not a link to nowhere.
     await page.getByText('aha-centre (not in the dataset)').waitFor();
+
+    // The layer's agenda item is marked in the ASEAN meeting's programme, its document shown as missing.
+    await ui.open('/meetings/asoen-36');
+    const flagged = page.locator('li.agenda-item-flagged');
+    await flagged.filter({ hasText: BILATERAL }).waitFor();
+    assert.equal(await flagged.count(), 1);
+    await flagged.getByText('Check: refers to a removed record').waitFor();
+    // The datasets' titles arrive by their own query: wait for the sentence naming the base.
+    await flagged.getByTestId('agenda-flag').getByText(new RegExp(`Refers to outcome document “${STATEMENT_ID}”, which ASEAN .* no longer has\\.`)).waitFor();
+    await flagged.getByText(`${STATEMENT_ID} (not in the dataset)`).waitFor();
 
     // History: one table per dataset, each with its own undo.
     await ui.open('/datasets');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../shared/dataset/hash';
 import { RECORD_KINDS, type DatasetRecords } from '../../shared/model';
-import { verifyBundle, type BundleFile, type RefusalCode, type Signer, type VerifyResult } from '../../shared/bundle';
+import { RECORD_SCHEMA_VERSION, verifyBundle, type BundleFile, type RefusalCode, type Signer, type VerifyResult } from '../../shared/bundle';
 import { baseInput, builtinRecords, newSigner, NOW, options, parseBundleText, resignedWith, signedBundle, writeBundleText } from './bundle-fixtures';
 
 let records: DatasetRecords;
@@ -242,8 +242,8 @@ describe('verifyBundle refuses, with its own code and message for each attack', 
     expect(result.message).toContain('2.0.0');
     expect((await verify(needs2, { appVersion: '2.0.0' })).ok).toBe(true);
     expectRefused(await verify(needs2, { appVersion: '2.0.0-beta.1' }), 'app-too-old');
-    const schema2 = await resignedWith(bundle, publisher, (m) => ({ ...m, schemaVersion: 3 }));
-    expectRefused(await verify(schema2), 'app-too-old');
+    const newerSchema = await resignedWith(bundle, publisher, (m) => ({ ...m, schemaVersion: RECORD_SCHEMA_VERSION + 1 }));
+    expectRefused(await verify(newerSchema), 'app-too-old');
   });
 
   it('lists every record kind in the manifest counts', async () => {

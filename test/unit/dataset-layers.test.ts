@@ -98,6 +98,7 @@ describe('a layer bundle in the verifier', () => {
     expect(result.externalReferences?.map((r) => `${r.kind}/${r.id}/${r.path}→${r.targetId}`).sort()).toEqual([
       'agendaItems/my-bilateral-asoen-36/bodyIds.0→asoen',
       'agendaItems/my-bilateral-asoen-36/meetingId→asoen-36',
+      'agendaItems/my-bilateral-asoen-36/outcomeDocumentIds.0→asean-joint-statement-climate-change-cop30',
       'meetings/my-aha-centre-briefing-2025/bodyIds.0→aha-centre',
       'meetings/my-prep-asoen-36/backToBackMeetingIds.0→asoen-36',
       'meetings/my-prep-asoen-36/bodyIds.0→asoen',
@@ -127,7 +128,7 @@ describe('schema version 9', () => {
     await old.open();
     await old.acceptedManifests.put({ datasetId: BASE_ID, manifestText: '{}', signatures: [], origin: { kind: 'builtin' }, acceptedAt: '2026-11-01T00:00:00.000Z' });
     old.close();
-    const now = new DelegateDatabase('layers-migration');
+    const now = new DelegateDatabase('layers-migration', 9);
     await now.open();
     expect(now.verno).toBe(9);
     expect((await now.acceptedManifests.get(BASE_ID))?.dependsOn).toBeUndefined();

@@ -1,6 +1,7 @@
 /** The example national layer (docs/examples/national-layer) over the built-in dataset, for the layered-dataset tests. */
 import { resolve } from 'node:path';
 import type { BuildInput, Signer } from '../../shared/bundle';
+import { idsOf } from '../../shared/dataset/layer-validation';
 import { DatasetManifest } from '../../shared/dataset/manifest';
 import { validateDataset } from '../../shared/dataset/validate';
 import type { DatasetRecords } from '../../shared/model';
@@ -13,9 +14,8 @@ export const BASE_ID = 'asean-builtin';
 
 /** The layer's records, validated against the built-in dataset's ids (as the publisher tool does). */
 export function layerRecords(): DatasetRecords {
-  const base = builtinRecords();
-  const ids = new Map(Object.entries(base).map(([kind, list]) => [kind, new Set((list as { id: string }[]).map((r) => r.id))]));
-  const result = validateDataset(readDatasetDir(LAYER_DIR).records, { external: (r) => ids.get(r.target)!.has(r.targetId) });
+  const ids = idsOf(builtinRecords());
+  const result = validateDataset(readDatasetDir(LAYER_DIR).records, { external: (r) => ids[r.target].has(r.targetId) });
   if (!result.ok) throw new Error(`the example layer is invalid: ${JSON.stringify(result.problems)}`);
   return result.records;
 }
@@ -47,4 +47,17 @@ export const layerBundle = (signer: Signer, records?: DatasetRecords, extra: Par
 export function baseWithoutAhaCentre(): DatasetRecords {
   const records = builtinRecords();
   return { ...records, bodies: records.bodies.filter((b) => b.id !== 'aha-centre') };
+}
+
+/** The ASEAN joint statement on climate change that ASOEN-36 adopts, which the example layer's bilateral names. */
+export const JOINT_STATEMENT = 'asean-joint-statement-climate-change-cop30';
+
+/** The built-in dataset with that joint statement withdrawn: ASOEN-36 no longer lists it, nor does its agenda item. */
+export function baseWithoutJointStatement(): DatasetRecords {
+  const records = builtinRecords();
+  return {
+    ...records,
+    meetings: records.meetings.map((m) => (m.outcomeDocuments?.some((d) => d.id === JOINT_STATEMENT) ? { ...m, outcomeDocuments: m.outcomeDocuments.filter((d) => d.id !== JOINT_STATEMENT) } : m)),
+    agendaItems: records.agendaItems.map((i) => (i.outcomeDocumentIds?.includes(JOINT_STATEMENT) ? { ...i, outcomeDocumentIds: i.outcomeDocumentIds.filter((d) => d !== JOINT_STATEMENT) } : i)),
+  };
 }

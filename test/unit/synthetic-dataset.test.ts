@@ -6,7 +6,7 @@ import { toStored } from '../../renderer/datasets/stored-records';
 
 /** Strips what the app adds on install, leaving the dataset record. */
 function asDatasetRecord(stored: Record<string, unknown>): Record<string, unknown> {
-  const { prov: _p, sourceIds: _s, from: _f, until: _u, country: _c, ...record } = stored;
+  const { prov: _p, sourceIds: _s, from: _f, until: _u, country: _c, outcomeDocumentIds: _o, ...record } = stored;
   return record;
 }
 

@@ -1,4 +1,4 @@
-import type { ExternalReference } from '../../../shared/dataset/dependencies';
+import type { ExternalReference, ReferenceTarget } from '../../../shared/dataset/dependencies';
 import { checkIntegrity } from '../../../shared/dataset/validate';
 import { RECORD_KINDS, type DatasetRecords, type RecordKind } from '../../../shared/model';
 import type { DelegateDatabase } from '../../db/db';
@@ -20,15 +20,33 @@ export interface Resolution {
 }
 
 const LOOKUP_CHUNK = 2000;
+const REFERENCE_TARGETS: readonly ReferenceTarget[] = [...RECORD_KINDS, 'outcomeDocuments'];
+
+/**
+ * The dataset holding each of these outcome documents: the dataset of the meeting that adopted
+ * it, found by the meetings' index of their documents (schema 11). A document id two datasets
+ * both use counts as the first one found.
+ */
+export async function outcomeDocumentOwners(database: DelegateDatabase, documentIds: readonly string[]): Promise<Map<string, string>> {
+  const owner = new Map<string, string>();
+  const wanted = new Set(documentIds);
+  for (let i = 0; i < documentIds.length; i += LOOKUP_CHUNK) {
+    const meetings = await database.meetings.where('outcomeDocumentIds').anyOf(documentIds.slice(i, i + LOOKUP_CHUNK)).toArray();
+    for (const meeting of meetings) {
+      for (const id of meeting.outcomeDocumentIds ?? []) if (wanted.has(id) && !owner.has(id)) owner.set(id, meeting.prov.datasetId);
+    }
+  }
+  return owner;
+}
 
 export async function resolveReferences(database: DelegateDatabase, layerId: string, bases: readonly string[], references: readonly ExternalReference[]): Promise<Resolution> {
   const resolution: Resolution = { undeclared: [], missing: [] };
   const declared = new Set(bases);
-  for (const target of RECORD_KINDS) {
+  for (const target of REFERENCE_TARGETS) {
     const wanted = [...new Set(references.filter((r) => r.target === target).map((r) => r.targetId))];
     if (wanted.length === 0) continue;
-    const owner = new Map<string, string>();
-    for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
+    const owner = target === 'outcomeDocuments' ? await outcomeDocumentOwners(database, wanted) : new Map<string, string>();
+    for (let i = 0; target !== 'outcomeDocuments' && i < wanted.length; i += LOOKUP_CHUNK) {
       const part = wanted.slice(i, i + LOOKUP_CHUNK);
       const found = await referenceTable(database, target).bulkGet(part);
       found.forEach((record, j) => {

@@ -6,7 +6,7 @@ import type { DelegateDatabase } from '../../db/db';
 import { failure } from '../request-control';
 import type { FlaggedReference, PreviewLayers, SyncFailure } from '../types';
 import { baseNeededRefusal, checkBases, dependentsOf } from './bases';
-import { layerReferences, resolveReferences } from './cross-references';
+import { layerReferences, outcomeDocumentOwners, resolveReferences } from './cross-references';
 
 /** Most references listed per layer in a preview (the count is always whole). */
 const LISTED = 200;
@@ -58,20 +58,30 @@ export async function checkLayer(
   return { bases, missing: missing.slice(0, LISTED), missingCount: missing.length };
 }
 
-/** The installed layers over the updated dataset, and the references of theirs the update breaks or mends. */
-export async function dependentsImpact(database: DelegateDatabase, datasetId: string, plan: UpdatePlan): Promise<PreviewLayers['dependents']> {
+/**
+ * The installed layers over the updated dataset, and the references of theirs the update breaks
+ * or mends. `documentsAfter`: the outcome document ids the update's meetings hold, so that a
+ * layer's reference to a document the base withdraws (its meeting changed or removed) counts too.
+ */
+export async function dependentsImpact(database: DelegateDatabase, datasetId: string, plan: UpdatePlan, documentsAfter: ReadonlySet<string> = new Set()): Promise<PreviewLayers['dependents']> {
   const impact: PreviewLayers['dependents'] = [];
   for (const layer of dependentsOf(await database.acceptedManifests.toArray(), datasetId)) {
     const register = await database.datasets.get(layer.datasetId);
     if (!register || layer.datasetId === datasetId) continue;
-    const removed = new Map(RECORD_KINDS.map((k) => [k, new Set(plan.kinds[k].removed)]));
-    const added = new Map(RECORD_KINDS.map((k) => [k, new Set(plan.kinds[k].added)]));
+    const removed = new Map<string, Set<string>>(RECORD_KINDS.map((k) => [k, new Set(plan.kinds[k].removed)]));
+    const added = new Map<string, Set<string>>(RECORD_KINDS.map((k) => [k, new Set(plan.kinds[k].added)]));
+    const references = await layerReferences(database, layer.datasetId);
+    // Documents of this base that the layer names and the update no longer holds.
+    const named = [...new Set(references.filter((r) => r.target === 'outcomeDocuments').map((r) => r.targetId))];
+    const owners = named.length > 0 ? await outcomeDocumentOwners(database, named) : new Map<string, string>();
+    removed.set('outcomeDocuments', new Set(named.filter((id) => owners.get(id) === datasetId && !documentsAfter.has(id))));
+    added.set('outcomeDocuments', new Set(documentsAfter));
     const flags = await database.referenceFlags.where('datasetId').equals(layer.datasetId).toArray();
     const flaggedNow = new Set(flags.flatMap((f) => f.references.map((r) => `${f.kind}/${f.id}/${r.path}`)));
-    const flagged: FlaggedReference[] = (await layerReferences(database, layer.datasetId))
-      .filter((r) => removed.get(r.target)!.has(r.targetId) && !flaggedNow.has(`${r.kind}/${r.id}/${r.path}`))
+    const flagged: FlaggedReference[] = references
+      .filter((r) => removed.get(r.target)?.has(r.targetId) === true && !flaggedNow.has(`${r.kind}/${r.id}/${r.path}`))
       .map((r) => ({ ...r, baseId: datasetId }));
-    const cleared = flags.reduce((n, f) => n + f.references.filter((r) => added.get(r.target)!.has(r.targetId)).length, 0);
+    const cleared = flags.reduce((n, f) => n + f.references.filter((r) => added.get(r.target)?.has(r.targetId) === true).length, 0);
     impact.push({ datasetId: layer.datasetId, title: register.title, flagged: flagged.slice(0, LISTED), flaggedCount: flagged.length, cleared });
   }
   return impact;

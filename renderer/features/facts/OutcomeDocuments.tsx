@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { Meeting } from '../../../shared/model';
 import { toSafeExternalUrl } from '../../../shared/trusted-url';
 import { LocalText } from '../../components/LocalText';
@@ -13,6 +14,11 @@ export function OutcomeDocuments({ meeting }: { meeting: Pick<Meeting, 'outcomeD
   const t = useT();
   const language = useAppStore((s) => s.language);
   const documents = meeting.outcomeDocuments ?? [];
+  // Reached from a link to one document (OutcomeDocumentLinks: /meetings/<id>#outcome-<doc>): show it.
+  useEffect(() => {
+    const target = window.location.hash.startsWith('#outcome-') ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    target?.scrollIntoView?.({ block: 'start' });
+  }, [documents.length]);
   if (documents.length === 0) return null;
   return (
     <section aria-labelledby="outcome-documents-heading">

@@ -6,6 +6,7 @@ import { Chair, Countries } from '../../components/Chair';
 import { FieldCertainty, RecordCertainty } from '../facts/CertaintyBadge';
 import { HeadsOfDelegation } from '../facts/HeadsOfDelegation';
 import { OutcomeDocuments } from '../facts/OutcomeDocuments';
+import { OutcomeDocumentLinks } from '../facts/OutcomeDocumentLinks';
 import { OtherLanguageNames } from '../facts/OtherLanguageNames';
 import { Citations } from '../../components/Citations';
 import { MeetingBriefings } from '../briefings/MeetingBriefings';
@@ -14,10 +15,11 @@ import { LocalText, OriginalText } from '../../components/LocalText';
 import { Field, Page } from '../../components/Page';
 import { RecordPage } from '../../components/RecordPage';
 import { db } from '../../db/db';
-import type { StoredAgendaItem, StoredMeeting } from '../../db/schema';
+import type { ReferenceFlagRow, StoredAgendaItem, StoredMeeting } from '../../db/schema';
 import { countryName, formatDateRange, formatPartialDate } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
+import { AgendaFlag, agendaFlags } from './AgendaFlag';
 
 export function MeetingPage({ id }: { id: string }) {
   const t = useT();
@@ -38,7 +40,7 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
       meeting.previousMeetingId ? db.meetings.get(meeting.previousMeetingId) : undefined,
       db.targets.where('meetingIds').equals(meeting.id).toArray(),
     ]);
-    return { items, next, previous, targets };
+    return { items, next, previous, targets, flags: await agendaFlags(items) };
   }, [meeting]);
   const venue = meeting.venue;
   const place = venue ? [venue.name, venue.city, venue.state, countryName(venue.country, language)].filter(Boolean).join(', ') : undefined;
@@ -131,7 +133,7 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
         <p className="record-certainty">
           <FieldCertainty certainty={meeting.certainty} field="days" />
         </p>
-        {related && <Programme meeting={meeting} items={related.items} />}
+        {related && <Programme meeting={meeting} items={related.items} flags={related.flags} />}
       </section>
 
       {related && related.targets.length > 0 && (
@@ -172,7 +174,7 @@ function ParticipantList({ value }: { value: NonNullable<StoredMeeting['particip
   );
 }
 
-function Programme({ meeting, items }: { meeting: StoredMeeting; items: StoredAgendaItem[] }) {
+function Programme({ meeting, items, flags }: { meeting: StoredMeeting; items: StoredAgendaItem[]; flags: ReadonlyMap<string, ReferenceFlagRow> }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
   const days = groupProgramme(meeting, items);
@@ -196,7 +198,7 @@ function Programme({ meeting, items }: { meeting: StoredMeeting; items: StoredAg
             ) : (
               <ListTag className="agenda">
                 {day.items.map((item) => (
-                  <AgendaEntry key={item.id} item={item} />
+                  <AgendaEntry key={item.id} item={item} flag={flags.get(item.id)} />
                 ))}
               </ListTag>
             )}
@@ -207,13 +209,15 @@ function Programme({ meeting, items }: { meeting: StoredMeeting; items: StoredAg
   );
 }
 
-function AgendaEntry({ item }: { item: StoredAgendaItem }) {
+function AgendaEntry({ item, flag }: { item: StoredAgendaItem; flag: ReferenceFlagRow | undefined }) {
   const t = useT();
   return (
-    <li className="agenda-item" id={`item-${item.id}`}>
+    <li className={flag ? 'agenda-item agenda-item-flagged' : 'agenda-item'} id={`item-${item.id}`}>
       <div className="agenda-title">
         <span className={`kind kind-${item.kind}`}>{t(`agenda.kind.${item.kind}`)}</span> <LocalText value={item.title} />
+        {flag && <span className="badge flag-badge">{t('layers.programme.flagged')}</span>}
       </div>
+      {flag && <AgendaFlag flag={flag} />}
       <div className="agenda-meta">
         {item.bodyIds.length > 0 && <BodyLinks ids={item.bodyIds} />}
         {item.partners.length > 0 && (
@@ -238,6 +242,11 @@ function AgendaEntry({ item }: { item: StoredAgendaItem }) {
           </span>
         )}
       </div>
+      {item.outcomeDocumentIds && item.outcomeDocumentIds.length > 0 && (
+        <div className="agenda-meta">
+          <span>{t('facts.outcomeDocuments')}:</span> <OutcomeDocumentLinks ids={item.outcomeDocumentIds} />
+        </div>
+      )}
       {item.description && (
         <p className="agenda-description">
           <LocalText value={item.description} />

@@ -1,6 +1,7 @@
 import '../../../shared/zod-jitless';
 import { packDocx, type DocxLabels } from '../../../shared/pack/docx/pack-docx';
 import type { PackDocument } from '../../../shared/pack/model';
+import { facesFor } from './script-fonts';
 
 /*
  * Writes the Word document off the main thread: a 300-item brief is thousands of paragraphs,
@@ -19,8 +20,10 @@ const scope = self as unknown as {
 scope.addEventListener('message', (event) => {
   if (event.data.kind !== 'write') return;
   const { reqId, doc, labels } = event.data;
-  packDocx(doc, labels).then(
-    (bytes) => scope.postMessage({ reqId, ok: true, bytes }, [bytes.buffer]),
-    (error: unknown) => scope.postMessage({ reqId, ok: false, message: error instanceof Error ? error.message : String(error) }),
-  );
+  facesFor(doc)
+    .then((faces) => packDocx(doc, labels, faces))
+    .then(
+      (bytes) => scope.postMessage({ reqId, ok: true, bytes }, [bytes.buffer]),
+      (error: unknown) => scope.postMessage({ reqId, ok: false, message: error instanceof Error ? error.message : String(error) }),
+    );
 });

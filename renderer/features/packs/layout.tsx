@@ -2,6 +2,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { PackDocument, PackPaper } from '../../../shared/pack/model';
 import { paginate, type LayoutUnit, type Placement, type Split } from '../../../shared/pack/paginate';
+import { SCRIPT_FACES, scriptsIn } from '../../../shared/pack/scripts';
 import { flowUnits, isHeading, layoutRules, type FlowUnit, type PlacedUnit, type UnitSlice } from './flow';
 import { PackPageFrame, type PageLabels } from './PackPages';
 import { PackUnit, type UnitEnv } from './PackUnit';
@@ -43,10 +44,16 @@ function abortError(): DOMException {
   return new DOMException('The layout was cancelled.', 'AbortError');
 }
 
-/** Loads the pack's text face in its styles before measuring, so heights are those printed. */
-async function fontsReady(): Promise<void> {
+/**
+ * Loads the pack's text face in its styles before measuring, so heights are those printed: the
+ * Latin faces, and the Thai, Lao, Khmer or Burmese face of each script the pack's text uses
+ * (each is its own file, loaded only when asked for a letter of its script).
+ */
+async function fontsReady(doc: PackDocument): Promise<void> {
   if (typeof document === 'undefined' || !('fonts' in document)) return;
-  await Promise.all(['400 11pt "Pack Sans"', '700 11pt "Pack Sans"', 'italic 400 11pt "Pack Sans"'].map((font) => document.fonts.load(font).catch(() => [])));
+  const samples = scriptsIn(JSON.stringify(doc)).map((s) => SCRIPT_FACES[s].sample).join('');
+  const fonts = ['400 11pt "Pack Sans"', '700 11pt "Pack Sans"', 'italic 400 11pt "Pack Sans"'];
+  await Promise.all(fonts.map((font) => document.fonts.load(font, `A${samples}`).catch(() => [])));
   await document.fonts.ready;
 }
 
@@ -70,7 +77,7 @@ export async function layOutPack(
   const root = createRoot(container);
   const unitEnv: UnitEnv = { ...env, pageOf: () => undefined };
   try {
-    await fontsReady();
+    await fontsReady(doc);
     // A real page frame (header, footer, margins) tells how tall a page's body is.
     flushSync(() =>
       root.render(

@@ -3,7 +3,7 @@ import { db } from '../../db/db';
 
 /** Everything a briefing's pack is made from, read in one transaction (a snapshot: the pack does not follow edits). */
 export async function loadPackInput(briefingId: string): Promise<PackInput | undefined> {
-  return db.transaction('r', [db.briefings, db.sections, db.meetings, db.agendaItems, db.bodies, db.targets, db.frameworks, db.sources], async () => {
+  return db.transaction('r', [db.briefings, db.sections, db.meetings, db.agendaItems, db.bodies, db.targets, db.frameworks, db.sources, db.referenceFlags], async () => {
     const briefing = await db.briefings.get(briefingId);
     if (!briefing) return undefined;
     const meeting = await db.meetings.get(briefing.meetingId);
@@ -19,6 +19,9 @@ export async function loadPackInput(briefingId: string): Promise<PackInput | und
     const targetIds = [...new Set(sections.flatMap((s) => s.targets.map((a) => a.targetId)))];
     const targets = (await db.targets.bulkGet(targetIds)).filter((x) => x !== undefined);
     const frameworks = (await db.frameworks.bulkGet([...new Set(targets.map((x) => x.frameworkId))])).filter((x) => x !== undefined);
-    return { briefing, sections, meeting, previousMeeting, agendaItems, bodies, targets, frameworks, sources };
+    // A layer's items that refer to records their base has since removed, marked in the programme.
+    const flags = (await db.referenceFlags.bulkGet(agendaItems.map((i) => ['agendaItems', i.id] as [string, string]))).filter((f) => f !== undefined);
+    const flaggedItems = new Map(flags.map((f) => [f.id, f.references.map((r) => r.targetId)]));
+    return { briefing, sections, meeting, previousMeeting, agendaItems, bodies, targets, frameworks, sources, ...(flaggedItems.size > 0 ? { flaggedItems } : {}) };
   });
 }

@@ -20,8 +20,8 @@ function inThreadHost(post: (message: FromDocxWorker) => void) {
       if (message.kind !== 'write') return;
       const { reqId, doc, labels } = message;
       try {
-        const { packDocx } = await import('../../../shared/pack/docx/pack-docx');
-        post({ reqId, ok: true, bytes: await packDocx(doc, labels) });
+        const [{ packDocx }, { facesFor }] = await Promise.all([import('../../../shared/pack/docx/pack-docx'), import('./script-fonts')]);
+        post({ reqId, ok: true, bytes: await packDocx(doc, labels, await facesFor(doc)) });
       } catch (error) {
         post({ reqId, ok: false, message: error instanceof Error ? error.message : String(error) });
       }

@@ -12,6 +12,7 @@ import type { StoredTarget } from '../../db/schema';
 import { formatPartialDate } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
+import { OutcomeDocumentLinks } from '../facts/OutcomeDocumentLinks';
 
 export function TargetPage({ id }: { id: string }) {
   const t = useT();
@@ -57,6 +58,7 @@ function TargetDetail({ target }: { target: StoredTarget }) {
         </Field>
         <Field label={t('targets.owners')}>{target.ownerBodyIds.length > 0 ? <BodyLinks ids={target.ownerBodyIds} /> : undefined}</Field>
         <Field label={t('targets.meetings')}>{target.meetingIds.length > 0 ? <MeetingLinks ids={target.meetingIds} /> : undefined}</Field>
+        <Field label={t('facts.outcomeDocuments')}>{target.outcomeDocumentIds && target.outcomeDocumentIds.length > 0 ? <OutcomeDocumentLinks ids={target.outcomeDocumentIds} /> : undefined}</Field>
       </dl>
       <TargetBriefings targetId={target.id} />
       <Citations citations={target.sources} />

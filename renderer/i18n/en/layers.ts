@@ -10,6 +10,7 @@ export const layers = {
   'layers.target.agendaItems': 'agenda item',
   'layers.target.frameworks': 'framework',
   'layers.target.targets': 'outcome target',
+  'layers.target.outcomeDocuments': 'outcome document',
   'layers.flag.reference': 'Refers to {target} “{targetId}”, which {base} no longer has.',
   'layers.flag.referenceNoBase': 'Refers to {target} “{targetId}”, which none of its base datasets has.',
   'layers.flag.row': '{kind} {id}: refers to {target} “{targetId}”, which {base} no longer has.',
@@ -32,4 +33,6 @@ export const layers = {
   'layers.history.changes': '{added} added, {changed} changed, {removed} removed',
   'layers.history.dataset': '{title} ({datasetId})',
   'layers.history.undo': 'Undo last update of {title}',
+  'layers.programme.flagged': 'Check: refers to a removed record',
+  'layers.programme.lead': 'This item belongs to {layer}. Its base dataset no longer has what the item refers to:',
 } as const;

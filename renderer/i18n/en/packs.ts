@@ -83,6 +83,7 @@ export const packs = {
   'packs.programme.dayDated': 'Day {day}, {date}',
   'packs.programme.undated': 'Day not given by the source',
   'packs.programme.empty': 'No agenda item is recorded for this day.',
+  'packs.programme.flagged': 'Check: refers to {ids}, which its base dataset no longer has',
   'packs.brief.when': 'When',
   'packs.brief.bodies': 'Bodies',
   'packs.brief.objectives': 'Objectives',

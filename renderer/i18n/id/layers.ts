@@ -12,6 +12,7 @@ export const layers = {
   'layers.target.agendaItems': 'butir agenda',
   'layers.target.frameworks': 'kerangka kerja',
   'layers.target.targets': 'sasaran hasil',
+  'layers.target.outcomeDocuments': 'dokumen hasil',
   'layers.flag.reference': 'Merujuk ke {target} “{targetId}”, yang tidak lagi ada di {base}.',
   'layers.flag.referenceNoBase': 'Merujuk ke {target} “{targetId}”, yang tidak ada di set data dasarnya mana pun.',
   'layers.flag.row': '{kind} {id}: merujuk ke {target} “{targetId}”, yang tidak lagi ada di {base}.',
@@ -34,4 +35,6 @@ export const layers = {
   'layers.history.changes': '{added} ditambahkan, {changed} diubah, {removed} dihapus',
   'layers.history.dataset': '{title} ({datasetId})',
   'layers.history.undo': 'Batalkan pembaruan terakhir {title}',
+  'layers.programme.flagged': 'Periksa: merujuk ke rekaman yang telah dihapus',
+  'layers.programme.lead': 'Butir ini milik {layer}. Set data dasarnya tidak lagi memiliki rekaman yang dirujuk butir ini:',
 } as const satisfies Partial<Catalog>;

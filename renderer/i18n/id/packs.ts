@@ -85,6 +85,7 @@ export const packs = {
   'packs.programme.dayDated': 'Hari {day}, {date}',
   'packs.programme.undated': 'Hari tidak disebutkan oleh sumber',
   'packs.programme.empty': 'Tidak ada mata acara yang tercatat untuk hari ini.',
+  'packs.programme.flagged': 'Periksa: merujuk ke {ids}, yang tidak lagi ada di set data dasarnya',
   'packs.brief.when': 'Kapan',
   'packs.brief.bodies': 'Badan',
   'packs.brief.objectives': 'Tujuan',

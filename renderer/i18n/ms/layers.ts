@@ -12,6 +12,7 @@ export const layers = {
   'layers.target.agendaItems': 'perkara agenda',
   'layers.target.frameworks': 'rangka kerja',
   'layers.target.targets': 'sasaran hasil',
+  'layers.target.outcomeDocuments': 'dokumen hasil',
   'layers.flag.reference': 'Merujuk kepada {target} “{targetId}”, yang tiada lagi dalam {base}.',
   'layers.flag.referenceNoBase': 'Merujuk kepada {target} “{targetId}”, yang tiada dalam mana-mana set data asasnya.',
   'layers.flag.row': '{kind} {id}: merujuk kepada {target} “{targetId}”, yang tiada lagi dalam {base}.',
@@ -34,4 +35,6 @@ export const layers = {
   'layers.history.changes': '{added} ditambah, {changed} diubah, {removed} dibuang',
   'layers.history.dataset': '{title} ({datasetId})',
   'layers.history.undo': 'Buat asal kemas kini terakhir {title}',
+  'layers.programme.flagged': 'Semak: merujuk kepada rekod yang telah dibuang',
+  'layers.programme.lead': 'Perkara ini milik {layer}. Set data asasnya tiada lagi rekod yang dirujuk oleh perkara ini:',
 } as const satisfies Partial<Catalog>;

@@ -85,6 +85,7 @@ export const packs = {
   'packs.programme.dayDated': 'Hari {day}, {date}',
   'packs.programme.undated': 'Hari tidak dinyatakan oleh sumber',
   'packs.programme.empty': 'Tiada perkara agenda direkodkan untuk hari ini.',
+  'packs.programme.flagged': 'Semak: merujuk kepada {ids}, yang tiada lagi dalam set data asasnya',
   'packs.brief.when': 'Bila',
   'packs.brief.bodies': 'Badan',
   'packs.brief.objectives': 'Objektif',

@@ -1,7 +1,8 @@
-import { AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, Paragraph, ShadingType, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, Paragraph, ShadingType, TextRun, type IPropertiesOptions } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { PackBlock, PackCertainty, PackChapter, PackDocument } from '../model';
 import { markdownParagraphs } from './markdown-xml';
+import { SCRIPT_FACES, type PackScript } from '../scripts';
 import { pageBreak, paragraph, run, table, tableOfContents } from './wordml';
 
 /*
@@ -27,6 +28,19 @@ export interface DocxLabels {
   /** Said where the printed pack has its org chart, which Word does not draw. */
   orgChart: string;
 }
+
+/**
+ * A script's face to embed (TrueType bytes, see woff-to-sfnt.ts), so that Thai, Lao, Khmer and
+ * Burmese text shows in the face it was printed in even where Word has no font for the script.
+ */
+export interface EmbeddedScriptFace {
+  script: PackScript;
+  regular: Uint8Array;
+  bold?: Uint8Array;
+}
+
+/** The font bytes' type in the docx typings (Node's Buffer, which the web project does not know). */
+type FontData = NonNullable<IPropertiesOptions['fonts']>[number]['data'];
 
 const A4 = { width: 11906, height: 16838 };
 const LETTER = { width: 12240, height: 15840 };
@@ -128,7 +142,7 @@ export function bodyXml(doc: PackDocument, labels: DocxLabels, textWidth: number
 }
 
 /** The package around the body: styles, the page's size and margins, the header and footer with the marking and page numbers. */
-function packageDocument(doc: PackDocument, labels: DocxLabels, size: { width: number; height: number }): Document {
+function packageDocument(doc: PackDocument, labels: DocxLabels, size: { width: number; height: number }, faces: readonly EmbeddedScriptFace[]): Document {
   const [before, after] = labels.pageOf.split('{page}');
   const [between, end] = (after ?? '').split('{pages}');
   const marking = () => new TextRun({ text: doc.marking, bold: true, color: MARKING_COLOR });
@@ -136,6 +150,10 @@ function packageDocument(doc: PackDocument, labels: DocxLabels, size: { width: n
     creator: doc.cover.author || 'ASEAN Delegate Briefing',
     title: doc.cover.briefTitle,
     features: { updateFields: true },
+    // The docx types say Buffer; the library only slices and copies the bytes, which a Uint8Array does in the worker too.
+    ...(faces.length > 0
+      ? { fonts: faces.map((f) => ({ name: SCRIPT_FACES[f.script].family, data: f.regular as FontData, ...(f.bold ? { bold: f.bold as FontData } : {}) })) }
+      : {}),
     styles: {
       default: { document: { run: { font: 'Noto Sans', size: 20 } } },
       paragraphStyles: [
@@ -172,10 +190,10 @@ function packageDocument(doc: PackDocument, labels: DocxLabels, size: { width: n
   });
 }
 
-/** The .docx file's bytes. */
-export async function packDocx(doc: PackDocument, labels: DocxLabels): Promise<Uint8Array> {
+/** The .docx file's bytes; `faces` are embedded (give those of the scripts the document uses: scriptsIn). */
+export async function packDocx(doc: PackDocument, labels: DocxLabels, faces: readonly EmbeddedScriptFace[] = []): Promise<Uint8Array> {
   const size = doc.paper === 'letter' ? LETTER : A4;
-  const files = unzipSync(new Uint8Array(await Packer.toArrayBuffer(packageDocument(doc, labels, size))));
+  const files = unzipSync(new Uint8Array(await Packer.toArrayBuffer(packageDocument(doc, labels, size, faces))));
   const documentXml = strFromU8(files['word/document.xml']!);
   const open = documentXml.indexOf('<w:body>') + '<w:body>'.length;
   const sectPr = documentXml.lastIndexOf('<w:sectPr');

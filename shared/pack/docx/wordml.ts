@@ -1,3 +1,5 @@
+import { SCRIPT_FACES, scriptsIn, splitByScript, type PackScript } from '../scripts';
+
 /*
  * WordprocessingML for the body of the brief, written as strings: the docx library builds an
  * object per run and serialises them generically, several seconds for a 300-item brief; the few
@@ -21,28 +23,44 @@ export interface RunStyle {
   underline?: boolean;
 }
 
-function runProperties(style: RunStyle): string {
+/**
+ * The run's properties, in the order the schema wants them. Text in Thai, Lao, Khmer or Burmese
+ * is a complex script to Word: it takes the face, size, weight and slant from the complex-script
+ * properties (cs, szCs, bCs, iCs), so the run names its script's face in every slot and marks
+ * itself complex with its language.
+ */
+function runProperties(style: RunStyle, script?: PackScript): string {
+  const face = script ? SCRIPT_FACES[script] : undefined;
   let p = '';
-  if (style.bold) p += '<w:b/>';
-  if (style.italics) p += '<w:i/>';
+  if (face) p += `<w:rFonts w:ascii="${face.family}" w:hAnsi="${face.family}" w:eastAsia="${face.family}" w:cs="${face.family}"/>`;
+  if (style.bold) p += face ? '<w:b/><w:bCs/>' : '<w:b/>';
+  if (style.italics) p += face ? '<w:i/><w:iCs/>' : '<w:i/>';
   if (style.color) p += `<w:color w:val="${style.color}"/>`;
-  if (style.size) p += `<w:sz w:val="${style.size}"/>`;
+  if (style.size) p += face ? `<w:sz w:val="${style.size}"/><w:szCs w:val="${style.size}"/>` : `<w:sz w:val="${style.size}"/>`;
   if (style.underline) p += '<w:u w:val="single"/>';
   if (style.superScript) p += '<w:vertAlign w:val="superscript"/>';
+  if (face) p += `<w:cs/><w:lang w:bidi="${face.lang}"/>`;
   return p ? `<w:rPr>${p}</w:rPr>` : '';
 }
 
-/** A run of text; tabs and line breaks in it become Word's own. */
-export function run(text: string, style: RunStyle = {}): string {
-  if (text === '') return '';
-  const parts = text.split(/(\t|\n)/);
+function runOf(text: string, style: RunStyle, script?: PackScript): string {
   let inner = '';
-  for (const part of parts) {
+  for (const part of text.split(/(\t|\n)/)) {
     if (part === '\t') inner += '<w:tab/>';
     else if (part === '\n') inner += '<w:br/>';
     else if (part !== '') inner += `<w:t xml:space="preserve">${esc(part)}</w:t>`;
   }
-  return `<w:r>${runProperties(style)}${inner}</w:r>`;
+  return `<w:r>${runProperties(style, script)}${inner}</w:r>`;
+}
+
+/** A run of text (one per script it uses, each in its face); tabs and line breaks in it become Word's own. */
+export function run(text: string, style: RunStyle = {}): string {
+  if (text === '') return '';
+  // Most text is Latin only: one run, without cutting it up.
+  if (scriptsIn(text).length === 0) return runOf(text, style);
+  return splitByScript(text)
+    .map((segment) => runOf(segment.text, style, segment.script))
+    .join('');
 }
 
 /** A hyperlink as a field (no relationship needed): Word shows it as a link. */

@@ -9,6 +9,11 @@ export const composeProgramme: PartComposer = (ctx) => {
   const blocks: PackBlock[] = [];
   const { certainty } = input.meeting;
   // A note on the whole list of days (ASOEN-36's are dated by assumption) goes before the first day.
+  // An item a base's removal left referring to nothing is printed with a warning, not hidden.
+  const sessionText = (item: (typeof input.agendaItems)[number]) => {
+    const missing = input.flaggedItems?.get(item.id);
+    return missing ? `${text(item.title)} (${ctx.t('programme.flagged', { ids: missing.join(', ') })})` : text(item.title);
+  };
   const allDays = withCertainty(packCertainty(ctx, [certainty?.fields?.days]));
   if (allDays.certainty) blocks.push({ kind: 'text', text: ctx.t('certainty.days'), tone: 'muted', ...allDays });
   for (const day of groupProgramme(input.meeting, input.agendaItems)) {
@@ -23,7 +28,7 @@ export const composeProgramme: PartComposer = (ctx) => {
           ['col.session', 70],
           ['col.body', 30],
         ],
-        day.items.map((item) => ({ cells: [text(item.title), ctx.acronyms(item.bodyIds)], cites: numbers.cite(item.sources), ...recordCertainty(ctx, item.certainty) })),
+        day.items.map((item) => ({ cells: [sessionText(item), ctx.acronyms(item.bodyIds)], cites: numbers.cite(item.sources), ...recordCertainty(ctx, item.certainty) })),
       ),
     );
   }

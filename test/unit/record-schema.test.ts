@@ -1,0 +1,46 @@
+/**
+ * Record schema 3: a bundle declares the lowest record schema its records need, so an app that
+ * reads schema 2 says "update the app" for what it would otherwise refuse as invalid (a source
+ * without an excerpt or in Thai, a layer naming its base's outcome document), and keeps reading
+ * everything else.
+ */
+import { describe, expect, it } from 'vitest';
+import { BundleManifest, buildBundle, RECORD_SCHEMA_VERSION, recordSchemaNeeded, verifyBundle } from '../../shared/bundle';
+import { baseInput, builtinRecords, newSigner, options, resignedWith, signedBundle } from './bundle-fixtures';
+import { layerInput, layerRecords } from './layer-fixtures';
+
+const schemaOf = async (input: Parameters<typeof buildBundle>[0]) => BundleManifest.parse(JSON.parse((await buildBundle(input)).manifest)).schemaVersion;
+
+describe('the record schema a dataset needs', () => {
+  it('is 2 for records any schema-2 app reads (the built-in dataset)', async () => {
+    expect(recordSchemaNeeded(builtinRecords())).toBe(2);
+    expect(await schemaOf(baseInput(builtinRecords()))).toBe(2);
+  });
+
+  it('is 3 for a source without an excerpt, or in a language other than en, ms and id', async () => {
+    const records = builtinRecords();
+    const { excerpt: _excerpt, ...noExcerpt } = records.sources[0]!;
+    expect(recordSchemaNeeded({ ...records, sources: [noExcerpt, ...records.sources.slice(1)] })).toBe(3);
+    const thai = { ...records, sources: [{ ...records.sources[0]!, language: 'th' }, ...records.sources.slice(1)] };
+    expect(recordSchemaNeeded(thai)).toBe(3);
+    expect(await schemaOf(baseInput(thai))).toBe(3);
+  });
+
+  it('is 3 for a layer naming an outcome document its base holds, 2 for one naming only its own', async () => {
+    expect(recordSchemaNeeded(layerRecords())).toBe(3);
+    expect(await schemaOf(layerInput())).toBe(3);
+    const own = layerRecords();
+    own.agendaItems[0] = { ...own.agendaItems[0]!, outcomeDocumentIds: undefined };
+    expect(recordSchemaNeeded(own)).toBe(2);
+  });
+
+  it('is read by this app up to its own version, and beyond it asks for a newer app', async () => {
+    expect(RECORD_SCHEMA_VERSION).toBe(3);
+    const signer = await newSigner();
+    const records = builtinRecords();
+    const text = await signedBundle(baseInput({ ...records, sources: records.sources.map((s, i) => (i === 0 ? { ...s, language: 'th' } : s)) }), [signer]);
+    expect(await verifyBundle(text, [signer.publicKey], options())).toMatchObject({ ok: true, manifest: { schemaVersion: 3 } });
+    const newer = await resignedWith(text, signer, (m) => ({ ...m, schemaVersion: 4 }));
+    expect(await verifyBundle(newer, [signer.publicKey], options())).toMatchObject({ ok: false, code: 'app-too-old' });
+  });
+});
