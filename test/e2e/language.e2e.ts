@@ -45,9 +45,9 @@ describe('switching the interface language', () => {
 
   // Every item of the header at 1280 px, in one row, nothing cut; below that a Menu holds the navigation.
   const HEADER: Record<string, string[]> = {
-    en: ['Overview', 'Bodies', 'Briefings', 'Meetings', 'Outcome targets', 'Sources', 'Calendar', 'Settings'],
-    ms: ['Gambaran keseluruhan', 'Badan', 'Taklimat', 'Mesyuarat', 'Sasaran hasil', 'Sumber', 'Kalendar', 'Tetapan'],
-    id: ['Ikhtisar', 'Badan', 'Bahan pengarahan', 'Pertemuan', 'Target capaian', 'Sumber', 'Kalender', 'Pengaturan'],
+    en: ['Overview', 'Bodies', 'Briefings', 'Meetings', 'Outcome targets', 'Sources', 'Calendar', 'Papers', 'Settings'],
+    ms: ['Gambaran keseluruhan', 'Badan', 'Taklimat', 'Mesyuarat', 'Sasaran hasil', 'Sumber', 'Kalendar', 'Kertas', 'Tetapan'],
+    id: ['Ikhtisar', 'Badan', 'Bahan pengarahan', 'Pertemuan', 'Target capaian', 'Sumber', 'Kalender', 'Dokumen', 'Pengaturan'],
   };
   for (const lang of ['en', 'ms', 'id']) {
     it(`the header shows every item at 1280 px and folds into a menu at 1024 px (${lang})`, async () => {
@@ -56,12 +56,22 @@ describe('switching the interface language', () => {
       await ui.open('/');
       if (lang !== 'en') await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
       const nav = page.getByRole('navigation', { name: lang === 'en' ? 'Main' : 'Utama' });
-      await nav.getByRole('link', { name: HEADER[lang]![7]! }).waitFor();
+      await nav.getByRole('link', { name: HEADER[lang]!.at(-1)! }).waitFor();
       const layout = await page.evaluate(() => {
         const header = document.querySelector('.app-header')!;
         const items = [...header.querySelectorAll<HTMLElement>('a, button, select')].filter((e) => e.offsetParent !== null);
         const rows = new Set(items.map((e) => Math.round(e.getBoundingClientRect().top / 20)));
-        const cut = items.filter((e) => e.getBoundingClientRect().right > window.innerWidth || e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent);
+        // Cut: past the window, its own text clipped, or (a navigation item) running out of the
+        // navigation's box under the tools beside it.
+        const nav = header.querySelector('nav')!.getBoundingClientRect();
+        const tools = header.querySelector('.header-tools')!.getBoundingClientRect();
+        const cut = items
+          .filter((e) => {
+            const box = e.getBoundingClientRect();
+            const inNav = e.closest('nav') !== null;
+            return box.right > window.innerWidth || e.scrollWidth > e.clientWidth + 1 || (inNav && (box.right > nav.right + 0.5 || box.right > tools.left));
+          })
+          .map((e) => e.textContent);
         const brand = document.querySelector('.brand')!;
         return { cut, rows: rows.size, brandLines: brand.getClientRects().length, brandHeight: brand.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(brand).lineHeight) };
       });
