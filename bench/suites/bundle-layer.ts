@@ -10,6 +10,7 @@
  *   IndexedDB, slower than Chromium's, so the figures are an upper bound), after a base update
  *   that removed 10 of the base bodies the layer refers to. Two layer sizes show how it scales.
  */
+import { fromStored } from '../../renderer/datasets/stored-records';
 import { buildBundle, generateKeyPair, loadSigner, serializeBundle, signBundle, verifyBundle } from '../../shared/bundle';
 import { idsOf, validateLayer } from '../../shared/dataset/layer-validation';
 import { RECORD_KINDS, type DatasetRecords } from '../../shared/model';
@@ -54,8 +55,7 @@ function layerStored(total: number): Record<(typeof RECORD_KINDS)[number], Store
 
 /** The records without the fields the app adds when it stores them. */
 function asDataset(stored: Record<(typeof RECORD_KINDS)[number], Stored[]>): DatasetRecords {
-  const strip = ({ prov: _p, sourceIds: _s, from: _f, until: _u, country: _c, outcomeDocumentIds: _o, ...record }: Stored) => record;
-  return Object.fromEntries(RECORD_KINDS.map((k) => [k, stored[k].map(strip)])) as unknown as DatasetRecords;
+  return Object.fromEntries(RECORD_KINDS.map((k) => [k, stored[k].map((r) => fromStored(k, r as never))])) as unknown as DatasetRecords;
 }
 
 const time = async <T>(run: () => Promise<T> | T): Promise<{ ms: number; value: T }> => {

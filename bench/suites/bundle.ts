@@ -7,6 +7,7 @@
  * process's peak resident size only ever grows: in the bench process it would show the peak
  * of whatever ran before, not that of verifying.
  */
+import { fromStored } from '../../renderer/datasets/stored-records';
 import { execFileSync } from 'node:child_process';
 import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,11 +39,7 @@ const MiB = 1024 * 1024;
 /** The synthetic records without the fields the app adds when it stores them. */
 export function syntheticRecords(total: number): DatasetRecords {
   const data = generateSynthetic(countsFor(total), 'bench-bundle');
-  const strip = (stored: Record<string, unknown>) => {
-    const { prov: _p, sourceIds: _s, from: _f, until: _u, country: _c, outcomeDocumentIds: _o, ...record } = stored;
-    return record;
-  };
-  const raw = Object.fromEntries(RECORD_KINDS.map((k) => [k, (data[k] as Record<string, unknown>[]).map(strip)]));
+  const raw = Object.fromEntries(RECORD_KINDS.map((k) => [k, (data[k] as never[]).map((r) => fromStored(k, r))]));
   const result = validateDataset(raw);
   if (!result.ok) throw new Error('bench: the synthetic dataset is not valid');
   return result.records;

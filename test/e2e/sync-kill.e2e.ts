@@ -1,3 +1,4 @@
+import { fromStored } from '../../renderer/datasets/stored-records';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,11 +31,8 @@ const BRIEF_TEXT = 'Position on the joint statement: every word of this must sur
 function largeVersion2(): DatasetRecords {
   const builtin = builtinRecords();
   const synthetic = generateSynthetic(countsFor(ADDED_RECORDS), 'asean-builtin');
-  const strip = (stored: Record<string, unknown>) => {
-    const { prov: _p, sourceIds: _s, from: _f, until: _u, country: _c, ...record } = stored;
-    return record;
-  };
-  const merged = Object.fromEntries(RECORD_KINDS.map((k) => [k, [...builtin[k], ...(synthetic[k] as Record<string, unknown>[]).map(strip)]]));
+  // The synthetic records as a bundle carries them: without the fields the app derives on install.
+  const merged = Object.fromEntries(RECORD_KINDS.map((k) => [k, [...builtin[k], ...(synthetic[k] as never[]).map((r) => fromStored(k, r))]]));
   const result = validateDataset(merged);
   if (!result.ok) throw new Error('sync-kill: the large dataset is not valid');
   return result.records;

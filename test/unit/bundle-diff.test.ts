@@ -1,3 +1,4 @@
+import { fromStored } from '../../renderer/datasets/stored-records';
 import { describe, expect, it } from 'vitest';
 import { applyPayloadToRecords, diffCounts, diffDatasets, fieldChanges } from '../../shared/bundle';
 import { countsFor, generateSynthetic } from '../../bench/synthetic';
@@ -51,12 +52,8 @@ describe('diffDatasets', () => {
   });
 
   it('scales to a 100k-record dataset with one change per kind', () => {
-    const strip = (r: Record<string, unknown>) => {
-      const { prov: _p, sourceIds: _s, from: _f, until: _u, country: _c, ...rest } = r;
-      return rest;
-    };
     const data = generateSynthetic(countsFor(100_000), 'diff');
-    const old = Object.fromEntries(RECORD_KINDS.map((k) => [k, (data[k] as Record<string, unknown>[]).map(strip)])) as unknown as DatasetRecords;
+    const old = Object.fromEntries(RECORD_KINDS.map((k) => [k, (data[k] as never[]).map((r) => fromStored(k, r))])) as unknown as DatasetRecords;
     const next = { ...old, meetings: old.meetings.map((m, i) => (i === 500 ? { ...m, status: 'cancelled' as const } : m)) };
     const diff = diffDatasets(old, next);
     expect(diff.meetings.changed).toEqual([{ id: 'syn-meeting-500', changes: [{ path: 'status', before: 'held', after: 'cancelled' }] }]);
