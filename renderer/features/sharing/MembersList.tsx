@@ -8,6 +8,7 @@ import { listMembers, sharingErrorCode, type SharingErrorCode } from './relay-cl
 import { changeMemberRole, inviteMember, registerAgain, rememberMyRole, removeMember, type IssuedInvitation, type ShareRecord } from './share-record';
 import { sharingMessage } from './sharing-messages';
 import { MemberPresence } from '../presence/MemberPresence';
+import { formatDateTime } from '../../i18n/format';
 
 /** Members as the relay knows them (name, role, online, last seen); the lead changes roles and removes. */
 export function MembersList({ briefingId, record, version, onInvitation }: { briefingId: string; record: ShareRecord; version: number; onInvitation: (issued: IssuedInvitation) => void }) {
@@ -55,7 +56,7 @@ export function MembersList({ briefingId, record, version, onInvitation }: { bri
     }
   };
 
-  const time = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const time = (iso: string) => formatDateTime(iso, language);
   // The relay's list, or (while it cannot be read) the lead's own list.
   const rows =
     answer?.members ??

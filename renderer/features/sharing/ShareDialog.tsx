@@ -11,6 +11,7 @@ import { sharingErrorCode } from './relay-client';
 import { inviteMember, shareBriefing, shareRecordFor, type IssuedInvitation } from './share-record';
 import { sharingMessage } from './sharing-messages';
 import { PRIVATE_TEXT } from '../../components/private-text';
+import { formatDateTime } from '../../i18n/format';
 
 /** "Share with the delegation…": relay address, registration, then members and their invitations. */
 export function ShareDialog({ briefingId, onClose }: { briefingId: string; onClose: () => void }) {
@@ -64,7 +65,7 @@ export function ShareDialog({ briefingId, onClose }: { briefingId: string; onClo
     });
   };
 
-  const until = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const until = (iso: string) => formatDateTime(iso, language);
 
   return (
     <section className="panel share-dialog" role="dialog" aria-labelledby={`${id}-h`} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
