@@ -6,6 +6,9 @@ import { fetchFeed, isAllowedFeedUrl } from '../../electron/feed-fetch';
 import { registerIpcHandlers } from '../../electron/ipc';
 import { fakeElectron, invokeEventFrom } from './fake-electron';
 
+/** What /trickle sends, one byte every 50 ms. */
+const TRICKLE_BYTES = 40;
+
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule);
 // Main resolves every feed host; here names resolve to what each test says, never through real DNS.
 const dns = vi.hoisted(() => ({ answers: new Map<string, string[]>() }));
@@ -55,7 +58,7 @@ beforeAll(async () => {
       let sent = 0;
       const timer = setInterval(() => {
         res.write(' ');
-        if (++sent === 20) {
+        if (++sent === TRICKLE_BYTES) {
           clearInterval(timer);
           res.end();
         }
@@ -218,10 +221,11 @@ describe('fetchFeed', () => {
   });
 
   it('lets a slow but steady download run past the idle limit, until the total limit', async () => {
-    // /trickle sends a byte every 50 ms for 1 s: never idle for 300 ms, but longer than 300 ms in all.
-    const finished = await fetchFeed(`${base}/trickle`, { ...loopback, idleTimeoutMs: 300 });
-    expect(finished.ok && finished.bytes.byteLength).toBe(20);
-    const cut = await fetchFeed(`${base}/trickle`, { ...loopback, idleTimeoutMs: 300, totalTimeoutMs: 400 });
+    // /trickle sends a byte every 50 ms for 2 s: longer in all than the 1 s idle limit, yet never
+    // idle for it (twenty times the gap between bytes, so a loaded machine's late timers do not count).
+    const finished = await fetchFeed(`${base}/trickle`, { ...loopback, idleTimeoutMs: 1000 });
+    expect(finished.ok && finished.bytes.byteLength).toBe(TRICKLE_BYTES);
+    const cut = await fetchFeed(`${base}/trickle`, { ...loopback, idleTimeoutMs: 1000, totalTimeoutMs: 400 });
     expect(cut).toMatchObject({ ok: false, code: 'timeout', message: expect.stringMatching(/did not finish within/) });
   });
 
