@@ -7,31 +7,19 @@
  */
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatPublicKey, type Signer } from '../../shared/bundle';
+
 import { db } from '../../renderer/db/db';
-import { addTrustedKey, applyUpdate, resetSyncEngine } from '../../renderer/datasets/dataset-updates';
-import type { UpdatePreview } from '../../renderer/datasets/types';
+import { resetSyncEngine } from '../../renderer/datasets/dataset-updates';
+
 import { MeetingPage } from '../../renderer/features/meetings/MeetingPage';
 import { BASE_ID, JOINT_STATEMENT, LAYER_ID, baseWithoutJointStatement, layerBundle } from '../unit/layer-fixtures';
-import { bundleOf, builtinRecords, newSigner, preview, setUp } from './sync-engine-fixtures';
+import { apply, builtinRecords, bundleOf, ministry, preview, setUp } from './sync-engine-fixtures';
 
 vi.setConfig({ testTimeout: 60_000 });
 afterEach(() => resetSyncEngine());
 
 const ITEM = "Malaysia's bilateral with the ASOEN chair (delegation's own item)";
 const STATEMENT = 'ASEAN Joint Statement on Climate Change to the 30th Conference of the Parties to the UNFCCC (COP30)';
-
-async function ministry(): Promise<Signer> {
-  const signer = await newSigner();
-  const added = await addTrustedKey(formatPublicKey(signer.publicKey.raw), 'Ministry (MY)');
-  if (!added.ok) throw new Error(added.message);
-  return signer;
-}
-
-async function apply(shown: UpdatePreview): Promise<void> {
-  const applied = await applyUpdate(shown.token);
-  if (!applied.ok) throw new Error(`${applied.code}: ${applied.message}`);
-}
 
 /** The layer's agenda item as the ASOEN-36 programme shows it. */
 async function programmeEntry(): Promise<HTMLElement> {

@@ -5,28 +5,16 @@
  * record flagged (not dropped), and undo works per dataset.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatPublicKey, type Signer } from '../../shared/bundle';
+
 import { db } from '../../renderer/db/db';
-import { addTrustedKey, applyUpdate, resetSyncEngine, undoLastUpdate } from '../../renderer/datasets/dataset-updates';
-import type { CheckResult, UpdatePreview } from '../../renderer/datasets/types';
+import { resetSyncEngine, undoLastUpdate } from '../../renderer/datasets/dataset-updates';
+import type { CheckResult } from '../../renderer/datasets/types';
 import { BASE_ID, LAYER_ID, baseWithoutAhaCentre, layerBundle, layerRecords } from '../unit/layer-fixtures';
 import { signedBundle } from '../unit/bundle-fixtures';
-import { bundleOf, builtinRecords, check, newSigner, preview, setUp } from './sync-engine-fixtures';
+import { apply, builtinRecords, bundleOf, check, ministry, preview, setUp } from './sync-engine-fixtures';
 
 vi.setConfig({ testTimeout: 60_000 });
 afterEach(() => resetSyncEngine());
-
-async function ministry(): Promise<Signer> {
-  const signer = await newSigner();
-  const added = await addTrustedKey(formatPublicKey(signer.publicKey.raw), 'Ministry (MY)');
-  if (!added.ok) throw new Error(added.message);
-  return signer;
-}
-
-async function apply(shown: UpdatePreview): Promise<void> {
-  const applied = await applyUpdate(shown.token);
-  if (!applied.ok) throw new Error(`${applied.code}: ${applied.message}`);
-}
 
 function refused(result: CheckResult | { ok: boolean }, code: string) {
   expect(result.ok).toBe(false);

@@ -8,35 +8,23 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBriefing } from '../../shared/briefing/create';
-import { formatPublicKey, type Signer } from '../../shared/bundle';
+
 import { composePack } from '../../shared/pack/compose';
 import { PACK_PARTS, type PackDocument } from '../../shared/pack/model';
 import { SearchIndex } from '../../shared/search';
 import { db } from '../../renderer/db/db';
-import { addTrustedKey, applyUpdate, resetSyncEngine, undoLastUpdate } from '../../renderer/datasets/dataset-updates';
-import type { UpdatePreview } from '../../renderer/datasets/types';
+import { resetSyncEngine, undoLastUpdate } from '../../renderer/datasets/dataset-updates';
+
 import { loadPackInput } from '../../renderer/features/packs/load';
 import { loadReferenceDocs } from '../../renderer/features/search/reference-docs';
 import { JOINT_STATEMENT, LAYER_ID, baseWithoutAhaCentre, baseWithoutJointStatement, layerBundle } from '../unit/layer-fixtures';
 import { taggedFormat } from '../unit/pack-fixtures';
-import { bundleOf, newSigner, preview, putBriefing, setUp } from './sync-engine-fixtures';
+import { apply, bundleOf, ministry, preview, putBriefing, setUp } from './sync-engine-fixtures';
 
 vi.setConfig({ testTimeout: 60_000 });
 afterEach(() => resetSyncEngine());
 
 const ITEM = "Malaysia's bilateral with the ASOEN chair (delegation's own item)";
-
-async function ministry(): Promise<Signer> {
-  const signer = await newSigner();
-  const added = await addTrustedKey(formatPublicKey(signer.publicKey.raw), 'Ministry (MY)');
-  if (!added.ok) throw new Error(added.message);
-  return signer;
-}
-
-async function apply(shown: UpdatePreview): Promise<void> {
-  const applied = await applyUpdate(shown.token);
-  if (!applied.ok) throw new Error(`${applied.code}: ${applied.message}`);
-}
 
 /** The index the app's search worker builds: every reference record in the database. */
 async function searchIndex(): Promise<SearchIndex> {

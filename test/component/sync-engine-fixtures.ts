@@ -1,5 +1,5 @@
 /** Helpers for the sync engine tests: the built-in dataset installed, a trusted publisher, bundles, a database snapshot. */
-import type { BuildInput, Signer } from '../../shared/bundle';
+import { formatPublicKey, type BuildInput, type Signer } from '../../shared/bundle';
 import type { Briefing, Section } from '../../shared/briefing/model';
 import { canonicalJson } from '../../shared/dataset/hash';
 import type { DatasetRecords } from '../../shared/model';
@@ -7,7 +7,7 @@ import { ensureBuiltinDataset } from '../../renderer/db/builtin';
 import { loadBuiltinDevSigner } from '../../scripts/builtin-signing';
 import { db } from '../../renderer/db/db';
 import { toStoredSection } from '../../renderer/db/schema';
-import { checkUpdate, configureSyncEngine } from '../../renderer/datasets/dataset-updates';
+import { addTrustedKey, applyUpdate, checkUpdate, configureSyncEngine } from '../../renderer/datasets/dataset-updates';
 import type { CheckResult, UpdatePreview } from '../../renderer/datasets/types';
 import { NOW, baseInput, builtinRecords, newSigner, signedBundle } from '../unit/bundle-fixtures';
 
@@ -104,3 +104,17 @@ export async function putBriefing(b: Briefing, sections: Section[]): Promise<voi
 }
 
 export { newSigner };
+
+/** A second publisher (a ministry's national layer), its key trusted on the Datasets page. */
+export async function ministry(): Promise<Signer> {
+  const signer = await newSigner();
+  const added = await addTrustedKey(formatPublicKey(signer.publicKey.raw), 'Ministry (MY)');
+  if (!added.ok) throw new Error(added.message);
+  return signer;
+}
+
+/** Applies a previewed update, failing the test with the engine's reason if it is refused. */
+export async function apply(shown: UpdatePreview): Promise<void> {
+  const applied = await applyUpdate(shown.token);
+  if (!applied.ok) throw new Error(`${applied.code}: ${applied.message}`);
+}
