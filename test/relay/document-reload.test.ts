@@ -43,17 +43,21 @@ function unloadUnderNextConnection(hocuspocus: Hocuspocus, documentName: string)
 
 const listed = (documentName: string) => relay!.current.hocuspocus.documents.get(documentName);
 
+/** A relay with a lead and a drafter registered, the lead connected and synced on the content document. */
+async function leadOnline() {
+  relay = await startTestRelay({ log: () => undefined });
+  const lead = member('Aminah', 'lead');
+  const drafter = member('Budi', 'drafter');
+  const id = await registerBriefing(relay, [lead, drafter]);
+  const leadClient = connectClient(relay, id, lead);
+  clients.push(leadClient);
+  await until(() => synced(leadClient), 'the lead is synced');
+  return { drafter, id, name: relayDocumentName(id, 'content'), leadClient };
+}
+
 describe('a member reconnecting while the relay unloads the document', () => {
   it('is moved onto the live document, so colleagues get their changes and the relay keeps them', async () => {
-    relay = await startTestRelay({ log: () => undefined });
-    const lead = member('Aminah', 'lead');
-    const drafter = member('Budi', 'drafter');
-    const id = await registerBriefing(relay, [lead, drafter]);
-    const name = relayDocumentName(id, 'content');
-
-    const leadClient = connectClient(relay, id, lead);
-    clients.push(leadClient);
-    await until(() => synced(leadClient), 'the lead is synced');
+    const { drafter, id, name, leadClient } = await leadOnline();
     leadClient.doc.getText('body').insert(0, 'Secure the ASEAN paragraph.');
     await until(() => synced(leadClient), "the lead's first words are acknowledged");
     await until(() => !!listed(name)?.getText('body').toString().includes('Secure'), 'the relay holds them');
@@ -75,14 +79,7 @@ describe('a member reconnecting while the relay unloads the document', () => {
 
 describe('a discarded copy of a document', () => {
   it('is unloaded alone: the listed copy, with the members on it, stays listed', async () => {
-    relay = await startTestRelay({ log: () => undefined });
-    const lead = member('Aminah', 'lead');
-    const drafter = member('Budi', 'drafter');
-    const id = await registerBriefing(relay, [lead, drafter]);
-    const name = relayDocumentName(id, 'content');
-    const leadClient = connectClient(relay, id, lead);
-    clients.push(leadClient);
-    await until(() => synced(leadClient), 'the lead is synced');
+    const { drafter, id, name, leadClient } = await leadOnline();
     const live = listed(name)!;
 
     // A copy handed out in the race and then left by its connection (see above) is unloaded.
