@@ -41,23 +41,24 @@ function unloadUnderNextConnection(hocuspocus: Hocuspocus, documentName: string)
   return { fired: () => fired };
 }
 
-const listed = (documentName: string) => relay!.current.hocuspocus.documents.get(documentName);
+const listed = (documentName: string) => relay?.current.hocuspocus.documents.get(documentName);
 
 /** A relay with a lead and a drafter registered, the lead connected and synced on the content document. */
 async function leadOnline() {
-  relay = await startTestRelay({ log: () => undefined });
+  const started = await startTestRelay({ log: () => undefined });
+  relay = started;
   const lead = member('Aminah', 'lead');
   const drafter = member('Budi', 'drafter');
-  const id = await registerBriefing(relay, [lead, drafter]);
-  const leadClient = connectClient(relay, id, lead);
+  const id = await registerBriefing(started, [lead, drafter]);
+  const leadClient = connectClient(started, id, lead);
   clients.push(leadClient);
   await until(() => synced(leadClient), 'the lead is synced');
-  return { drafter, id, name: relayDocumentName(id, 'content'), leadClient };
+  return { relay: started, drafter, id, name: relayDocumentName(id, 'content'), leadClient };
 }
 
 describe('a member reconnecting while the relay unloads the document', () => {
   it('is moved onto the live document, so colleagues get their changes and the relay keeps them', async () => {
-    const { drafter, id, name, leadClient } = await leadOnline();
+    const { relay, drafter, id, name, leadClient } = await leadOnline();
     leadClient.doc.getText('body').insert(0, 'Secure the ASEAN paragraph.');
     await until(() => synced(leadClient), "the lead's first words are acknowledged");
     await until(() => !!listed(name)?.getText('body').toString().includes('Secure'), 'the relay holds them');
@@ -79,7 +80,7 @@ describe('a member reconnecting while the relay unloads the document', () => {
 
 describe('a discarded copy of a document', () => {
   it('is unloaded alone: the listed copy, with the members on it, stays listed', async () => {
-    const { drafter, id, name, leadClient } = await leadOnline();
+    const { relay, drafter, id, name, leadClient } = await leadOnline();
     const live = listed(name)!;
 
     // A copy handed out in the race and then left by its connection (see above) is unloaded.
