@@ -30,6 +30,7 @@ import { freshPage } from '../../test/e2e/support/browser';
 import type { BenchContext } from '../context';
 import { dexieExportOf, dexieImportOnce } from '../dexie-import';
 import { injectSynthetic, median } from '../measure';
+import { observeLongTasks } from '../search-page';
 import { countsFor } from '../synthetic';
 import { syntheticRecords } from './bundle';
 
@@ -289,17 +290,7 @@ async function syncOnce(browser: BenchContext['browser'], url: string, body: Buf
   const { context, page } = await freshPage(browser, { serviceWorkers: 'block' });
   const browserCdp = await browser.newBrowserCDPSession();
   try {
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
-      w.__longTasks = [];
-      try {
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
-        }).observe({ type: 'longtask', buffered: true });
-      } catch {
-        // longtask is Chromium-only.
-      }
-    });
+    await observeLongTasks(page);
     await page.route(`**${BUNDLE_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
     if (installFirst) await page.route(`**${FIRST_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: installFirst }));
     await page.goto(`${url}/`);
