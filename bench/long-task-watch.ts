@@ -44,17 +44,18 @@ export async function watchLongTasks(page: Page, options: { fromPageLoad?: boole
 export const pageNow = (page: Page) => page.evaluate(() => performance.now());
 
 /** The longest long task since `from` (page time), with the scripts of the frame it fell in. */
-export async function longestSince(page: Page, from: number): Promise<LongTask & { count: number }> {
+export async function longestSince(page: Page, from: number): Promise<LongTask & { count: number; sinceLoad: number }> {
   return page.evaluate((from) => {
     type Frame = { start: number; end: number; scripts: { invoker: string; fn: string; src: string; duration: number }[] };
     const w = window as unknown as { __benchTasks: { start: number; duration: number }[]; __benchFrames: Frame[] };
     const tasks = w.__benchTasks.filter((t) => t.start >= from);
     const longest = tasks.reduce<{ start: number; duration: number } | undefined>((a, t) => (!a || t.duration > a.duration ? t : a), undefined);
-    if (!longest) return { start: from, duration: 0, attribution: '', count: 0 };
+    const sinceLoad = w.__benchTasks.length;
+    if (!longest) return { start: from, duration: 0, attribution: '', count: 0, sinceLoad };
     const end = longest.start + longest.duration;
     const frame = w.__benchFrames.find((f) => f.start <= longest.start + 1 && f.end >= end - 1) ?? w.__benchFrames.find((f) => f.start < end && f.end > longest.start);
     const scripts = (frame?.scripts ?? []).filter((s) => s.duration >= 5).sort((a, b) => b.duration - a.duration).slice(0, 3);
     const attribution = scripts.map((s) => `${s.invoker} ${s.fn || '(anonymous)'} ${s.src} ${Math.round(s.duration)} ms`).join('; ');
-    return { start: longest.start, duration: longest.duration, attribution, count: tasks.length };
+    return { start: longest.start, duration: longest.duration, attribution, count: tasks.length, sinceLoad };
   }, from);
 }

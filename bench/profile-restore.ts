@@ -117,14 +117,15 @@ const server = await startWebServer();
 const browser = await launchBrowser();
 try {
   const { page, context } = await freshPage(browser, { acceptDownloads: true });
-  const prepared = await prepareRestore(page, server.url, join(folder, 'profiled.adbackup'), true);
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'];
+  // PROFILE_PHASE=start traces the start over the changed work instead (until search holds it all).
+  const start = process.env.PROFILE_PHASE === 'start';
+  const prepared = await prepareRestore(page, server.url, join(folder, 'profiled.adbackup'), true, undefined, start ? () => browser.startTracing(page, { path: tracePath, categories }) : undefined);
   console.log(`start after the change: longest task ${prepared.startLongest.duration.toFixed(0)} ms (${prepared.startLongest.attribution})`);
-  await browser.startTracing(page, {
-    path: tracePath,
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'],
-  });
+  if (start) await browser.stopTracing();
+  else await browser.startTracing(page, { path: tracePath, categories });
   const figures = await restoreAndRefresh(page, prepared);
-  await browser.stopTracing();
+  if (!start) await browser.stopTracing();
   console.log(`restore ${figures.restoreMs} ms, search refreshed ${figures.refreshMs} ms after; ${figures.longest.count} long tasks, longest ${figures.longest.duration.toFixed(0)} ms (${figures.longest.attribution})`);
   analyse((JSON.parse(readFileSync(tracePath, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents);
   await context.close();
