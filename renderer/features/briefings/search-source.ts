@@ -163,8 +163,10 @@ export function registerBriefingSearch(startWhen: StartWhen = afterFirstPaint): 
       load: async () => {
         await whenPainted();
         const rows = await readInSteps(tableOf(kind));
-        indexed = new Map(rows.map((r) => [r.id, r.updatedAt]));
         const docs = await docsOf(kind, rows);
+        // Only now: an edit saved while the documents were made (a task at a time) is read again
+        // below, after this load, rather than handed on before it (the load would replace it).
+        indexed = new Map(rows.map((r) => [r.id, r.updatedAt]));
         if (stale) {
           stale = false;
           follow('all');
