@@ -166,7 +166,9 @@ export function registerBriefingSearch(startWhen: StartWhen = afterFirstPaint): 
         const docs = await docsOf(kind, rows);
         // Only now: an edit saved while the documents were made (a task at a time) is read again
         // below, after this load, rather than handed on before it (the load would replace it).
-        indexed = new Map(rows.map((r) => [r.id, r.updatedAt]));
+        const known = new Map<string, string>();
+        await inSlices(rows, (slice) => slice.forEach((r) => known.set(r.id, r.updatedAt)));
+        indexed = known;
         if (stale) {
           stale = false;
           follow('all');
