@@ -8,6 +8,8 @@ export interface Metric {
   datasetSize: string;
   goal?: string;
   pass?: boolean;
+  /** What the figure is attributed to, what it was before, the load average: printed under the table. */
+  note?: string;
 }
 
 /** What every benchmark suite gets: a browser, the served web app, and where to put figures. */

@@ -65,5 +65,6 @@ const table = metrics.map((m) => ({
   result: m.pass === undefined ? '' : m.pass ? 'pass' : 'MISS',
 }));
 console.table(table);
+for (const m of metrics.filter((x) => x.note)) console.log(`${m.name}: ${m.note}`);
 writeFileSync('bench-results.json', `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, metrics }, null, 2)}\n`);
 console.log(`bench: ${metrics.filter((m) => m.pass === true).length} goals met, ${metrics.filter((m) => m.pass === false).length} missed; written to bench-results.json`);

@@ -38,6 +38,17 @@ const DOCS_PER_CHANGE = 1000;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Rows compared or made into documents per task: 100k rows at once held the page for 160 ms after a restore. */
+const ROWS_PER_TASK = 2000;
+
+/** `each` over `items` a slice at a time, a task apart. */
+async function inSlices<T>(items: readonly T[], each: (slice: readonly T[]) => void): Promise<void> {
+  for (let at = 0; at < items.length; at += ROWS_PER_TASK) {
+    if (at > 0) await nextTask();
+    each(items.slice(at, at + ROWS_PER_TASK));
+  }
+}
+
 /**
  * Every row of a table, read a step of rows at a time with a task between steps. With a passphrase
  * set each row is decrypted on the page's thread: read at once, a 300-item brief's sections held
@@ -90,10 +101,13 @@ export function registerBriefingSearch(startWhen: StartWhen = afterFirstPaint): 
   const titles = async () => new Map((await readInSteps(db.briefings)).map((b) => [b.id, b.title]));
   const tableOf = (kind: Kind): Table<Row, string> => (kind === 'briefing' ? db.briefings : db.sections) as Table<Row, string>;
   const docsOf = async (kind: Kind, rows: Row[]): Promise<SearchDoc[]> => {
-    if (kind === 'briefing') return (rows as Briefing[]).map(briefingDoc);
     if (rows.length === 0) return [];
-    const names = await titles();
-    return (rows as StoredSection[]).map((s) => sectionDoc(s, names.get(s.briefingId) ?? ''));
+    const names = kind === 'briefing' ? undefined : await titles();
+    const docs: SearchDoc[] = [];
+    await inSlices(rows, (slice) => {
+      for (const r of slice) docs.push(names ? sectionDoc(r as StoredSection, names.get((r as StoredSection).briefingId) ?? '') : briefingDoc(r as Briefing));
+    });
+    return docs;
   };
 
   const source = (kind: Kind) => {
@@ -114,16 +128,27 @@ export function registerBriefingSearch(startWhen: StartWhen = afterFirstPaint): 
         if (!indexed) return void (stale = true);
         const known = indexed;
         const rows = keys === 'all' ? await readInSteps(tableOf(kind)) : (await tableOf(kind).bulkGet(keys)).filter((r): r is Row => r !== undefined);
-        const present = new Set(rows.map((r) => r.id));
-        const changed = rows.filter((r) => known.get(r.id) !== r.updatedAt);
-        const removed = keys === 'all' ? [...known.keys()].filter((id) => !present.has(id)) : keys.filter((id) => !present.has(id) && known.has(id));
+        // A restore can change 100k rows at once: compared, made into documents and handed on a
+        // slice at a time, so none of it holds the page for long.
+        const present = new Set<string>();
+        const changed: Row[] = [];
+        await inSlices(rows, (slice) => {
+          for (const r of slice) {
+            present.add(r.id);
+            if (known.get(r.id) !== r.updatedAt) changed.push(r);
+          }
+        });
+        const removed: string[] = [];
+        await inSlices(keys === 'all' ? [...known.keys()] : keys, (slice) => {
+          for (const id of slice) if (!present.has(id) && known.has(id)) removed.push(id);
+        });
         for (const r of changed) known.set(r.id, r.updatedAt);
         for (const id of removed) known.delete(id);
         if (changed.length === 0 && removed.length === 0) return;
-        // A restore can change 100k rows at once: handed on a step at a time, so neither making the
-        // documents nor posting them to the index worker holds the page for long.
+        const names = kind === 'note' ? await titles() : undefined;
         for (let at = 0; at < Math.max(changed.length, 1) && listener; at += DOCS_PER_CHANGE) {
-          const upsert = await docsOf(kind, changed.slice(at, at + DOCS_PER_CHANGE));
+          const slice = changed.slice(at, at + DOCS_PER_CHANGE);
+          const upsert = names ? (slice as StoredSection[]).map((r) => sectionDoc(r, names.get(r.briefingId) ?? '')) : (slice as Briefing[]).map(briefingDoc);
           listener?.({ upsert, remove: at === 0 ? removed : [] });
           if (at + DOCS_PER_CHANGE < changed.length) await nextTask();
         }
@@ -138,8 +163,12 @@ export function registerBriefingSearch(startWhen: StartWhen = afterFirstPaint): 
       load: async () => {
         await whenPainted();
         const rows = await readInSteps(tableOf(kind));
-        indexed = new Map(rows.map((r) => [r.id, r.updatedAt]));
         const docs = await docsOf(kind, rows);
+        // Only now: an edit saved while the documents were made (a task at a time) is read again
+        // below, after this load, rather than handed on before it (the load would replace it).
+        const known = new Map<string, string>();
+        await inSlices(rows, (slice) => slice.forEach((r) => known.set(r.id, r.updatedAt)));
+        indexed = known;
         if (stale) {
           stale = false;
           follow('all');

@@ -3,6 +3,7 @@ import { db } from '../../db/db';
 import { WorkerClient, inThreadPort, workerPort } from '../../workers/worker-client';
 import { afterFirstPaint } from './first-paint';
 import { createSearchHost } from './host';
+import { Outbox, splitCommand } from './intake';
 import type { FromSearchWorker, IndexStatus, SearchCommand, ToSearchWorker } from './protocol';
 import { loadReferenceDocs } from './reference-docs';
 
@@ -14,6 +15,8 @@ export class SearchClient {
   /** Commands that build the index, replayed into a new worker when one had to be started again. */
   private readonly commands: SearchCommand[] = [];
   private readonly worker: WorkerClient<ToSearchWorker, FromSearchWorker>;
+  /** Commands on their way to the worker, in bounded messages a task apart (intake.ts). */
+  private readonly outbox: Outbox;
   private referenceRequested = false;
   /** The first build, waiting for the first page to paint; a query or an opened palette sends it at once. */
   private referenceWaiting: SearchCommand | undefined;
@@ -45,13 +48,17 @@ export class SearchClient {
         if (!restarted) return;
         // A new worker has an empty index: it is rebuilt from what the first one was told.
         this.setStatus({ ...NOT_READY, revision: this.status.revision + 1 });
-        for (const command of this.compacted()) port.post(command);
+        // Those still in the outbox follow from there, in their turn.
+        for (const command of this.compacted()) if (!this.outbox.holds(command)) port.post(command);
       },
     });
+    this.outbox = new Outbox((message) => this.worker.send(message));
   }
 
   send(command: SearchCommand): void {
-    this.commands.push(command);
+    // Kept (for a restarted worker) as the parts that are posted: each a bounded message.
+    const parts = splitCommand(command);
+    this.commands.push(...parts);
     if (this.commands.length > 500) this.compacted();
     if (command.type === 'load-reference' && !this.referenceRequested) {
       // The first build reads every reference record (100k at scale) in the worker, and while it
@@ -65,7 +72,7 @@ export class SearchClient {
     }
     if (command.type === 'load-reference' && this.referenceWaiting) return; // the waiting build will read the same tables
     // Other kinds (briefings, notes) go at once: the reference build touches only its own kinds.
-    this.worker.send(command);
+    this.outbox.push(parts);
   }
 
   /** Sends the first build if it is still waiting: a search is wanted now. */
@@ -73,7 +80,7 @@ export class SearchClient {
     const command = this.referenceWaiting;
     if (!command) return;
     this.referenceWaiting = undefined;
-    this.worker.send(command);
+    this.outbox.push([command]);
   }
 
   /**
@@ -102,6 +109,8 @@ export class SearchClient {
   }
 
   private async request(build: (reqId: number) => ToSearchWorker, signal?: AbortSignal): Promise<FromSearchWorker> {
+    // After every change sent before it, as the worker handles messages in order.
+    await this.outbox.drained();
     const message = await this.worker.request(build, { signal });
     if (message.type === 'error') throw new Error(message.message);
     if (message.type === 'skipped') throw new QuerySkippedError();

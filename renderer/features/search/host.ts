@@ -113,11 +113,12 @@ export function createSearchHost(post: (message: FromSearchWorker) => void, load
       case 'replace-kind':
         index.removeKind(message.kind);
         index.addAll(message.docs);
-        changed();
+        // The rest of the change is on its way: views re-run their query once, after the last part.
+        if (!message.more) changed();
         return;
       case 'upsert':
         index.addAll(message.docs);
-        changed();
+        if (!message.more) changed();
         return;
       case 'remove':
         for (const id of message.ids) index.remove(message.kind, id);

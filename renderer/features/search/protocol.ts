@@ -4,9 +4,13 @@ import type { SearchDoc, SearchHit, SearchResult } from '../../../shared/search'
 export type SearchCommand =
   /** (Re)read the reference tables from IndexedDB: first start and every dataset install. */
   | { type: 'load-reference' }
-  /** Replace every document of a kind (a provider's full load). */
-  | { type: 'replace-kind'; kind: string; docs: SearchDoc[] }
-  | { type: 'upsert'; docs: SearchDoc[] }
+  /**
+   * Replace every document of a kind (a provider's full load). `more`: the rest of the same change
+   * follows in upserts (a large change goes in bounded messages, intake.ts); the index tells the
+   * views once, after the last.
+   */
+  | { type: 'replace-kind'; kind: string; docs: SearchDoc[]; more?: true }
+  | { type: 'upsert'; docs: SearchDoc[]; more?: true }
   | { type: 'remove'; kind: string; ids: string[] };
 
 export type SearchRequest =
