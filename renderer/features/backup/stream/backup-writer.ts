@@ -7,13 +7,14 @@ import { dataKey } from '../../../crypto/key-state';
 import { keyringLock } from '../../../crypto/file-envelope';
 import { readKeyring } from '../../../crypto/keyring';
 import { db } from '../../../db/db';
+import { eachChunk } from '../../../papers/storage/paper-chunks';
 import type { StoredSection } from '../../../db/schema';
 import { ChunkSealer, sealKeyCheck, FILE_PIECE_BYTES, MAX_STREAMED_BACKUP_BYTES, ROWS_PER_CHUNK, STREAMED_BACKUP_VERSION, type ChunkBody, type RowPart, type StreamHeader } from './stream-format';
 
 /*
  * Makes a backup of format 4 as a Blob built chunk by chunk: each table is read a page of rows
  * at a time (by primary key), each briefing's documents one at a time, each paper's file in
- * pieces. What has been written is handed to the browser's blob storage every few megabytes,
+ * stored pieces, one at a time. What has been written is handed to the browser's blob storage every few megabytes,
  * so the page holds about one chunk, whatever the size of the delegate's work.
  *
  * All of it is read in ONE read-only transaction over every table it takes rows from, so the
@@ -85,6 +86,18 @@ class BlobBuilder {
   blob(): Blob {
     this.flush();
     return new Blob(this.written ? [this.written] : [], { type: 'application/x-ndjson' });
+  }
+}
+
+/** A paper still in its one row of schemas 5 to 11 (not yet converted to pieces), in pieces of the backup. */
+async function legacyFile(versionId: string, emit: (body: ChunkBody) => Promise<void>): Promise<void> {
+  const row = await db.paperBlobs.get(versionId);
+  if (!row) return;
+  const size = row.blob.size;
+  let piece = 0;
+  for (let at = 0; at < size || piece === 0; at += FILE_PIECE_BYTES, piece++) {
+    const bytes = new Uint8Array(await Dexie.waitFor(row.blob.slice(at, at + FILE_PIECE_BYTES).arrayBuffer()));
+    await emit({ part: 'file', versionId, type: row.blob.type, piece, last: at + FILE_PIECE_BYTES >= size, data: updateToBase64(bytes) });
   }
 }
 
@@ -162,19 +175,13 @@ export async function makeStreamedBackup(onProgress?: (p: BackupProgress) => voi
     await rows('papers', db.papers);
     await rows('versions', db.paperVersions);
     // Files before their texts and annotations: a restore checks each file against its version as it goes.
-    await eachPage(
-      db.paperBlobs,
-      async ([row]) => {
-        if (!row) return;
-        const size = row.blob.size;
-        let piece = 0;
-        for (let at = 0; at < size || piece === 0; at += FILE_PIECE_BYTES, piece++) {
-          const bytes = new Uint8Array(await Dexie.waitFor(row.blob.slice(at, at + FILE_PIECE_BYTES).arrayBuffer()));
-          await emit({ part: 'file', versionId: row.versionId, type: row.blob.type, piece, last: at + FILE_PIECE_BYTES >= size, data: updateToBase64(bytes) });
-        }
-      },
-      1,
-    );
+    // One stored piece is one piece of the backup: a piece is read, sealed and written before the next.
+    await eachPage(db.paperVersions, async (versions) => {
+      for (const version of versions) {
+        const stored = await eachChunk(version.id, (bytes, piece, last) => emit({ part: 'file', versionId: version.id, type: version.type, piece, last, data: updateToBase64(bytes) }));
+        if (!stored) await legacyFile(version.id, emit);
+      }
+    });
     await rows('texts', db.paperTexts);
     await rows('annotations', db.annotations);
     await emit({ part: 'end', counts: { ...counts } });

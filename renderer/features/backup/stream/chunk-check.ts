@@ -16,8 +16,9 @@ import { ROW_PARTS, type RowPart } from './stream-format';
  * version (size and SHA-256, hashed piece by piece), the parts in the order they are written
  * (so every reference points backwards: a file to a version already seen), and the counts in
  * the last chunk against what came. Memory: the ids seen, and one piece of a file at a time: a
- * restore hands each piece to the browser's blob storage as it comes (a Blob of Blobs, out of
- * the worker's heap), and a check only hashes it, so no paper is ever held whole here.
+ * restore writes each piece as a stored piece of the paper as it comes (its transaction is
+ * aborted if the file's hash, known at its last piece, is wrong), and a check only hashes it, so
+ * no paper is ever held whole here.
  */
 const Document = z.object({ briefingId: z.string().min(1).max(100), part: z.enum(['comments', 'control']).optional(), state: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict();
 export type BackupDocument = z.infer<typeof Document>;
@@ -38,8 +39,8 @@ const FilePiece = z.object({ part: z.literal('file'), versionId: z.string().min(
 const End = z.object({ part: z.literal('end'), counts: z.record(z.string(), z.number().int().min(0)) }).strict();
 const Rows = z.object({ part: z.enum(ROW_PARTS), rows: z.array(z.unknown()).max(10_000) }).strict();
 
-/** What a checked chunk gives the restore: rows of a table, or a whole paper file once its last piece has come. */
-export type CheckedChunk = { part: RowPart; rows: unknown[] } | { part: 'file'; versionId: string; blob: Blob | undefined } | { part: 'end' };
+/** What a checked chunk gives the restore: rows of a table, or one piece of a paper's file (its bytes when kept). */
+export type CheckedChunk = { part: RowPart; rows: unknown[] } | { part: 'file'; versionId: string; piece: number; bytes: Uint8Array | undefined } | { part: 'end' };
 
 export class ChunkChecker {
   private at = 0;
@@ -48,10 +49,10 @@ export class ChunkChecker {
   private readonly versions = new Map<string, { name: string; size: number; sha256: string }>();
   private readonly withFile = new Set<string>();
   private readonly settingKeys = new Set<string>();
-  private file: { versionId: string; type: string; next: number; size: number; hash: ReturnType<typeof sha256.create>; pieces: Blob[] } | undefined;
+  private file: { versionId: string; next: number; size: number; hash: ReturnType<typeof sha256.create> } | undefined;
   ended = false;
 
-  /** `keepFiles`: collect each paper's file for writing (a restore); a check only hashes it. */
+  /** `keepFiles`: hand out each piece of a paper's file for writing (a restore); a check only hashes it. */
   constructor(private readonly keepFiles = false) {}
 
   /** Checks one chunk (its JSON already parsed); throws BackupProblem on the first thing wrong. */
@@ -115,7 +116,7 @@ export class ChunkChecker {
     const altered = () => new BackupProblem('backup.problem.fileAltered', { name: version.name });
     if (piece.piece === 0) {
       if (this.file || this.withFile.has(piece.versionId)) throw altered();
-      this.file = { versionId: piece.versionId, type: piece.type, next: 0, size: 0, hash: sha256.create(), pieces: [] };
+      this.file = { versionId: piece.versionId, next: 0, size: 0, hash: sha256.create() };
     }
     const file = this.file;
     if (!file || file.versionId !== piece.versionId || file.next !== piece.piece) throw altered();
@@ -129,13 +130,13 @@ export class ChunkChecker {
     file.size += bytes.byteLength;
     if (file.size > version.size) throw altered();
     file.hash.update(bytes);
-    if (this.keepFiles) file.pieces.push(new Blob([bytes]));
-    if (!piece.last) return undefined;
+    const out: CheckedChunk = { part: 'file', versionId: piece.versionId, piece: piece.piece, bytes: this.keepFiles ? bytes : undefined };
+    if (!piece.last) return out;
     this.file = undefined;
     if (file.size !== version.size || bytesToHex(file.hash.digest()) !== version.sha256) throw altered();
     this.withFile.add(piece.versionId);
     this.counts.file = (this.counts.file ?? 0) + 1;
-    return { part: 'file', versionId: piece.versionId, blob: this.keepFiles ? new Blob(file.pieces, { type: file.type }) : undefined };
+    return out;
   }
 
   private end(value: unknown): CheckedChunk {
