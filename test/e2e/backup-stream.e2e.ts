@@ -56,7 +56,7 @@ describe('streamed backups through the interface', () => {
     await saved.saveAs(path);
     const text = readFileSync(path, 'utf8');
     const lines = text.split('\n').filter((l) => l !== '');
-    assert.match(lines[0]!, /"formatVersion":4/);
+    assert.match(lines[0]!, /"formatVersion":5/);
     assert.ok(lines.length > 3, 'one chunk per line');
     assert.equal(text.includes('Mangrove'), false, 'the backup holds the words in the clear');
     await one.page.getByRole('status').filter({ hasText: 'Backup saved as' }).waitFor();

@@ -85,7 +85,7 @@ describe('a delegate with a passphrase set', () => {
     const backupFile = await (await backup).path();
     const backupText = readFileSync(backupFile, 'utf8');
     // Format 4: a header line (how the chunks are locked), then one encrypted chunk a line.
-    assert.match(backupText.slice(0, backupText.indexOf('\n')), /"formatVersion":4.*"protection":\{"kind":"keyring"/);
+    assert.match(backupText.slice(0, backupText.indexOf('\n')), /"formatVersion":5.*"protection":\{"kind":"keyring"/);
     assert.equal(backupText.includes('mangrove'), false, 'the backup holds the words in the clear');
     await page.evaluate(async () => {
       await new Promise((resolve, reject) => {

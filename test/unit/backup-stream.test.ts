@@ -65,7 +65,7 @@ describe('streamed backups (format 4)', () => {
     const before = await userCounts();
     const made = await makeStreamedBackup();
     const lines = await linesOf(made.blob);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ formatVersion: 4, protection: { kind: 'keyring' } });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ formatVersion: 5, protection: { kind: 'keyring' } });
     // Nothing of the delegate's words is readable in the file.
     expect(await made.blob.text()).not.toContain('fisheries');
     expect(lines.length).toBeGreaterThan(5);

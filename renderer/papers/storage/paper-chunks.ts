@@ -30,12 +30,12 @@ export async function writeChunks(blobId: string, source: Uint8Array | Blob, dat
 export const chunkCount = (blobId: string, database: DelegateDatabase = appDb): Promise<number> => database.paperChunks.where('blobId').equals(blobId).count();
 
 /** Hands over a version's pieces in order, one at a time; false if it has none. */
-export async function eachChunk(blobId: string, use: (bytes: Uint8Array, index: number, last: boolean) => Promise<void> | void, database: DelegateDatabase = appDb): Promise<boolean> {
+export async function eachChunk(blobId: string, onPiece: (bytes: Uint8Array, index: number, last: boolean) => Promise<void> | void, database: DelegateDatabase = appDb): Promise<boolean> {
   const count = await chunkCount(blobId, database);
   for (let index = 0; index < count; index++) {
     const row = await database.paperChunks.get([blobId, index]);
     if (!row) throw new Error(`piece ${index} of ${blobId} is missing`);
-    await use(row.bytes, index, index === count - 1);
+    await onPiece(row.bytes, index, index === count - 1);
   }
   return count > 0;
 }

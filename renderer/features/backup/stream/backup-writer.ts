@@ -9,7 +9,7 @@ import { readKeyring } from '../../../crypto/keyring';
 import { db } from '../../../db/db';
 import { eachChunk } from '../../../papers/storage/paper-chunks';
 import type { StoredSection } from '../../../db/schema';
-import { ChunkSealer, sealKeyCheck, FILE_PIECE_BYTES, MAX_STREAMED_BACKUP_BYTES, ROWS_PER_CHUNK, STREAMED_BACKUP_VERSION, type ChunkBody, type RowPart, type StreamHeader } from './stream-format';
+import { ChunkSealer, sealKeyCheck, DOCUMENT_PIECE_CHARS, FILE_PIECE_BYTES, MAX_STREAMED_BACKUP_BYTES, ROWS_PER_CHUNK, STREAMED_BACKUP_VERSION, type ChunkBody, type RowPart, type StreamHeader } from './stream-format';
 
 /*
  * Makes a backup of format 4 as a Blob built chunk by chunk: each table is read a page of rows
@@ -137,9 +137,9 @@ export async function makeStreamedBackup(onProgress?: (p: BackupProgress) => voi
     out.push(await Dexie.waitFor(sealer.line(body)));
     if (out.size > MAX_STREAMED_BACKUP_BYTES) throw tooLarge(out.size);
     if (body.part !== 'end') {
-      const n = body.part === 'file' ? (body.last ? 1 : 0) : body.rows.length;
-      const total = (counts[body.part] ?? 0) + n;
-      counts[body.part] = total;
+      const n = body.part === 'file' || body.part === 'documentPiece' ? (body.last ? 1 : 0) : body.rows.length;
+      const counted = body.part === 'documentPiece' ? 'documents' : body.part;
+      counts[counted] = (counts[counted] ?? 0) + n;
       onProgress?.({ part: body.part, rows: Object.values(counts).reduce((a, b) => a + b, 0) });
     }
   };
@@ -165,6 +165,15 @@ export async function makeStreamedBackup(onProgress?: (p: BackupProgress) => voi
     await eachPage(db.briefings, async (page) => {
       for (const b of page) {
         for (const d of await briefingDocuments(b.id)) {
+          if (d.state.length > DOCUMENT_PIECE_CHARS) {
+            // One document larger than a line: its own continuation records (format 5).
+            await flushDocuments();
+            for (let at = 0, piece = 0; at < d.state.length; at += DOCUMENT_PIECE_CHARS, piece++) {
+              const state = d.state.slice(at, at + DOCUMENT_PIECE_CHARS);
+              await emit({ part: 'documentPiece', briefingId: d.briefingId, ...(d.part ? { docPart: d.part } : {}), piece, last: at + DOCUMENT_PIECE_CHARS >= d.state.length, state });
+            }
+            continue;
+          }
           if (documentChars + d.state.length > DOCUMENT_CHUNK_CHARS) await flushDocuments();
           documents.push(d);
           documentChars += d.state.length;

@@ -37,6 +37,9 @@ const ORDER = ['briefings', 'sections', 'settings', 'documents', 'papers', 'vers
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const FilePiece = z.object({ part: z.literal('file'), versionId: z.string().min(1).max(200), type: z.string().max(300), piece: z.number().int().min(0), last: z.boolean(), data: Base64 }).strict();
 const End = z.object({ part: z.literal('end'), counts: z.record(z.string(), z.number().int().min(0)) }).strict();
+const DocumentPiece = z
+  .object({ part: z.literal('documentPiece'), briefingId: z.string().min(1).max(100), docPart: z.enum(['comments', 'control']).optional(), piece: z.number().int().min(0), last: z.boolean(), state: Base64 })
+  .strict();
 const Rows = z.object({ part: z.enum(ROW_PARTS), rows: z.array(z.unknown()).max(10_000) }).strict();
 
 /** What a checked chunk gives the restore: rows of a table, or one piece of a paper's file (its bytes when kept). */
@@ -49,6 +52,8 @@ export class ChunkChecker {
   private readonly versions = new Map<string, { name: string; size: number; sha256: string }>();
   private readonly withFile = new Set<string>();
   private readonly settingKeys = new Set<string>();
+  /** A document arriving in continuation records (format 5): its pieces so far. */
+  private document: { briefingId: string; docPart?: 'comments' | 'control'; next: number; pieces: string[] } | undefined;
   private file: { versionId: string; next: number; size: number; hash: ReturnType<typeof sha256.create> } | undefined;
   ended = false;
 
@@ -59,19 +64,25 @@ export class ChunkChecker {
   check(value: unknown): CheckedChunk | undefined {
     if (this.ended) throw new BackupProblem('backup.problem.afterEnd');
     const part = (value as { part?: unknown } | null)?.part;
-    const index = ORDER.indexOf(part as (typeof ORDER)[number]);
+    // A document's continuation records stand where its documents do.
+    const index = ORDER.indexOf((part === 'documentPiece' ? 'documents' : part) as (typeof ORDER)[number]);
     if (index < 0) throw new BackupProblem('backup.problem.damaged', { where: 'part' });
     if (index < this.at) throw new BackupProblem('backup.problem.damaged', { where: String(part) });
     this.at = index;
+    if (part === 'documentPiece') return this.documentPiece(value);
+    if (this.document) throw new BackupProblem('backup.problem.document', { briefing: this.document.briefingId });
     if (part === 'file') return this.filePiece(value);
     if (this.file) throw new BackupProblem('backup.problem.fileUnreadable', { name: this.versions.get(this.file.versionId)?.name ?? this.file.versionId });
     if (part === 'end') return this.end(value);
     const parsed = Rows.safeParse(value);
     if (!parsed.success) throw new BackupProblem('backup.problem.damaged', { where: issuePlace(parsed.error.issues, String(part)) });
-    const rowsPart = parsed.data.part;
+    return this.rows(parsed.data.part, parsed.data.rows);
+  }
+
+  private rows(rowsPart: RowPart, given: unknown[]): CheckedChunk {
     const schema = ROW_SCHEMAS[rowsPart];
     const rows: unknown[] = [];
-    for (const [i, row] of parsed.data.rows.entries()) {
+    for (const [i, row] of given.entries()) {
       const one = schema.safeParse(row);
       if (!one.success) throw new BackupProblem('backup.problem.damaged', { where: issuePlace(one.error.issues, `${rowsPart}.${(this.counts[rowsPart] ?? 0) + i}`) });
       rows.push(one.data);
@@ -105,6 +116,26 @@ export class ChunkChecker {
     } else if (part === 'annotations') {
       for (const a of rows as { id: string; paperId: string }[]) if (!this.papers.has(a.paperId)) throw new BackupProblem('backup.problem.damaged', { where: `annotations.${a.id}.paperId` });
     }
+  }
+
+  /** A continuation record: pieces of one document in order; at the last, the whole document is checked as one row of documents. */
+  private documentPiece(value: unknown): CheckedChunk | undefined {
+    const parsed = DocumentPiece.safeParse(value);
+    if (!parsed.success) throw new BackupProblem('backup.problem.damaged', { where: issuePlace(parsed.error.issues, 'documentPiece') });
+    const piece = parsed.data;
+    const broken = () => new BackupProblem('backup.problem.document', { briefing: piece.briefingId });
+    if (piece.piece === 0) {
+      if (this.document) throw broken();
+      this.document = { briefingId: piece.briefingId, docPart: piece.docPart, next: 0, pieces: [] };
+    }
+    const document = this.document;
+    if (!document || document.briefingId !== piece.briefingId || document.docPart !== piece.docPart || document.next !== piece.piece) throw broken();
+    document.next += 1;
+    document.pieces.push(piece.state);
+    if (!piece.last) return undefined;
+    this.document = undefined;
+    const state = document.pieces.join('');
+    return this.rows('documents', [{ briefingId: document.briefingId, ...(document.docPart ? { part: document.docPart } : {}), state }]);
   }
 
   private filePiece(value: unknown): CheckedChunk | undefined {
