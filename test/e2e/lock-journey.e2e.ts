@@ -80,6 +80,8 @@ describe('a delegate with a passphrase set', () => {
     // Reached in the app: loading an address afresh would lock it again.
     await ui.nav('Settings').click();
     await page.getByRole('link', { name: BACKUP_LINK }).click();
+    // The backup's download fallback: Playwright cannot answer the File System Access save picker.
+    await page.evaluate(() => Reflect.deleteProperty(window, 'showSaveFilePicker'));
     const backup = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Back up all my work' }).click();
     const backupFile = await (await backup).path();

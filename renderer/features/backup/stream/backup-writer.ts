@@ -101,6 +101,9 @@ async function legacyFile(versionId: string, emit: (body: ChunkBody) => Promise<
   }
 }
 
+/** The name a backup made at `iso` is offered under. */
+export const backupFileName = (iso: string) => `asean-delegate-backup-${iso.slice(0, 19).replace(/[:T]/g, '-')}.adbackup`;
+
 export interface StreamedBackup {
   fileName: string;
   blob: Blob;
@@ -197,6 +200,5 @@ export async function makeStreamedBackup(onProgress?: (p: BackupProgress) => voi
   });
   const blob = out.blob();
   if (blob.size > MAX_STREAMED_BACKUP_BYTES) throw tooLarge(blob.size);
-  const stamp = createdAt.slice(0, 19).replace(/[:T]/g, '-');
-  return { fileName: `asean-delegate-backup-${stamp}.adbackup`, blob, counts, createdAt };
+  return { fileName: backupFileName(createdAt), blob, counts, createdAt };
 }
