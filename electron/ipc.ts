@@ -11,6 +11,7 @@ import {
 } from '../shared/ipc/contract';
 import { isAppUrl } from '../shared/trusted-url';
 import { APP_ORIGIN } from './app-origin';
+import { backupSaves } from './backup-save';
 import { fetchDatasetFeed, openDatasetFile } from './dataset-files';
 import { setMenuLanguage } from './menu';
 import { osKeyStatus, sealKeyWithOs, unsealKeyWithOs } from './os-key';
@@ -96,6 +97,11 @@ export function registerIpcHandlers(): void {
   handle('pack:save-pdf', (request, event) => savePackPdf(request, event));
   handle('pack:print', (request, event) => printPack(event, request));
   handle('relay:set-origins', ({ urls }) => relayOrigins.set(urls));
+
+  handle('backup-save:open', (request, event) => backupSaves.open(request, event));
+  handle('backup-save:write', (request, event) => backupSaves.write(request, event));
+  handle('backup-save:close', (request, event) => backupSaves.close(request, event));
+  handle('backup-save:abort', (request, event) => backupSaves.abort(request, event));
 
   handle('os-key:status', () => osKeyStatus());
   handle('os-key:seal', (request) => sealKeyWithOs(request));

@@ -59,6 +59,10 @@ const delegateApi = {
   osKeyStatus: () => invoke('os-key:status'),
   sealKeyWithOs: (key: Uint8Array<ArrayBuffer>) => invoke('os-key:seal', { key }),
   unsealKeyWithOs: (sealed: Uint8Array<ArrayBuffer>) => invoke('os-key:unseal', { sealed }),
+  openBackupSave: (fileName: string, title: string) => invoke('backup-save:open', { fileName, title }),
+  writeBackupSave: (id: string, bytes: Uint8Array<ArrayBuffer>) => invoke('backup-save:write', { id, bytes }),
+  closeBackupSave: (id: string) => invoke('backup-save:close', { id }),
+  abortBackupSave: (id: string) => invoke('backup-save:abort', { id }),
   onSystemLock,
 } satisfies DelegateApi;
 

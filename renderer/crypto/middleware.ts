@@ -68,7 +68,7 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
     const aad = additionalData(name, key, plainValues(value));
     const { sealed, plain: bytes } = await sealRecordBytes(requireKey(), secret, aad);
     plain[CIPHER_FIELD] = sealed;
-    cache.set(canonicalKey(key), sealed, aadText(key, value), bytes, secret);
+    if (config.remember !== false) cache.set(canonicalKey(key), sealed, aadText(key, value), bytes, secret);
     return plain;
   }
 
@@ -113,7 +113,7 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
     const aad = additionalData(name, key, plainValues(row));
     const bytes = await openRecordBytes(requireKey(), sealed, aad, { table: name, key });
     const secret = decodeRecord(bytes);
-    cache.set(canonicalKey(key), sealed, aadText(key, row), bytes, secret);
+    if (config.remember !== false) cache.set(canonicalKey(key), sealed, aadText(key, row), bytes, secret);
     return withPlain(secret, row);
   }
 

@@ -17,6 +17,11 @@ export interface EncryptedTable {
   plain: readonly string[];
   /** Rows kept wholly plain, by primary key: only what the lock screen itself must read. */
   plainRows?: readonly string[];
+  /**
+   * false: rows are never remembered decrypted (DecryptedRows). For a paper's pieces: a reader
+   * goes through a file once, and remembering every piece would hold the whole paper again.
+   */
+  remember?: false;
   /** Why the table is encrypted (read by people, not code). */
   why: string;
 }
@@ -30,6 +35,7 @@ export const ENCRYPTED_TABLES: Readonly<Record<string, EncryptedTable>> = {
   papers: { plain: ['id', 'ownerKey', 'meetingId', 'updatedAt'], why: 'the names of meeting papers and who attached them' },
   paperVersions: { plain: ['id', 'paperId', 'sha256'], why: "each issued version's file name, size and type" },
   paperBlobs: { plain: ['versionId'], why: "the papers' bytes (RESTRICTED drafts among them)" },
+  paperChunks: { plain: ['blobId', 'index'], remember: false, why: "the papers' bytes from schema 12 on, a piece a row" },
   paperTexts: { plain: ['versionId', 'paperId'], why: "the papers' extracted text, page by page" },
   assignments: { plain: ['id', 'briefingId', 'memberId'], why: "who drafts which section, with the members' names" },
   clearances: { plain: ['id', 'briefingId'], why: 'the cleared versions themselves (document state), who cleared them and their fingerprints' },

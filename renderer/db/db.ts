@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Briefing } from '../../shared/briefing/model';
 import { convertBriefingsToDocuments } from '../collab/briefing-docs-migration';
 import type { DocUpdateRow } from '../collab/doc-log';
-import type { Annotation, Paper, PaperBlob, PaperText, PaperVersion } from '../../shared/papers/model';
+import type { Annotation, Paper, PaperBlob, PaperChunk, PaperText, PaperVersion } from '../../shared/papers/model';
 import { cryptoMiddleware } from '../crypto/middleware';
 import type { KeyringRow } from '../crypto/keyring-row';
 import { acceptKeyFromPage, isWorkerScope } from '../crypto/worker-key';
@@ -142,6 +142,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { meetings: 'id, prov.datasetId, startDate, from, until, series, *bodyIds, country, previousMeetingId, *sourceIds, *outcomeDocumentIds' },
     upgrade: indexOutcomeDocuments,
   },
+  {
+    version: 12,
+    why:
+      "A paper's bytes in pieces (paperChunks, key [blobId+index], by blobId): one row per piece of about 1 MiB, each " +
+      'encrypted on its own, so a backup, a restore, opening or printing holds one piece at a time instead of decrypting a ' +
+      "300-page paper whole. paperBlobs stays until its rows are converted: the conversion needs the data key, which is not " +
+      'in memory when Dexie upgrades, so it runs after unlock (chunkStoredPapers, one paper per transaction, resumable); ' +
+      'readers use a paper\'s old row until it is converted.',
+    stores: { paperChunks: '[blobId+index], blobId' },
+  },
 ];
 
 type MeetingWithDocuments = { outcomeDocuments?: { id: string }[]; outcomeDocumentIds?: string[] };
@@ -173,7 +183,7 @@ export const USER_TABLES = ['briefings', 'sections', 'settings', 'ydocUpdates'] 
  * The papers layer's tables: all the delegate's own (encryption at rest must cover them, blobs
  * included). Not in USER_TABLES yet: a backup is one JSON file and these hold binary files.
  */
-export const PAPER_TABLES = ['papers', 'paperVersions', 'paperBlobs', 'paperTexts', 'annotations'] as const;
+export const PAPER_TABLES = ['papers', 'paperVersions', 'paperBlobs', 'paperChunks', 'paperTexts', 'annotations'] as const;
 
 /**
  * The one local database. Reference tables (bodies ... sources) are replaced by dataset
@@ -198,6 +208,7 @@ export class DelegateDatabase extends Dexie {
   papers!: EntityTable<Paper, 'id'>;
   paperVersions!: EntityTable<PaperVersion, 'id'>;
   paperBlobs!: EntityTable<PaperBlob, 'versionId'>;
+  paperChunks!: Table<PaperChunk, [string, number]>;
   paperTexts!: EntityTable<PaperText, 'versionId'>;
   annotations!: EntityTable<Annotation, 'id'>;
   keyring!: EntityTable<KeyringRow, 'id'>;

@@ -129,6 +129,22 @@ export type OsSealResult = z.infer<typeof OsSealResult>;
 export const OsUnsealResult = z.discriminatedUnion('ok', [z.strictObject({ ok: z.literal(true), key: z.instanceof(Uint8Array) }), Unavailable]);
 export type OsUnsealResult = z.infer<typeof OsUnsealResult>;
 
+/*
+ * Saving a backup (desktop): streamed to a file through main. The renderer asks main to show
+ * the save dialog (a suggested name only, never a path), gets back an id for that save, writes
+ * the file in pieces, then closes it (main renames its temporary file to the chosen name) or
+ * aborts it (main removes the temporary file). Main never takes a path from the renderer.
+ */
+export const MAX_BACKUP_WRITE_BYTES = 16 * 1024 * 1024;
+/** The streamed backup cap (renderer/features/backup/stream/stream-format.ts), checked again by main. */
+export const MAX_BACKUP_SAVE_BYTES = 2 * 1024 * 1024 * 1024;
+export const BackupSaveId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a save id');
+export const BackupSaveOpenResult = z.discriminatedUnion('opened', [
+  z.strictObject({ opened: z.literal(true), id: BackupSaveId, fileName: z.string() }),
+  z.strictObject({ opened: z.literal(false) }),
+]);
+export type BackupSaveOpenResult = z.infer<typeof BackupSaveOpenResult>;
+
 export const ipcContract = {
   'app:get-info': {
     // invoke() with no argument arrives as undefined.
@@ -180,6 +196,25 @@ export const ipcContract = {
     request: z.strictObject({ urls: z.array(z.string().max(MAX_URL_LENGTH).refine(isAllowedRelayUrl, 'not an allowed relay address')).max(50) }),
     /** `changed`: the window must reload for the new CSP to apply. */
     response: z.strictObject({ changed: z.boolean() }),
+  },
+  'backup-save:open': {
+    /** Suggested file name and the dialog's title, in the interface language. */
+    request: z.strictObject({ fileName: z.string().min(1).max(MAX_FILE_NAME_LENGTH), title: z.string().max(MAX_TITLE_LENGTH) }),
+    response: BackupSaveOpenResult,
+  },
+  'backup-save:write': {
+    request: z.strictObject({ id: BackupSaveId, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_BACKUP_WRITE_BYTES, 'not a piece main writes') }),
+    response: z.undefined(),
+  },
+  /** The file is complete: main renames it to the name chosen, and answers that name (never the path). */
+  'backup-save:close': {
+    request: z.strictObject({ id: BackupSaveId }),
+    response: z.strictObject({ fileName: z.string() }),
+  },
+  /** Cancelled or failed: main removes what was written; nothing is left under the chosen name. */
+  'backup-save:abort': {
+    request: z.strictObject({ id: BackupSaveId }),
+    response: z.undefined(),
   },
   'os-key:status': {
     request: z.undefined(),
@@ -282,6 +317,11 @@ export interface DelegateApi {
   osKeyStatus(): Promise<IpcResult<IpcResponse<'os-key:status'>>>;
   sealKeyWithOs(key: Uint8Array<ArrayBuffer>): Promise<IpcResult<IpcResponse<'os-key:seal'>>>;
   unsealKeyWithOs(sealed: Uint8Array<ArrayBuffer>): Promise<IpcResult<IpcResponse<'os-key:unseal'>>>;
+  /** Shows the save dialog for a backup; the file is then written in pieces (a temporary name until closed). */
+  openBackupSave(fileName: string, title: string): Promise<IpcResult<IpcResponse<'backup-save:open'>>>;
+  writeBackupSave(id: string, bytes: Uint8Array<ArrayBuffer>): Promise<IpcResult<IpcResponse<'backup-save:write'>>>;
+  closeBackupSave(id: string): Promise<IpcResult<IpcResponse<'backup-save:close'>>>;
+  abortBackupSave(id: string): Promise<IpcResult<IpcResponse<'backup-save:abort'>>>;
   /** Calls `listener` when the system sleeps or locks its screen; returns a function that stops listening. */
   onSystemLock(listener: (reason: SystemLockReason) => void): () => void;
 }

@@ -51,11 +51,27 @@ export interface PaperVersion {
   addedBy: string;
 }
 
-/** The bytes of a version, apart from its description so lists never load blobs. */
+/** The bytes of a version as schemas 5 to 11 kept them: one row, so one decryption of the whole file (see PaperChunk). */
 export interface PaperBlob {
   versionId: string;
   blob: Blob;
 }
+
+/**
+ * The bytes of a version from schema 12 on: pieces in order (index 0, 1, ...), each its own row
+ * and so encrypted on its own, so reading or writing a paper holds one piece at a time. Every
+ * stored file has at least one piece (an empty file: one empty piece). Pieces are at most
+ * PAPER_CHUNK_BYTES, or a restored backup's piece size (readers only join them in order).
+ */
+export interface PaperChunk {
+  /** The version whose bytes these are. */
+  blobId: string;
+  index: number;
+  bytes: Uint8Array;
+}
+
+/** Bytes of a paper's file per stored piece. */
+export const PAPER_CHUNK_BYTES = 1024 * 1024;
 
 /** The text of a PDF version, page by page, as extracted by pdf.js (see page-text.ts). */
 export interface PaperText {

@@ -138,6 +138,8 @@ describe('a delegate hands a brief to a colleague and backs up their work', () =
     await page.getByRole('alert').filter({ hasText: 'not a briefing exported from ASEAN Delegate Briefing' }).waitFor();
 
     await ui.open('/backup');
+    // The backup's download fallback: Playwright cannot answer the File System Access save picker.
+    await page.evaluate(() => Reflect.deleteProperty(window, 'showSaveFilePicker'));
     const backup = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Back up all my work' }).click();
     const backupFile = await (await backup).path();

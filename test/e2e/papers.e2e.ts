@@ -155,7 +155,7 @@ describe('meeting papers, as a delegate', () => {
     await page.evaluate(() => {
       const add = IDBObjectStore.prototype.add;
       IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-        if (this.name === 'paperBlobs') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        if (this.name === 'paperChunks') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         return add.apply(this, args);
       };
     });
@@ -171,7 +171,7 @@ describe('meeting papers, as a delegate', () => {
       const open = indexedDB.open('asean-delegate');
       const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
       const count = (store: string) => new Promise<number>((resolve) => (db.transaction(store).objectStore(store).count().onsuccess = (e) => resolve((e.target as IDBRequest<number>).result)));
-      return { papers: await count('papers'), versions: await count('paperVersions'), blobs: await count('paperBlobs'), texts: await count('paperTexts') };
+      return { papers: await count('papers'), versions: await count('paperVersions'), blobs: await count('paperChunks'), texts: await count('paperTexts') };
     });
     assert.deepEqual(rows, { papers: 1, versions: 1, blobs: 1, texts: 1 });
     assert.deepEqual(pageErrors(page), []);

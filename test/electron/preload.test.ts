@@ -20,7 +20,7 @@ describe('preload', () => {
   });
 
   it('exposes exactly the named operations, all functions, and no passthrough', () => {
-    expect(Object.keys(api).sort()).toEqual(['fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'onSystemLock', 'openDatasetFile', 'openExternal', 'openPaperFile', 'openPaperWithSystem', 'osKeyStatus', 'printPack', 'savePackPdf', 'sealKeyWithOs', 'setLanguage', 'setRelayOrigins', 'setTitle', 'unsealKeyWithOs']);
+    expect(Object.keys(api).sort()).toEqual(['abortBackupSave', 'closeBackupSave', 'fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'onSystemLock', 'openBackupSave', 'openDatasetFile', 'openExternal', 'openPaperFile', 'openPaperWithSystem', 'osKeyStatus', 'printPack', 'savePackPdf', 'sealKeyWithOs', 'setLanguage', 'setRelayOrigins', 'setTitle', 'unsealKeyWithOs', 'writeBackupSave']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);
@@ -38,6 +38,10 @@ describe('preload', () => {
     ['printPack', () => api.printPack(ANNEX), 'pack:print', [{ annex: ANNEX }]],
     ['openPaperWithSystem', () => api.openPaperWithSystem('v-1', 'paper.pdf', BYTES), 'papers:open-with-system', [{ versionId: 'v-1', name: 'paper.pdf', bytes: BYTES }]],
     ['setRelayOrigins', () => api.setRelayOrigins(['wss://relay.kln.gov.my']), 'relay:set-origins', [{ urls: ['wss://relay.kln.gov.my'] }]],
+    ['openBackupSave', () => api.openBackupSave('backup.adbackup', 'Back up'), 'backup-save:open', [{ fileName: 'backup.adbackup', title: 'Back up' }]],
+    ['writeBackupSave', () => api.writeBackupSave('s-1', BYTES), 'backup-save:write', [{ id: 's-1', bytes: BYTES }]],
+    ['closeBackupSave', () => api.closeBackupSave('s-1'), 'backup-save:close', [{ id: 's-1' }]],
+    ['abortBackupSave', () => api.abortBackupSave('s-1'), 'backup-save:abort', [{ id: 's-1' }]],
   ] as const)('%s invokes only its own channel', async (_name, call, channel, args) => {
     ipcRenderer.invoke.mockClear();
     const result = await call();

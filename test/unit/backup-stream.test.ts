@@ -11,7 +11,8 @@ import { makeStreamedBackup } from '../../renderer/features/backup/stream/backup
 import { runRestore } from '../../renderer/features/backup/stream/restore-client';
 import { FILE_PIECE_BYTES, sniffHeader } from '../../renderer/features/backup/stream/stream-format';
 import { sha256Hex } from '../../renderer/papers/pdf/inspect-bytes';
-import type { Paper, PaperVersion } from '../../shared/papers/model';
+import { versionBlob, writeChunks } from '../../renderer/papers/storage/paper-chunks';
+import { PAPER_CHUNK_BYTES, type Paper, type PaperVersion } from '../../shared/papers/model';
 
 /*
  * Backups of format 4: a stream of chunks, encrypted under the data key when a passphrase is
@@ -26,7 +27,7 @@ async function attachPaper(bytes: Uint8Array): Promise<void> {
   const version: PaperVersion = { id: 'v1', paperId: 'p1', revision: 0, label: 'Original', name: 'draft.pdf', type: 'application/pdf', size: bytes.byteLength, sha256: await sha256Hex(bytes), isPdf: true, pageCount: 1, addedAt: NOW, addedBy: 'Aminah' };
   await db.papers.add(paper);
   await db.paperVersions.add(version);
-  await db.paperBlobs.add({ versionId: 'v1', blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) });
+  await writeChunks('v1', bytes);
 }
 
 /** A paper larger than one chunk's piece, so its file crosses several chunks. */
@@ -64,7 +65,7 @@ describe('streamed backups (format 4)', () => {
     const before = await userCounts();
     const made = await makeStreamedBackup();
     const lines = await linesOf(made.blob);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ formatVersion: 4, protection: { kind: 'keyring' } });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ formatVersion: 5, protection: { kind: 'keyring' } });
     // Nothing of the delegate's words is readable in the file.
     expect(await made.blob.text()).not.toContain('fisheries');
     expect(lines.length).toBeGreaterThan(5);
@@ -77,7 +78,10 @@ describe('streamed backups (format 4)', () => {
     const outcome = await runRestore('restore', { kind: 'streamed', file: made.blob, key });
     expect(outcome).toMatchObject({ kind: 'ok', summary: { counts: { briefings: 1, file: 1 } } });
     expect(await userCounts()).toEqual(before);
-    const blob = (await db.paperBlobs.get('v1'))!.blob;
+    // The paper of several pieces comes back as pieces (written one at a time), not one row.
+    expect(await db.paperChunks.where('blobId').equals('v1').count()).toBe(Math.ceil(bytes.byteLength / PAPER_CHUNK_BYTES));
+    expect(await db.paperBlobs.count()).toBe(0);
+    const blob = (await versionBlob('v1'))!;
     // Compared by SHA-256: a deep equality of megabytes is slow in the test runner.
     expect(await sha256Hex(new Uint8Array(await blob.arrayBuffer()))).toBe(await sha256Hex(bytes));
     expect((await db.briefings.toArray())[0]?.title).toBe('Our red line on fisheries');

@@ -7,12 +7,12 @@ import { WrongSecretError } from '../../crypto/key-wrap';
 import { db } from '../../db/db';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
-import { saveFile } from '../../platform/platform';
 import { useAppStore } from '../../store/store';
 import { openChosenFile } from '../lock/backup-protection';
 import { FileSecretPrompt } from '../lock/FileSecretPrompt';
 import { BackupProgressBar, type Busy } from './BackupProgressBar';
-import { makeStreamedBackup } from './stream/backup-writer';
+import { backupFileName, makeStreamedBackup } from './stream/backup-writer';
+import { chooseBackupTarget, type BackupTarget } from './save-backup-file';
 import type { BackupSummary } from './stream/restore-engine';
 import { runRestore } from './stream/restore-client';
 import type { RestoreOutcome, RestoreSource } from './stream/restore-protocol';
@@ -47,21 +47,35 @@ export function BackupPage() {
   };
 
   const backUp = async () => {
+    setMessage(undefined);
+    // Where to save is asked first: a browser shows its save picker only straight after the click.
+    let target: BackupTarget | 'cancelled';
+    try {
+      target = await chooseBackupTarget(backupFileName(new Date().toISOString()), t('backup.make'));
+    } catch (error) {
+      return setMessage(t('backup.failed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+    if (target === 'cancelled') return setMessage(t('backup.makeCancelled'));
     const signal = begin({ label: 'backup.making', rows: 0 });
+    let saved = false;
     try {
       const made = await makeStreamedBackup((p) => setBusy({ label: 'backup.making', rows: p.rows }), signal);
       // A backup that could not be restored is never saved: the restore check reads it first.
       const check = await runRestore('check', { kind: 'streamed', file: made.blob, key: dataKey() }, { signal, onProgress: (p) => setBusy({ label: 'backup.checking', fraction: p.done / Math.max(1, p.total) }) });
       if (check.kind === 'ok') {
-        saveFile(made.fileName, made.blob, 'application/x-ndjson');
+        await target.write(made.blob);
+        const file = await target.close();
+        saved = true;
         const c = made.counts;
-        setMessage(t('backup.madeStreamed', { file: made.fileName, briefings: c.briefings ?? 0, sections: c.sections ?? 0, settings: c.settings ?? 0, papers: c.papers ?? 0, annotations: c.annotations ?? 0 }));
+        setMessage(t('backup.madeStreamed', { file, briefings: c.briefings ?? 0, sections: c.sections ?? 0, settings: c.settings ?? 0, papers: c.papers ?? 0, annotations: c.annotations ?? 0 }));
       } else setMessage(check.kind === 'cancelled' ? t('backup.makeCancelled') : t('backup.notRestorable', { message: outcomeText(check) }));
     } catch (error) {
       if (signal.aborted) setMessage(t('backup.makeCancelled'));
       else if (error instanceof BackupRefused) setMessage(t(error.key, error.vars));
       else setMessage(t('backup.failed', { message: error instanceof Error ? error.message : String(error) }));
     }
+    // Not saved (refused, cancelled, failed): the half-written file goes, nothing keeps the backup's name.
+    if (!saved) await target.abort();
     setBusy(undefined);
   };
 

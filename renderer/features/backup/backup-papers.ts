@@ -3,6 +3,7 @@ import { base64ToUpdate, updateToBase64 } from '../../../shared/collab/briefing-
 import type { Annotation, Paper, PaperText, PaperVersion } from '../../../shared/papers/model';
 import { db, PAPER_TABLES } from '../../db/db';
 import { sha256Hex } from '../../papers/pdf/inspect-bytes';
+import { versionBlob, writeChunks } from '../../papers/storage/paper-chunks';
 
 /*
  * The meeting papers in a backup (issue 14: they were missing): every paper, version, file,
@@ -12,17 +13,18 @@ import { sha256Hex } from '../../papers/pdf/inspect-bytes';
 export const paperTables = () => PAPER_TABLES.map((name) => db.table(name));
 
 export async function collectPapers(): Promise<BackupPapers> {
-  // Rows (and Blob handles) are read in one transaction; the bytes after it, one file at a time
-  // (reading a Blob is no IndexedDB request: inside the transaction it would end it early).
+  // Rows are read in one transaction; the bytes after it, one file at a time, each from its pieces.
   const read = await db.transaction('r', paperTables(), async () => ({
     papers: await db.papers.toArray(),
     versions: await db.paperVersions.toArray(),
-    blobRows: await db.paperBlobs.toArray(),
     texts: await db.paperTexts.toArray(),
     annotations: await db.annotations.toArray(),
   }));
   const blobs: BackupPapers['blobs'] = [];
-  for (const row of read.blobRows) blobs.push({ versionId: row.versionId, type: row.blob.type, data: updateToBase64(new Uint8Array(await row.blob.arrayBuffer())) });
+  for (const version of read.versions) {
+    const blob = await versionBlob(version.id);
+    if (blob) blobs.push({ versionId: version.id, type: blob.type, data: updateToBase64(new Uint8Array(await blob.arrayBuffer())) });
+  }
   return {
     papers: read.papers as unknown as BackupPapers['papers'],
     versions: read.versions as unknown as BackupPapers['versions'],
@@ -59,7 +61,7 @@ export async function writePapers(papers: BackupPapers | undefined): Promise<voi
   if (!papers) return;
   await db.papers.bulkAdd(papers.papers as unknown as Paper[]);
   await db.paperVersions.bulkAdd(papers.versions as unknown as PaperVersion[]);
-  await db.paperBlobs.bulkAdd(papers.blobs.map((b) => ({ versionId: b.versionId, blob: new Blob([base64ToUpdate(b.data) as Uint8Array<ArrayBuffer>], { type: b.type }) })));
+  for (const b of papers.blobs) await writeChunks(b.versionId, base64ToUpdate(b.data));
   await db.paperTexts.bulkAdd(papers.texts as PaperText[]);
   await db.annotations.bulkAdd(papers.annotations as unknown as Annotation[]);
 }

@@ -16,6 +16,7 @@ import {
   type UnlockResult,
 } from '../../crypto/keyring';
 import { db } from '../../db/db';
+import { chunkStoredPapers } from '../../papers/storage/paper-chunks';
 import { desktopApi } from '../../platform/platform';
 
 /*
@@ -50,6 +51,15 @@ channel?.addEventListener('message', (event: MessageEvent) => {
   if (event.data === 'lock') void lockNow(false);
 });
 
+/**
+ * The app opens; papers still stored whole (before schema 12) are converted to pieces behind it
+ * (readers use the old rows meanwhile; a failure leaves them, and the next start goes on).
+ */
+function showOpen(): void {
+  show({ name: 'open' });
+  chunkStoredPapers().catch((error: unknown) => console.warn('Papers not yet stored in pieces:', error));
+}
+
 const failed = (error: unknown) => show({ name: 'failed', message: error instanceof Error ? error.message : String(error) });
 
 async function finishEncrypting(): Promise<void> {
@@ -58,14 +68,14 @@ async function finishEncrypting(): Promise<void> {
     show({ name: 'encrypting', done: row.migration.done, total: row.migration.total });
     await encryptExistingRows(db, (p) => show({ name: 'encrypting', ...p }));
   }
-  show({ name: 'open' });
+  showOpen();
 }
 
 export async function startLockSession(): Promise<void> {
   try {
     const row = await applyStoredState(db);
     if (!row) show({ name: 'setup' });
-    else if (row.mode === 'none') show({ name: 'open' });
+    else if (row.mode === 'none') showOpen();
     else {
       // The key-derivation worker (and its WebAssembly) loads while the delegate types.
       warmUpKeyDerivation();
@@ -83,7 +93,7 @@ export async function setUpWithPassphrase(passphrase: string): Promise<void> {
 
 export async function continueWithoutPassphrase(): Promise<void> {
   await chooseNoPassphrase(db);
-  show({ name: 'open' });
+  showOpen();
 }
 
 /** After the recovery key was shown (set-up) or a new passphrase chosen (recovery). */

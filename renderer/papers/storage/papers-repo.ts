@@ -2,6 +2,7 @@ import { ownerKey, type Paper, type PaperOwner, type PaperVersion } from '../../
 import { reanchor, type ReanchorSummary } from '../../../shared/papers/reanchor';
 import { db } from '../../db/db';
 import type { InspectedFile } from './intake';
+import { deleteChunks, versionBlob, writeChunks } from './paper-chunks';
 
 /*
  * Writing papers. Every attach is one transaction over the paper, its version, the bytes, the
@@ -63,11 +64,11 @@ function versionOf(file: InspectedFile, paperId: string, revision: number, who: 
   };
 }
 
-const TABLES = () => [db.papers, db.paperVersions, db.paperBlobs, db.paperTexts, db.annotations];
+const TABLES = () => [db.papers, db.paperVersions, db.paperBlobs, db.paperChunks, db.paperTexts, db.annotations];
 
 async function storeFile(version: PaperVersion, file: InspectedFile, now: string): Promise<void> {
   await db.paperVersions.add(version);
-  await db.paperBlobs.add({ versionId: version.id, blob: new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }) });
+  await writeChunks(version.id, file.bytes);
   if (file.pages) await db.paperTexts.add({ versionId: version.id, paperId: version.paperId, pages: file.pages, extractedAt: now });
 }
 
@@ -114,6 +115,7 @@ export async function deletePaper(paperId: string): Promise<void> {
   await db.transaction('rw', TABLES(), async () => {
     const versions = await db.paperVersions.where('paperId').equals(paperId).primaryKeys();
     await db.paperBlobs.bulkDelete(versions);
+    await deleteChunks(versions);
     await db.paperTexts.bulkDelete(versions);
     await db.paperVersions.bulkDelete(versions);
     await db.annotations.where('paperId').equals(paperId).delete();
@@ -121,16 +123,17 @@ export async function deletePaper(paperId: string): Promise<void> {
   });
 }
 
+/** The whole file, for pdf.js and the annex (assembled from a Blob of its pieces: one copy in the heap, no ciphertext beside it). */
 export async function versionBytes(versionId: string): Promise<Uint8Array | undefined> {
-  const row = await db.paperBlobs.get(versionId);
-  return row ? new Uint8Array(await row.blob.arrayBuffer()) : undefined;
+  const blob = await versionBlob(versionId);
+  return blob ? new Uint8Array(await blob.arrayBuffer()) : undefined;
 }
 
 /** Opens a kept file with the system: the browser's download in web mode, Electron's download handling on the desktop. */
 export async function saveVersionFile(versionId: string): Promise<void> {
-  const [row, version] = await Promise.all([db.paperBlobs.get(versionId), db.paperVersions.get(versionId)]);
-  if (!row || !version) return;
-  const url = URL.createObjectURL(row.blob);
+  const [blob, version] = await Promise.all([versionBlob(versionId), db.paperVersions.get(versionId)]);
+  if (!blob || !version) return;
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = version.name;

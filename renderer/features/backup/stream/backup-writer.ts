@@ -7,13 +7,14 @@ import { dataKey } from '../../../crypto/key-state';
 import { keyringLock } from '../../../crypto/file-envelope';
 import { readKeyring } from '../../../crypto/keyring';
 import { db } from '../../../db/db';
+import { eachChunk } from '../../../papers/storage/paper-chunks';
 import type { StoredSection } from '../../../db/schema';
-import { ChunkSealer, sealKeyCheck, FILE_PIECE_BYTES, MAX_STREAMED_BACKUP_BYTES, ROWS_PER_CHUNK, STREAMED_BACKUP_VERSION, type ChunkBody, type RowPart, type StreamHeader } from './stream-format';
+import { ChunkSealer, sealKeyCheck, DOCUMENT_PIECE_CHARS, FILE_PIECE_BYTES, MAX_STREAMED_BACKUP_BYTES, ROWS_PER_CHUNK, STREAMED_BACKUP_VERSION, type ChunkBody, type RowPart, type StreamHeader } from './stream-format';
 
 /*
  * Makes a backup of format 4 as a Blob built chunk by chunk: each table is read a page of rows
  * at a time (by primary key), each briefing's documents one at a time, each paper's file in
- * pieces. What has been written is handed to the browser's blob storage every few megabytes,
+ * stored pieces, one at a time. What has been written is handed to the browser's blob storage every few megabytes,
  * so the page holds about one chunk, whatever the size of the delegate's work.
  *
  * All of it is read in ONE read-only transaction over every table it takes rows from, so the
@@ -88,6 +89,21 @@ class BlobBuilder {
   }
 }
 
+/** A paper still in its one row of schemas 5 to 11 (not yet converted to pieces), in pieces of the backup. */
+async function legacyFile(versionId: string, emit: (body: ChunkBody) => Promise<void>): Promise<void> {
+  const row = await db.paperBlobs.get(versionId);
+  if (!row) return;
+  const size = row.blob.size;
+  let piece = 0;
+  for (let at = 0; at < size || piece === 0; at += FILE_PIECE_BYTES, piece++) {
+    const bytes = new Uint8Array(await Dexie.waitFor(row.blob.slice(at, at + FILE_PIECE_BYTES).arrayBuffer()));
+    await emit({ part: 'file', versionId, type: row.blob.type, piece, last: at + FILE_PIECE_BYTES >= size, data: updateToBase64(bytes) });
+  }
+}
+
+/** The name a backup made at `iso` is offered under. */
+export const backupFileName = (iso: string) => `asean-delegate-backup-${iso.slice(0, 19).replace(/[:T]/g, '-')}.adbackup`;
+
 export interface StreamedBackup {
   fileName: string;
   blob: Blob;
@@ -124,9 +140,9 @@ export async function makeStreamedBackup(onProgress?: (p: BackupProgress) => voi
     out.push(await Dexie.waitFor(sealer.line(body)));
     if (out.size > MAX_STREAMED_BACKUP_BYTES) throw tooLarge(out.size);
     if (body.part !== 'end') {
-      const n = body.part === 'file' ? (body.last ? 1 : 0) : body.rows.length;
-      const total = (counts[body.part] ?? 0) + n;
-      counts[body.part] = total;
+      const n = body.part === 'file' || body.part === 'documentPiece' ? (body.last ? 1 : 0) : body.rows.length;
+      const counted = body.part === 'documentPiece' ? 'documents' : body.part;
+      counts[counted] = (counts[counted] ?? 0) + n;
       onProgress?.({ part: body.part, rows: Object.values(counts).reduce((a, b) => a + b, 0) });
     }
   };
@@ -152,6 +168,15 @@ export async function makeStreamedBackup(onProgress?: (p: BackupProgress) => voi
     await eachPage(db.briefings, async (page) => {
       for (const b of page) {
         for (const d of await briefingDocuments(b.id)) {
+          if (d.state.length > DOCUMENT_PIECE_CHARS) {
+            // One document larger than a line: its own continuation records (format 5).
+            await flushDocuments();
+            for (let at = 0, piece = 0; at < d.state.length; at += DOCUMENT_PIECE_CHARS, piece++) {
+              const state = d.state.slice(at, at + DOCUMENT_PIECE_CHARS);
+              await emit({ part: 'documentPiece', briefingId: d.briefingId, ...(d.part ? { docPart: d.part } : {}), piece, last: at + DOCUMENT_PIECE_CHARS >= d.state.length, state });
+            }
+            continue;
+          }
           if (documentChars + d.state.length > DOCUMENT_CHUNK_CHARS) await flushDocuments();
           documents.push(d);
           documentChars += d.state.length;
@@ -162,25 +187,18 @@ export async function makeStreamedBackup(onProgress?: (p: BackupProgress) => voi
     await rows('papers', db.papers);
     await rows('versions', db.paperVersions);
     // Files before their texts and annotations: a restore checks each file against its version as it goes.
-    await eachPage(
-      db.paperBlobs,
-      async ([row]) => {
-        if (!row) return;
-        const size = row.blob.size;
-        let piece = 0;
-        for (let at = 0; at < size || piece === 0; at += FILE_PIECE_BYTES, piece++) {
-          const bytes = new Uint8Array(await Dexie.waitFor(row.blob.slice(at, at + FILE_PIECE_BYTES).arrayBuffer()));
-          await emit({ part: 'file', versionId: row.versionId, type: row.blob.type, piece, last: at + FILE_PIECE_BYTES >= size, data: updateToBase64(bytes) });
-        }
-      },
-      1,
-    );
+    // One stored piece is one piece of the backup: a piece is read, sealed and written before the next.
+    await eachPage(db.paperVersions, async (versions) => {
+      for (const version of versions) {
+        const stored = await eachChunk(version.id, (bytes, piece, last) => emit({ part: 'file', versionId: version.id, type: version.type, piece, last, data: updateToBase64(bytes) }));
+        if (!stored) await legacyFile(version.id, emit);
+      }
+    });
     await rows('texts', db.paperTexts);
     await rows('annotations', db.annotations);
     await emit({ part: 'end', counts: { ...counts } });
   });
   const blob = out.blob();
   if (blob.size > MAX_STREAMED_BACKUP_BYTES) throw tooLarge(blob.size);
-  const stamp = createdAt.slice(0, 19).replace(/[:T]/g, '-');
-  return { fileName: `asean-delegate-backup-${stamp}.adbackup`, blob, counts, createdAt };
+  return { fileName: backupFileName(createdAt), blob, counts, createdAt };
 }

@@ -16,8 +16,9 @@ import { ROW_PARTS, type RowPart } from './stream-format';
  * version (size and SHA-256, hashed piece by piece), the parts in the order they are written
  * (so every reference points backwards: a file to a version already seen), and the counts in
  * the last chunk against what came. Memory: the ids seen, and one piece of a file at a time: a
- * restore hands each piece to the browser's blob storage as it comes (a Blob of Blobs, out of
- * the worker's heap), and a check only hashes it, so no paper is ever held whole here.
+ * restore writes each piece as a stored piece of the paper as it comes (its transaction is
+ * aborted if the file's hash, known at its last piece, is wrong), and a check only hashes it, so
+ * no paper is ever held whole here.
  */
 const Document = z.object({ briefingId: z.string().min(1).max(100), part: z.enum(['comments', 'control']).optional(), state: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict();
 export type BackupDocument = z.infer<typeof Document>;
@@ -36,10 +37,13 @@ const ORDER = ['briefings', 'sections', 'settings', 'documents', 'papers', 'vers
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const FilePiece = z.object({ part: z.literal('file'), versionId: z.string().min(1).max(200), type: z.string().max(300), piece: z.number().int().min(0), last: z.boolean(), data: Base64 }).strict();
 const End = z.object({ part: z.literal('end'), counts: z.record(z.string(), z.number().int().min(0)) }).strict();
+const DocumentPiece = z
+  .object({ part: z.literal('documentPiece'), briefingId: z.string().min(1).max(100), docPart: z.enum(['comments', 'control']).optional(), piece: z.number().int().min(0), last: z.boolean(), state: Base64 })
+  .strict();
 const Rows = z.object({ part: z.enum(ROW_PARTS), rows: z.array(z.unknown()).max(10_000) }).strict();
 
-/** What a checked chunk gives the restore: rows of a table, or a whole paper file once its last piece has come. */
-export type CheckedChunk = { part: RowPart; rows: unknown[] } | { part: 'file'; versionId: string; blob: Blob | undefined } | { part: 'end' };
+/** What a checked chunk gives the restore: rows of a table, or one piece of a paper's file (its bytes when kept). */
+export type CheckedChunk = { part: RowPart; rows: unknown[] } | { part: 'file'; versionId: string; piece: number; bytes: Uint8Array | undefined } | { part: 'end' };
 
 export class ChunkChecker {
   private at = 0;
@@ -48,29 +52,37 @@ export class ChunkChecker {
   private readonly versions = new Map<string, { name: string; size: number; sha256: string }>();
   private readonly withFile = new Set<string>();
   private readonly settingKeys = new Set<string>();
-  private file: { versionId: string; type: string; next: number; size: number; hash: ReturnType<typeof sha256.create>; pieces: Blob[] } | undefined;
+  /** A document arriving in continuation records (format 5): its pieces so far. */
+  private document: { briefingId: string; docPart?: 'comments' | 'control'; next: number; pieces: string[] } | undefined;
+  private file: { versionId: string; next: number; size: number; hash: ReturnType<typeof sha256.create> } | undefined;
   ended = false;
 
-  /** `keepFiles`: collect each paper's file for writing (a restore); a check only hashes it. */
+  /** `keepFiles`: hand out each piece of a paper's file for writing (a restore); a check only hashes it. */
   constructor(private readonly keepFiles = false) {}
 
   /** Checks one chunk (its JSON already parsed); throws BackupProblem on the first thing wrong. */
   check(value: unknown): CheckedChunk | undefined {
     if (this.ended) throw new BackupProblem('backup.problem.afterEnd');
     const part = (value as { part?: unknown } | null)?.part;
-    const index = ORDER.indexOf(part as (typeof ORDER)[number]);
+    // A document's continuation records stand where its documents do.
+    const index = ORDER.indexOf((part === 'documentPiece' ? 'documents' : part) as (typeof ORDER)[number]);
     if (index < 0) throw new BackupProblem('backup.problem.damaged', { where: 'part' });
     if (index < this.at) throw new BackupProblem('backup.problem.damaged', { where: String(part) });
     this.at = index;
+    if (part === 'documentPiece') return this.documentPiece(value);
+    if (this.document) throw new BackupProblem('backup.problem.document', { briefing: this.document.briefingId });
     if (part === 'file') return this.filePiece(value);
     if (this.file) throw new BackupProblem('backup.problem.fileUnreadable', { name: this.versions.get(this.file.versionId)?.name ?? this.file.versionId });
     if (part === 'end') return this.end(value);
     const parsed = Rows.safeParse(value);
     if (!parsed.success) throw new BackupProblem('backup.problem.damaged', { where: issuePlace(parsed.error.issues, String(part)) });
-    const rowsPart = parsed.data.part;
+    return this.rows(parsed.data.part, parsed.data.rows);
+  }
+
+  private rows(rowsPart: RowPart, given: unknown[]): CheckedChunk {
     const schema = ROW_SCHEMAS[rowsPart];
     const rows: unknown[] = [];
-    for (const [i, row] of parsed.data.rows.entries()) {
+    for (const [i, row] of given.entries()) {
       const one = schema.safeParse(row);
       if (!one.success) throw new BackupProblem('backup.problem.damaged', { where: issuePlace(one.error.issues, `${rowsPart}.${(this.counts[rowsPart] ?? 0) + i}`) });
       rows.push(one.data);
@@ -106,6 +118,26 @@ export class ChunkChecker {
     }
   }
 
+  /** A continuation record: pieces of one document in order; at the last, the whole document is checked as one row of documents. */
+  private documentPiece(value: unknown): CheckedChunk | undefined {
+    const parsed = DocumentPiece.safeParse(value);
+    if (!parsed.success) throw new BackupProblem('backup.problem.damaged', { where: issuePlace(parsed.error.issues, 'documentPiece') });
+    const piece = parsed.data;
+    const broken = () => new BackupProblem('backup.problem.document', { briefing: piece.briefingId });
+    if (piece.piece === 0) {
+      if (this.document) throw broken();
+      this.document = { briefingId: piece.briefingId, docPart: piece.docPart, next: 0, pieces: [] };
+    }
+    const document = this.document;
+    if (!document || document.briefingId !== piece.briefingId || document.docPart !== piece.docPart || document.next !== piece.piece) throw broken();
+    document.next += 1;
+    document.pieces.push(piece.state);
+    if (!piece.last) return undefined;
+    this.document = undefined;
+    const state = document.pieces.join('');
+    return this.rows('documents', [{ briefingId: document.briefingId, ...(document.docPart ? { part: document.docPart } : {}), state }]);
+  }
+
   private filePiece(value: unknown): CheckedChunk | undefined {
     const parsed = FilePiece.safeParse(value);
     if (!parsed.success) throw new BackupProblem('backup.problem.damaged', { where: issuePlace(parsed.error.issues, 'file') });
@@ -115,7 +147,7 @@ export class ChunkChecker {
     const altered = () => new BackupProblem('backup.problem.fileAltered', { name: version.name });
     if (piece.piece === 0) {
       if (this.file || this.withFile.has(piece.versionId)) throw altered();
-      this.file = { versionId: piece.versionId, type: piece.type, next: 0, size: 0, hash: sha256.create(), pieces: [] };
+      this.file = { versionId: piece.versionId, next: 0, size: 0, hash: sha256.create() };
     }
     const file = this.file;
     if (!file || file.versionId !== piece.versionId || file.next !== piece.piece) throw altered();
@@ -129,13 +161,13 @@ export class ChunkChecker {
     file.size += bytes.byteLength;
     if (file.size > version.size) throw altered();
     file.hash.update(bytes);
-    if (this.keepFiles) file.pieces.push(new Blob([bytes]));
-    if (!piece.last) return undefined;
+    const out: CheckedChunk = { part: 'file', versionId: piece.versionId, piece: piece.piece, bytes: this.keepFiles ? bytes : undefined };
+    if (!piece.last) return out;
     this.file = undefined;
     if (file.size !== version.size || bytesToHex(file.hash.digest()) !== version.sha256) throw altered();
     this.withFile.add(piece.versionId);
     this.counts.file = (this.counts.file ?? 0) + 1;
-    return { part: 'file', versionId: piece.versionId, blob: this.keepFiles ? new Blob(file.pieces, { type: file.type }) : undefined };
+    return out;
   }
 
   private end(value: unknown): CheckedChunk {

@@ -126,7 +126,7 @@ export async function restoreStreamedBackup(run: RestoreRun): Promise<{ summary:
           await db.ydocUpdates.bulkAdd(rows);
         } else if (chunk.part === 'papers') await db.papers.bulkAdd(chunk.rows as never[]);
         else if (chunk.part === 'versions') await db.paperVersions.bulkAdd(chunk.rows as never[]);
-        else if (chunk.part === 'file' && chunk.blob) await db.paperBlobs.add({ versionId: chunk.versionId, blob: chunk.blob });
+        else if (chunk.part === 'file' && chunk.bytes) await db.paperChunks.add({ blobId: chunk.versionId, index: chunk.piece, bytes: chunk.bytes });
         else if (chunk.part === 'texts') await db.paperTexts.bulkAdd(chunk.rows as never[]);
         else if (chunk.part === 'annotations') await db.annotations.bulkAdd(chunk.rows as never[]);
         else if (chunk.part === 'end') await documentsForRowsOnly(withDocument, at);

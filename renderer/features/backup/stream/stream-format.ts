@@ -11,7 +11,15 @@ import { fromB64, toB64, type Lock } from '../../../crypto/file-envelope';
  * chunk's JSON, with the header line and the chunk's index as additional data: a chunk moved,
  * dropped, repeated or taken from another file fails to open, and a file cut short has no 'end'.
  */
-export const STREAMED_BACKUP_VERSION = 4;
+export const STREAMED_BACKUP_VERSION = 5;
+/**
+ * Format 5 adds the continuation record ('documentPiece'): a document state too large for one
+ * line is split across several. A file of format 4 has none and restores as before; an app of
+ * format 4 meets a file of format 5 and says it is from a newer app.
+ */
+export const OLDEST_STREAMED_BACKUP_VERSION = 4;
+/** Characters of a document's (base64) state per continuation record: a line stays far below MAX_LINE_CHARS, encrypted too. */
+export const DOCUMENT_PIECE_CHARS = 2 * 1024 * 1024;
 /** Rows per chunk: small enough that a chunk is a few hundred kilobytes. */
 export const ROWS_PER_CHUNK = 500;
 /** Bytes of a paper's file per chunk (before base64). */
@@ -66,6 +74,8 @@ export type RowPart = (typeof ROW_PARTS)[number];
 export type ChunkBody =
   | { part: RowPart; rows: unknown[] }
   | { part: 'file'; versionId: string; type: string; piece: number; last: boolean; data: string }
+  /** One piece of one document's state (`state` split at DOCUMENT_PIECE_CHARS); the document is whole at `last`. */
+  | { part: 'documentPiece'; briefingId: string; docPart?: 'comments' | 'control'; piece: number; last: boolean; state: string }
   | { part: 'end'; counts: Record<string, number> };
 
 /** A chunk's additional data: the exact header line and where the chunk stands in the file. */
@@ -123,7 +133,7 @@ export class ChunkOpener {
 export function parseHeader(line: string): StreamHeader | undefined {
   try {
     const value = JSON.parse(line) as Partial<StreamHeader> | null;
-    if (value?.format !== BACKUP_FILE_FORMAT || typeof value.formatVersion !== 'number' || value.formatVersion < STREAMED_BACKUP_VERSION) return undefined;
+    if (value?.format !== BACKUP_FILE_FORMAT || typeof value.formatVersion !== 'number' || value.formatVersion < OLDEST_STREAMED_BACKUP_VERSION) return undefined;
     if (typeof value.protection !== 'object' || value.protection === null) return undefined;
     return value as StreamHeader;
   } catch {
