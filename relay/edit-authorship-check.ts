@@ -37,6 +37,12 @@ import type { Role } from '../shared/collab/relay-protocol';
 export interface EditSender {
   memberId: string;
   role: Role;
+  /** The member's name in the relay's registry now: a new `authors` entry must carry it. */
+  name?: string;
+  /** Sessions (Yjs client ids) the lead vouches for by accepting held changes: written as recorded, not as the sender. */
+  vouched?: ReadonlySet<number>;
+  /** Sessions with no `authors` entry that this member uploaded first since the document was loaded (theirs to carry on). */
+  unattributedOwn?: ReadonlySet<number>;
 }
 
 export type EditRefusal =
@@ -73,7 +79,8 @@ function owners(probe: Y.Doc): Map<number, string | null> {
 }
 
 /** Whether `sender` may write under a session recorded as `memberId`'s (undefined: recorded as nobody's). */
-function mayWriteAs(sender: EditSender, memberId: string | null | undefined): boolean {
+function mayWriteAs(sender: EditSender, memberId: string | null | undefined, client?: number): boolean {
+  if (client !== undefined && sender.vouched?.has(client)) return true;
   return memberId === undefined || memberId === sender.memberId || (memberId === null && sender.role === 'lead');
 }
 
@@ -116,7 +123,7 @@ export function checkEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSe
     // sessions those this update brought are written (others' waiting items are not this sender's).
     const now = owners(probe);
     for (const [client, length] of waitingByClient(probe)) {
-      if (length > (waitingBefore.get(client) ?? 0) && !mayWriteAs(sender, now.get(client))) return { ok: false, refusal: 'not-author', detail: `an edit written as another member's session (${client}), waiting for what it builds on` };
+      if (length > (waitingBefore.get(client) ?? 0) && !mayWriteAs(sender, now.get(client), client)) return { ok: false, refusal: 'not-author', detail: `an edit written as another member's session (${client}), waiting for what it builds on` };
     }
   }
   return verdict;
@@ -137,14 +144,18 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Edit
   const authors = editAuthorsMap(probe);
   const deletions = deletionsMap(probe);
   const after = owners(probe);
-  const mine = (memberId: string | null | undefined) => mayWriteAs(sender, memberId);
-
   // What was written, client by client.
   for (const [client, end] of transaction.afterState) {
     const start = transaction.beforeState.get(client) ?? 0;
     if (end === start) continue;
+    const mine = (memberId: string | null | undefined) => mayWriteAs(sender, memberId, client);
+    const vouched = sender.vouched?.has(client) ?? false;
     // Content under a session that is someone else's, before or after this update.
     if (!restoring && (!mine(before.get(client)) || !mine(after.get(client)))) throw new Refused('not-author', `an edit written as another member's session (${client})`);
+    // A session the relay holds content of with no authors entry (an older version of the app):
+    // nobody's, so only the lead (or the member who uploaded it first here) may carry it on or name it.
+    const legacy = !restoring && !vouched && start > 0 && !before.has(client) && sender.role !== 'lead' && !(sender.unattributedOwn?.has(client) ?? false);
+    if (legacy) throw new Refused('not-author', `an edit under a session the relay holds with no author (${client})`);
     const structs = probe.store.clients.get(client) ?? [];
     for (let i = Y.findIndexSS(structs, start); i < structs.length && structs[i]!.id.clock < end; i++) {
       const item = structs[i];
@@ -157,6 +168,7 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Edit
         if (item.parentSub !== String(client)) throw new Refused('not-author', 'an authors entry written for another session');
         if (!mine(value.memberId)) throw new Refused('not-author', `an edit attributed to ${value.name || value.memberId || 'someone else'}`);
         const was = before.get(client);
+        if (was === undefined && !vouched && value.memberId !== null && sender.name !== undefined && value.name !== sender.name) throw new Refused('not-author', 'a new authors entry that does not carry the member’s name');
         if (was !== undefined && was !== value.memberId && !(was === null && sender.role === 'lead')) throw new Refused('immutable', 'an authors entry rewritten');
       } else if (item.parent === deletions) {
         if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Array)) throw new Refused('malformed', 'a deletions entry that is not a list');
