@@ -28,10 +28,18 @@ import type { Role } from '../shared/collab/relay-protocol';
  * wait in the probe as in the document and are judged when they are integrated; only under whose
  * sessions they are written is checked on arrival.
  *
- * Not covered: content under a session with no `authors` entry at all (written by a version of
- * the app before attribution) is nobody's, so a member could record such a session as theirs
- * first; and a member holding a colleague's changes that the relay lost is refused until that
- * colleague reconnects (as for comments).
+ * Covered since the relay holds what it cannot judge (edit-split.ts, held-edits.ts): an upload
+ * that carries colleagues' sessions the relay lacks (it lost them) is split before this check;
+ * the sender's own part comes here, the colleagues' part is held until the colleague uploads it
+ * again or the lead accepts it (then judged here with those sessions vouched for). A new
+ * `authors` entry must carry the member's name as the relay's registry has it now; a member
+ * other than the lead may not name or carry on a session the relay already holds content of with
+ * no entry (an older version's), unless that member uploaded it first since the document loaded.
+ *
+ * Not covered: the relay cannot tell a colleague's lost session from one a member made up in the
+ * colleague's name (both are held, never applied, and the lead decides); a session with no entry
+ * stays nobody's until the lead names it; the "uploaded it first" memory is lost on a relay
+ * restart, so after one a member carries on an unnamed session of theirs only by naming it first.
  */
 
 export interface EditSender {
