@@ -35,11 +35,12 @@ import type { Role } from '../shared/collab/relay-protocol';
  * `authors` entry must carry the member's name as the relay's registry has it now; a member
  * other than the lead may not name or carry on a session the relay already holds content of with
  * no entry (an older version's), unless that member uploaded it first since the document loaded.
+ * Carrying such a session on without naming it is allowed (an older app keeps its session).
  *
  * Not covered: the relay cannot tell a colleague's lost session from one a member made up in the
  * colleague's name (both are held, never applied, and the lead decides); a session with no entry
- * stays nobody's until the lead names it; the "uploaded it first" memory is lost on a relay
- * restart, so after one a member carries on an unnamed session of theirs only by naming it first.
+ * stays nobody's until the lead names it, and anyone who may write can add unnamed content under
+ * it (shown as nobody's); the "uploaded it first" memory is lost on a relay restart.
  */
 
 export interface EditSender {
@@ -161,9 +162,8 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Edit
     // Content under a session that is someone else's, before or after this update.
     if (!restoring && (!mine(before.get(client)) || !mine(after.get(client)))) throw new Refused('not-author', `an edit written as another member's session (${client})`);
     // A session the relay holds content of with no authors entry (an older version of the app):
-    // nobody's, so only the lead (or the member who uploaded it first here) may carry it on or name it.
+    // nobody's, so only the lead (or the member who uploaded it first here) may name it.
     const legacy = !restoring && !vouched && start > 0 && !before.has(client) && sender.role !== 'lead' && !(sender.unattributedOwn?.has(client) ?? false);
-    if (legacy) throw new Refused('not-author', `an edit under a session the relay holds with no author (${client})`);
     const structs = probe.store.clients.get(client) ?? [];
     for (let i = Y.findIndexSS(structs, start); i < structs.length && structs[i]!.id.clock < end; i++) {
       const item = structs[i];
@@ -176,6 +176,7 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Edit
         if (item.parentSub !== String(client)) throw new Refused('not-author', 'an authors entry written for another session');
         if (!mine(value.memberId)) throw new Refused('not-author', `an edit attributed to ${value.name || value.memberId || 'someone else'}`);
         const was = before.get(client);
+        if (legacy && was === undefined) throw new Refused('not-author', `an authors entry claiming a session the relay holds with no author (${client})`);
         if (was === undefined && !vouched && value.memberId !== null && sender.name !== undefined && value.name !== sender.name) throw new Refused('not-author', 'a new authors entry that does not carry the member’s name');
         if (was !== undefined && was !== value.memberId && !(was === null && sender.role === 'lead')) throw new Refused('immutable', 'an authors entry rewritten');
       } else if (item.parent === deletions) {
