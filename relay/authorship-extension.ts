@@ -1,7 +1,10 @@
-import type { Extension, afterUnloadDocumentPayload, beforeSyncPayload } from '@hocuspocus/server';
+import type { Extension, afterUnloadDocumentPayload, beforeSyncPayload, onChangePayload } from '@hocuspocus/server';
 import { parseRelayDocumentName, RELAY_ERRORS, type DocumentKind, type RelayErrorCode, type RelayNotice, type Role } from '../shared/collab/relay-protocol';
 import type { MemberContext } from './access-control';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { editAuthorsMap } from '../shared/collab/attribution';
+import type { SplitUpdate } from './edit-split';
+import type { HeldEdits } from './held-edits';
 import { ProbeDocs } from './probe-docs';
 
 /*
@@ -14,7 +17,23 @@ import { ProbeDocs } from './probe-docs';
  * with `code` saying why and the connection is closed with that code (the app stops syncing that
  * document and says so; what it has locally stays). The probe that took the refused change is
  * thrown away and built again from the document.
+ *
+ * The content rule may also split an update (edit-split.ts): the sender's own part is checked
+ * and applied, colleagues' sessions the relay lacks are held (held-edits.ts) and the sender is
+ * told calmly (`edits-held`), and keeps syncing. Hocuspocus applies the message it read after
+ * this hook returns, so the own part is applied here and the message's bytes are zeroed in place
+ * (an update with no structs and no deletions): the held part is never applied or passed on
+ * (test/relay/held-edits.test.ts proves both).
  */
+
+export interface Sender {
+  memberId: string;
+  role: Role;
+  /** The member's name in the registry now. */
+  name?: string;
+  /** Sessions with no authors entry this member uploaded first since the document loaded. */
+  unattributedOwn?: ReadonlySet<number>;
+}
 
 export type AuthorshipVerdict = { ok: true } | { ok: false; refusal: string; detail: string };
 
@@ -23,7 +42,10 @@ export interface AuthorshipRule {
   /** The notice and close code of a refusal. */
   code: RelayErrorCode;
   /** Applies the update to the probe and judges it (the probe is thrown away after a refusal). */
-  check: (probe: Y.Doc, update: Uint8Array, sender: { memberId: string; role: Role }) => AuthorshipVerdict;
+  check: (probe: Y.Doc, update: Uint8Array, sender: Sender) => AuthorshipVerdict;
+  /** Splits off colleagues' sessions to hold (content only); `ownSessions` are the client ids the connection announced. */
+  split?: (probe: Y.Doc, update: Uint8Array, sender: Sender, ownSessions: ReadonlySet<number>) => SplitUpdate;
+  held?: HeldEdits;
 }
 
 export class AuthorshipCheck implements Extension {
@@ -31,6 +53,8 @@ export class AuthorshipCheck implements Extension {
   /** After access control (which has set the connection's member and read-only flag). */
   priority = 900;
   private readonly probes = new ProbeDocs();
+  /** Per document: sessions with no authors entry, and the member who uploaded each first. */
+  private readonly unattributed = new WeakMap<Y.Doc, Map<number, string>>();
 
   constructor(
     private readonly rule: AuthorshipRule,
@@ -43,17 +67,56 @@ export class AuthorshipCheck implements Extension {
     if (type === 0 || connection.readOnly) return; // a state vector; or a read-only connection, whose writes Hocuspocus drops
     if (parseRelayDocumentName(documentName)?.kind !== this.rule.kind) return;
     const context = connection.context as MemberContext;
-    const verdict = this.rule.check(this.probes.probeFor(documentName, document), payload, { memberId: context.memberId, role: context.role });
-    if (verdict.ok) return;
-    this.probes.drop(documentName);
-    this.log(`refused a ${this.rule.kind} update to ${documentName} from ${context.role} ${context.memberId}: ${verdict.refusal} (${verdict.detail})`);
-    const notice: RelayNotice = { type: 'relay-notice', code: this.rule.code, document: documentName };
+    const probe = this.probes.probeFor(documentName, document);
+    const firsts = this.unattributed.get(document) ?? new Map<number, string>();
+    this.unattributed.set(document, firsts);
+    const sender: Sender = {
+      memberId: context.memberId,
+      role: context.role,
+      ...(context.name !== undefined ? { name: context.name } : {}),
+      unattributedOwn: new Set([...firsts].filter(([, by]) => by === context.memberId).map(([client]) => client)),
+    };
+    const parts = this.rule.split?.(probe, payload, sender, document.connections.get(connection)?.clients ?? new Set()) ?? { own: payload };
+    const fresh = freshUnattributed(probe, parts.own);
+    const verdict = this.rule.check(probe, parts.own, sender);
+    if (!verdict.ok) {
+      this.probes.drop(documentName);
+      this.log(`refused a ${this.rule.kind} update to ${documentName} from ${context.role} ${context.memberId}: ${verdict.refusal} (${verdict.detail})`);
+      const notice: RelayNotice = { type: 'relay-notice', code: this.rule.code, document: documentName };
+      connection.sendStateless(JSON.stringify(notice));
+      // Hocuspocus closes the connection with this code and reason, and handles nothing after it.
+      throw Object.assign(new Error(`${this.rule.kind} update refused: ${verdict.refusal}`), { code: RELAY_ERRORS[this.rule.code], reason: this.rule.code });
+    }
+    for (const client of fresh) if (!firsts.has(client)) firsts.set(client, context.memberId);
+    if (!parts.held || !this.rule.held) return;
+    Y.applyUpdate(document, parts.own, { source: 'connection', connection });
+    payload.fill(0); // what Hocuspocus applies next: an empty update (see above)
+    await this.rule.held.add(documentName, context.memberId, parts.held);
+    this.log(`held ${parts.held.items} items under ${parts.held.sessions.length} colleagues' sessions in ${documentName}, uploaded by ${context.memberId}`);
+    const notice: RelayNotice = { type: 'relay-notice', code: 'edits-held', document: documentName };
     connection.sendStateless(JSON.stringify(notice));
-    // Hocuspocus closes the connection with this code and reason, and handles nothing after it.
-    throw Object.assign(new Error(`${this.rule.kind} update refused: ${verdict.refusal}`), { code: RELAY_ERRORS[this.rule.code], reason: this.rule.code });
+  }
+
+  /** A colleague who came back with their changes: what is held and now in the document goes. */
+  async onChange({ document, documentName }: onChangePayload): Promise<void> {
+    if (parseRelayDocumentName(documentName)?.kind !== this.rule.kind || !this.rule.held) return;
+    const dropped = await this.rule.held.dropContained(documentName, document);
+    if (dropped > 0) this.log(`dropped ${dropped} held uploads of ${documentName}: the document has them now`);
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     this.probes.drop(documentName);
   }
+}
+
+/** Sessions of `update` that start here with no authors entry and nothing on the relay yet. */
+function freshUnattributed(probe: Y.Doc, update: Uint8Array): number[] {
+  let from: Map<number, number>;
+  try {
+    from = Y.parseUpdateMeta(update).from;
+  } catch {
+    return [];
+  }
+  const authors = editAuthorsMap(probe);
+  return [...from].filter(([client, clock]) => clock === 0 && Y.getState(probe.store, client) === 0 && !authors.has(String(client))).map(([client]) => client);
 }

@@ -28,15 +28,30 @@ import type { Role } from '../shared/collab/relay-protocol';
  * wait in the probe as in the document and are judged when they are integrated; only under whose
  * sessions they are written is checked on arrival.
  *
- * Not covered: content under a session with no `authors` entry at all (written by a version of
- * the app before attribution) is nobody's, so a member could record such a session as theirs
- * first; and a member holding a colleague's changes that the relay lost is refused until that
- * colleague reconnects (as for comments).
+ * Covered since the relay holds what it cannot judge (edit-split.ts, held-edits.ts): an upload
+ * that carries colleagues' sessions the relay lacks (it lost them) is split before this check;
+ * the sender's own part comes here, the colleagues' part is held until the colleague uploads it
+ * again or the lead accepts it (then judged here with those sessions vouched for). A new
+ * `authors` entry must carry the member's name as the relay's registry has it now; a member
+ * other than the lead may not name or carry on a session the relay already holds content of with
+ * no entry (an older version's), unless that member uploaded it first since the document loaded.
+ * Carrying such a session on without naming it is allowed (an older app keeps its session).
+ *
+ * Not covered: the relay cannot tell a colleague's lost session from one a member made up in the
+ * colleague's name (both are held, never applied, and the lead decides); a session with no entry
+ * stays nobody's until the lead names it, and anyone who may write can add unnamed content under
+ * it (shown as nobody's); the "uploaded it first" memory is lost on a relay restart.
  */
 
 export interface EditSender {
   memberId: string;
   role: Role;
+  /** The member's name in the relay's registry now: a new `authors` entry must carry it. */
+  name?: string;
+  /** Sessions (Yjs client ids) the lead vouches for by accepting held changes: written as recorded, not as the sender. */
+  vouched?: ReadonlySet<number>;
+  /** Sessions with no `authors` entry that this member uploaded first since the document was loaded (theirs to carry on). */
+  unattributedOwn?: ReadonlySet<number>;
 }
 
 export type EditRefusal =
@@ -73,7 +88,8 @@ function owners(probe: Y.Doc): Map<number, string | null> {
 }
 
 /** Whether `sender` may write under a session recorded as `memberId`'s (undefined: recorded as nobody's). */
-function mayWriteAs(sender: EditSender, memberId: string | null | undefined): boolean {
+function mayWriteAs(sender: EditSender, memberId: string | null | undefined, client?: number): boolean {
+  if (client !== undefined && sender.vouched?.has(client)) return true;
   return memberId === undefined || memberId === sender.memberId || (memberId === null && sender.role === 'lead');
 }
 
@@ -116,7 +132,7 @@ export function checkEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSe
     // sessions those this update brought are written (others' waiting items are not this sender's).
     const now = owners(probe);
     for (const [client, length] of waitingByClient(probe)) {
-      if (length > (waitingBefore.get(client) ?? 0) && !mayWriteAs(sender, now.get(client))) return { ok: false, refusal: 'not-author', detail: `an edit written as another member's session (${client}), waiting for what it builds on` };
+      if (length > (waitingBefore.get(client) ?? 0) && !mayWriteAs(sender, now.get(client), client)) return { ok: false, refusal: 'not-author', detail: `an edit written as another member's session (${client}), waiting for what it builds on` };
     }
   }
   return verdict;
@@ -137,14 +153,17 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Edit
   const authors = editAuthorsMap(probe);
   const deletions = deletionsMap(probe);
   const after = owners(probe);
-  const mine = (memberId: string | null | undefined) => mayWriteAs(sender, memberId);
-
   // What was written, client by client.
   for (const [client, end] of transaction.afterState) {
     const start = transaction.beforeState.get(client) ?? 0;
     if (end === start) continue;
+    const mine = (memberId: string | null | undefined) => mayWriteAs(sender, memberId, client);
+    const vouched = sender.vouched?.has(client) ?? false;
     // Content under a session that is someone else's, before or after this update.
     if (!restoring && (!mine(before.get(client)) || !mine(after.get(client)))) throw new Refused('not-author', `an edit written as another member's session (${client})`);
+    // A session the relay holds content of with no authors entry (an older version of the app):
+    // nobody's, so only the lead (or the member who uploaded it first here) may name it.
+    const legacy = !restoring && !vouched && start > 0 && !before.has(client) && sender.role !== 'lead' && !(sender.unattributedOwn?.has(client) ?? false);
     const structs = probe.store.clients.get(client) ?? [];
     for (let i = Y.findIndexSS(structs, start); i < structs.length && structs[i]!.id.clock < end; i++) {
       const item = structs[i];
@@ -157,6 +176,8 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Edit
         if (item.parentSub !== String(client)) throw new Refused('not-author', 'an authors entry written for another session');
         if (!mine(value.memberId)) throw new Refused('not-author', `an edit attributed to ${value.name || value.memberId || 'someone else'}`);
         const was = before.get(client);
+        if (legacy && was === undefined) throw new Refused('not-author', `an authors entry claiming a session the relay holds with no author (${client})`);
+        if (was === undefined && !vouched && value.memberId !== null && sender.name !== undefined && value.name !== sender.name) throw new Refused('not-author', 'a new authors entry that does not carry the member’s name');
         if (was !== undefined && was !== value.memberId && !(was === null && sender.role === 'lead')) throw new Refused('immutable', 'an authors entry rewritten');
       } else if (item.parent === deletions) {
         if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Array)) throw new Refused('malformed', 'a deletions entry that is not a list');

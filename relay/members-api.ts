@@ -12,6 +12,7 @@ import {
 } from '../shared/collab/relay-api';
 import { mayManageMembers, RELAY_ID, RELAY_PROTOCOL } from '../shared/collab/relay-protocol';
 import { parseRelayCredential } from '../shared/collab/relay-token';
+import type { HeldEditsApi } from './held-edits-api';
 import type { MemberRegistry, StoredBriefing, StoredMember } from './member-registry';
 
 /*
@@ -27,6 +28,8 @@ export interface MembersApiOptions {
   enrolmentSecret: string | undefined;
   /** Member ids with an open connection to any document of the briefing. */
   onlineMembers: (documentId: string) => Set<string>;
+  /** Colleagues' changes the relay holds (relay/held-edits-api.ts). */
+  held?: HeldEditsApi;
   log: (line: string) => void;
 }
 
@@ -73,7 +76,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 export function membersApi(options: MembersApiOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
-  const { registry, enrolmentSecret, onlineMembers, log } = options;
+  const { registry, enrolmentSecret, onlineMembers, held, log } = options;
 
   const view = async (briefing: StoredBriefing): Promise<MemberView[]> => {
     const online = onlineMembers(briefing.documentId);
@@ -121,6 +124,29 @@ export function membersApi(options: MembersApiOptions): (request: IncomingMessag
       if (!result.ok) throw new ApiError(result.code, result.message);
       log(`registered ${input.documentId} with ${input.members.length} members`);
       return send(response, 201, { documentId: input.documentId, members: await view(result.briefing) });
+    }
+    const heldMatch = /^\/v1\/briefings\/([^/]+)\/held(?:\/([^/]+))?$/.exec(pathname);
+    if (heldMatch && held) {
+      const [, documentId = '', heldId] = heldMatch;
+      if (!RELAY_ID.test(documentId) || (heldId !== undefined && !RELAY_ID.test(heldId))) throw new ApiError('not-found', 'no such route');
+      if (heldId === undefined && method === 'GET') {
+        await lead(request, documentId);
+        return send(response, 200, { documentId, held: await held.list(documentId) });
+      }
+      if (heldId !== undefined && method === 'POST') {
+        const by = await lead(request, documentId);
+        const result = await held.accept(documentId, heldId, by);
+        if (!result.ok) throw new ApiError(result.code, result.message);
+        log(`${by.memberId} accepted held change ${heldId} on ${documentId}`);
+        return send(response, 200, { documentId, held: await held.list(documentId) });
+      }
+      if (heldId !== undefined && method === 'DELETE') {
+        const by = await lead(request, documentId);
+        if (!(await held.decline(documentId, heldId))) throw new ApiError('not-found', 'no such held change');
+        log(`${by.memberId} declined held change ${heldId} on ${documentId}`);
+        return send(response, 200, { documentId, held: await held.list(documentId) });
+      }
+      throw new ApiError('not-found', 'no such route');
     }
     const membersMatch = /^\/v1\/briefings\/([^/]+)\/members(?:\/([^/]+))?$/.exec(pathname);
     const documentId = membersMatch?.[1] ?? '';

@@ -11,6 +11,9 @@ import { DocumentReloadGuard, keepUnloadsToTheirOwnCopy } from './document-reloa
 import { checkEditUpdate } from './edit-authorship-check';
 import { checkCommentsUpdate } from '../shared/collab/comments-authorship';
 import { documentFiles } from './document-files';
+import { splitEditUpdate } from './edit-split';
+import { HeldEdits } from './held-edits';
+import { heldEditsApi } from './held-edits-api';
 import { MemberRegistry } from './member-registry';
 import { membersApi } from './members-api';
 import { MembersPush } from './members-push';
@@ -67,6 +70,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const registry = new MemberRegistry(options.dataDir, options.now, log);
   const access = new AccessControl(registry, log);
   const push = new MembersPush(registry);
+  const held = new HeldEdits(options.dataDir, options.now);
   const hocuspocus = new Hocuspocus({
     name: 'adb-relay',
     quiet: true,
@@ -76,7 +80,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       access,
       new DocumentReloadGuard(log),
       new AuthorshipCheck({ kind: 'comments', code: 'not-comment-author', check: checkCommentsUpdate }, log),
-      new AuthorshipCheck({ kind: 'content', code: 'not-edit-author', check: checkEditUpdate }, log),
+      new AuthorshipCheck({ kind: 'content', code: 'not-edit-author', check: checkEditUpdate, split: splitEditUpdate, held }, log),
       push,
       documentFiles(options.dataDir),
     ],
@@ -93,7 +97,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     }
     return online;
   };
-  const api = membersApi({ registry, enrolmentSecret: options.enrolmentSecret, onlineMembers, log });
+  const api = membersApi({ registry, enrolmentSecret: options.enrolmentSecret, onlineMembers, held: heldEditsApi(hocuspocus, held, registry), log });
 
   type Peer = { websocket: unknown; request: unknown; close(code?: number, reason?: string): void };
   const clients = new WeakMap<object, ReturnType<Hocuspocus['handleConnection']>>();

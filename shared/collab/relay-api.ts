@@ -14,6 +14,9 @@ import { TOKEN_HASH } from './relay-token';
  *   GET    /v1/briefings/:documentId/members           any member → MembersResponse
  *   PUT    /v1/briefings/:documentId/members/:memberId lead: add a member, or change name/role/token
  *   DELETE /v1/briefings/:documentId/members/:memberId lead: remove (revokes the token, closes sockets)
+ *   GET    /v1/briefings/:documentId/held              lead: colleagues' changes a member uploaded that the relay lacked → HeldChangesResponse
+ *   POST   /v1/briefings/:documentId/held/:heldId      lead: accept (applied to the briefing, after the authorship checks)
+ *   DELETE /v1/briefings/:documentId/held/:heldId      lead: decline (deleted)
  *
  * Credentials: `Authorization: Bearer adb-relay-1.<token>` (relayCredential); registration sends
  * `X-Enrolment-Secret: <secret>` when the relay is configured with one. Errors answer
@@ -63,6 +66,21 @@ export const membersResponseSchema = z.object({
 });
 export type MembersResponse = z.infer<typeof membersResponseSchema>;
 
+const heldMemberSchema = z.object({ memberId: z.string().nullable(), name: z.string().nullable() });
+
+/** Changes held by the relay (relay/held-edits.ts): who uploaded them, whose sessions they are (null memberId: the lead's before sharing; null name: no longer a member). */
+export const heldChangeViewSchema = z.object({
+  heldId: z.string(),
+  uploadedBy: heldMemberSchema,
+  sessions: z.array(heldMemberSchema),
+  items: z.number(),
+  at: z.string(),
+});
+export type HeldChangeView = z.infer<typeof heldChangeViewSchema>;
+
+export const heldChangesResponseSchema = z.object({ documentId: z.string(), held: z.array(heldChangeViewSchema) });
+export type HeldChangesResponse = z.infer<typeof heldChangesResponseSchema>;
+
 export const relayInfoSchema = z.object({
   service: z.literal('adb-relay'),
   protocol: z.string(),
@@ -81,6 +99,8 @@ export const RELAY_API_ERRORS = {
   'not-found': 404,
   'briefing-exists': 409,
   'last-lead': 409,
+  /** A held change the lead accepted failed the authorship checks that still hold (left held: decline it). */
+  'held-refused': 409,
   'invitation-expired': 410,
   'too-large': 413,
   'protocol-mismatch': 426,

@@ -94,6 +94,12 @@ export const RELAY_ERRORS = {
    * (relay/edit-authorship-check.ts).
    */
   'not-edit-author': 4407,
+  /**
+   * A notice only, never a close: the member's upload carried colleagues' changes the relay did
+   * not have (it lost them); the member's own part was applied, the colleagues' part is held until
+   * the colleague reconnects or the lead accepts it (relay/held-edits.ts). Syncing carries on.
+   */
+  'edits-held': 4408,
   /** The lead changed this member's role: reconnect to get the new access. */
   'role-changed': 4409,
   /** The invitation was never used before its expiry. */

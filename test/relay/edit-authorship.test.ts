@@ -100,7 +100,7 @@ describe('who wrote and removed what, checked by the relay', () => {
     for (const client of [leadClient, drafterClient]) expect(client.closes).toEqual([]);
   });
 
-  it('an authors entry naming another member, or written for another session, is refused', async () => {
+  it('an authors entry naming another member is held, never applied; one written for another session is refused', async () => {
     const { leadClient } = await twoEditing();
     const forger = open(drafter, copyAs(leadClient.doc));
     await until(() => synced(forger), 'the drafter again');
@@ -108,7 +108,9 @@ describe('who wrote and removed what, checked by the relay', () => {
       editAuthorsMap(forger.doc).set(String(forger.doc.clientID), { memberId: lead.memberId, name: 'Aminah', at });
       updateSection(forger.doc, { ...readSection(briefingRoots(forger.doc).sections.get(section.id)!), redLines: 'No new funds. — Aminah' });
     });
-    await expectRefused(forger, leadClient);
+    // Indistinguishable from the lead's session the relay lost: held for the lead, never applied.
+    await until(() => forger.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'held');
+    expect(readSection(briefingRoots(onRelay()).sections.get(section.id)!).redLines).toBe('');
     expect(readSection(briefingRoots(leadClient.doc).sections.get(section.id)!).redLines).toBe('');
 
     const second = open(drafter2, copyAs(leadClient.doc));
@@ -119,12 +121,14 @@ describe('who wrote and removed what, checked by the relay', () => {
     expect(authorOfClient(onRelay(), leadClient.doc.clientID)?.memberId).toBe(lead.memberId);
   });
 
-  it('content written as another member’s session is refused (it would show as theirs and shadow their edits)', async () => {
+  it('content written as another member’s session is held, never applied (it would show as theirs and shadow their edits)', async () => {
     const { leadClient } = await twoEditing();
     const forger = open(drafter, copyAs(leadClient.doc, leadClient.doc.clientID));
     await until(() => synced(forger), 'the forger connected');
     forger.doc.transact(() => updateSection(forger.doc, { ...readSection(briefingRoots(forger.doc).sections.get(section.id)!), fallback: 'Abstain.' }));
-    await expectRefused(forger, leadClient);
+    await until(() => forger.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'held');
+    expect(readSection(briefingRoots(onRelay()).sections.get(section.id)!).fallback).toBe('');
+    forger.destroy();
     // The lead's own next edit under that id still gets through (the relay never took the forged clocks).
     edit(leadClient, lead, (s) => ({ ...s, fallback: 'Support with reservations.' }));
     await until(() => synced(leadClient) && readSection(briefingRoots(onRelay()).sections.get(section.id)!).fallback === 'Support with reservations.', 'the lead’s real edit');

@@ -18,6 +18,7 @@ export const relay = {
   'relay.error.forbidden-write': 'Your role on this briefing does not allow this change, so it was not sent to the others.',
   'relay.error.not-comment-author': 'The relay refused a change to the comments: a comment, reply or resolve can only be written in your own name, and only its author may edit or delete a comment. Comments stop syncing from this computer until the app is reopened; what you have here is kept.',
   'relay.error.not-edit-author': 'The relay refused a change to the briefing: it recorded an edit or a removal in another member’s name. The briefing stops syncing from this computer until the app is reopened; what you have here is kept.',
+  'relay.error.edits-held': 'Some of your colleagues’ changes that the relay had lost are waiting for the head of delegation to accept them. Your own changes keep syncing.',
   'relay.error.role-changed': 'The lead changed your role. Reconnecting with your new access…',
   'relay.error.invitation-expired': 'This invitation expired before it was used. Ask the lead for a new one.',
   'relay.error.protocol-mismatch': 'The relay speaks a different version of the app’s protocol, or is not a briefing relay. Update the app or contact your IT team.',

@@ -16,6 +16,7 @@ export const relay = {
   'relay.error.forbidden-write': 'Peran Anda dalam taklimat ini tidak mengizinkan perubahan ini, sehingga tidak dikirim ke yang lain.',
   'relay.error.not-comment-author': 'Relai menolak perubahan pada komentar: komentar, balasan, atau penyelesaian hanya dapat ditulis atas nama Anda sendiri, dan hanya penulisnya yang dapat mengedit atau menghapus komentar. Komentar berhenti disinkronkan dari komputer ini sampai aplikasi dibuka kembali; yang ada di sini tetap disimpan.',
   'relay.error.not-edit-author': 'Relai menolak perubahan pada taklimat: perubahan itu mencatat suntingan atau penghapusan atas nama anggota lain. Taklimat berhenti disinkronkan dari komputer ini sampai aplikasi dibuka kembali; yang ada di sini tetap disimpan.',
+  'relay.error.edits-held': 'Sebagian perubahan rekan Anda yang sempat hilang dari relay sedang menunggu diterima oleh ketua delegasi. Perubahan Anda sendiri tetap disinkronkan.',
   'relay.error.role-changed': 'Ketua mengubah peran Anda. Menghubungkan kembali dengan akses baru Anda…',
   'relay.error.invitation-expired': 'Undangan ini kedaluwarsa sebelum digunakan. Minta undangan baru kepada ketua.',
   'relay.error.protocol-mismatch': 'Relai menggunakan versi protokol aplikasi yang berbeda, atau bukan relai taklimat. Perbarui aplikasi atau hubungi tim TI Anda.',

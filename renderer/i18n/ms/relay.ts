@@ -16,6 +16,7 @@ export const relay = {
   'relay.error.forbidden-write': 'Peranan anda dalam taklimat ini tidak membenarkan perubahan ini, jadi ia tidak dihantar kepada yang lain.',
   'relay.error.not-comment-author': 'Geganti menolak perubahan pada ulasan: ulasan, balasan atau penyelesaian hanya boleh ditulis atas nama anda sendiri, dan hanya penulisnya boleh menyunting atau memadam ulasan. Ulasan tidak lagi diselaraskan dari komputer ini sehingga aplikasi dibuka semula; apa yang ada di sini disimpan.',
   'relay.error.not-edit-author': 'Geganti menolak perubahan pada taklimat: perubahan itu merekodkan suntingan atau pemadaman atas nama ahli lain. Taklimat tidak lagi diselaraskan dari komputer ini sehingga aplikasi dibuka semula; apa yang ada di sini disimpan.',
+  'relay.error.edits-held': 'Sebahagian perubahan rakan sekerja anda yang telah hilang daripada relay sedang menunggu untuk diterima oleh ketua delegasi. Perubahan anda sendiri terus disegerakkan.',
   'relay.error.role-changed': 'Ketua telah menukar peranan anda. Menyambung semula dengan akses baharu anda…',
   'relay.error.invitation-expired': 'Jemputan ini tamat tempoh sebelum digunakan. Minta jemputan baharu daripada ketua.',
   'relay.error.protocol-mismatch': 'Geganti menggunakan versi protokol aplikasi yang berbeza, atau bukan geganti taklimat. Kemas kini aplikasi atau hubungi pasukan IT anda.',

@@ -1,0 +1,184 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { editAuthorsMap } from '../../shared/collab/attribution';
+import { parseRelayNotice, relayDocumentName } from '../../shared/collab/relay-protocol';
+import { api, connectClient, member, registerBriefing, startTestRelay, synced, until, type TestClient, type TestMember, type TestRelay } from './relay-harness';
+
+/*
+ * A relay restored from an older backup lost Budi's latest words; Siti still has them. Her
+ * re-upload is split: her own edit is applied and reaches everyone at once, Budi's part is held
+ * (not visible to anyone) until the lead accepts it, declines it, or Budi comes back with it.
+ */
+
+let relay: TestRelay;
+let backup: string;
+const clients: TestClient[] = [];
+const lead = member('Aminah', 'lead');
+const budi = member('Budi', 'drafter');
+const siti = member('Siti', 'drafter');
+const reader = member('Chen', 'reader');
+let id: string;
+const at = '2026-12-01T10:00:00.000Z';
+
+function open(who: TestMember, doc?: Y.Doc): TestClient {
+  const client = connectClient(relay, id, who, 'content', doc ? { doc } : {});
+  clients.push(client);
+  return client;
+}
+const onRelay = () => relay.current.hocuspocus.documents.get(relayDocumentName(id, 'content')) as unknown as Y.Doc | undefined;
+const body = (doc: Y.Doc | undefined) => doc?.getText('body').toString() ?? '';
+
+/** An edit as the app makes it: the session's authors entry with its first edit. */
+function type(client: TestClient, who: TestMember, words: string, atStart = false) {
+  const doc = client.doc;
+  doc.transact(() => {
+    if (!editAuthorsMap(doc).has(String(doc.clientID))) editAuthorsMap(doc).set(String(doc.clientID), { memberId: who.memberId, name: who.name, at });
+    doc.getText('body').insert(atStart ? 0 : doc.getText('body').length, words);
+  });
+}
+
+beforeEach(async () => {
+  relay = await startTestRelay();
+  id = await registerBriefing(relay, [lead, budi, siti, reader]);
+});
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await relay.close();
+  await rm(backup, { recursive: true, force: true });
+});
+
+/** Budi and Siti edit; the relay is then restored from a backup taken before Budi's last words. */
+async function relayLostBudisWords() {
+  const budiClient = open(budi);
+  const sitiClient = open(siti);
+  await until(() => synced(budiClient) && synced(sitiClient), 'both connected');
+  type(budiClient, budi, 'Budi one. ');
+  await until(() => body(sitiClient.doc) === 'Budi one. ' && synced(budiClient), 'Siti has Budi’s first words');
+  // The backup: the data folder as it is now, once the relay has written it.
+  await relay.stop();
+  backup = await mkdtemp(join(tmpdir(), 'adb-relay-backup-'));
+  await cp(relay.dataDir, backup, { recursive: true });
+  await relay.start();
+  await until(() => synced(budiClient) && synced(sitiClient), 'both back');
+  type(budiClient, budi, 'Budi two. ');
+  await until(() => body(sitiClient.doc) === 'Budi one. Budi two. ', 'Siti has Budi’s second words');
+  budiClient.destroy();
+  sitiClient.offline();
+  // Restored from the backup: Budi's second words are gone from the relay.
+  await relay.stop();
+  await rm(relay.dataDir, { recursive: true, force: true });
+  await cp(backup, relay.dataDir, { recursive: true });
+  await relay.start();
+  const leadClient = open(lead);
+  await until(() => synced(leadClient) && body(leadClient.doc) === 'Budi one. ', 'the lead sees the restored briefing');
+  return { budiClient, sitiClient, leadClient };
+}
+
+const heldList = async (who: TestMember) => api(relay, 'GET', `/v1/briefings/${id}/held`, { token: who.token });
+
+describe('colleagues’ changes the relay lost, re-uploaded by a member', () => {
+  it('are held while the member’s own edit reaches everyone; the lead’s accept makes them appear', async () => {
+    const { sitiClient, leadClient } = await relayLostBudisWords();
+    // At the start: an edit after Budi's held words would wait for them (it builds on them).
+    type(sitiClient, siti, 'Siti. ', true);
+    sitiClient.online();
+    await until(() => body(leadClient.doc).includes('Siti.'), 'Siti’s own edit reaches the lead');
+    await until(() => sitiClient.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'Siti is told calmly');
+    expect(body(leadClient.doc)).not.toContain('Budi two.');
+    expect(body(onRelay())).not.toContain('Budi two.');
+    expect(sitiClient.closes).not.toContain('not-edit-author');
+
+    const { status, body: listed } = await heldList(lead);
+    expect(status).toBe(200);
+    const held = listed.held as { heldId: string; uploadedBy: { name: string }; sessions: { name: string }[]; items: number }[];
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ uploadedBy: { name: 'Siti' }, sessions: [{ name: 'Budi' }] });
+
+    // Siti keeps syncing her own edits.
+    type(sitiClient, siti, 'Siti again. ', true);
+    await until(() => body(leadClient.doc).includes('Siti again.'), 'Siti’s next edit reaches the lead');
+
+    const accepted = await api(relay, 'POST', `/v1/briefings/${id}/held/${held[0]!.heldId}`, { token: lead.token });
+    expect(accepted.status).toBe(200);
+    await until(() => body(leadClient.doc).includes('Budi two.') && body(sitiClient.doc) === body(leadClient.doc), 'Budi’s words appear for everyone, in place');
+    expect((await heldList(lead)).body.held).toEqual([]);
+  });
+
+  it('a declined change is dropped; a reader may neither list nor accept', async () => {
+    const { sitiClient } = await relayLostBudisWords();
+    sitiClient.online();
+    await until(() => sitiClient.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'held');
+    const heldId = ((await heldList(lead)).body.held as { heldId: string }[])[0]!.heldId;
+    expect((await heldList(reader)).status).toBe(403);
+    expect((await api(relay, 'POST', `/v1/briefings/${id}/held/${heldId}`, { token: reader.token })).status).toBe(403);
+    expect((await api(relay, 'POST', `/v1/briefings/${id}/held/${heldId}`, { token: siti.token })).status).toBe(403);
+    expect((await api(relay, 'DELETE', `/v1/briefings/${id}/held/${heldId}`, { token: lead.token })).status).toBe(200);
+    expect((await heldList(lead)).body.held).toEqual([]);
+    expect(body(onRelay())).not.toContain('Budi two.');
+  });
+
+  it('is dropped when Budi comes back with his changes', async () => {
+    const { budiClient, sitiClient, leadClient } = await relayLostBudisWords();
+    sitiClient.online();
+    await until(() => sitiClient.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'held');
+    const again = open(budi, budiClient.doc);
+    await until(() => synced(again) && body(leadClient.doc) === 'Budi one. Budi two. ', 'Budi’s own upload is applied');
+    const deadline = Date.now() + 10_000;
+    let held = (await heldList(lead)).body.held as unknown[];
+    while (held.length > 0 && Date.now() < deadline) held = (await heldList(lead)).body.held as unknown[];
+    expect(held).toEqual([]);
+  });
+
+  it('a forged item under Budi’s session uploaded by Siti is held, never applied or passed on', async () => {
+    const budiClient = open(budi);
+    const leadClient = open(lead);
+    await until(() => synced(budiClient) && synced(leadClient), 'connected');
+    type(budiClient, budi, 'Budi. ');
+    await until(() => body(leadClient.doc) === 'Budi. ' && synced(budiClient), 'everyone has Budi’s words');
+    const forgedDoc = new Y.Doc();
+    Y.applyUpdate(forgedDoc, Y.encodeStateAsUpdate(budiClient.doc));
+    forgedDoc.clientID = budiClient.doc.clientID;
+    const forger = open(siti, forgedDoc);
+    await until(() => synced(forger), 'the forger connected');
+    forgedDoc.getText('body').insert(0, 'Budi agrees to abstain. ');
+    await until(() => forger.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'held');
+    expect(body(onRelay())).toBe('Budi. ');
+    expect(body(leadClient.doc)).toBe('Budi. ');
+    expect((await heldList(lead)).body.held).toHaveLength(1);
+  });
+});
+
+describe('authors entries the relay refuses', () => {
+  it('a new authors entry with a wrong name, and a member claiming a legacy session', async () => {
+    const leadClient = open(lead);
+    await until(() => synced(leadClient), 'the lead');
+    // A legacy session: content with no authors entry (an older version of the app), uploaded by the lead.
+    leadClient.doc.getText('body').insert(0, 'Old words. ');
+    await until(() => synced(leadClient) && body(onRelay()) === 'Old words. ', 'on the relay');
+    const legacyClient = leadClient.doc.clientID;
+
+    const renamed = open(siti);
+    await until(() => synced(renamed), 'Siti');
+    renamed.doc.transact(() => {
+      editAuthorsMap(renamed.doc).set(String(renamed.doc.clientID), { memberId: siti.memberId, name: 'Siti (Director)', at });
+      renamed.doc.getText('body').insert(0, 'Hi. ');
+    });
+    await until(() => renamed.closes.includes('not-edit-author'), 'a wrong name is refused');
+    expect(body(onRelay())).toBe('Old words. ');
+
+    const claimDoc = new Y.Doc();
+    Y.applyUpdate(claimDoc, Y.encodeStateAsUpdate(leadClient.doc));
+    const claimer = open(siti, claimDoc);
+    await until(() => synced(claimer), 'Siti again');
+    const legacy = new Y.Doc();
+    Y.applyUpdate(legacy, Y.encodeStateAsUpdate(leadClient.doc));
+    legacy.clientID = legacyClient;
+    legacy.transact(() => editAuthorsMap(legacy).set(String(legacyClient), { memberId: siti.memberId, name: 'Siti', at }));
+    Y.applyUpdate(claimDoc, Y.encodeStateAsUpdate(legacy, Y.encodeStateVector(claimDoc)));
+    await until(() => claimer.closes.includes('not-edit-author'), 'claiming a legacy session is refused');
+    expect(editAuthorsMap(onRelay()!).has(String(legacyClient))).toBe(false);
+  });
+});
