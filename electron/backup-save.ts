@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
 import { MAX_BACKUP_SAVE_BYTES, type BackupSaveOpenResult } from '../shared/ipc/contract';
 
 /*
@@ -91,6 +91,11 @@ export class BackupSaves {
   }
 
   /** Every save still open (the app quitting): their temporary files go. */
+  /** Whether a save is still open (being written). */
+  get pending(): boolean {
+    return this.saves.size > 0;
+  }
+
   async abortAll(): Promise<void> {
     await Promise.all([...this.saves].map(([id, save]) => this.discard(id, save)));
   }
@@ -111,3 +116,15 @@ export class BackupSaves {
 const senderId = (event: IpcMainInvokeEvent) => (event.sender as { id?: number } | undefined)?.id ?? -1;
 
 export const backupSaves = new BackupSaves();
+
+/** On quit, a save still being written is removed (its temporary file) before the app exits. */
+export function installBackupSaveCleanup(saves: BackupSaves = backupSaves): void {
+  app.on('will-quit', (event) => {
+    if (!saves.pending) return;
+    event.preventDefault();
+    void saves
+      .abortAll()
+      .catch((error: unknown) => console.error('Could not remove an unfinished backup', error))
+      .finally(() => app.quit());
+  });
+}

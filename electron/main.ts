@@ -9,6 +9,7 @@ import { createMainWindow, focusWindow } from './main-window';
 import { installApplicationMenu } from './menu';
 import { forwardSystemLock } from './power-lock';
 import { hardenSession, installSecurityHardening } from './security';
+import { installBackupSaveCleanup } from './backup-save';
 import { installTempCleanup } from './papers-temp-files';
 
 /*
@@ -34,6 +35,7 @@ async function onReady(): Promise<void> {
   serveAppProtocol(path.join(app.getAppPath(), 'dist', 'renderer'));
   registerIpcHandlers();
   installTempCleanup();
+  installBackupSaveCleanup();
   installApplicationMenu();
   forwardSystemLock();
   openMainWindow();

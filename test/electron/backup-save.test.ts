@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backupSaves } from '../../electron/backup-save';
+import { backupSaves, installBackupSaveCleanup } from '../../electron/backup-save';
 import { registerIpcHandlers } from '../../electron/ipc';
 import { MAX_BACKUP_WRITE_BYTES, type IpcResult } from '../../shared/ipc/contract';
 import { fakeElectron, invokeEventFrom } from './fake-electron';
@@ -77,5 +77,21 @@ describe('saving a backup through main (desktop)', () => {
     expect(await invoke('backup-save:write', { id: 'a-save-that-does-not-exist', bytes: bytes('x') })).toMatchObject({ ok: false, error: { code: 'failed' } });
     expect(await invoke('backup-save:open', { fileName: 'x.adbackup', title: '', path: '/tmp/elsewhere' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     expect(await invoke('backup-save:write', { id, bytes: bytes('x') }, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+  });
+
+  it('quitting mid-save removes the unfinished file before the app exits; with nothing open, quit goes on', async () => {
+    installBackupSaveCleanup();
+    const idle = { preventDefault: vi.fn() };
+    fakeElectron.app.emit('will-quit', idle);
+    expect(idle.preventDefault).not.toHaveBeenCalled();
+
+    const id = await opened();
+    await invoke('backup-save:write', { id, bytes: bytes('half of a backup') });
+    expect(await readdir(folder)).toHaveLength(1);
+    const quitting = { preventDefault: vi.fn() };
+    fakeElectron.app.emit('will-quit', quitting);
+    expect(quitting.preventDefault).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(fakeElectron.app.quit).toHaveBeenCalled());
+    expect(await readdir(folder)).toEqual([]);
   });
 });
