@@ -118,6 +118,8 @@ export async function prepareRestore(page: Page, url: string, path: string, firs
     await restart(page, url, docs);
   }
   const started = Date.now();
+  // Saved through the download path: Chromium's save picker (showSaveFilePicker) would wait for a person.
+  await page.evaluate(() => Reflect.deleteProperty(window, 'showSaveFilePicker'));
   const download = page.waitForEvent('download', { timeout: 600_000 });
   await page.getByRole('button', { name: 'Back up all my work' }).click();
   const saved = await download;
