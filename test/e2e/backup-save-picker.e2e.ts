@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { freshPage, launchBrowser, pageErrors } from './support/browser';
-import { startWebServer, type WebServer } from './support/server';
+import { describe, it } from 'node:test';
+import { freshPage, pageErrors } from './support/browser';
+import { useWebApp } from './support/harness';
 
 /*
  * Web mode in Chromium saves a backup through the File System Access API. Playwright cannot
@@ -10,21 +9,12 @@ import { startWebServer, type WebServer } from './support/server';
  * real file of the origin's private file system (the same FileSystemWritableFileStream); the
  * backup is streamed into it, and no download happens.
  */
-let server: WebServer;
-let browser: Browser;
-before(async () => {
-  server = await startWebServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser.close();
-  await server.stop();
-});
+const app = useWebApp();
 
 describe('saving a backup through the save picker', () => {
   it('streams the backup into the picked file', async () => {
-    const { page, context } = await freshPage(browser, { acceptDownloads: true });
-    await page.goto(`${server.url}/backup`);
+    const { page, context } = await freshPage(app.browser, { acceptDownloads: true });
+    await page.goto(`${app.url}/backup`);
     await page.waitForSelector('html[data-app-ready="true"]');
     await page.evaluate(() => {
       const picked = { suggested: '' };

@@ -1,8 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docStateOf } from '../../renderer/collab/doc-log';
-import { setMigrating, setPlainMode } from '../../renderer/crypto/key-state';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
 import { db } from '../../renderer/db/db';
 import { createBriefingForMeeting } from '../../renderer/features/briefings/repo';
@@ -10,6 +9,7 @@ import { makeStreamedBackup } from '../../renderer/features/backup/stream/backup
 import { runRestore } from '../../renderer/features/backup/stream/restore-client';
 import { MAX_LINE_CHARS } from '../../renderer/features/backup/stream/stream-format';
 import { sha256Hex } from '../../renderer/papers/pdf/inspect-bytes';
+import { useEmptiedAppDatabase } from './database-fixtures';
 
 /*
  * Backup format 5: one briefing document larger than a line (base64 over MAX_LINE_CHARS) goes
@@ -17,12 +17,7 @@ import { sha256Hex } from '../../renderer/papers/pdf/inspect-bytes';
  */
 const NOW = '2026-11-30T10:00:00.000Z';
 
-beforeEach(async () => {
-  setPlainMode();
-  setMigrating([]);
-  await Promise.all(db.tables.map((t) => t.clear()));
-});
-afterEach(() => setPlainMode());
+useEmptiedAppDatabase();
 
 async function briefingWithWords(chars: number): Promise<string> {
   await ensureBuiltinDataset(db);

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { setMigrating, setPlainMode } from '../../renderer/crypto/key-state';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
 import { db } from '../../renderer/db/db';
 import { BackupRefused } from '../../renderer/features/backup/backup';
@@ -12,6 +11,7 @@ import { runRestore } from '../../renderer/features/backup/stream/restore-client
 import { FILE_PIECE_BYTES, MAX_LINE_CHARS, MAX_STREAMED_BACKUP_BYTES } from '../../renderer/features/backup/stream/stream-format';
 import { sha256Hex } from '../../renderer/papers/pdf/inspect-bytes';
 import type { Paper, PaperVersion } from '../../shared/papers/model';
+import { useEmptiedAppDatabase } from './database-fixtures';
 
 /*
  * A backup is one consistent snapshot of the delegate's work, refused plainly above its size
@@ -19,12 +19,7 @@ import type { Paper, PaperVersion } from '../../shared/papers/model';
  */
 const NOW = '2026-11-30T10:00:00.000Z';
 
-beforeEach(async () => {
-  setPlainMode();
-  setMigrating([]);
-  await Promise.all(db.tables.map((t) => t.clear()));
-});
-afterEach(() => setPlainMode());
+useEmptiedAppDatabase();
 
 async function briefing(): Promise<string> {
   await ensureBuiltinDataset(db);

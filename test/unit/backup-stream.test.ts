@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setMigrating, setPlainMode } from '../../renderer/crypto/key-state';
+import { describe, expect, it } from 'vitest';
+import { setMigrating } from '../../renderer/crypto/key-state';
 import { keyForLock } from '../../renderer/crypto/file-envelope';
 import { setUpPassphrase } from '../../renderer/crypto/keyring';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
@@ -13,6 +13,7 @@ import { FILE_PIECE_BYTES, sniffHeader } from '../../renderer/features/backup/st
 import { sha256Hex } from '../../renderer/papers/pdf/inspect-bytes';
 import { versionBlob, writeChunks } from '../../renderer/papers/storage/paper-chunks';
 import { PAPER_CHUNK_BYTES, type Paper, type PaperVersion } from '../../shared/papers/model';
+import { useEmptiedAppDatabase } from './database-fixtures';
 
 /*
  * Backups of format 4: a stream of chunks, encrypted under the data key when a passphrase is
@@ -48,12 +49,7 @@ const userCounts = async () => Object.fromEntries(await Promise.all(['briefings'
 const linesOf = async (blob: Blob) => (await blob.text()).split('\n').filter((l) => l !== '');
 const fileOf = (lines: string[]) => new File([lines.join('\n') + '\n'], 'backup.adbackup');
 
-beforeEach(async () => {
-  setPlainMode();
-  setMigrating([]);
-  await Promise.all(db.tables.map((t) => t.clear()));
-});
-afterEach(() => setPlainMode());
+useEmptiedAppDatabase();
 
 describe('streamed backups (format 4)', () => {
   it('writes an encrypted stream the restore reads back, the papers byte for byte', async () => {

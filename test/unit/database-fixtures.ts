@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach } from 'vitest';
 import { setMigrating, setPlainMode, setUnlocked } from '../../renderer/crypto/key-state';
-import { DelegateDatabase } from '../../renderer/db/db';
+import { db, DelegateDatabase } from '../../renderer/db/db';
 
 /*
  * A database of the app's schema for each test (fake IndexedDB, a name of its own), with the
@@ -78,4 +78,14 @@ export function useTestDatabase(prefix: string, keyState: 'plain' | 'unlocked'):
     rawRows: (table) => withRawDatabase((raw) => raw.table(table).toArray()),
     rawWrite: (table, rows) => withRawDatabase(async (raw) => void (await raw.table(table).bulkPut([...rows]))),
   };
+}
+
+/** The app's own database (`db`, what the backup and restore code use), emptied before each test, in plain mode. */
+export function useEmptiedAppDatabase(): void {
+  beforeEach(async () => {
+    setPlainMode();
+    setMigrating([]);
+    await Promise.all(db.tables.map((t) => t.clear()));
+  });
+  afterEach(() => setPlainMode());
 }
