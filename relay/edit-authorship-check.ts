@@ -78,7 +78,7 @@ const CHECKING = Symbol('edit-authorship-check');
 const NAME_MAX = 200;
 
 /** Who each session is, as the probe's `authors` map says now (client id -> member id, null for pre-share). */
-function owners(probe: Y.Doc): Map<number, string | null> {
+export function sessionOwners(probe: Y.Doc): Map<number, string | null> {
   const out = new Map<number, string | null>();
   for (const [key, entry] of editAuthorsMap(probe)) {
     const memberId = (entry as { memberId?: unknown } | undefined)?.memberId;
@@ -105,7 +105,7 @@ function isEntry(value: unknown): value is { memberId: string | null; name: stri
  */
 export function checkEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSender): EditVerdict {
   const restoring = sender.role === 'lead' && probe.store.clients.size === 0;
-  const before = owners(probe);
+  const before = sessionOwners(probe);
   const waitingBefore = waitingByClient(probe);
   let verdict: EditVerdict = { ok: true };
   const judge = (transaction: Y.Transaction) => {
@@ -130,7 +130,7 @@ export function checkEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSe
     // updates out of order: refusing them would stall a member's sync after a restart). They are
     // integrated with a later update and judged then; what can be checked now is under whose
     // sessions those this update brought are written (others' waiting items are not this sender's).
-    const now = owners(probe);
+    const now = sessionOwners(probe);
     for (const [client, length] of waitingByClient(probe)) {
       if (length > (waitingBefore.get(client) ?? 0) && !mayWriteAs(sender, now.get(client), client)) return { ok: false, refusal: 'not-author', detail: `an edit written as another member's session (${client}), waiting for what it builds on` };
     }
@@ -152,7 +152,7 @@ function waitingByClient(probe: Y.Doc): Map<number, number> {
 function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: EditSender, before: Map<number, string | null>, restoring: boolean): void {
   const authors = editAuthorsMap(probe);
   const deletions = deletionsMap(probe);
-  const after = owners(probe);
+  const after = sessionOwners(probe);
   // What was written, client by client.
   for (const [client, end] of transaction.afterState) {
     const start = transaction.beforeState.get(client) ?? 0;

@@ -1,7 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { editAuthorsMap } from '../shared/collab/attribution';
-import type { EditSender } from './edit-authorship-check';
+import { sessionOwners, type EditSender } from './edit-authorship-check';
 
 /*
  * Splitting a member's update into what they wrote and what they carry for colleagues.
@@ -30,16 +29,6 @@ export interface SplitUpdate {
   held?: { update: Uint8Array; sessions: HeldSession[]; items: number };
 }
 
-/** Who each session is, as the document says now. */
-function recorded(doc: Y.Doc): Map<number, string | null> {
-  const out = new Map<number, string | null>();
-  for (const [key, entry] of editAuthorsMap(doc)) {
-    const memberId = (entry as { memberId?: unknown } | undefined)?.memberId;
-    if (typeof memberId === 'string' || memberId === null) out.set(Number(key), memberId);
-  }
-  return out;
-}
-
 /**
  * Splits `update` (as `sender` sent it to the relay whose copy is `probe`, not modified here).
  * A colleague's session is one recorded as another member's, by the relay's copy or by the
@@ -55,7 +44,7 @@ export function splitEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSe
   } catch {
     return { own: update }; // not a Yjs update: the check refuses it as malformed
   }
-  const before = recorded(probe);
+  const before = sessionOwners(probe);
   const claimed = new Map<number, string | null>();
   const ends = new Map<number, number>();
   const counts = new Map<number, number>();
