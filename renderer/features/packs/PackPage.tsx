@@ -111,10 +111,11 @@ function PackView({ input: current }: { input: PackInput }) {
   /** The meeting's PDF papers the delegate chose to print after the pack, in the meeting's order. */
   const candidates = useLiveQuery(() => annexCandidates(input.meeting.id), [input.meeting.id]);
   const [annexIds, setAnnexIds] = useState<readonly string[]>([]);
-  const annexPapers = useMemo(
-    () => (candidates ?? []).filter((c) => annexIds.includes(c.paper.id)).map((c) => ({ id: c.paper.id, title: c.paper.title })),
-    [candidates, annexIds],
-  );
+  const chosen = (candidates ?? []).filter((c) => annexIds.includes(c.paper.id)).map((c) => ({ id: c.paper.id, title: c.paper.title }));
+  // Keyed by what was chosen, not by the query's array: the papers arriving (or a paper edited) must not lay the pack out again.
+  const chosenKey = JSON.stringify(chosen);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const annexPapers = useMemo(() => chosen, [chosenKey]);
   const [paper, setPaper] = useState<PackPaper>('a4');
   const [language, setLanguage] = useState<Language>(interfaceLanguage);
   const [printedAt] = useState(() => new Date().toISOString());
