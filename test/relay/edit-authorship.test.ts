@@ -5,7 +5,7 @@ import { authorOfClient, deletionsMap, deleterLookup, editAuthorsMap, recordRemo
 import { briefingRoots, readSection, seedBriefingDoc } from '../../shared/collab/briefing-doc';
 import { updateSection } from '../../shared/collab/briefing-doc-changes';
 import { parseRelayNotice, relayDocumentName } from '../../shared/collab/relay-protocol';
-import { connectClient, member, registerBriefing, registration, startTestRelay, synced, until, type TestClient, type TestMember, type TestRelay } from './relay-harness';
+import { api, connectClient, member, registerBriefing, registration, startTestRelay, synced, until, type TestClient, type TestMember, type TestRelay } from './relay-harness';
 
 /*
  * The relay checks the content's record of who wrote and removed what (`authors`, `deletions`)
@@ -100,7 +100,7 @@ describe('who wrote and removed what, checked by the relay', () => {
     for (const client of [leadClient, drafterClient]) expect(client.closes).toEqual([]);
   });
 
-  it('an authors entry naming another member is held, never applied; one written for another session is refused', async () => {
+  it('a member’s own new session naming another member is refused, not held; an entry written for another session is refused', async () => {
     const { leadClient } = await twoEditing();
     const forger = open(drafter, copyAs(leadClient.doc));
     await until(() => synced(forger), 'the drafter again');
@@ -108,8 +108,10 @@ describe('who wrote and removed what, checked by the relay', () => {
       editAuthorsMap(forger.doc).set(String(forger.doc.clientID), { memberId: lead.memberId, name: 'Aminah', at });
       updateSection(forger.doc, { ...readSection(briefingRoots(forger.doc).sections.get(section.id)!), redLines: 'No new funds. — Aminah' });
     });
-    // Indistinguishable from the lead's session the relay lost: held for the lead, never applied.
-    await until(() => forger.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'held');
+    // A session the relay never saw, started in a live edit: the drafter's own, forged in the lead's name.
+    await expectRefused(forger, leadClient);
+    expect(forger.notices.map((n) => parseRelayNotice(n)?.code)).not.toContain('edits-held');
+    expect((await api(relay, 'GET', `/v1/briefings/${id}/held`, { token: lead.token })).body.held).toEqual([]);
     expect(readSection(briefingRoots(onRelay()).sections.get(section.id)!).redLines).toBe('');
     expect(readSection(briefingRoots(leadClient.doc).sections.get(section.id)!).redLines).toBe('');
 
