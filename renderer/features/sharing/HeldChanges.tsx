@@ -41,16 +41,20 @@ export function HeldChanges({ briefingId, record }: { briefingId: string; record
     return relay && { relayUrl: record.relayUrl, documentId: record.documentId, credential: relay.credential };
   }, [briefingId, record.relayUrl, record.documentId]);
 
-  const load = useCallback(async () => {
-    try {
-      const to = await target();
-      if (!to) return;
-      setHeld(await listHeldEdits(to));
-      setFailure(undefined);
-    } catch (error) {
-      setFailure(failureText(t, relayCallErrorCode(error)));
-    }
-  }, [target, t]);
+  /** Reads the list; a failure already shown (a refused decision) stays unless `clear`. */
+  const load = useCallback(
+    async (clear = true) => {
+      try {
+        const to = await target();
+        if (!to) return;
+        setHeld(await listHeldEdits(to));
+        if (clear) setFailure(undefined);
+      } catch (error) {
+        setFailure(failureText(t, relayCallErrorCode(error)));
+      }
+    },
+    [target, t],
+  );
 
   useEffect(() => {
     void load();
@@ -70,7 +74,7 @@ export function HeldChanges({ briefingId, record }: { briefingId: string; record
       const code = relayCallErrorCode(error);
       setFailure(failureText(t, code));
       // What the relay holds now (another lead decided, a refused change stays): unless it cannot be reached.
-      if (code !== 'unreachable') await load().catch(() => undefined);
+      if (code !== 'unreachable') await load(false);
     } finally {
       setDeciding(undefined);
     }
