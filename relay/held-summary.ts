@@ -29,6 +29,8 @@ export const PREVIEW_MAX = 160;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the root types of any kind, as Yjs types them
 type AnyType = Y.AbstractType<any>;
 const BOOKKEEPING = new Set(['authors', 'deletions', 'meta']);
+/** Fields the app sets with every edit (when, and the carried-over review marks it clears): not where the words go. */
+const STAMPS = new Set(['updatedAt', 'review']);
 
 /** Summarises `update` as it would land on `current` (neither is modified). */
 export function summariseHeld(current: Y.Doc, update: Uint8Array): HeldSummary {
@@ -49,6 +51,7 @@ export function summariseHeld(current: Y.Doc, update: Uint8Array): HeldSummary {
       const path = pathOf(item, rootName);
       if (!path || BOOKKEEPING.has(path.root)) continue;
       const place = placeOf(copy, path);
+      if (STAMPS.has(place.field)) continue;
       places.set(`${place.sectionId ?? ''}\0${place.field}`, place);
       // The held struct's own words (the copy may have merged it with the relay's part of a session).
       if (struct.content instanceof Y.ContentString && !item.deleted) words.push(struct.content.str);
