@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { deletionsMap, editAuthorsMap } from '../shared/collab/attribution';
 import type { Role } from '../shared/collab/relay-protocol';
+import { judgeUpdate, Refused as Refusal, structsBetween, writtenClients } from '../shared/collab/update-check';
 
 /*
  * Who a member may say wrote and removed what in a briefing's content document, checked by the
@@ -68,16 +69,8 @@ export type EditRefusal =
 
 export type EditVerdict = { ok: true } | { ok: false; refusal: EditRefusal; detail: string };
 
-class Refused extends Error {
-  constructor(
-    readonly refusal: EditRefusal,
-    readonly detail: string,
-  ) {
-    super(detail);
-  }
-}
-
-const CHECKING = Symbol('edit-authorship-check');
+/** A refusal of a content change (the shared walk's, typed for the content). */
+class Refused extends Refusal<EditRefusal> {}
 const NAME_MAX = 200;
 
 /** Who each session is, as the probe's `authors` map says now (client id -> member id, null for pre-share). */
@@ -110,24 +103,7 @@ export function checkEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSe
   const restoring = sender.role === 'lead' && probe.store.clients.size === 0;
   const before = sessionOwners(probe);
   const waitingBefore = waitingByClient(probe);
-  let verdict: EditVerdict = { ok: true };
-  const judge = (transaction: Y.Transaction) => {
-    if (transaction.origin !== CHECKING) return;
-    try {
-      judgeTransaction(probe, transaction, sender, before, restoring);
-    } catch (error) {
-      if (!(error instanceof Refused)) throw error;
-      verdict = { ok: false, refusal: error.refusal, detail: error.detail };
-    }
-  };
-  probe.on('afterTransaction', judge);
-  try {
-    Y.applyUpdate(probe, update, CHECKING);
-  } catch {
-    verdict = { ok: false, refusal: 'malformed', detail: 'not a Yjs update' };
-  } finally {
-    probe.off('afterTransaction', judge);
-  }
+  const verdict: EditVerdict = judgeUpdate<EditRefusal>(probe, update, (transaction) => judgeTransaction(probe, transaction, sender, before, restoring));
   if (verdict.ok && !restoring && probe.store.pendingStructs) {
     // Items that build on what the relay does not have yet wait until it comes (Yjs's way with
     // updates out of order: refusing them would stall a member's sync after a restart). They are
@@ -157,9 +133,7 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Edit
   const deletions = deletionsMap(probe);
   const after = sessionOwners(probe);
   // What was written, client by client.
-  for (const [client, end] of transaction.afterState) {
-    const start = transaction.beforeState.get(client) ?? 0;
-    if (end === start) continue;
+  for (const { client, start, end } of writtenClients(transaction)) {
     const mine = (memberId: string | null | undefined) => mayWriteAs(sender, memberId, client);
     const vouched = sender.vouched?.has(client) ?? false;
     // Content under a session that is someone else's, before or after this update.
@@ -169,9 +143,7 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Edit
     const legacy = !restoring && !vouched && start > 0 && !before.has(client) && sender.role !== 'lead' && !(sender.unattributedOwn?.has(client) ?? false);
     // Content carried on under it too: the split holds it for the lead (edit-split.ts); what comes here is refused.
     if (legacy) throw new Refused('not-author', `an edit under a session the relay holds with no author (${client})`);
-    const structs = probe.store.clients.get(client) ?? [];
-    for (let i = Y.findIndexSS(structs, start); i < structs.length && structs[i]!.id.clock < end; i++) {
-      const item = structs[i];
+    for (const item of structsBetween(probe, client, start, end)) {
       if (!(item instanceof Y.Item)) continue;
       if (item.parent === authors) {
         const value = item.content.getContent()[0];
