@@ -123,6 +123,18 @@ describe('who wrote and removed what, checked by the relay', () => {
     expect(authorOfClient(onRelay(), leadClient.doc.clientID)?.memberId).toBe(lead.memberId);
   });
 
+  it('a lead may vouch for colleagues’ lost sessions, but not forge one: the lead’s own new session naming a drafter is refused', async () => {
+    const { leadClient, drafterClient } = await twoEditing();
+    const forger = open(lead, copyAs(leadClient.doc));
+    await until(() => synced(forger), 'the lead again');
+    forger.doc.transact(() => {
+      editAuthorsMap(forger.doc).set(String(forger.doc.clientID), { memberId: drafter.memberId, name: 'Budi', at });
+      updateSection(forger.doc, { ...readSection(briefingRoots(forger.doc).sections.get(section.id)!), redLines: 'Budi concedes.' });
+    });
+    await expectRefused(forger, drafterClient);
+    expect(readSection(briefingRoots(onRelay()).sections.get(section.id)!).redLines).toBe('');
+  });
+
   it('content written as another member’s session is held, never applied (it would show as theirs and shadow their edits)', async () => {
     const { leadClient } = await twoEditing();
     const forger = open(drafter, copyAs(leadClient.doc, leadClient.doc.clientID));
