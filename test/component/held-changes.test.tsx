@@ -67,7 +67,6 @@ describe('the lead’s held changes', () => {
     render(<HeldChanges briefingId={briefingId} record={record} />);
     const change = await screen.findByRole('listitem', { name: 'Words by Budi' });
     expect(change.textContent).toContain('Uploaded by Siti');
-    expect(change.textContent).toContain('3 changes');
     expect(within(change).getByText('Item 1: Climate finance — National position')).toBeTruthy();
     expect(within(change).getByText('General — Key messages')).toBeTruthy();
     expect(within(change).getByText('Support the draft with reservations.')).toBeTruthy();

@@ -104,8 +104,7 @@ export function HeldChanges({ briefingId, record }: { briefingId: string; record
               <li key={change.heldId} className="held-change" aria-labelledby={`${id}-${change.heldId}`} data-held={change.heldId}>
                 <h4 id={`${id}-${change.heldId}`}>{t('held.whose', { names })}</h4>
                 <p className="muted">
-                  {t('held.uploadedBy', { name: change.uploadedBy.name ?? t('held.formerMember'), time: formatDateTime(change.at, language) })} ·{' '}
-                  {t('held.items', { count: change.items })}
+                  {t('held.uploadedBy', { name: change.uploadedBy.name ?? t('held.formerMember'), time: formatDateTime(change.at, language) })}
                 </p>
                 <dl>
                   <dt>{t('held.where')}</dt>

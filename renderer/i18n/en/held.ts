@@ -9,7 +9,6 @@ export const held = {
   'held.unnamed': 'an unnamed session (an older version of the app, or before sharing)',
   'held.formerMember': 'a former member',
   'held.uploadedBy': 'Uploaded by {name}, held {time}',
-  'held.items': '{count, plural, one {# change} other {# changes}}',
   'held.where': 'Where',
   'held.general': 'General',
   'held.otherPart': 'another part of the briefing',

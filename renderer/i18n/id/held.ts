@@ -11,7 +11,6 @@ export const held = {
   'held.unnamed': 'sesi tanpa nama (versi lama aplikasi, atau sebelum dibagikan)',
   'held.formerMember': 'mantan anggota',
   'held.uploadedBy': 'Diunggah oleh {name}, ditahan {time}',
-  'held.items': '{count, plural, other {# perubahan}}',
   'held.where': 'Lokasi',
   'held.general': 'Umum',
   'held.otherPart': 'bagian lain briefing',

@@ -11,7 +11,6 @@ export const held = {
   'held.unnamed': 'sesi tanpa nama (versi lama aplikasi, atau sebelum dikongsi)',
   'held.formerMember': 'bekas ahli',
   'held.uploadedBy': 'Dimuat naik oleh {name}, ditahan {time}',
-  'held.items': '{count, plural, other {# perubahan}}',
   'held.where': 'Lokasi',
   'held.general': 'Umum',
   'held.otherPart': 'bahagian lain taklimat',
