@@ -3,8 +3,9 @@ import { parseRelayDocumentName, RELAY_ERRORS, type DocumentKind, type RelayErro
 import type { MemberContext } from './access-control';
 import * as Y from 'yjs';
 import { editAuthorsMap } from '../shared/collab/attribution';
-import type { SplitUpdate } from './edit-split';
+import type { SplitContext, SplitUpdate } from './edit-split';
 import type { HeldEdits } from './held-edits';
+import { tellLeadsHeldChanged } from './held-edits-api';
 import { ProbeDocs } from './probe-docs';
 
 /*
@@ -20,7 +21,8 @@ import { ProbeDocs } from './probe-docs';
  *
  * The content rule may also split an update (edit-split.ts): the sender's own part is checked
  * and applied, colleagues' sessions the relay lacks are held (held-edits.ts) and the sender is
- * told calmly (`edits-held`), and keeps syncing. Hocuspocus applies the message it read after
+ * told calmly (`edits-held`, naming whose changes wait), and keeps syncing; the leads connected
+ * are told the list changed (`held-changed`). Hocuspocus applies the message it read after
  * this hook returns, so the own part is applied here and the message's bytes are zeroed in place
  * (an update with no structs and no deletions): the held part is never applied or passed on
  * (test/relay/held-edits.test.ts proves both).
@@ -33,6 +35,8 @@ export interface Sender {
   name?: string;
   /** Sessions with no authors entry this member uploaded first since the document loaded. */
   unattributedOwn?: ReadonlySet<number>;
+  /** Sessions the lead vouches for (their upload carried colleagues' sessions the relay lacked). */
+  vouched?: ReadonlySet<number>;
 }
 
 export type AuthorshipVerdict = { ok: true } | { ok: false; refusal: string; detail: string };
@@ -43,9 +47,11 @@ export interface AuthorshipRule {
   code: RelayErrorCode;
   /** Applies the update to the probe and judges it (the probe is thrown away after a refusal). */
   check: (probe: Y.Doc, update: Uint8Array, sender: Sender) => AuthorshipVerdict;
-  /** Splits off colleagues' sessions to hold (content only); `ownSessions` are the client ids the connection announced. */
-  split?: (probe: Y.Doc, update: Uint8Array, sender: Sender, ownSessions: ReadonlySet<number>) => SplitUpdate;
+  /** Splits off colleagues' sessions to hold (content only). */
+  split?: (probe: Y.Doc, update: Uint8Array, sender: Sender, context: SplitContext) => SplitUpdate;
   held?: HeldEdits;
+  /** The names of the members whose sessions were held (null: a session with no member), for the uploader's notice. */
+  namesOf?: (documentName: string, memberIds: readonly (string | null)[]) => Promise<string[]>;
 }
 
 export class AuthorshipCheck implements Extension {
@@ -76,7 +82,9 @@ export class AuthorshipCheck implements Extension {
       ...(context.name !== undefined ? { name: context.name } : {}),
       unattributedOwn: new Set([...firsts].filter(([, by]) => by === context.memberId).map(([client]) => client)),
     };
-    const parts = this.rule.split?.(probe, payload, sender, document.connections.get(connection)?.clients ?? new Set()) ?? { own: payload };
+    // type 2: a Yjs update message (a live edit); 1: the upload made on connecting (sync step 2).
+    const parts = this.rule.split?.(probe, payload, sender, { ownSessions: document.connections.get(connection)?.clients ?? new Set(), live: type === 2 }) ?? { own: payload };
+    if (parts.vouched) sender.vouched = new Set(parts.vouched.map((s) => s.client));
     const fresh = freshUnattributed(probe, parts.own);
     const verdict = this.rule.check(probe, parts.own, sender);
     if (!verdict.ok) {
@@ -88,20 +96,28 @@ export class AuthorshipCheck implements Extension {
       throw Object.assign(new Error(`${this.rule.kind} update refused: ${verdict.refusal}`), { code: RELAY_ERRORS[this.rule.code], reason: this.rule.code });
     }
     for (const client of fresh) if (!firsts.has(client)) firsts.set(client, context.memberId);
+    if (parts.vouched) {
+      const whose = [...new Set(parts.vouched.map((s) => s.memberId ?? 'no member'))].join(', ');
+      this.log(`applied lead ${context.memberId}'s upload to ${documentName} with ${parts.vouched.length} colleagues' sessions the relay lacked (${whose}), vouched for by the lead`);
+    }
     if (!parts.held || !this.rule.held) return;
     Y.applyUpdate(document, parts.own, { source: 'connection', connection });
     payload.fill(0); // what Hocuspocus applies next: an empty update (see above)
     await this.rule.held.add(documentName, context.memberId, parts.held);
     this.log(`held ${parts.held.items} items under ${parts.held.sessions.length} colleagues' sessions in ${documentName}, uploaded by ${context.memberId}`);
-    const notice: RelayNotice = { type: 'relay-notice', code: 'edits-held', document: documentName };
+    const names = (await this.rule.namesOf?.(documentName, parts.held.sessions.map((s) => s.memberId))) ?? [];
+    const notice: RelayNotice = { type: 'relay-notice', code: 'edits-held', document: documentName, ...(names.length > 0 ? { names } : {}) };
     connection.sendStateless(JSON.stringify(notice));
+    tellLeadsHeldChanged(document);
   }
 
   /** A colleague who came back with their changes: what is held and now in the document goes. */
   async onChange({ document, documentName }: onChangePayload): Promise<void> {
     if (parseRelayDocumentName(documentName)?.kind !== this.rule.kind || !this.rule.held) return;
     const dropped = await this.rule.held.dropContained(documentName, document);
-    if (dropped > 0) this.log(`dropped ${dropped} held uploads of ${documentName}: the document has them now`);
+    if (dropped === 0) return;
+    this.log(`dropped ${dropped} held uploads of ${documentName}: the document has them now`);
+    tellLeadsHeldChanged(document);
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {

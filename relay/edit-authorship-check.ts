@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { deletionsMap, editAuthorsMap } from '../shared/collab/attribution';
 import type { Role } from '../shared/collab/relay-protocol';
+import { judgeUpdate, Refused as Refusal, structsBetween, writtenClients } from '../shared/collab/update-check';
 
 /*
  * Who a member may say wrote and removed what in a briefing's content document, checked by the
@@ -33,14 +34,17 @@ import type { Role } from '../shared/collab/relay-protocol';
  * the sender's own part comes here, the colleagues' part is held until the colleague uploads it
  * again or the lead accepts it (then judged here with those sessions vouched for). A new
  * `authors` entry must carry the member's name as the relay's registry has it now; a member
- * other than the lead may not name or carry on a session the relay already holds content of with
- * no entry (an older version's), unless that member uploaded it first since the document loaded.
- * Carrying such a session on without naming it is allowed (an older app keeps its session).
+ * other than the lead may not name or write under a session the relay already holds content of
+ * with no entry (an older version's), unless that member uploaded it first since the document
+ * loaded: the split holds such content for the lead (an older app carrying on its own session is
+ * held, not lost), and what reaches this check is refused. A member's own new session naming
+ * someone else (announced in its awareness, or started in a live edit) is not held: refused here.
+ * A lead's upload carrying colleagues' sessions the relay lacks is applied with them vouched for.
  *
  * Not covered: the relay cannot tell a colleague's lost session from one a member made up in the
- * colleague's name (both are held, never applied, and the lead decides); a session with no entry
- * stays nobody's until the lead names it, and anyone who may write can add unnamed content under
- * it (shown as nobody's); the "uploaded it first" memory is lost on a relay restart.
+ * colleague's name and sent in the upload made on connecting (both are held, never applied, and
+ * the lead decides); a session with no entry stays nobody's until the lead names it; the
+ * "uploaded it first" memory is lost on a relay restart (the older app's next edits are held).
  */
 
 export interface EditSender {
@@ -65,16 +69,8 @@ export type EditRefusal =
 
 export type EditVerdict = { ok: true } | { ok: false; refusal: EditRefusal; detail: string };
 
-class Refused extends Error {
-  constructor(
-    readonly refusal: EditRefusal,
-    readonly detail: string,
-  ) {
-    super(detail);
-  }
-}
-
-const CHECKING = Symbol('edit-authorship-check');
+/** A refusal of a content change (the shared walk's, typed for the content). */
+class Refused extends Refusal<EditRefusal> {}
 const NAME_MAX = 200;
 
 /** Who each session is, as the probe's `authors` map says now (client id -> member id, null for pre-share). */
@@ -107,24 +103,7 @@ export function checkEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSe
   const restoring = sender.role === 'lead' && probe.store.clients.size === 0;
   const before = sessionOwners(probe);
   const waitingBefore = waitingByClient(probe);
-  let verdict: EditVerdict = { ok: true };
-  const judge = (transaction: Y.Transaction) => {
-    if (transaction.origin !== CHECKING) return;
-    try {
-      judgeTransaction(probe, transaction, sender, before, restoring);
-    } catch (error) {
-      if (!(error instanceof Refused)) throw error;
-      verdict = { ok: false, refusal: error.refusal, detail: error.detail };
-    }
-  };
-  probe.on('afterTransaction', judge);
-  try {
-    Y.applyUpdate(probe, update, CHECKING);
-  } catch {
-    verdict = { ok: false, refusal: 'malformed', detail: 'not a Yjs update' };
-  } finally {
-    probe.off('afterTransaction', judge);
-  }
+  const verdict: EditVerdict = judgeUpdate<EditRefusal>(probe, update, (transaction) => judgeTransaction(probe, transaction, sender, before, restoring));
   if (verdict.ok && !restoring && probe.store.pendingStructs) {
     // Items that build on what the relay does not have yet wait until it comes (Yjs's way with
     // updates out of order: refusing them would stall a member's sync after a restart). They are
@@ -154,9 +133,7 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Edit
   const deletions = deletionsMap(probe);
   const after = sessionOwners(probe);
   // What was written, client by client.
-  for (const [client, end] of transaction.afterState) {
-    const start = transaction.beforeState.get(client) ?? 0;
-    if (end === start) continue;
+  for (const { client, start, end } of writtenClients(transaction)) {
     const mine = (memberId: string | null | undefined) => mayWriteAs(sender, memberId, client);
     const vouched = sender.vouched?.has(client) ?? false;
     // Content under a session that is someone else's, before or after this update.
@@ -164,9 +141,9 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Edit
     // A session the relay holds content of with no authors entry (an older version of the app):
     // nobody's, so only the lead (or the member who uploaded it first here) may name it.
     const legacy = !restoring && !vouched && start > 0 && !before.has(client) && sender.role !== 'lead' && !(sender.unattributedOwn?.has(client) ?? false);
-    const structs = probe.store.clients.get(client) ?? [];
-    for (let i = Y.findIndexSS(structs, start); i < structs.length && structs[i]!.id.clock < end; i++) {
-      const item = structs[i];
+    // Content carried on under it too: the split holds it for the lead (edit-split.ts); what comes here is refused.
+    if (legacy) throw new Refused('not-author', `an edit under a session the relay holds with no author (${client})`);
+    for (const item of structsBetween(probe, client, start, end)) {
       if (!(item instanceof Y.Item)) continue;
       if (item.parent === authors) {
         const value = item.content.getContent()[0];
@@ -176,7 +153,6 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Edit
         if (item.parentSub !== String(client)) throw new Refused('not-author', 'an authors entry written for another session');
         if (!mine(value.memberId)) throw new Refused('not-author', `an edit attributed to ${value.name || value.memberId || 'someone else'}`);
         const was = before.get(client);
-        if (legacy && was === undefined) throw new Refused('not-author', `an authors entry claiming a session the relay holds with no author (${client})`);
         if (was === undefined && !vouched && value.memberId !== null && sender.name !== undefined && value.name !== sender.name) throw new Refused('not-author', 'a new authors entry that does not carry the member’s name');
         if (was !== undefined && was !== value.memberId && !(was === null && sender.role === 'lead')) throw new Refused('immutable', 'an authors entry rewritten');
       } else if (item.parent === deletions) {

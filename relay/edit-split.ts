@@ -18,7 +18,7 @@ import { sessionOwners, type EditSender } from './edit-authorship-check';
 
 export interface HeldSession {
   client: number;
-  /** The member the session is recorded as (null: the lead's, before the briefing was shared). */
+  /** The member the session is recorded as (null: no member — the lead's before sharing, or an older app's session with no entry). */
   memberId: string | null;
 }
 
@@ -27,16 +27,37 @@ export interface SplitUpdate {
   own: Uint8Array;
   /** Items under colleagues' sessions, or undefined when there are none. */
   held?: { update: Uint8Array; sessions: HeldSession[]; items: number };
+  /**
+   * A lead's upload: colleagues' sessions the relay lacks, left in `own` and applied at once as
+   * the lead vouches for them (the lead could accept them held anyway), recorded in the log.
+   */
+  vouched?: HeldSession[];
+}
+
+export interface SplitContext {
+  /** The Yjs client ids this connection announced as its own (its awareness). */
+  ownSessions?: ReadonlySet<number>;
+  /**
+   * Whether the update is a live edit (a Yjs update message) rather than the upload a member's
+   * app sends on connecting (sync step 2). Colleagues' lost changes come with that upload; a
+   * session the relay has never seen that starts in a live edit is one the sender opened now.
+   */
+  live?: boolean;
 }
 
 /**
  * Splits `update` (as `sender` sent it to the relay whose copy is `probe`, not modified here).
+ *
  * A colleague's session is one recorded as another member's, by the relay's copy or by the
- * session's own `authors` entry in the update, unless it is one this connection announced as its
- * own (`ownSessions`, its awareness client ids): naming someone else as the author of one's own
- * session is a forgery, left in the own part to be refused.
+ * session's own `authors` entry in the update. Left in the own part, to be refused as a forgery
+ * (`not-edit-author`): a session new to the relay that names someone else and is the sender's
+ * own — announced in this connection's awareness, or started in a live edit.
+ *
+ * Held with no member (`memberId: null`): what a member other than the lead writes under a
+ * session the relay holds with no authors entry (an older app's) that the member did not upload
+ * first since the document loaded (`sender.unattributedOwn`): nobody's until the lead says so.
  */
-export function splitEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSender, ownSessions: ReadonlySet<number> = new Set()): SplitUpdate {
+export function splitEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSender, context: SplitContext = {}): SplitUpdate {
   if (sender.role === 'lead' && probe.store.clients.size === 0) return { own: update }; // a lead restoring a relay that holds nothing
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
@@ -59,15 +80,22 @@ export function splitEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSe
     }
   }
   const sessions: HeldSession[] = [];
-  for (const client of ends.keys()) {
+  for (const [client, end] of ends) {
+    const onRelay = Y.getState(probe.store, client);
+    if (end <= onRelay) continue; // the relay has it all already
     const known = before.has(client);
+    if (!known && onRelay > 0 && !claimed.has(client)) {
+      // An older app's session, carried on without naming it: the sender's only if they uploaded it first here.
+      if (sender.role !== 'lead' && !(sender.unattributedOwn?.has(client) ?? false)) sessions.push({ client, memberId: null });
+      continue;
+    }
     const owner = known ? before.get(client)! : claimed.get(client);
     if (owner === undefined || owner === sender.memberId || (owner === null && sender.role === 'lead')) continue;
-    if (!known && ownSessions.has(client)) continue;
-    if (ends.get(client)! <= Y.getState(probe.store, client)) continue; // the relay has it all already
+    if (!known && onRelay === 0 && (context.ownSessions?.has(client) || context.live)) continue;
     sessions.push({ client, memberId: owner });
   }
   if (sessions.length === 0) return { own: update };
+  if (sender.role === 'lead') return { own: update, vouched: sessions };
   const heldClients = new Set(sessions.map((s) => s.client));
   const ownTarget = new Map<number, number>();
   const heldTarget = new Map<number, number>();

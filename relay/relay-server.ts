@@ -13,7 +13,7 @@ import { checkCommentsUpdate } from '../shared/collab/comments-authorship';
 import { documentFiles } from './document-files';
 import { splitEditUpdate } from './edit-split';
 import { HeldEdits } from './held-edits';
-import { heldEditsApi } from './held-edits-api';
+import { heldEditsApi, heldNames } from './held-edits-api';
 import { MemberRegistry } from './member-registry';
 import { membersApi } from './members-api';
 import { MembersPush } from './members-push';
@@ -80,7 +80,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       access,
       new DocumentReloadGuard(log),
       new AuthorshipCheck({ kind: 'comments', code: 'not-comment-author', check: checkCommentsUpdate }, log),
-      new AuthorshipCheck({ kind: 'content', code: 'not-edit-author', check: checkEditUpdate, split: splitEditUpdate, held }, log),
+      new AuthorshipCheck({ kind: 'content', code: 'not-edit-author', check: checkEditUpdate, split: splitEditUpdate, held, namesOf: (name, ids) => heldNames(registry, name, ids) }, log),
       push,
       documentFiles(options.dataDir),
     ],

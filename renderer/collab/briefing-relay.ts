@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { Briefing, Section } from '../../shared/briefing/model';
 import { hasBriefing, readBriefingDoc } from '../../shared/collab/briefing-doc';
-import type { RelayErrorCode } from '../../shared/collab/relay-protocol';
+import type { RelayErrorCode, RelayNotice } from '../../shared/collab/relay-protocol';
 import { isAllowedRelayUrl } from '../../shared/collab/relay-token';
 import { db } from '../db/db';
 import { FROM_LOG, storeNewBriefing } from './briefing-docs';
@@ -34,8 +34,9 @@ export async function setRelayTarget(briefingId: string, target: RelayTarget | u
 export async function connectSharedBriefing(
   session: BriefingSession,
   onStatus: (status: RelayStatus) => void,
-  onNotice?: (code: RelayErrorCode) => void,
+  onNotice?: (code: RelayErrorCode, notice: RelayNotice) => void,
   onMembersChanged?: () => void,
+  onHeldChanged?: () => void,
 ): Promise<(() => void) | undefined> {
   const target = await relayTargetFor(session.id);
   if (!target) return undefined;
@@ -48,6 +49,7 @@ export async function connectSharedBriefing(
     foreignOrigins: [FROM_LOG, FROM_TAB],
     onNotice,
     onMembersChanged,
+    onHeldChanged,
     network: typeof window === 'undefined' ? undefined : window,
     onWaitingChange: (waiting) => {
       latest = waiting;

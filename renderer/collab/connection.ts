@@ -1,6 +1,6 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
-import { parseMembersChanged, parseRelayNotice, type RelayErrorCode } from '../../shared/collab/relay-protocol';
+import { parseHeldChanged, parseMembersChanged, parseRelayNotice, type RelayErrorCode, type RelayNotice } from '../../shared/collab/relay-protocol';
 
 /**
  * Connects a briefing's document to the delegation's relay (a Hocuspocus server, `relay/`).
@@ -39,8 +39,10 @@ export interface RelayConnectionOptions {
   foreignOrigins?: readonly unknown[];
   /** For Node tests: a WebSocket implementation. */
   WebSocketPolyfill?: unknown;
-  /** Told of a relay notice (e.g. `forbidden-write`: an update this member may not make was dropped). */
-  onNotice?: (code: RelayErrorCode) => void;
+  /** Told of a relay notice (e.g. `forbidden-write`: an update this member may not make was dropped; `edits-held` with whose). */
+  onNotice?: (code: RelayErrorCode, notice: RelayNotice) => void;
+  /** Told (a lead's connection) when the changes the relay holds for the leads changed (read them again). */
+  onHeldChanged?: () => void;
   /** Told when the relay says the briefing's members list changed (read it again). */
   onMembersChanged?: () => void;
   /** Where `online` / `offline` events come from (the window in the app; none in Node tests). */
@@ -92,8 +94,9 @@ export function connectToRelay(doc: Y.Doc, target: RelayTarget, options: RelayCo
       onStateless: ({ payload }) => {
         const notice = parseRelayNotice(payload);
         if (notice?.code === 'not-edit-author') refuseEdits(next);
-        if (notice) options.onNotice?.(notice.code);
+        if (notice) options.onNotice?.(notice.code, notice);
         else if (parseMembersChanged(payload)) options.onMembersChanged?.();
+        else if (parseHeldChanged(payload)) options.onHeldChanged?.();
       },
       onClose: ({ event }) => {
         // Closed by the relay with a reason (member removed): the same as a refusal.

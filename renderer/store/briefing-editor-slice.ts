@@ -31,6 +31,10 @@ export interface BriefingEditorSlice {
   relay: RelayStatus | undefined;
   /** The last notice the relay sent about this briefing (e.g. `forbidden-write`). */
   relayNotice: RelayErrorCode | undefined;
+  /** With an `edits-held` notice: the colleagues whose changes the relay holds (empty when it named none). */
+  relayNoticeNames: string[];
+  /** Counts the relay's "held changes changed" messages (a lead's connection): the held-changes list reads them again on each. */
+  heldChanged: number;
   /** Counts the relay's "members list changed" messages for the open briefing: the members list reads it again on each. */
   membersChanged: number;
   /** Opens a briefing's document for editing; false if there is no such briefing. */
@@ -114,11 +118,14 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
       (relay) => {
         if (session === open) set({ relay });
       },
-      (relayNotice) => {
-        if (session === open) set({ relayNotice });
+      (relayNotice, notice) => {
+        if (session === open) set({ relayNotice, relayNoticeNames: notice.names ?? [] });
       },
       () => {
         if (session === open) set({ membersChanged: get().membersChanged + 1 });
+      },
+      () => {
+        if (session === open) set({ heldChanged: get().heldChanged + 1 });
       },
     ).then(
       (off) => {
@@ -168,6 +175,8 @@ export const createBriefingEditorSlice: StateCreator<AppState, [], [], BriefingE
     canRedo: false,
     relay: undefined,
     relayNotice: undefined,
+    relayNoticeNames: [],
+    heldChanged: 0,
     membersChanged: 0,
     openBriefing: async (id) => {
       if (session || early) await get().closeDraft();

@@ -1,6 +1,10 @@
 import * as Y from 'yjs';
 import { COMMENT_MAX_LENGTH, commentsRoots, isAuthor, readThread, type CommentAuthor } from './comments-doc';
 import type { Role } from './relay-protocol';
+import { judgeUpdate, Refused as Refusal, structsBetween, writtenClients } from './update-check';
+
+/** A refusal of a comments change (the shared walk's, typed for comments). */
+class Refused extends Refusal<CommentsRefusal> {}
 
 /*
  * What a member may change in a briefing's comments document, checked by the relay on every
@@ -42,16 +46,6 @@ export type CommentsVerdict = { ok: true } | { ok: false; refusal: CommentsRefus
 const EDITABLE = new Set(['text', 'editedAt', 'deletedAt']);
 const THREAD_KEYS = new Set(['id', 'sectionId', 'talkingPointId', 'author', 'at', 'text', 'replies', 'states', 'editedAt', 'deletedAt']);
 
-class Refused extends Error {
-  constructor(
-    readonly refusal: CommentsRefusal,
-    readonly detail: string,
-  ) {
-    super(detail);
-  }
-}
-
-const CHECKING = Symbol('comments-check');
 
 /**
  * Applies `update` to `probe` and answers whether `sender` may make that change. After a
@@ -59,24 +53,7 @@ const CHECKING = Symbol('comments-check');
  */
 export function checkCommentsUpdate(probe: Y.Doc, update: Uint8Array, sender: CommentsSender): CommentsVerdict {
   const restoring = sender.role === 'lead' && commentsRoots(probe).threads.size === 0;
-  let verdict: CommentsVerdict = { ok: true };
-  const judge = (transaction: Y.Transaction) => {
-    if (transaction.origin !== CHECKING) return;
-    try {
-      judgeTransaction(probe, transaction, sender, restoring);
-    } catch (error) {
-      if (!(error instanceof Refused)) throw error;
-      verdict = { ok: false, refusal: error.refusal, detail: error.detail };
-    }
-  };
-  probe.on('afterTransaction', judge);
-  try {
-    Y.applyUpdate(probe, update, CHECKING);
-  } catch {
-    verdict = { ok: false, refusal: 'malformed', detail: 'not a Yjs update' };
-  } finally {
-    probe.off('afterTransaction', judge);
-  }
+  const verdict: CommentsVerdict = judgeUpdate<CommentsRefusal>(probe, update, (transaction) => judgeTransaction(probe, transaction, sender, restoring));
   if (verdict.ok && (probe.store.pendingStructs !== null || probe.store.pendingDs !== null)) {
     // Items waiting for others would be integrated later, when another member's update brings
     // what they build on, and checked against that member: refused now instead.
@@ -124,12 +101,8 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Comm
   };
 
   // What was written.
-  for (const [client, after] of transaction.afterState) {
-    const before = transaction.beforeState.get(client) ?? 0;
-    if (after === before) continue;
-    const structs = probe.store.clients.get(client) ?? [];
-    for (let i = Y.findIndexSS(structs, before); i < structs.length && structs[i]!.id.clock < after; i++) {
-      const item = structs[i];
+  for (const { client, start, end } of writtenClients(transaction)) {
+    for (const item of structsBetween(probe, client, start, end)) {
       if (!(item instanceof Y.Item) || item.deleted) continue;
       const place = placeOf(probe, item);
       switch (place.kind) {

@@ -68,13 +68,23 @@ export type MembersResponse = z.infer<typeof membersResponseSchema>;
 
 const heldMemberSchema = z.object({ memberId: z.string().nullable(), name: z.string().nullable() });
 
-/** Changes held by the relay (relay/held-edits.ts): who uploaded them, whose sessions they are (null memberId: the lead's before sharing; null name: no longer a member). */
+/** Where a held change writes (relay/held-summary.ts): a section's field, or (sectionId null) a field of the briefing's header and general sections. */
+export const heldPlaceSchema = z.object({ sectionId: z.string().nullable(), sectionTitle: z.string().nullable(), field: z.string() });
+export type HeldPlace = z.infer<typeof heldPlaceSchema>;
+
+/**
+ * Changes held by the relay (relay/held-edits.ts): who uploaded them, whose sessions they are
+ * (null memberId: a session with no named member — the lead's before sharing, or an older app's;
+ * null name: no longer a member), where they write and a short preview of their words.
+ */
 export const heldChangeViewSchema = z.object({
   heldId: z.string(),
   uploadedBy: heldMemberSchema,
   sessions: z.array(heldMemberSchema),
   items: z.number(),
   at: z.string(),
+  places: z.array(heldPlaceSchema),
+  preview: z.string(),
 });
 export type HeldChangeView = z.infer<typeof heldChangeViewSchema>;
 

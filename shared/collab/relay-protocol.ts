@@ -122,6 +122,8 @@ export const relayNoticeSchema = z.object({
   type: z.literal('relay-notice'),
   code: z.enum(Object.keys(RELAY_ERRORS) as [RelayErrorCode, ...RelayErrorCode[]]),
   document: z.string(),
+  /** `edits-held`: the names of the colleagues whose changes were held (absent when none is a member any more). */
+  names: z.array(z.string().max(200)).max(50).optional(),
 });
 export type RelayNotice = z.infer<typeof relayNoticeSchema>;
 
@@ -145,6 +147,23 @@ export type MembersChanged = z.infer<typeof membersChangedSchema>;
 export function parseMembersChanged(payload: string): MembersChanged | undefined {
   try {
     const parsed = membersChangedSchema.safeParse(JSON.parse(payload));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stateless message the relay sends to the leads connected to a briefing's content when the
+ * changes it holds for them changed (a member's upload was partly held, a held change was
+ * accepted, declined or made moot by its author's own upload): the lead's list is read again.
+ */
+export const heldChangedSchema = z.object({ type: z.literal('held-changed'), documentId: z.string() });
+export type HeldChanged = z.infer<typeof heldChangedSchema>;
+
+export function parseHeldChanged(payload: string): HeldChanged | undefined {
+  try {
+    const parsed = heldChangedSchema.safeParse(JSON.parse(payload));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

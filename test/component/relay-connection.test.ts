@@ -102,23 +102,27 @@ describe('the app’s relay connection', () => {
     const drafter = member('Budi', 'drafter');
     const documentId = await registerBriefing(relay, [lead, drafter]);
     const leadClient = connectClient(relay, documentId, lead);
+    // The drafter's machine holds a session recorded as the lead's that the relay lacks (it lost it).
+    const leads = new Y.Doc();
+    leads.transact(() => {
+      editAuthorsMap(leads).set(String(leads.clientID), { memberId: lead.memberId, name: lead.name, at: '2026-12-01T10:00:00.000Z' });
+      leads.getText('t').insert(0, 'in the lead\'s name');
+    });
     const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(leads));
     const notices: RelayErrorCode[] = [];
+    const names: (string[] | undefined)[] = [];
     const connection = connectToRelay(
       doc,
       { url: `ws://127.0.0.1:${relay.port}`, documentName: relayDocumentName(documentId, 'content'), credential: relayCredential(drafter.token) },
-      { WebSocketPolyfill: NodeWebSocket, onNotice: (code) => notices.push(code) },
+      { WebSocketPolyfill: NodeWebSocket, onNotice: (code, notice) => (notices.push(code), names.push(notice.names)) },
     );
-    await until(connection, (s) => s.state === 'synced');
-    // A session recorded as the lead's: held by the relay for the lead, never applied.
-    doc.transact(() => {
-      editAuthorsMap(doc).set(String(doc.clientID), { memberId: lead.memberId, name: lead.name, at: '2026-12-01T10:00:00.000Z' });
-      doc.getText('t').insert(0, 'in the lead\'s name');
-    });
+    // Uploaded on connecting: held by the relay for the lead, never applied; the drafter is told whose.
     await new Promise<void>((resolve) => {
       const check = () => (notices.includes('edits-held') ? resolve() : setTimeout(check, 10));
       check();
     });
+    expect(names[notices.indexOf('edits-held')]).toEqual(['Aminah']);
     const content = () => relay.current.hocuspocus.documents.get(relayDocumentName(documentId, 'content'));
     expect(content()?.getText('t').toString()).toBe('');
     expect(connection.status.state).not.toBe('refused');

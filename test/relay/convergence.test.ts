@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { editAuthorsMap } from '../../shared/collab/attribution';
 import { api, connectClient, member, registration, registerBriefing, startTestRelay, synced, until, type TestClient, type TestMember, type TestRelay } from './relay-harness';
 import { deleteWord, randomPick, typeWord, wordsOf } from './word-edits';
 
@@ -13,14 +14,31 @@ afterEach(async () => {
 const typed = new Set<string>();
 const deleted = new Set<string>();
 
+const memberOf = new Map<TestClient, TestMember>();
+
+/**
+ * An edit as the app makes it: the session's authors entry with its first change. (A session
+ * with no entry is an older app's: the relay holds what others write under it, edit-split.ts.)
+ */
+function asTheApp(client: TestClient, change: () => void): void {
+  const doc = client.doc;
+  const who = memberOf.get(client)!;
+  doc.transact(() => {
+    if (!editAuthorsMap(doc).has(String(doc.clientID))) editAuthorsMap(doc).set(String(doc.clientID), { memberId: who.memberId, name: who.name, at: '2026-12-01T10:00:00.000Z' });
+    change();
+  });
+}
+
 function type(client: TestClient, word: string): void {
   typed.add(word);
-  typeWord(client.doc.getText('body'), word, randomPick);
+  asTheApp(client, () => typeWord(client.doc.getText('body'), word, randomPick));
 }
 
 function remove(client: TestClient): void {
-  const word = deleteWord(client.doc.getText('body'), randomPick);
-  if (word) deleted.add(word);
+  asTheApp(client, () => {
+    const word = deleteWord(client.doc.getText('body'), randomPick);
+    if (word) deleted.add(word);
+  });
 }
 
 async function converged(all: TestClient[]): Promise<void> {
@@ -37,7 +55,9 @@ async function setUp(count: number): Promise<{ members: TestMember[]; id: string
   relay = await startTestRelay();
   const members = [member('Lead', 'lead'), ...Array.from({ length: count - 1 }, (_, i) => member(`Drafter ${i + 1}`, 'drafter'))];
   const id = await registerBriefing(relay, members);
+  memberOf.clear();
   clients = members.map((m) => connectClient(relay, id, m));
+  clients.forEach((client, i) => memberOf.set(client, members[i]!));
   await until(() => clients.every(synced), 'all connected');
   return { members, id };
 }

@@ -5,7 +5,7 @@ import { authorOfClient, deletionsMap, deleterLookup, editAuthorsMap, recordRemo
 import { briefingRoots, readSection, seedBriefingDoc } from '../../shared/collab/briefing-doc';
 import { updateSection } from '../../shared/collab/briefing-doc-changes';
 import { parseRelayNotice, relayDocumentName } from '../../shared/collab/relay-protocol';
-import { connectClient, member, registerBriefing, registration, startTestRelay, synced, until, type TestClient, type TestMember, type TestRelay } from './relay-harness';
+import { api, connectClient, member, registerBriefing, registration, startTestRelay, synced, until, type TestClient, type TestMember, type TestRelay } from './relay-harness';
 
 /*
  * The relay checks the content's record of who wrote and removed what (`authors`, `deletions`)
@@ -100,7 +100,7 @@ describe('who wrote and removed what, checked by the relay', () => {
     for (const client of [leadClient, drafterClient]) expect(client.closes).toEqual([]);
   });
 
-  it('an authors entry naming another member is held, never applied; one written for another session is refused', async () => {
+  it('a member’s own new session naming another member is refused, not held; an entry written for another session is refused', async () => {
     const { leadClient } = await twoEditing();
     const forger = open(drafter, copyAs(leadClient.doc));
     await until(() => synced(forger), 'the drafter again');
@@ -108,8 +108,10 @@ describe('who wrote and removed what, checked by the relay', () => {
       editAuthorsMap(forger.doc).set(String(forger.doc.clientID), { memberId: lead.memberId, name: 'Aminah', at });
       updateSection(forger.doc, { ...readSection(briefingRoots(forger.doc).sections.get(section.id)!), redLines: 'No new funds. — Aminah' });
     });
-    // Indistinguishable from the lead's session the relay lost: held for the lead, never applied.
-    await until(() => forger.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'held');
+    // A session the relay never saw, started in a live edit: the drafter's own, forged in the lead's name.
+    await expectRefused(forger, leadClient);
+    expect(forger.notices.map((n) => parseRelayNotice(n)?.code)).not.toContain('edits-held');
+    expect((await api(relay, 'GET', `/v1/briefings/${id}/held`, { token: lead.token })).body.held).toEqual([]);
     expect(readSection(briefingRoots(onRelay()).sections.get(section.id)!).redLines).toBe('');
     expect(readSection(briefingRoots(leadClient.doc).sections.get(section.id)!).redLines).toBe('');
 
@@ -119,6 +121,18 @@ describe('who wrote and removed what, checked by the relay', () => {
     second.doc.transact(() => editAuthorsMap(second.doc).set(String(leadClient.doc.clientID), { memberId: drafter2.memberId, name: 'Chen', at }));
     await expectRefused(second, leadClient);
     expect(authorOfClient(onRelay(), leadClient.doc.clientID)?.memberId).toBe(lead.memberId);
+  });
+
+  it('a lead may vouch for colleagues’ lost sessions, but not forge one: the lead’s own new session naming a drafter is refused', async () => {
+    const { leadClient, drafterClient } = await twoEditing();
+    const forger = open(lead, copyAs(leadClient.doc));
+    await until(() => synced(forger), 'the lead again');
+    forger.doc.transact(() => {
+      editAuthorsMap(forger.doc).set(String(forger.doc.clientID), { memberId: drafter.memberId, name: 'Budi', at });
+      updateSection(forger.doc, { ...readSection(briefingRoots(forger.doc).sections.get(section.id)!), redLines: 'Budi concedes.' });
+    });
+    await expectRefused(forger, drafterClient);
+    expect(readSection(briefingRoots(onRelay()).sections.get(section.id)!).redLines).toBe('');
   });
 
   it('content written as another member’s session is held, never applied (it would show as theirs and shadow their edits)', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { editAuthorsMap } from '../../shared/collab/attribution';
-import { parseRelayNotice, relayDocumentName } from '../../shared/collab/relay-protocol';
+import { parseHeldChanged, parseRelayNotice, relayDocumentName } from '../../shared/collab/relay-protocol';
 import { api, connectClient, member, registerBriefing, startTestRelay, synced, until, type TestClient, type TestMember, type TestRelay } from './relay-harness';
 
 /*
@@ -87,6 +87,10 @@ describe('colleagues’ changes the relay lost, re-uploaded by a member', () => 
     sitiClient.online();
     await until(() => body(leadClient.doc).includes('Siti.'), 'Siti’s own edit reaches the lead');
     await until(() => sitiClient.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'Siti is told calmly');
+    // Told whose words wait, by name; the lead connected is told the list changed.
+    expect(sitiClient.notices.map(parseRelayNotice).find((n) => n?.code === 'edits-held')?.names).toEqual(['Budi']);
+    await until(() => leadClient.stateless.some((p) => parseHeldChanged(p)?.documentId === id), 'the lead is told');
+    expect(sitiClient.stateless.some((p) => parseHeldChanged(p))).toBe(false);
     expect(body(leadClient.doc)).not.toContain('Budi two.');
     expect(body(onRelay())).not.toContain('Budi two.');
     expect(sitiClient.closes).not.toContain('not-edit-author');
@@ -95,14 +99,16 @@ describe('colleagues’ changes the relay lost, re-uploaded by a member', () => 
     expect(status).toBe(200);
     const held = listed.held as { heldId: string; uploadedBy: { name: string }; sessions: { name: string }[]; items: number }[];
     expect(held).toHaveLength(1);
-    expect(held[0]).toMatchObject({ uploadedBy: { name: 'Siti' }, sessions: [{ name: 'Budi' }] });
+    expect(held[0]).toMatchObject({ uploadedBy: { name: 'Siti' }, sessions: [{ name: 'Budi' }], places: [{ sectionId: null, field: 'body' }], preview: 'Budi two.' });
 
     // Siti keeps syncing her own edits.
     type(sitiClient, siti, 'Siti again. ', true);
     await until(() => body(leadClient.doc).includes('Siti again.'), 'Siti’s next edit reaches the lead');
 
+    const told = leadClient.stateless.length;
     const accepted = await api(relay, 'POST', `/v1/briefings/${id}/held/${held[0]!.heldId}`, { token: lead.token });
     expect(accepted.status).toBe(200);
+    await until(() => leadClient.stateless.slice(told).some((p) => parseHeldChanged(p)), 'the lead is told the list changed');
     await until(() => body(leadClient.doc).includes('Budi two.') && body(sitiClient.doc) === body(leadClient.doc), 'Budi’s words appear for everyone, in place');
     expect((await heldList(lead)).body.held).toEqual([]);
   });
@@ -148,6 +154,60 @@ describe('colleagues’ changes the relay lost, re-uploaded by a member', () => 
     expect(body(onRelay())).toBe('Budi. ');
     expect(body(leadClient.doc)).toBe('Budi. ');
     expect((await heldList(lead)).body.held).toHaveLength(1);
+  });
+});
+
+describe('the lead’s own upload, and sessions with no author', () => {
+  it('a lead re-uploading colleagues’ sessions the restored relay lacks has them applied at once, not held', async () => {
+    const leadClient = open(lead);
+    const budiClient = open(budi);
+    await until(() => synced(leadClient) && synced(budiClient), 'both connected');
+    type(budiClient, budi, 'Budi one. ');
+    await until(() => body(leadClient.doc) === 'Budi one. ' && synced(budiClient), 'the lead has Budi’s first words');
+    await relay.stop();
+    backup = await mkdtemp(join(tmpdir(), 'adb-relay-backup-'));
+    await cp(relay.dataDir, backup, { recursive: true });
+    await relay.start();
+    await until(() => synced(leadClient) && synced(budiClient), 'both back');
+    type(budiClient, budi, 'Budi two. ');
+    await until(() => body(leadClient.doc) === 'Budi one. Budi two. ', 'the lead has Budi’s second words');
+    budiClient.destroy();
+    leadClient.offline();
+    await relay.stop();
+    await rm(relay.dataDir, { recursive: true, force: true });
+    await cp(backup, relay.dataDir, { recursive: true });
+    await relay.start();
+    const sitiClient = open(siti);
+    await until(() => synced(sitiClient) && body(sitiClient.doc) === 'Budi one. ', 'Siti sees the restored briefing');
+    leadClient.online();
+    await until(() => body(sitiClient.doc) === 'Budi one. Budi two. ', 'Budi’s words reach Siti through the lead’s upload');
+    expect(editAuthorsMap(onRelay()!).get(String(budiClient.doc.clientID))?.memberId).toBe(budi.memberId);
+    expect(leadClient.notices.map((n) => parseRelayNotice(n)?.code)).toEqual([]);
+    expect(leadClient.closes).not.toContain('not-edit-author');
+    expect((await heldList(lead)).body.held).toEqual([]);
+  });
+
+  it('content a member writes under a session the relay holds with no author is held for the lead, not applied', async () => {
+    const leadClient = open(lead);
+    await until(() => synced(leadClient), 'the lead');
+    // A legacy session: content with no authors entry (an older version of the app), uploaded by the lead.
+    leadClient.doc.getText('body').insert(0, 'Old words. ');
+    await until(() => synced(leadClient) && body(onRelay()) === 'Old words. ', 'on the relay');
+    const legacy = new Y.Doc();
+    Y.applyUpdate(legacy, Y.encodeStateAsUpdate(leadClient.doc));
+    legacy.clientID = leadClient.doc.clientID;
+    const carrier = open(siti, legacy);
+    await until(() => synced(carrier), 'Siti connected');
+    legacy.getText('body').insert(legacy.getText('body').length, 'Unsigned words.');
+    await until(() => carrier.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'held');
+    // Nobody's words: the notice names no one.
+    expect(carrier.notices.map(parseRelayNotice).find((n) => n?.code === 'edits-held')?.names).toBeUndefined();
+    expect(body(onRelay())).toBe('Old words. ');
+    expect(body(leadClient.doc)).toBe('Old words. ');
+    const held = (await heldList(lead)).body.held as { heldId: string; sessions: { memberId: string | null }[]; preview: string }[];
+    expect(held).toMatchObject([{ sessions: [{ memberId: null }], preview: 'Unsigned words.' }]);
+    expect((await api(relay, 'POST', `/v1/briefings/${id}/held/${held[0]!.heldId}`, { token: lead.token })).status).toBe(200);
+    await until(() => body(leadClient.doc) === 'Old words. Unsigned words.', 'accepted by the lead');
   });
 });
 

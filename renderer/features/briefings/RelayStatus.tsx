@@ -1,6 +1,7 @@
 import { relayErrorFrom } from '../../../shared/collab/relay-protocol';
 import { useT } from '../../i18n/use-t';
 import { sharingMessage } from '../sharing/sharing-messages';
+import { listNames } from '../sharing/held-words';
 import { useAppStore } from '../../store/store';
 
 /** Connected / offline with N changes waiting / synced, for a briefing shared through a relay. */
@@ -8,6 +9,8 @@ export function RelayStatusNote() {
   const t = useT();
   const relay = useAppStore((s) => s.relay);
   const notice = useAppStore((s) => s.relayNotice);
+  const names = useAppStore((s) => s.relayNoticeNames);
+  const language = useAppStore((s) => s.language);
   if (!relay) return null;
   const text =
     relay.state === 'refused'
@@ -22,7 +25,7 @@ export function RelayStatusNote() {
     </span>
     {notice && (
       <span className="relay-notice" role="alert">
-        {sharingMessage(t, notice)}
+        {notice === 'edits-held' && names.length > 0 ? t('held.notice.named', { names: listNames(names, language) }) : sharingMessage(t, notice)}
       </span>
     )}
     </>

@@ -5,6 +5,7 @@ import { isAllowedRelayUrl } from '../../../shared/collab/relay-token';
 import { useT } from '../../i18n/use-t';
 import { saveTextFile } from '../../platform/platform';
 import { useAppStore } from '../../store/store';
+import { HeldChanges } from './HeldChanges';
 import { MembersList } from './MembersList';
 import { allowRelay, reloadKeeping, takePending } from './relay-allow';
 import { sharingErrorCode } from './relay-client';
@@ -144,6 +145,7 @@ export function ShareDialog({ briefingId, onClose }: { briefingId: string; onClo
             </div>
           )}
           <MembersList briefingId={briefingId} record={record} version={membersVersion} onInvitation={setIssued} />
+          {record.role === 'lead' && <HeldChanges briefingId={briefingId} record={record} />}
         </>
       )}
       {error && (

@@ -9,6 +9,7 @@ import { backupStream } from './backup-stream';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
+import { held } from './held';
 import { workspace } from './workspace';
 import { papers } from './papers';
 import { search } from './search';
@@ -35,6 +36,7 @@ export const en = {
   ...sync,
   ...relay,
   ...sharing,
+  ...held,
   ...workspace,
   ...collab,
   ...clearance,

@@ -7,6 +7,7 @@ import { backupStream } from './backup-stream';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
+import { held } from './held';
 import { workspace } from './workspace';
 import { papers } from './papers';
 import { search } from './search';
@@ -24,6 +25,7 @@ export const id = {
   ...sync,
   ...relay,
   ...sharing,
+  ...held,
   ...workspace,
   ...collab,
   ...clearance,

@@ -140,7 +140,7 @@ export class ShareDialog {
   }
 
   async refresh(): Promise<void> {
-    await this.dialog.getByRole('button', { name: 'Refresh' }).click();
+    await this.dialog.getByRole('button', { name: 'Refresh', exact: true }).click();
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,32 @@
+import type { held as en } from '../en/held';
+
+/** Perubahan rekan yang ditahan relay untuk ketua: daftar, terima, tolak. */
+export const held = {
+  'held.title': 'Perubahan yang menunggu keputusan Anda',
+  'held.intro': 'Relay sempat kehilangan perubahan ini dan aplikasi seorang anggota mengunggahnya kembali. Tidak ada yang melihatnya sampai Anda menerimanya.',
+  'held.empty': 'Tidak ada perubahan yang menunggu.',
+  'held.loading': 'Membaca perubahan yang ditahan relay…',
+  'held.refresh': 'Muat ulang perubahan yang ditahan',
+  'held.whose': 'Tulisan {names}',
+  'held.unnamed': 'sesi tanpa nama (versi lama aplikasi, atau sebelum dibagikan)',
+  'held.formerMember': 'mantan anggota',
+  'held.uploadedBy': 'Diunggah oleh {name}, ditahan {time}',
+  'held.where': 'Lokasi',
+  'held.general': 'Umum',
+  'held.otherPart': 'bagian lain briefing',
+  'held.preview': 'Pratinjau',
+  'held.noText': 'Tanpa teks: perubahan pada daftar, tanggal, atau pilihan.',
+  'held.accept': 'Terima',
+  'held.acceptNamed': 'Terima perubahan dari {names}',
+  'held.decline': 'Tolak',
+  'held.declineNamed': 'Tolak perubahan dari {names}',
+  'held.accepting': 'Sedang menerima…',
+  'held.declining': 'Sedang menolak…',
+  'held.accepted': 'Diterima: tulisan {names} sekarang ada di briefing untuk semua orang.',
+  'held.declined': 'Ditolak: perubahan dari {names} sudah dihapus dari relay.',
+  'held.error.unreachable': 'Relay tidak dapat dihubungi. Perubahan yang ditahan tetap ada di relay: coba lagi saat Anda daring.',
+  'held.error.held-refused': 'Relay tidak mau menerapkan perubahan ini karena tidak lolos pemeriksaan siapa menulis apa. Perubahan ini tetap ditahan; Anda dapat menolaknya.',
+  'held.error.forbidden': 'Hanya ketua delegasi yang dapat melihat dan memutuskan perubahan yang ditahan.',
+  'held.error.not-found': 'Perubahan ini sudah tidak ditahan: ketua lain sudah memutuskannya, atau penulisnya kembali dengan perubahan itu.',
+  'held.notice.named': 'Perubahan dari {names} yang sempat hilang dari relay sedang menunggu diterima oleh ketua delegasi. Perubahan Anda sendiri tetap disinkronkan.',
+} as const satisfies Record<keyof typeof en, string>;

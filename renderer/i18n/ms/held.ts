@@ -1,0 +1,32 @@
+import type { held as en } from '../en/held';
+
+/** Perubahan rakan sekerja yang ditahan oleh geganti untuk ketua: senarai, terima, tolak. */
+export const held = {
+  'held.title': 'Perubahan yang menunggu keputusan anda',
+  'held.intro': 'Geganti telah kehilangan perubahan ini dan aplikasi seorang ahli memuat naiknya semula. Tiada sesiapa melihatnya sehingga anda menerimanya.',
+  'held.empty': 'Tiada perubahan yang menunggu.',
+  'held.loading': 'Membaca perubahan yang ditahan oleh geganti…',
+  'held.refresh': 'Muat semula perubahan yang ditahan',
+  'held.whose': 'Tulisan {names}',
+  'held.unnamed': 'sesi tanpa nama (versi lama aplikasi, atau sebelum dikongsi)',
+  'held.formerMember': 'bekas ahli',
+  'held.uploadedBy': 'Dimuat naik oleh {name}, ditahan {time}',
+  'held.where': 'Lokasi',
+  'held.general': 'Umum',
+  'held.otherPart': 'bahagian lain taklimat',
+  'held.preview': 'Pratonton',
+  'held.noText': 'Tiada teks: perubahan pada senarai, tarikh atau pilihan.',
+  'held.accept': 'Terima',
+  'held.acceptNamed': 'Terima perubahan oleh {names}',
+  'held.decline': 'Tolak',
+  'held.declineNamed': 'Tolak perubahan oleh {names}',
+  'held.accepting': 'Sedang menerima…',
+  'held.declining': 'Sedang menolak…',
+  'held.accepted': 'Diterima: tulisan {names} kini ada dalam taklimat untuk semua orang.',
+  'held.declined': 'Ditolak: perubahan oleh {names} telah dipadamkan daripada geganti.',
+  'held.error.unreachable': 'Geganti tidak dapat dihubungi. Perubahan yang ditahan kekal di geganti: cuba lagi apabila anda dalam talian.',
+  'held.error.held-refused': 'Geganti enggan menggunakan perubahan ini kerana ia gagal semakan siapa menulis apa. Perubahan ini kekal ditahan; anda boleh menolaknya.',
+  'held.error.forbidden': 'Hanya ketua delegasi boleh melihat dan membuat keputusan tentang perubahan yang ditahan.',
+  'held.error.not-found': 'Perubahan ini tidak lagi ditahan: ketua lain telah membuat keputusan, atau penulisnya telah kembali dengannya.',
+  'held.notice.named': 'Perubahan oleh {names} yang telah hilang daripada geganti sedang menunggu untuk diterima oleh ketua delegasi. Perubahan anda sendiri terus disegerakkan.',
+} as const satisfies Record<keyof typeof en, string>;
