@@ -74,7 +74,7 @@ export async function undoLast(options: DatasetEngineOptions, datasetId: string,
       if (undo.previousManifest) await database.acceptedManifests.put(undo.previousManifest);
       else await database.acceptedManifests.delete(datasetId);
       // What the update added is gone again: layers referring to it are flagged, and those it broke are mended.
-      await refreshReferenceFlags(database, { datasetId, removed: undo.addedIds }, now);
+      await refreshReferenceFlags(database, { datasetId }, now);
       // After the reference flags, as in write.ts: the sections are encrypted, and the reads a layer's
       // flags make must not come after the crypto middleware's waits inside this transaction.
       for (const flag of undo.flags) {

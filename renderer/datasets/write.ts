@@ -143,7 +143,7 @@ export async function writeUpdate(
     const previousManifest = await database.acceptedManifests.get(prepared.datasetId);
     await database.acceptedManifests.put({ ...prepared.manifest, acceptedAt: now });
     // Layers: the flags of this dataset's records (a layer) and of the layers over it follow the new records.
-    await refreshReferenceFlags(database, { datasetId: prepared.datasetId, removed: Object.fromEntries(RECORD_KINDS.map((k) => [k, plan.kinds[k].removed])) }, now);
+    await refreshReferenceFlags(database, { datasetId: prepared.datasetId }, now);
     // After the reference flags: the sections are encrypted, and the crypto middleware's waits (Web
     // Crypto inside the transaction) can lose Dexie's transaction zone for the many reads a layer's
     // flags make after them (a PrematureCommitError: seen with a layer installed and a brief open).

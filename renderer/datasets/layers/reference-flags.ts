@@ -1,4 +1,3 @@
-import type { RecordKind } from '../../../shared/model';
 import type { DelegateDatabase } from '../../db/db';
 import type { ReferenceFlagRow } from '../../db/schema';
 import { layerReferences, resolveReferences } from './cross-references';
@@ -11,9 +10,8 @@ import { layerReferences, resolveReferences } from './cross-references';
  */
 
 export interface DatasetChange {
+  /** The dataset updated or undone: the base that "no longer has" what the change newly leaves a layer missing. */
   datasetId: string;
-  /** Ids the change took out of the dataset (an update's removals, an undo's additions): the base that "no longer has" them. */
-  removed?: Partial<Record<RecordKind, readonly string[]>>;
 }
 
 export async function refreshReferenceFlags(database: DelegateDatabase, change: DatasetChange, now: string): Promise<void> {
@@ -21,7 +19,6 @@ export async function refreshReferenceFlags(database: DelegateDatabase, change: 
   const layers = manifests.filter((m) => m.dependsOn !== undefined && (m.datasetId === change.datasetId || m.dependsOn.some((d) => d.datasetId === change.datasetId)));
   // A dataset that is no layer any more (or is gone) keeps no flags.
   if (!layers.some((m) => m.datasetId === change.datasetId)) await database.referenceFlags.where('datasetId').equals(change.datasetId).delete();
-  const removed = new Map(Object.entries(change.removed ?? {}).map(([kind, ids]) => [kind, new Set(ids)]));
   for (const layer of layers) {
     const previous = await database.referenceFlags.where('datasetId').equals(layer.datasetId).toArray();
     await database.referenceFlags.where('datasetId').equals(layer.datasetId).delete();
@@ -32,8 +29,10 @@ export async function refreshReferenceFlags(database: DelegateDatabase, change: 
     const rows = new Map<string, ReferenceFlagRow>();
     for (const reference of missing) {
       const known = before.get(`${reference.kind}/${reference.id}/${reference.path}/${reference.targetId}`);
-      const baseId =
-        known?.baseId ?? (removed.get(reference.target)?.has(reference.targetId) && bases.includes(change.datasetId) ? change.datasetId : bases.length === 1 ? bases[0] : undefined);
+      // A reference broken by this change (not flagged before it) was broken by the dataset changed,
+      // when that is one of the layer's bases: nothing else changes in this transaction. That holds
+      // for outcome documents too, which the update's removals never list (they live in meetings).
+      const baseId = known?.baseId ?? (bases.includes(change.datasetId) ? change.datasetId : bases.length === 1 ? bases[0] : undefined);
       const key = `${reference.kind}/${reference.id}`;
       const row = rows.get(key) ?? { kind: reference.kind, id: reference.id, datasetId: layer.datasetId, references: [] };
       row.references.push({ path: reference.path, target: reference.target, targetId: reference.targetId, ...(baseId ? { baseId } : {}), since: known?.since ?? now });
