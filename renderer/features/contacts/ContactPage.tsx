@@ -1,4 +1,3 @@
-import { BodyLinks, MeetingLinks } from '../../components/BodyLinks';
 import { Citations } from '../../components/Citations';
 import { LocalText, OriginalText } from '../../components/LocalText';
 import { Field, Page } from '../../components/Page';
@@ -12,6 +11,7 @@ import { useAppStore } from '../../store/store';
 import { FieldCertainty, RecordCertainty } from '../facts/CertaintyBadge';
 import { OtherLanguageNames } from '../facts/OtherLanguageNames';
 import { MailLink } from './MailLink';
+import { RecordName } from './RecordName';
 
 export function ContactPage({ id }: { id: string }) {
   const t = useT();
@@ -47,7 +47,7 @@ function ContactDetail({ contact }: { contact: StoredContact }) {
             <>
               {organisation.name && <LocalText value={organisation.name} />}
               {organisation.name && organisation.bodyId && ' · '}
-              {organisation.bodyId && <BodyLinks ids={[organisation.bodyId]} />}
+              {organisation.bodyId && <RecordName kind="bodies" id={organisation.bodyId} />}
             </>
           )}
         </Field>
@@ -77,13 +77,13 @@ function ContactDetail({ contact }: { contact: StoredContact }) {
                 {role.bodyId && (
                   <>
                     {' · '}
-                    <BodyLinks ids={[role.bodyId]} />
+                    <RecordName kind="bodies" id={role.bodyId} />
                   </>
                 )}
                 {role.meetingId && (
                   <>
                     {' · '}
-                    <MeetingLinks ids={[role.meetingId]} />
+                    <RecordName kind="meetings" id={role.meetingId} />
                   </>
                 )}
                 {role.note && (
