@@ -152,7 +152,8 @@ export function contactDoc(contact: Contact): SearchDoc {
     kind: 'contact',
     id: contact.id,
     href: `/contacts/${contact.id}`,
-    title: { en: contact.name },
+    // A person's name is in no one language: a plain string, never marked as shown in English.
+    title: contact.name,
     keywords: defined<DocText>([contact.email, countryName(contact.country), ...otherTexts(contact.otherTitles), ...otherTexts(contact.organisation.otherNames)]),
     text: defined<DocText>([contact.title, contact.organisation.name]),
   };

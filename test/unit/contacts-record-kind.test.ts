@@ -152,3 +152,12 @@ describe('contacts in search', () => {
     expect(index.search('Indonesia').hits.map((h) => `${h.kind}:${h.id}`)).toEqual(['contact:id-admm-desk']);
   });
 });
+
+describe('a contact in search results', () => {
+  it('shows the name as written in every language, not marked as a fallback', () => {
+    const index = new SearchIndex();
+    index.addAll(recordsToDocs({ contacts: withContacts().contacts }));
+    const [hit] = index.search('Desk officer', { lang: 'ms' }).hits;
+    expect(hit).toMatchObject({ kind: 'contact', title: 'Desk officer', titleFallback: false });
+  });
+});
