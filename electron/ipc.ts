@@ -18,7 +18,7 @@ import { osKeyStatus, sealKeyWithOs, unsealKeyWithOs } from './os-key';
 import { printPack, savePackPdf } from './pack-print';
 import { openPaperFile } from './paper-files';
 import { openPaperWithSystem } from './papers-open';
-import { openExternalIfSafe } from './security';
+import { openExternalIfSafe, openMailtoIfSafe } from './security';
 import { relayOrigins } from './relay-csp';
 
 export type IpcHandler<C extends IpcChannel> = (
@@ -79,6 +79,12 @@ export function registerIpcHandlers(): void {
     openExternalIfSafe(url)
       ? { opened: true }
       : { opened: false, reason: 'Only public https links can be opened outside the app.' },
+  );
+
+  handle('shell:compose-email', ({ to, subject }) =>
+    openMailtoIfSafe(subject === undefined ? { to } : { to, subject })
+      ? { opened: true }
+      : { opened: false, reason: 'Only a plain e-mail address (and a subject) can be opened in the mail program.' },
   );
 
   handle('window:set-title', ({ title }, event) => {

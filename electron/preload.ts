@@ -46,6 +46,7 @@ function onSystemLock(listener: (reason: SystemLockReason) => void): () => void 
 const delegateApi = {
   getAppInfo: () => invoke('app:get-info'),
   openExternal: (url: string) => invoke('shell:open-external', { url }),
+  composeEmail: (to: string, subject?: string) => invoke('shell:compose-email', subject === undefined ? { to } : { to, subject }),
   setTitle: (title: string) => invoke('window:set-title', { title }),
   openDatasetFile: (title: string) => invoke('dataset:open-file', { title }),
   fetchDatasetFeed: (url: string) => invoke('dataset:fetch-feed', { url }),

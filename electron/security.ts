@@ -1,4 +1,5 @@
 import { app, shell, type Session, type WebContents } from 'electron';
+import { parseSafeMailtoUrl, toSafeMailtoUrl, type MailtoParts } from '../shared/mailto-url';
 import { isAppUrl, toSafeExternalUrl } from '../shared/trusted-url';
 import { APP_ORIGIN } from './app-origin';
 
@@ -22,6 +23,17 @@ export function openExternalIfSafe(url: string): boolean {
   return true;
 }
 
+/**
+ * Opens a new e-mail in the system's mail program, only for one plain address and at most a
+ * subject and a body (shared/mailto-url.ts): no cc, bcc or other header can ride along.
+ */
+export function openMailtoIfSafe(parts: MailtoParts | undefined): boolean {
+  const safe = parts === undefined ? undefined : toSafeMailtoUrl(parts);
+  if (safe === undefined) return false;
+  void shell.openExternal(safe).catch((error: unknown) => console.error('openExternal (mailto) failed', error));
+  return true;
+}
+
 export function hardenWebContents(contents: WebContents): void {
   // The window only ever shows the bundle; a link that would replace it goes nowhere.
   const keepInApp = (event: { url: string; preventDefault(): void }) => {
@@ -35,7 +47,8 @@ export function hardenWebContents(contents: WebContents): void {
 
   // No second windows: target=_blank and window.open go to the system browser, if safe.
   contents.setWindowOpenHandler(({ url }) => {
-    openExternalIfSafe(url);
+    if (/^mailto:/i.test(url)) openMailtoIfSafe(parseSafeMailtoUrl(url));
+    else openExternalIfSafe(url);
     return { action: 'deny' };
   });
 

@@ -5,7 +5,7 @@ import { CSV_FILES } from '../shared/csv/dataset-columns';
 import { csvToRecords, formatCsvProblem, recordsToCsv } from '../shared/csv/dataset-csv';
 import { DATASET_FILES, DatasetManifest } from '../shared/dataset/manifest';
 import { formatProblem, validateDataset } from '../shared/dataset/validate';
-import { RECORD_KINDS, type DatasetRecords, type RecordKind } from '../shared/model';
+import { RECORD_KINDS, isLaterRecordKind, type DatasetRecords, type RecordKind } from '../shared/model';
 import { readDatasetDir } from './load-dataset-dir';
 
 /**
@@ -72,7 +72,11 @@ export function importCsv(csvDir: string, outDir: string): string {
   const result = csvToRecords(files);
   if (!result.ok) throw new Error(`${result.problems.length} problem(s), nothing written:\n${result.problems.map(formatCsvProblem).join('\n')}`);
   mkdirSync(outDir, { recursive: true });
-  for (const kind of RECORD_KINDS) writeAtomic(join(outDir, DATASET_FILES[kind]), `${JSON.stringify(result.records[kind], null, 2)}\n`);
+  for (const kind of RECORD_KINDS) {
+    // No contacts.json for a dataset without contacts: the folder is what it was before record schema 4.
+    if (isLaterRecordKind(kind) && result.records[kind].length === 0) continue;
+    writeAtomic(join(outDir, DATASET_FILES[kind]), `${JSON.stringify(result.records[kind], null, 2)}\n`);
+  }
   writeAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest.data, null, 2)}\n`);
   return `wrote dataset ${manifest.data.datasetId} v${manifest.data.version} to ${outDir} (${RECORD_KINDS.map((k) => `${result.records[k].length} ${k}`).join(', ')})${missing.length > 0 ? `; no ${missing.join(', ')} (empty)` : ''}`;
 }

@@ -364,7 +364,7 @@ async function verify(argv: string[]): Promise<void> {
     return;
   }
   const m = result.manifest;
-  const total = RECORD_KINDS.reduce((n, k) => n + m.recordCounts[k], 0);
+  const total = RECORD_KINDS.reduce((n, k) => n + (m.recordCounts[k] ?? 0), 0);
   print(`OK: ${inline(basename(path))} is ${m.datasetId} v${m.version} "${inline(m.title)}" from ${inline(m.publisherName)} (${m.publisherId})`);
   print(`  format ${result.format}; signed by key ${result.signedBy.join(', ')}; ${total} records, ${m.recordCounts.removals} removals; payload sha256 ${m.payloadSha256}`);
   if (result.format === 1) print('  (format 1 is still read, but rebuild it with this tool: it writes format 2)');

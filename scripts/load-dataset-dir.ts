@@ -1,11 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonLimited } from '../shared/bundle/json-depth';
 import { readBundleUnverified } from '../shared/bundle/build';
 import { idsOf, type BaseIds } from '../shared/dataset/layer-validation';
 import { DATASET_FILES, DatasetManifest } from '../shared/dataset/manifest';
 import { DatasetRecords } from '../shared/model';
-import { RECORD_KINDS } from '../shared/model';
+import { RECORD_KINDS, isLaterRecordKind } from '../shared/model';
 
 /**
  * Reads a dataset folder (manifest.json plus one JSON file per record kind) without validating it.
@@ -21,7 +21,11 @@ export function readDatasetDir(dir: string): { manifest: unknown; records: Recor
     }
   };
   const records: Record<string, unknown> = {};
-  for (const kind of RECORD_KINDS) records[kind] = readJson(DATASET_FILES[kind]);
+  for (const kind of RECORD_KINDS) {
+    // A kind brought in later (contacts.json) may be missing from a folder written before it.
+    if (isLaterRecordKind(kind) && !existsSync(join(dir, DATASET_FILES[kind]))) continue;
+    records[kind] = readJson(DATASET_FILES[kind]);
+  }
   return { manifest: readJson('manifest.json'), records };
 }
 

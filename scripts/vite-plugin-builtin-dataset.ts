@@ -8,6 +8,7 @@ import { DatasetManifest } from '../shared/dataset/manifest';
 import { formatProblem, validateDataset } from '../shared/dataset/validate';
 import { resolveBuiltinSigning, shippedPolicy, signManifest, type BuiltinSigning } from './builtin-signing';
 import { readDatasetDir } from './load-dataset-dir';
+import { LATER_RECORD_KINDS, withoutEmptyLaterKinds } from '../shared/model';
 
 const MANIFEST_ID = 'virtual:builtin-dataset';
 const RECORDS_ID = 'virtual:builtin-dataset/records';
@@ -27,7 +28,9 @@ export async function builtinBundle(dir: string, signing: BuiltinSigning) {
   if (!result.ok) {
     throw new Error(`built-in dataset is invalid:\n${result.problems.map(formatProblem).join('\n')}`);
   }
-  const payload = canonicalJson(result.records);
+  // A later record kind the dataset holds none of (contacts) is left out, as bundles leave it out.
+  const records = withoutEmptyLaterKinds(result.records);
+  const payload = canonicalJson(records);
   const hash = createHash('sha256').update(payload).digest('hex');
   const bundleManifest = canonicalJson(
     BundleManifest.parse({
@@ -43,9 +46,9 @@ export async function builtinBundle(dir: string, signing: BuiltinSigning) {
       created: isoDateTime(manifest.created),
       // Shipped inside the signed app: it never expires, it is replaced by the next app or update.
       expires: '9999-12-31T23:59:59Z',
-      schemaVersion: recordSchemaNeeded(result.records),
+      schemaVersion: recordSchemaNeeded(records),
       minAppVersion: '0.0.0',
-      recordCounts: { ...Object.fromEntries(Object.entries(result.records).map(([k, v]) => [k, v.length])), removals: 0 },
+      recordCounts: { ...Object.fromEntries(Object.entries(records).map(([k, v]) => [k, v.length])), removals: 0 },
       payloadSha256: hash,
       payloadBytes: Buffer.byteLength(payload, 'utf8'),
       changelog: [],
@@ -97,7 +100,9 @@ export function builtinDataset(dir = resolve('assets/dataset')): Plugin {
       }
       if (id === `\0${RECORDS_ID}`) {
         const { payload } = await load();
-        return `export default JSON.parse(${JSON.stringify(payload)});`;
+        // The payload leaves out a later kind it holds none of (contacts); the app's records list every kind.
+        const empty = Object.fromEntries(LATER_RECORD_KINDS.map((k) => [k, []]));
+        return `export default { ...${JSON.stringify(empty)}, ...JSON.parse(${JSON.stringify(payload)}) };`;
       }
       return null;
     },

@@ -7,6 +7,7 @@ import { BriefingEditorPage } from '../features/briefings/BriefingEditorPage';
 import { BriefingsPage } from '../features/briefings/BriefingsPage';
 import { NewBriefingPage } from '../features/briefings/NewBriefingPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
+import { ContactPage } from '../features/contacts/ContactPage';
 import { HomePage } from '../features/home/HomePage';
 import { SecurityPage } from '../features/lock/SecurityPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
@@ -83,6 +84,7 @@ function Routes() {
       <Route path="/" component={HomePage} />
       <Route path="/bodies" component={BodiesPage} />
       <Route path="/bodies/:id">{(p) => <BodyPage id={p.id} />}</Route>
+      <Route path="/contacts/:id">{(p) => <ContactPage id={p.id} />}</Route>
       <Route path="/backup" component={BackupPage} />
       <Route path="/briefings" component={BriefingsPage} />
       <Route path="/briefings/new" component={NewBriefingPage} />

@@ -1,6 +1,6 @@
 import { RECORD_DIGEST_BYTES, type RecordDigests } from '../../shared/bundle/payload';
 import type { Tombstone } from '../../shared/bundle/schema';
-import { RECORD_KINDS, type AgendaItem, type DatasetRecords, type RecordKind, type RecordTypes } from '../../shared/model';
+import { LATER_RECORD_KINDS, RECORD_KINDS, type AgendaItem, type DatasetRecords, type RecordKind, type RecordTypes } from '../../shared/model';
 import { briefingImpact, PlanBuilder, type UpdatePlan } from '../../shared/sync';
 import type { DelegateDatabase } from '../db/db';
 import type { AcceptedManifest, HistoryRow, InstalledDataset, StoredOrigin } from '../db/schema';
@@ -100,7 +100,9 @@ export async function prepareUpdate(
   const installedBefore = await database.datasets.get(datasetId);
   // The installed records' digests, when an index for exactly what is installed exists.
   const index = await readInstalledDigests(database, installedBefore, appVersion);
-  const digests = RECORD_KINDS.every((k) => update.recordDigests?.[k]?.length === records[k].length * RECORD_DIGEST_BYTES) ? update.recordDigests : undefined;
+  // A later kind a bundle holds none of (contacts) is not in its payload, so it has no digest list: an empty one.
+  const given = update.recordDigests && { ...Object.fromEntries(LATER_RECORD_KINDS.filter((k) => records[k].length === 0).map((k) => [k, new Uint8Array(0)])), ...update.recordDigests };
+  const digests = RECORD_KINDS.every((k) => given?.[k]?.length === records[k].length * RECORD_DIGEST_BYTES) ? given : undefined;
   const bundleIds = {} as Record<RecordKind, string[]>;
   const conflicts: string[] = [];
   for (const kind of RECORD_KINDS) {

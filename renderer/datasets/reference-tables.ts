@@ -21,6 +21,7 @@ export const updateTables = (database: DelegateDatabase) => [
   database.agendaItems,
   database.frameworks,
   database.targets,
+  database.contacts,
   database.datasets,
   database.datasetHistory,
   database.undoRecords,

@@ -1,4 +1,4 @@
-import { partialDateEnd, partialDateStart, type RecordKind, type RecordTypes } from '../../shared/model';
+import { contactBodyIds, contactMeetingIds, partialDateEnd, partialDateStart, type RecordKind, type RecordTypes } from '../../shared/model';
 import type { Provenance, StoredRecordTypes } from '../db/schema';
 
 /**
@@ -15,6 +15,9 @@ export interface DerivedFields {
   country?: string;
   /** A meeting's outcome document ids (indexed: agenda items and targets of any dataset refer to them). */
   outcomeDocumentIds?: string[];
+  /** A contact's bodies and meetings (its organisation's and its roles'), indexed for their pages. */
+  bodyIds?: string[];
+  meetingIds?: string[];
 }
 
 const DERIVED_FIELDS: Record<RecordKind, readonly (keyof DerivedFields)[]> = {
@@ -24,6 +27,7 @@ const DERIVED_FIELDS: Record<RecordKind, readonly (keyof DerivedFields)[]> = {
   agendaItems: ['prov', 'sourceIds'],
   frameworks: ['prov', 'sourceIds'],
   targets: ['prov', 'sourceIds'],
+  contacts: ['prov', 'sourceIds', 'bodyIds', 'meetingIds'],
 };
 
 function citedSourceIds(record: { sources?: { sourceId: string }[] }): string[] {
@@ -33,6 +37,10 @@ function citedSourceIds(record: { sources?: { sourceId: string }[] }): string[] 
 /** What toStored adds to a record. */
 export function derivedFields<K extends RecordKind>(kind: K, record: RecordTypes[K], prov: Provenance): DerivedFields {
   const sourceIds = kind === 'sources' ? [] : citedSourceIds(record as { sources?: { sourceId: string }[] });
+  if (kind === 'contacts') {
+    const contact = record as RecordTypes['contacts'];
+    return { prov, sourceIds, bodyIds: contactBodyIds(contact), meetingIds: contactMeetingIds(contact) };
+  }
   if (kind !== 'meetings') return { prov, sourceIds };
   const meeting = record as RecordTypes['meetings'];
   return {

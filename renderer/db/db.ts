@@ -152,6 +152,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       'readers use a paper\'s old row until it is converted.',
     stores: { paperChunks: '[blobId+index], blobId' },
   },
+  {
+    version: 13,
+    why:
+      'Contacts (record schema 4): the focal points and delegation contacts a national layer publishes, a reference table ' +
+      'like bodies (plain, replaced by dataset installs), by dataset, country, the bodies and meetings each is named for ' +
+      '(bodyIds, meetingIds, derived from the organisation and roles) and the sources cited. A new table only: no dataset ' +
+      'installed before this version holds contacts.',
+    stores: { contacts: 'id, prov.datasetId, country, *bodyIds, *meetingIds, *sourceIds' },
+  },
 ];
 
 type MeetingWithDocuments = { outcomeDocuments?: { id: string }[]; outcomeDocumentIds?: string[] };
@@ -196,6 +205,7 @@ export class DelegateDatabase extends Dexie {
   frameworks!: EntityTable<StoredRecordTypes['frameworks'], 'id'>;
   targets!: EntityTable<StoredRecordTypes['targets'], 'id'>;
   sources!: EntityTable<StoredRecordTypes['sources'], 'id'>;
+  contacts!: EntityTable<StoredRecordTypes['contacts'], 'id'>;
   datasets!: EntityTable<InstalledDataset, 'datasetId'>;
   settings!: EntityTable<Setting, 'key'>;
   briefings!: EntityTable<Briefing, 'id'>;

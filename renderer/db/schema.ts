@@ -1,7 +1,7 @@
 import type { ReferenceTarget } from '../../shared/dataset/dependencies';
 import type { DatasetReview, Section } from '../../shared/briefing/model';
 import type { ChangelogEntry } from '../../shared/bundle/schema';
-import type { AgendaItem, Body, Framework, Meeting, OutcomeTarget, RecordKind, Source } from '../../shared/model';
+import type { AgendaItem, Body, Contact, Framework, Meeting, OutcomeTarget, RecordKind, Source } from '../../shared/model';
 
 /** Where a reference record came from, so a dataset update can replace it without touching user data. */
 export interface Provenance {
@@ -26,6 +26,8 @@ export type StoredAgendaItem = Stored<AgendaItem>;
 export type StoredFramework = Stored<Framework>;
 export type StoredTarget = Stored<OutcomeTarget>;
 export type StoredSource = Stored<Source>;
+/** `bodyIds`, `meetingIds`: the bodies and meetings the contact is named for (database schema 13), so a body's page finds its focal points by index. */
+export type StoredContact = Stored<Contact> & { bodyIds: string[]; meetingIds: string[] };
 
 export interface StoredRecordTypes {
   sources: StoredSource;
@@ -34,6 +36,7 @@ export interface StoredRecordTypes {
   agendaItems: StoredAgendaItem;
   frameworks: StoredFramework;
   targets: StoredTarget;
+  contacts: StoredContact;
 }
 
 /** One row per installed dataset; kept apart from the records so a failed install can be detected. */

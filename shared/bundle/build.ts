@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { DatasetDependency } from '../dataset/dependencies';
 import { canonicalJson } from '../dataset/hash';
-import { RECORD_KINDS, type DatasetRecords } from '../model';
+import { RECORD_KINDS, withoutEmptyLaterKinds, type DatasetRecords } from '../model';
 import { toBase64, utf8 } from './encoding';
 import { parseJsonLimited, TooDeepError } from './json-depth';
 import type { Signer } from './keys';
@@ -60,7 +60,9 @@ export async function buildBundle(input: BuildInput, format: 1 | 2 = BUNDLE_FORM
   // An empty removals list is left out so that the content hash equals the app's provenance hash of the same records.
   // Every object is rebuilt with its keys in sorted order: the file then holds records in
   // canonical form, which makes hashing them on verification several times faster.
-  const payload = JSON.parse(canonicalJson(removals.length > 0 ? { ...input.records, removals } : input.records)) as BundlePayload;
+  // A later kind the dataset holds none of (contacts) is left out likewise: the same records keep the same hash.
+  const records = withoutEmptyLaterKinds(input.records);
+  const payload = JSON.parse(canonicalJson(removals.length > 0 ? { ...records, removals } : records)) as BundlePayload;
   const { sha256, bytes } = formatVersion === LEGACY_FORMAT_VERSION ? await hashPayload(payload) : hashPayloadLines(payload);
   const manifest = BundleManifest.parse({
     formatVersion,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DatasetRecords, RECORD_KINDS } from '../model';
+import { RECORD_KINDS, RECORD_SCHEMAS } from '../model';
 import { BUNDLE_FORMAT_VERSION, LAYERED_FORMAT_VERSION, BundleManifest, BundlePayload, BundleSignature, Tombstone } from './schema';
 
 /**
@@ -49,7 +49,7 @@ export function bundleJsonSchema(): Record<string, unknown> {
     $defs: {
       payloadLine: {
         description: 'One line of the payload: ["<record kind>", record] or ["removals", tombstone].',
-        oneOf: [...RECORD_KINDS.map((kind) => line(kind, DatasetRecords.shape[kind].element)), line('removals', Tombstone)],
+        oneOf: [...RECORD_KINDS.map((kind) => line(kind, RECORD_SCHEMAS[kind])), line('removals', Tombstone)],
       },
       legacyBundle: {
         title: 'Format version 1 (still read, no longer written): one JSON document',

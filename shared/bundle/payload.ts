@@ -1,4 +1,4 @@
-import { RECORD_KINDS, type DatasetRecords, type RecordKind } from '../model';
+import { RECORD_KINDS, isLaterRecordKind, type DatasetRecords, type RecordKind } from '../model';
 import { canonicalJsonFast, canonicalJsonPieces, isPlainRecord } from './canonical';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { createSha256 } from './sha256-stream';
@@ -101,7 +101,9 @@ export function splitPayload(payload: BundlePayload): { records: DatasetRecords;
 }
 
 export function countRecords(payload: BundlePayload): RecordCounts {
-  const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, payload[k].length])) as Omit<RecordCounts, 'removals'>;
+  // A later kind (contacts) is counted only when the payload holds some (withoutEmptyLaterKinds).
+  const counted = RECORD_KINDS.filter((k) => !isLaterRecordKind(k) || (payload[k]?.length ?? 0) > 0);
+  const counts = Object.fromEntries(counted.map((k) => [k, payload[k]?.length ?? 0])) as Omit<RecordCounts, 'removals'>;
   return { ...counts, removals: payload.removals?.length ?? 0 };
 }
 

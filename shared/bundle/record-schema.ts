@@ -12,8 +12,11 @@ import { LANGUAGES, type DatasetRecords, type Language } from '../model';
  * - 3: looser sources (an excerpt may be left out; a source's language may be any BCP 47 tag,
  *   not only en, ms or id), and agenda items or targets that name an outcome document held by
  *   another dataset (a layer naming its base's declaration). An app at 2 refuses each of these.
+ * - 4: contacts (shared/model/contact.ts), a record kind of their own with a `contacts` record
+ *   count. Only a dataset that holds contacts needs 4; one without them is written as before.
  */
-export function recordSchemaNeeded(records: Pick<DatasetRecords, 'sources' | 'meetings' | 'agendaItems' | 'targets'>): 2 | 3 {
+export function recordSchemaNeeded(records: Pick<DatasetRecords, 'sources' | 'meetings' | 'agendaItems' | 'targets'> & { contacts?: readonly unknown[] }): 2 | 3 | 4 {
+  if ((records.contacts?.length ?? 0) > 0) return 4;
   const appLanguage = (tag: string) => (LANGUAGES as readonly string[]).includes(tag as Language);
   if (records.sources.some((s) => s.excerpt === undefined || !appLanguage(s.language))) return 3;
   const held = new Set(records.meetings.flatMap((m) => (m.outcomeDocuments ?? []).map((d) => d.id)));

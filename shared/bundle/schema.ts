@@ -24,7 +24,7 @@ export const LEGACY_FORMAT_VERSION = 1;
  * when a change would make an older app misread records; a bundle with a higher one asks for a
  * newer app. A bundle declares the lowest its records need (record-schema.ts says what each adds).
  */
-export const RECORD_SCHEMA_VERSION = 3;
+export const RECORD_SCHEMA_VERSION = 4;
 
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters (SHA-256)');
 const IsoDateTime = z.iso.datetime({ offset: true });
@@ -42,6 +42,8 @@ export const RecordCounts = z
     agendaItems: count,
     frameworks: count,
     targets: count,
+    /** Record schema 4: left out when the bundle holds no contacts (so such a manifest is what it was). */
+    contacts: count.optional(),
     removals: count,
   })
   .strict();

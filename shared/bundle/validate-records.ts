@@ -1,5 +1,5 @@
 import { checkIntegrity, type DatasetProblem, type IntegrityOptions, type ValidationResult } from '../dataset/validate';
-import { DatasetRecords, RECORD_KINDS } from '../model';
+import { RECORD_KINDS, RECORD_SCHEMAS, isLaterRecordKind, type DatasetRecords } from '../model';
 
 /**
  * validateDataset's checks (schema of every record, then integrity), for a payload just read
@@ -13,12 +13,14 @@ export function validateRecordsInPlace(raw: Record<string, unknown>, options: In
     if (!(RECORD_KINDS as readonly string[]).includes(key)) problems.push({ kind: 'dataset', message: `unrecognized key "${key}"` });
   }
   for (const kind of RECORD_KINDS) {
+    // A kind that came after the first record schema (contacts) is left out while empty.
+    if (raw[kind] === undefined && isLaterRecordKind(kind)) raw[kind] = [];
     const list = raw[kind];
     if (!Array.isArray(list)) {
       problems.push({ kind, message: `expected a list of ${kind}` });
       continue;
     }
-    const schema = DatasetRecords.shape[kind].element;
+    const schema = RECORD_SCHEMAS[kind];
     for (let i = 0; i < list.length; i++) {
       const parsed = schema.safeParse(list[i]);
       if (parsed.success) {

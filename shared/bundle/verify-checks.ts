@@ -58,6 +58,13 @@ export async function checkSignedManifest(
   const named = (await rotationKeys((rawManifest as { rotations?: unknown } | null)?.rotations)).filter((k) => !trustedKeys.some((t) => t.keyId === k.keyId));
   const signed = await checkSignatures(signatures, [...trustedKeys, ...named], utf8(manifestText));
   if (!signed.ok) return signed;
+  // A newer record schema (a record kind this app does not know, such as a count field it would
+  // refuse) gets "update the app", read before the manifest's shape is checked.
+  const rawSchema = (rawManifest as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof rawSchema === 'number' && rawSchema > RECORD_SCHEMA_VERSION) {
+    const minApp = (rawManifest as { minAppVersion?: unknown } | null)?.minAppVersion;
+    return refuse('app-too-old', `This bundle's records need record schema ${rawSchema}; this app (${options.appVersion}) reads up to ${RECORD_SCHEMA_VERSION}${typeof minApp === 'string' ? ` and the bundle asks for ${minApp.slice(0, 40)} or later` : ''}. Update the app first.`);
+  }
   const rawVersion = (rawManifest as { version?: unknown } | null)?.version;
   if (typeof rawVersion === 'number' && (!Number.isSafeInteger(rawVersion) || rawVersion > MAX_DATASET_VERSION)) {
     return refuse('version-out-of-range', `The bundle's version ${rawVersion} is not a whole number from 1 to ${MAX_DATASET_VERSION}; it cannot be installed.`);
@@ -148,11 +155,11 @@ export function checkPayload(
   }
   const payload: BundlePayload = removals.data === undefined ? records.records : { ...records.records, removals: removals.data };
   const actual = countRecords(payload);
-  const wrong = [...RECORD_KINDS, 'removals' as const].filter((k) => actual[k] !== counts[k]);
+  const wrong = [...RECORD_KINDS, 'removals' as const].filter((k) => (actual[k] ?? 0) !== (counts[k] ?? 0));
   if (wrong.length > 0) {
     return refuse(
       'records-invalid',
-      `The bundle's record counts do not match its manifest (${wrong.map((k) => `${k}: manifest ${counts[k]}, payload ${actual[k]}`).join('; ')}).`,
+      `The bundle's record counts do not match its manifest (${wrong.map((k) => `${k}: manifest ${counts[k] ?? 0}, payload ${actual[k] ?? 0}`).join('; ')}).`,
     );
   }
   return { ok: true, payload, ...(layered ? { externalReferences } : {}) };

@@ -1,4 +1,4 @@
-import { RECORD_KINDS } from '../model';
+import { RECORD_KINDS, isLaterRecordKind } from '../model';
 import { hashPayload } from './payload';
 import { parsePayloadLines, readHashed } from './payload-lines';
 import { refuse } from './refusal';
@@ -56,7 +56,8 @@ export async function verifyLinesBundle(reader: ByteReader, header: HeaderLine, 
     return refuse('records-invalid', `The bundle's payload is malformed (${problems[0]}${problems.length > 1 ? ` and ${problems.length - 1} more` : ''}).`, problems);
   }
   // Every record kind is present (a kind without lines is an empty list); removals only when there are some, as in format 1.
-  const raw: Record<string, unknown> = { ...Object.fromEntries(RECORD_KINDS.map((k) => [k, []])), ...lines.payload };
+  // A later kind (contacts) without lines is left out, as the writer leaves it out: the content hash of a dataset without contacts is what it was.
+  const raw: Record<string, unknown> = { ...Object.fromEntries(RECORD_KINDS.filter((k) => !isLaterRecordKind(k)).map((k) => [k, []])), ...lines.payload };
   // The content hash (provenance) is over the records as the publisher wrote them, before defaults are filled in.
   const { sha256: contentSha256, recordDigests } = await hashPayload(raw, { recordDigests: true });
   const sameVersion = sameVersionRefusal(m, contentSha256, signed.installed);

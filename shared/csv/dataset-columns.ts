@@ -19,6 +19,7 @@ export const CSV_FILES: Record<RecordKind, string> = {
   agendaItems: 'agenda-items.csv',
   frameworks: 'frameworks.csv',
   targets: 'targets.csv',
+  contacts: 'contacts.csv',
 };
 
 export const COLUMNS: Record<RecordKind, readonly ColumnSpec[]> = {
@@ -48,6 +49,11 @@ export const COLUMNS: Record<RecordKind, readonly ColumnSpec[]> = {
   targets: [
     ['id', 'string'], ['frameworkId', 'string'], ['code', 'string'], ['order', 'number'], ['text', 'text'], ['ownerBodyIds', 'list'], ['meetingIds', 'list'],
     ['progress', 'json'], ['outcomeDocumentIds', 'list'], ['certainty', 'json'], ['sources', 'json'],
+  ],
+  // A dotted field is a field of a nested object: organisation.bodyId, organisation.name.en.
+  contacts: [
+    ['id', 'string'], ['name', 'string'], ['title', 'text'], ['otherTitles', 'json'], ['organisation.bodyId', 'string'], ['organisation.name', 'text'],
+    ['organisation.otherNames', 'json'], ['country', 'string'], ['roles', 'json'], ['languages', 'list'], ['email', 'string'], ['phone', 'string'], ['certainty', 'json'], ['sources', 'json'],
   ],
 };
 

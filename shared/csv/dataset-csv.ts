@@ -34,10 +34,23 @@ function toCells(value: unknown, type: ColumnType): string[] {
   return [String(value)];
 }
 
+/** A field's value by its dotted path (`organisation.bodyId`). */
+function getField(record: Record<string, unknown>, field: string): unknown {
+  return field.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), record);
+}
+
+/** Sets a field by its dotted path, making the objects on the way. */
+function setField(record: Record<string, unknown>, field: string, value: unknown): void {
+  const keys = field.split('.');
+  let at = record;
+  for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+  at[keys.at(-1)!] = value;
+}
+
 export function recordsToCsv(records: DatasetRecords): Record<RecordKind, string> {
   const files = {} as Record<RecordKind, string>;
   for (const kind of RECORD_KINDS) {
-    const rows = (records[kind] as unknown as Record<string, unknown>[]).map((record) => COLUMNS[kind].flatMap(([field, type]) => toCells(record[field], type)));
+    const rows = (records[kind] as unknown as Record<string, unknown>[]).map((record) => COLUMNS[kind].flatMap(([field, type]) => toCells(getField(record, field), type)));
     files[kind] = serializeCsv([headerOf(kind), ...rows]);
   }
   return files;
@@ -64,19 +77,19 @@ function fromCells(kind: RecordKind, file: string, header: string[], cells: stri
     if (type === 'text') {
       const text: Record<string, string> = {};
       for (const l of TEXT_LANGUAGES) if (cell(`${field}.${l}`) !== '') text[l] = cell(`${field}.${l}`);
-      if (Object.keys(text).length > 0) record[field] = text;
+      if (Object.keys(text).length > 0) setField(record, field, text);
       continue;
     }
     const value = cell(field);
     if (value === '') continue;
-    if (type === 'string') record[field] = value;
-    else if (type === 'list') record[field] = splitList(value);
+    if (type === 'string') setField(record, field, value);
+    else if (type === 'list') setField(record, field, splitList(value));
     else if (type === 'number') {
-      if (/^-?\d+$/.test(value.trim())) record[field] = Number(value.trim());
+      if (/^-?\d+$/.test(value.trim())) setField(record, field, Number(value.trim()));
       else problems.push({ file, row, column: where(field), message: `"${value.slice(0, 40)}" is not a whole number` });
     } else {
       try {
-        record[field] = JSON.parse(value) as unknown;
+        setField(record, field, JSON.parse(value) as unknown);
       } catch (error) {
         problems.push({ file, row, column: where(field), message: `not valid JSON (${(error as Error).message})` });
       }
@@ -145,10 +158,13 @@ function locate(p: DatasetProblem, rowOfId: Record<RecordKind, Map<string, numbe
   if (p.kind === 'dataset') return { file: 'dataset', message: formatProblem(p) };
   const file = CSV_FILES[p.kind];
   const row = p.id !== undefined ? rowOfId[p.kind].get(p.id) : undefined;
-  const [field, sub] = (p.path ?? '').split('.');
-  const spec = COLUMNS[p.kind].find(([f]) => f === field);
+  // The column whose field the path starts with (the longest, for a dotted field such as organisation.name).
+  const path = p.path ?? '';
+  const spec = COLUMNS[p.kind].filter(([f]) => path === f || path.startsWith(`${f}.`)).sort(([a], [b]) => b.length - a.length)[0] ?? COLUMNS[p.kind].find(([f]) => path !== '' && f.startsWith(`${path}.`));
+  const field = spec?.[0] ?? path.split('.')[0]!;
+  const sub = path.length > field.length ? path.slice(field.length + 1).split('.')[0] : undefined;
   const name = spec ? (spec[1] === 'text' ? `${field}.${TEXT_LANGUAGES.includes(sub as 'en') ? sub : 'en'}` : field) : undefined;
   const column = name && headers[p.kind] ? `${name} (${columnLetter(headers[p.kind].indexOf(name))})` : undefined;
-  const inside = spec && spec[1] === 'json' && p.path !== field ? ` (at ${p.path})` : '';
+  const inside = spec && spec[1] === 'json' && path !== field ? ` (at ${p.path})` : '';
   return { file, ...(row !== undefined ? { row } : {}), ...(column ? { column } : {}), message: `${p.message}${inside}${p.id !== undefined ? ` — record "${p.id}"` : ''}` };
 }

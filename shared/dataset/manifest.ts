@@ -26,4 +26,6 @@ export const DATASET_FILES = {
   agendaItems: 'agenda-items.json',
   frameworks: 'frameworks.json',
   targets: 'targets.json',
+  /** Record schema 4; a folder without it has no contacts. */
+  contacts: 'contacts.json',
 } as const;

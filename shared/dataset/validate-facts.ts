@@ -57,5 +57,6 @@ export function checkFacts(
     certainty('targets', target);
     target.outcomeDocumentIds?.forEach((d, i) => ref('targets', target.id, `outcomeDocumentIds.${i}`, 'outcomeDocuments', documents, d));
   }
+  for (const contact of records.contacts) certainty('contacts', contact);
   return problems;
 }

@@ -153,6 +153,14 @@ export function checkIntegrity(records: Records, options: IntegrityOptions = {})
     target.ownerBodyIds.forEach((b, i) => ref('targets', target.id, `ownerBodyIds.${i}`, 'bodies', b));
     target.meetingIds.forEach((m, i) => ref('targets', target.id, `meetingIds.${i}`, 'meetings', m));
   }
+  for (const contact of records.contacts) {
+    cite('contacts', contact);
+    ref('contacts', contact.id, 'organisation.bodyId', 'bodies', contact.organisation.bodyId);
+    contact.roles.forEach((role, i) => {
+      ref('contacts', contact.id, `roles.${i}.bodyId`, 'bodies', role.bodyId);
+      ref('contacts', contact.id, `roles.${i}.meetingId`, 'meetings', role.meetingId);
+    });
+  }
   problems.push(...checkFacts(records, ids, resolves));
   return problems;
 }

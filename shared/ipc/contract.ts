@@ -3,6 +3,7 @@ import { Language } from '../model';
 import { isAllowedRelayUrl } from '../collab/relay-token';
 import { PackAnnexRequest } from '../papers/annex-request';
 import { MAX_PAPER_BYTES } from '../papers/file-checks';
+import { EMAIL_PATTERN } from '../mailto-url';
 
 /*
  * The one IPC contract between the renderer and main. Each channel names its request schema
@@ -155,6 +156,15 @@ export const ipcContract = {
     request: z.strictObject({ url: z.string().min(1).max(MAX_URL_LENGTH) }),
     response: OpenExternalResult,
   },
+  /** A new e-mail to one contact in the system's mail program: main builds the mailto itself (shared/mailto-url.ts). */
+  'shell:compose-email': {
+    request: z.strictObject({
+      to: z.string().max(254).regex(EMAIL_PATTERN),
+      // eslint-disable-next-line no-control-regex -- a subject with a line break would be a second header
+      subject: z.string().max(MAX_TITLE_LENGTH).regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/).optional(),
+    }),
+    response: OpenExternalResult,
+  },
   'window:set-title': {
     request: z.strictObject({ title: z.string().max(MAX_TITLE_LENGTH) }),
     response: z.undefined(),
@@ -294,6 +304,8 @@ export interface DelegateApi {
   getAppInfo(): Promise<IpcResult<IpcResponse<'app:get-info'>>>;
   /** Opens a public https link in the system browser; anything else is refused. */
   openExternal(url: string): Promise<IpcResult<IpcResponse<'shell:open-external'>>>;
+  /** Opens a new e-mail to one plain address (and a subject) in the system's mail program. */
+  composeEmail(to: string, subject?: string): Promise<IpcResult<IpcResponse<'shell:compose-email'>>>;
   setTitle(title: string): Promise<IpcResult<IpcResponse<'window:set-title'>>>;
   /** Shows an open dialog for a dataset bundle; returns its name and bytes (never its path). */
   openDatasetFile(title: string): Promise<IpcResult<IpcResponse<'dataset:open-file'>>>;

@@ -3,3 +3,4 @@ export * from './records';
 export * from './text';
 export * from './dates';
 export * from './facts';
+export * from './contact';

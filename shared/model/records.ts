@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Certainty, ChairTerm, HeadOfDelegation, LanguageTag, OutcomeDocument, SourceAuthority, TaggedText } from './facts';
+import { Contact } from './contact';
 import { ChairRole, Citations, CountryCode, LocalizedText, PartialDate, PublicHttpsUrl, Slug } from './primitives';
 
 export const BODY_LEVELS = [
@@ -222,8 +223,36 @@ export const Source = z
 export type Source = z.infer<typeof Source>;
 
 /** Record kinds of the reference dataset, in the order they are listed and loaded. */
-export const RECORD_KINDS = ['sources', 'bodies', 'meetings', 'agendaItems', 'frameworks', 'targets'] as const;
+export const RECORD_KINDS = ['sources', 'bodies', 'meetings', 'agendaItems', 'frameworks', 'targets', 'contacts'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/**
+ * The one table of what differs between kinds: the record schema that brought each kind in.
+ * A kind brought in after the first (contacts, schema 4) is left out of a payload, its record
+ * counts and so its content hash while a dataset holds none of it (withoutEmptyLaterKinds): a
+ * dataset without contacts keeps the hash and manifest it had, and older apps still read it.
+ */
+export const RECORD_KIND_SCHEMA = {
+  sources: 1,
+  bodies: 1,
+  meetings: 1,
+  agendaItems: 1,
+  frameworks: 1,
+  targets: 1,
+  contacts: 4,
+} as const satisfies Record<RecordKind, number>;
+
+/** Kinds that are left out of a payload while empty (RECORD_KIND_SCHEMA). */
+export const LATER_RECORD_KINDS = RECORD_KINDS.filter((k) => RECORD_KIND_SCHEMA[k] > 1);
+export const isLaterRecordKind = (kind: string): boolean => (LATER_RECORD_KINDS as readonly string[]).includes(kind);
+
+/** The records (or a payload) without the later kinds they hold none of: what is hashed, counted and written. */
+export function withoutEmptyLaterKinds<T extends Partial<Record<RecordKind, readonly unknown[]>>>(records: T): T {
+  if (!LATER_RECORD_KINDS.some((k) => records[k] !== undefined && records[k].length === 0)) return records;
+  const kept = { ...records };
+  for (const kind of LATER_RECORD_KINDS) if (kept[kind]?.length === 0) delete kept[kind];
+  return kept;
+}
 
 export const DatasetRecords = z
   .object({
@@ -233,9 +262,22 @@ export const DatasetRecords = z
     agendaItems: z.array(AgendaItem),
     frameworks: z.array(Framework),
     targets: z.array(OutcomeTarget),
+    /** Record schema 4; absent from datasets and bundles written before it (and from any without contacts). */
+    contacts: z.array(Contact).default([]),
   })
   .strict();
 export type DatasetRecords = z.infer<typeof DatasetRecords>;
+
+/** The schema of one record of each kind (DatasetRecords' lists, a later kind's default aside). */
+export const RECORD_SCHEMAS = {
+  sources: Source,
+  bodies: Body,
+  meetings: Meeting,
+  agendaItems: AgendaItem,
+  frameworks: Framework,
+  targets: OutcomeTarget,
+  contacts: Contact,
+} as const satisfies Record<RecordKind, z.ZodType>;
 export type DatasetRecordsInput = z.input<typeof DatasetRecords>;
 
 export interface RecordTypes {
@@ -245,4 +287,5 @@ export interface RecordTypes {
   agendaItems: AgendaItem;
   frameworks: Framework;
   targets: OutcomeTarget;
+  contacts: Contact;
 }

@@ -1,4 +1,4 @@
-import type { AgendaItem, Body, Framework, Meeting, OutcomeTarget, Source } from '../model';
+import type { AgendaItem, Body, Contact, Framework, Meeting, OutcomeTarget, Source } from '../model';
 import type { DocText, SearchDoc } from './types';
 
 /** Reference records as the index reads them (stored records carry more fields; these suffice). */
@@ -9,6 +9,7 @@ export interface ReferenceRecords {
   frameworks: Framework[];
   targets: OutcomeTarget[];
   sources: Source[];
+  contacts: Contact[];
 }
 
 let regionNames: Intl.DisplayNames | undefined;
@@ -145,6 +146,19 @@ export function sourceDoc(source: Source): SearchDoc {
   };
 }
 
+/** A contact (record schema 4): found by name, e-mail, title, organisation and delegation ("Malaysia"). */
+export function contactDoc(contact: Contact): SearchDoc {
+  return {
+    kind: 'contact',
+    id: contact.id,
+    href: `/contacts/${contact.id}`,
+    // A person's name is in no one language: a plain string, never marked as shown in English.
+    title: contact.name,
+    keywords: defined<DocText>([contact.email, countryName(contact.country), ...otherTexts(contact.otherTitles), ...otherTexts(contact.organisation.otherNames)]),
+    text: defined<DocText>([contact.title, contact.organisation.name]),
+  };
+}
+
 /** Every reference record as a search document. */
 export function recordsToDocs(records: Partial<ReferenceRecords>): SearchDoc[] {
   return [
@@ -154,5 +168,6 @@ export function recordsToDocs(records: Partial<ReferenceRecords>): SearchDoc[] {
     ...(records.frameworks ?? []).map(frameworkDoc),
     ...(records.targets ?? []).map(targetDoc),
     ...(records.sources ?? []).map(sourceDoc),
+    ...(records.contacts ?? []).map(contactDoc),
   ];
 }

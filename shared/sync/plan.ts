@@ -35,6 +35,11 @@ export function recordLabel(kind: RecordKind, record: RecordTypes[RecordKind]): 
       const t = record as RecordTypes['targets'];
       return `${t.code}. ${text(t.text)}`;
     }
+    case 'contacts': {
+      const c = record as RecordTypes['contacts'];
+      const title = text(c.title);
+      return title ? `${c.name} — ${title}` : c.name;
+    }
     default:
       return text((record as { title?: LocalizedText }).title) || record.id;
   }

@@ -66,7 +66,7 @@ describe('a layer over the built-in dataset', () => {
     const otherSource = other.sources[0]!;
     const otherBundle = await signedBundle(
       {
-        records: { sources: [{ ...otherSource, id: 'src-other' }], bodies: [{ ...extraBody, reportsTo: [], sources: [{ sourceId: 'src-other' }], chairHistory: undefined, certainty: undefined }], meetings: [], agendaItems: [], frameworks: [], targets: [] },
+        records: { sources: [{ ...otherSource, id: 'src-other' }], bodies: [{ ...extraBody, reportsTo: [], sources: [{ sourceId: 'src-other' }], chairHistory: undefined, certainty: undefined }], meetings: [], agendaItems: [], frameworks: [], targets: [], contacts: [] },
         publisherId: 'other',
         publisherName: 'Other publisher',
         datasetId: 'other-dataset',

@@ -43,11 +43,12 @@ describe('search with a layer installed', () => {
 
     await apply(await preview(await layerBundle(await ministry())));
     const index = await searchIndex();
-    expect(index.size).toBe(before.size + 5); // 1 body, 2 meetings, 1 agenda item, 1 source
+    expect(index.size).toBe(before.size + 7); // 1 body, 2 meetings, 1 agenda item, 1 source, 2 contacts
     expect(top(index, 'bilateral ASOEN chair', 3)[0]).toMatch(/:my-bilateral-asoen-36$/);
     expect(top(index, 'Pertemuan dua hala Malaysia', 3)[0]).toMatch(/:my-bilateral-asoen-36$/);
     expect(top(index, 'NRES-ASEAN', 3)[0]).toMatch(/:my-nres-asean-desk$/);
     expect(top(index, 'persediaan kebangsaan ASOEN-36', 3)[0]).toMatch(/:my-prep-asoen-36$/);
+    expect(top(index, 'Nurul Aina', 3)[0]).toBe('contact:my-nres-asoen-focal-point');
     // The base's records are found as before.
     expect(top(index, 'ASOEN-36', 10)).toContainEqual(expect.stringMatching(/:asoen-36$/));
 
@@ -60,6 +61,7 @@ describe('search with a layer installed', () => {
     const undone = await searchIndex();
     expect(top(undone, 'bilateral ASOEN chair', 10).some((k) => k.endsWith(':my-bilateral-asoen-36'))).toBe(false);
     expect(top(undone, 'NRES-ASEAN', 10).some((k) => k.endsWith(':my-nres-asean-desk'))).toBe(false);
+    expect(top(undone, 'Nurul Aina', 10).some((k) => k.startsWith('contact:'))).toBe(false);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * A national layer over the ASEAN dataset, through the interface: the ministry's key trusted,
  * the layer previewed with the base it builds on and installed; its meeting names the ASEAN
- * body it refers to, and the ASEAN meeting lists the layer's agenda item. Then a base update
+ * body it refers to, and the ASEAN meeting lists the layer's agenda item; the ASEAN body and
+ * meeting list the layer's contacts, each with a page of its own. Then a base update
  * that drops a body the layer refers to: its preview says which layer record will be flagged,
  * and once applied the record is still there, flagged on the Datasets page and on its page.
  */
@@ -94,6 +95,16 @@ describe('a national layer over the ASEAN dataset', () => {
     // It names the ASEAN joint statement: a link to where the base's meeting lists it.
     assert.equal(await bilateral.getByRole('link', { name: STATEMENT }).getAttribute('href'), `/meetings/asoen-36#outcome-${STATEMENT_ID}`);
     assert.equal(await page.locator('.agenda-item-flagged').count(), 0);
+    // The layer's contacts: its head of delegation on the ASEAN meeting, its focal point on the ASEAN body and on a page of its own.
+    await page.getByRole('region', { name: 'Delegation contacts' }).getByRole('link', { name: 'Head of delegation (example)' }).waitFor();
+    await ui.open('/bodies/asoen');
+    const contacts = page.getByRole('region', { name: 'Contacts and focal points' });
+    const focal = contacts.getByRole('listitem').filter({ hasText: 'Nurul Aina binti Ahmad (example)' });
+    await focal.getByText(/Focal point/).waitFor();
+    assert.equal(await focal.getByRole('link', { name: 'asean.desk@nres.example' }).getAttribute('href'), 'mailto:asean.desk@nres.example');
+    await focal.getByRole('link', { name: 'Nurul Aina binti Ahmad (example)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nurul Aina binti Ahmad (example)' }).waitFor();
+    await page.getByText('Malaysia', { exact: true }).waitFor();
 
     // The base's update drops the AHA Centre, which the layer's briefing meeting refers to.
     await ui.open('/datasets');

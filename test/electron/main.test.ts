@@ -106,7 +106,7 @@ describe('start-up', () => {
 
   it('registers the IPC handlers', async () => {
     await startApp();
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(['app:get-info', 'app:set-language', 'backup-save:abort', 'backup-save:close', 'backup-save:open', 'backup-save:write', 'dataset:fetch-feed', 'dataset:open-file', 'os-key:seal', 'os-key:status', 'os-key:unseal', 'pack:print', 'pack:save-pdf', 'papers:open-file', 'papers:open-with-system', 'relay:set-origins', 'shell:open-external', 'window:set-title']);
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(['app:get-info', 'app:set-language', 'backup-save:abort', 'backup-save:close', 'backup-save:open', 'backup-save:write', 'dataset:fetch-feed', 'dataset:open-file', 'os-key:seal', 'os-key:status', 'os-key:unseal', 'pack:print', 'pack:save-pdf', 'papers:open-file', 'papers:open-with-system', 'relay:set-origins', 'shell:compose-email', 'shell:open-external', 'window:set-title']);
   });
 });
 

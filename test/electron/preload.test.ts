@@ -20,7 +20,7 @@ describe('preload', () => {
   });
 
   it('exposes exactly the named operations, all functions, and no passthrough', () => {
-    expect(Object.keys(api).sort()).toEqual(['abortBackupSave', 'closeBackupSave', 'fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'onSystemLock', 'openBackupSave', 'openDatasetFile', 'openExternal', 'openPaperFile', 'openPaperWithSystem', 'osKeyStatus', 'printPack', 'savePackPdf', 'sealKeyWithOs', 'setLanguage', 'setRelayOrigins', 'setTitle', 'unsealKeyWithOs', 'writeBackupSave']);
+    expect(Object.keys(api).sort()).toEqual(['abortBackupSave', 'closeBackupSave', 'composeEmail', 'fetchDatasetFeed', 'getAppInfo', 'onMenuCommand', 'onSystemLock', 'openBackupSave', 'openDatasetFile', 'openExternal', 'openPaperFile', 'openPaperWithSystem', 'osKeyStatus', 'printPack', 'savePackPdf', 'sealKeyWithOs', 'setLanguage', 'setRelayOrigins', 'setTitle', 'unsealKeyWithOs', 'writeBackupSave']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);
@@ -31,6 +31,8 @@ describe('preload', () => {
   it.each([
     ['getAppInfo', () => api.getAppInfo(), 'app:get-info', []],
     ['openExternal', () => api.openExternal('https://asean.org/'), 'shell:open-external', [{ url: 'https://asean.org/' }]],
+    ['composeEmail', () => api.composeEmail('focal@kln.gov.my'), 'shell:compose-email', [{ to: 'focal@kln.gov.my' }]],
+    ['composeEmail', () => api.composeEmail('focal@kln.gov.my', 'ASOEN-36'), 'shell:compose-email', [{ to: 'focal@kln.gov.my', subject: 'ASOEN-36' }]],
     ['setTitle', () => api.setTitle('ASOEN-36'), 'window:set-title', [{ title: 'ASOEN-36' }]],
     ['setLanguage', () => api.setLanguage('ms'), 'app:set-language', [{ language: 'ms' }]],
     ['savePackPdf', () => api.savePackPdf('pack.pdf', 'Save'), 'pack:save-pdf', [{ fileName: 'pack.pdf', title: 'Save' }]],

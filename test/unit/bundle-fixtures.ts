@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { canonicalJson } from '../../shared/dataset/hash';
 import { validateDataset } from '../../shared/dataset/validate';
-import type { DatasetRecords } from '../../shared/model';
+import type { Contact, DatasetRecords } from '../../shared/model';
 import {
   buildBundle,
   generateKeyPair,
@@ -21,6 +21,12 @@ export function builtinRecords(): DatasetRecords {
   const result = validateDataset(readDatasetDir(resolve('assets/dataset')).records);
   if (!result.ok) throw new Error('the built-in dataset is invalid');
   return result.records;
+}
+
+/** A contact (record schema 4): the focal point of the dataset's first body, citing its first source. */
+export function sampleContact(records: DatasetRecords, id = 'c-focal'): Contact {
+  const body = records.bodies[0]!;
+  return { id, name: 'A. Focal', organisation: { bodyId: body.id }, country: 'MY', roles: [{ role: 'focal-point', bodyId: body.id }], sources: [{ sourceId: records.sources[0]!.id }] };
 }
 
 /**

@@ -1,10 +1,19 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../shared/dataset/hash';
-import { RECORD_KINDS, type DatasetRecords } from '../../shared/model';
+import { LATER_RECORD_KINDS, RECORD_KINDS, type DatasetRecords } from '../../shared/model';
 import { RECORD_SCHEMA_VERSION, verifyBundle, type BundleFile, type RefusalCode, type Signer, type VerifyResult } from '../../shared/bundle';
-import { baseInput, builtinRecords, newSigner, NOW, options, parseBundleText, resignedWith, signedBundle, writeBundleText } from './bundle-fixtures';
+import { baseInput, builtinRecords, newSigner, NOW, options, parseBundleText, resignedWith, sampleContact, signedBundle, writeBundleText } from './bundle-fixtures';
 
 let records: DatasetRecords;
+/**
+ * The built-in dataset's records as they were hashed before record schema 4: the six first kinds,
+ * no `contacts` key. It holds no contacts, so its content hash must stay the one installed apps store.
+ */
+const firstSchemaRecords = () => {
+  const { contacts, ...rest } = records;
+  expect(contacts).toEqual([]);
+  return rest;
+};
 let publisher: Signer;
 let stranger: Signer;
 
@@ -54,7 +63,7 @@ describe('verifyBundle accepts', () => {
 
   it('gives the content hash the app stores as provenance (the built-in dataset\'s hash), in either format', async () => {
     const result = await verify(bundle);
-    expect(result.ok && result.contentSha256).toBe(await sha256Hex(canonicalJson(records)));
+    expect(result.ok && result.contentSha256).toBe(await sha256Hex(canonicalJson(firstSchemaRecords())));
     // Format 2 signs the hash of the raw payload lines, everything after the header line.
     const payloadText = bundle.slice(bundle.indexOf('\n') + 1);
     if (format === 2) expect(result.ok && result.manifest.payloadSha256).toBe(await sha256Hex(payloadText));
@@ -68,7 +77,7 @@ describe('verifyBundle accepts', () => {
   });
 
   it('the installed version again as "already installed", not as a refusal', async () => {
-    const hash = await sha256Hex(canonicalJson(records));
+    const hash = await sha256Hex(canonicalJson(firstSchemaRecords()));
     expect(await verify(bundle, { installed: () => ({ version: 2, contentSha256: hash }) })).toMatchObject({ ok: true, alreadyInstalled: true });
     expect(await verify(bundle, { installed: () => ({ version: 1, contentSha256: 'x' }) })).toMatchObject({ ok: true, alreadyInstalled: false });
   });
@@ -246,9 +255,14 @@ describe('verifyBundle refuses, with its own code and message for each attack', 
     expectRefused(await verify(newerSchema), 'app-too-old');
   });
 
-  it('lists every record kind in the manifest counts', async () => {
+  it('lists every record kind in the manifest counts, a later kind (contacts) only when the bundle holds some', async () => {
     const result = await verify(bundle);
-    expect(result.ok && Object.keys(result.manifest.recordCounts).sort()).toEqual([...RECORD_KINDS, 'removals'].sort());
+    const firstKinds = RECORD_KINDS.filter((k) => !LATER_RECORD_KINDS.includes(k));
+    expect(result.ok && Object.keys(result.manifest.recordCounts).sort()).toEqual([...firstKinds, 'removals'].sort());
+    const contact = sampleContact(records);
+    const withContact = await verify(await signed(baseInput({ ...records, contacts: [contact] }), [publisher]));
+    expect(withContact.ok && withContact.manifest.recordCounts).toMatchObject({ contacts: 1 });
+    expect(withContact.ok && Object.keys(withContact.manifest.recordCounts).sort()).toEqual([...RECORD_KINDS, 'removals'].sort());
   });
 });
 });

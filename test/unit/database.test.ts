@@ -25,9 +25,11 @@ async function installDataset(database: DelegateDatabase, m: DatasetManifest, re
 /** Reference records as an app at an older schema version stored them (raw rows: the tables of later versions do not exist there). */
 async function seedOld(database: DelegateDatabase, m: DatasetManifest, records: DatasetRecords, hash: string): Promise<void> {
   const prov = { datasetId: m.datasetId, version: m.version, hash };
-  await database.transaction('rw', [...RECORD_KINDS.map((k) => database[k]), database.datasets], async () => {
-    for (const kind of RECORD_KINDS) await database.table(kind).bulkPut(records[kind].map((r) => toStored(kind, r as never, prov)));
-    await database.datasets.put({ datasetId: m.datasetId, version: m.version, hash, title: m.title, publisher: m.publisher, installedAt: '2026-11-23T00:00:00.000Z', counts: Object.fromEntries(RECORD_KINDS.map((k) => [k, records[k].length])) as never });
+  // The kinds that version had a table for (contacts came with schema 13).
+  const kinds = RECORD_KINDS.filter((k) => database.tables.some((t) => t.name === k));
+  await database.transaction('rw', [...kinds.map((k) => database.table(k)), database.datasets], async () => {
+    for (const kind of kinds) await database.table(kind).bulkPut(records[kind].map((r) => toStored(kind, r as never, prov)));
+    await database.datasets.put({ datasetId: m.datasetId, version: m.version, hash, title: m.title, publisher: m.publisher, installedAt: '2026-11-23T00:00:00.000Z', counts: Object.fromEntries(kinds.map((k) => [k, records[k].length])) as never });
   });
 }
 
@@ -49,6 +51,7 @@ function records(meetingTitle: string): DatasetRecords {
     agendaItems: [],
     frameworks: [],
     targets: [],
+    contacts: [],
   };
 }
 
@@ -76,6 +79,31 @@ describe('schema versions', () => {
       expect((await after.meetings.get('asoen-36'))?.title.en).toBe('Thirty-sixth');
       after.close();
     }
+  });
+
+  it('13 adds the contacts table to a schema 12 database: its datasets keep their hash, and an install of contacts finds them by body and meeting', async () => {
+    const before = new DelegateDatabase('migration-12-13', 12);
+    await before.open();
+    expect(before.tables.map((t) => t.name)).not.toContain('contacts');
+    await seedOld(before, manifest(1), records('Thirty-sixth'), 'hash-1');
+    before.close();
+
+    const after = new DelegateDatabase('migration-12-13');
+    await after.open();
+    expect(after.verno).toBe(13);
+    expect(await after.contacts.count()).toBe(0);
+    expect(await after.datasets.get('test')).toMatchObject({ version: 1, hash: 'hash-1' });
+    expect((await after.meetings.get('asoen-36'))?.prov.hash).toBe('hash-1');
+
+    const next = records('Thirty-sixth');
+    next.contacts = [
+      { id: 'c-asoen', name: 'A. Focal', organisation: { name: { en: 'Ministry of Natural Resources' } }, country: 'MY', roles: [{ role: 'focal-point', bodyId: 'asoen' }, { role: 'head-of-delegation', meetingId: 'asoen-36' }], sources: cite },
+    ];
+    await installDataset(after, manifest(2), next, 'hash-2');
+    expect((await after.contacts.where('bodyIds').equals('asoen').toArray()).map((c) => c.id)).toEqual(['c-asoen']);
+    expect((await after.contacts.where('meetingIds').equals('asoen-36').toArray()).map((c) => c.id)).toEqual(['c-asoen']);
+    expect(await after.contacts.get('c-asoen')).toMatchObject({ prov: { datasetId: 'test', version: 2, hash: 'hash-2' }, sourceIds: ['src'] });
+    after.close();
   });
 });
 

@@ -48,6 +48,12 @@ describe('references outside a dataset', () => {
     expect(strict.map((p) => [p.kind, p.id, p.path])).toEqual(external.map((r) => [r.kind, r.id, r.path]));
     expect(external).toContainEqual({ kind: 'meetings', id: 'my-aha-centre-briefing-2025', path: 'bodyIds.0', target: 'bodies', targetId: 'aha-centre' });
     expect(external).toContainEqual({ kind: 'agendaItems', id: 'my-bilateral-asoen-36', path: 'meetingId', target: 'meetings', targetId: 'asoen-36' });
+    // A contact's roles name the base's body and meeting; its organisation, the layer's own desk.
+    expect(external.filter((r) => r.kind === 'contacts').map((r) => [r.id, r.path, r.targetId])).toEqual([
+      ['my-nres-asoen-focal-point', 'roles.0.bodyId', 'asoen'],
+      ['my-nres-asoen-focal-point', 'roles.1.meetingId', 'asoen-36'],
+      ['my-nres-asoen-36-head', 'roles.0.meetingId', 'asoen-36'],
+    ]);
   });
 
   it('include those of the schema-2 facts (chair terms, certainty sources), named by their record', () => {
@@ -99,6 +105,9 @@ describe('a layer bundle in the verifier', () => {
       'agendaItems/my-bilateral-asoen-36/bodyIds.0→asoen',
       'agendaItems/my-bilateral-asoen-36/meetingId→asoen-36',
       'agendaItems/my-bilateral-asoen-36/outcomeDocumentIds.0→asean-joint-statement-climate-change-cop30',
+      'contacts/my-nres-asoen-36-head/roles.0.meetingId→asoen-36',
+      'contacts/my-nres-asoen-focal-point/roles.0.bodyId→asoen',
+      'contacts/my-nres-asoen-focal-point/roles.1.meetingId→asoen-36',
       'meetings/my-aha-centre-briefing-2025/bodyIds.0→aha-centre',
       'meetings/my-prep-asoen-36/backToBackMeetingIds.0→asoen-36',
       'meetings/my-prep-asoen-36/bodyIds.0→asoen',

@@ -79,15 +79,15 @@ describe('schema version 2 of the records', () => {
 
 describe('bundles across schema versions', () => {
   it('writes schema version 2 for records that need no more, still reads version 1, and asks for a newer app beyond what it reads', async () => {
-    expect(RECORD_SCHEMA_VERSION).toBe(3);
+    expect(RECORD_SCHEMA_VERSION).toBe(4);
     const signer = await newSigner();
     const v2 = await signedBundle(baseInput(builtinRecords()), [signer]);
     expect(await verifyBundle(v2, [signer.publicKey], options())).toMatchObject({ ok: true, manifest: { schemaVersion: 2 } });
     const older = await signedBundle(baseInput(asVersion1(builtinRecords())), [signer]);
     const v1 = await resignedWith(older, signer, (m) => ({ ...m, schemaVersion: 1 }));
     expect(await verifyBundle(v1, [signer.publicKey], options())).toMatchObject({ ok: true, manifest: { schemaVersion: 1 } });
-    const v4 = await resignedWith(v2, signer, (m) => ({ ...m, schemaVersion: RECORD_SCHEMA_VERSION + 1 }));
-    expect(await verifyBundle(v4, [signer.publicKey], options())).toMatchObject({ ok: false, code: 'app-too-old' });
+    const newer = await resignedWith(v2, signer, (m) => ({ ...m, schemaVersion: RECORD_SCHEMA_VERSION + 1 }));
+    expect(await verifyBundle(newer, [signer.publicKey], options())).toMatchObject({ ok: false, code: 'app-too-old' });
   });
 });
 

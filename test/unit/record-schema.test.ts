@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BundleManifest, buildBundle, RECORD_SCHEMA_VERSION, recordSchemaNeeded, verifyBundle } from '../../shared/bundle';
-import { baseInput, builtinRecords, newSigner, options, resignedWith, signedBundle } from './bundle-fixtures';
+import { baseInput, builtinRecords, newSigner, options, resignedWith, sampleContact, signedBundle } from './bundle-fixtures';
 import { layerInput, layerRecords } from './layer-fixtures';
 
 const schemaOf = async (input: Parameters<typeof buildBundle>[0]) => BundleManifest.parse(JSON.parse((await buildBundle(input)).manifest)).schemaVersion;
@@ -27,20 +27,38 @@ describe('the record schema a dataset needs', () => {
   });
 
   it('is 3 for a layer naming an outcome document its base holds, 2 for one naming only its own', async () => {
-    expect(recordSchemaNeeded(layerRecords())).toBe(3);
-    expect(await schemaOf(layerInput())).toBe(3);
-    const own = layerRecords();
+    // The example layer holds contacts too (4); without them, what it needs for the documents shows.
+    const documentsOnly = { ...layerRecords(), contacts: [] };
+    expect(recordSchemaNeeded(documentsOnly)).toBe(3);
+    expect(await schemaOf(layerInput(documentsOnly))).toBe(3);
+    expect(await schemaOf(layerInput())).toBe(4);
+    const own = documentsOnly;
     own.agendaItems[0] = { ...own.agendaItems[0]!, outcomeDocumentIds: undefined };
     expect(recordSchemaNeeded(own)).toBe(2);
   });
 
+  it('is 4 for a dataset holding contacts, and stays what it was for one without', async () => {
+    const records = builtinRecords();
+    expect(records.contacts).toEqual([]);
+    const contact = sampleContact(records);
+    expect(recordSchemaNeeded({ ...records, contacts: [contact] })).toBe(4);
+    expect(await schemaOf(baseInput({ ...records, contacts: [contact] }))).toBe(4);
+    expect(await schemaOf(baseInput(records))).toBe(2);
+  });
+
   it('is read by this app up to its own version, and beyond it asks for a newer app', async () => {
-    expect(RECORD_SCHEMA_VERSION).toBe(3);
+    expect(RECORD_SCHEMA_VERSION).toBe(4);
     const signer = await newSigner();
     const records = builtinRecords();
     const text = await signedBundle(baseInput({ ...records, sources: records.sources.map((s, i) => (i === 0 ? { ...s, language: 'th' } : s)) }), [signer]);
     expect(await verifyBundle(text, [signer.publicKey], options())).toMatchObject({ ok: true, manifest: { schemaVersion: 3 } });
-    const newer = await resignedWith(text, signer, (m) => ({ ...m, schemaVersion: 4 }));
+    const contact = sampleContact(records);
+    const withContacts = await signedBundle(baseInput({ ...records, contacts: [contact] }), [signer]);
+    expect(await verifyBundle(withContacts, [signer.publicKey], options())).toMatchObject({ ok: true, manifest: { schemaVersion: 4, recordCounts: { contacts: 1 } }, payload: { contacts: [contact] } });
+    const newer = await resignedWith(text, signer, (m) => ({ ...m, schemaVersion: 5 }));
     expect(await verifyBundle(newer, [signer.publicKey], options())).toMatchObject({ ok: false, code: 'app-too-old' });
+    // A newer schema's record count this app does not know is "update the app", not a malformed manifest.
+    const unknownKind = await resignedWith(text, signer, (m) => ({ ...m, schemaVersion: 5, recordCounts: { ...(m.recordCounts as object), letters: 0 } }));
+    expect(await verifyBundle(unknownKind, [signer.publicKey], options())).toMatchObject({ ok: false, code: 'app-too-old' });
   });
 });

@@ -25,7 +25,9 @@ describe('benchmark synthetic dataset', () => {
   });
 
   it('is stored exactly as the app itself would store it', () => {
-    for (const kind of RECORD_KINDS) {
+    // Contacts (record schema 4) are the one kind it leaves empty, so bundle benchmarks stay comparable across versions.
+    expect(RECORD_KINDS.filter((k) => data[k].length === 0)).toEqual(['contacts']);
+    for (const kind of RECORD_KINDS.filter((k) => data[k].length > 0)) {
       const stored = data[kind][0] as unknown as Record<string, unknown>;
       const record = asDatasetRecord(stored) as unknown as RecordTypes[RecordKind];
       expect(toStored(kind, record as never, stored.prov as never)).toEqual(stored);

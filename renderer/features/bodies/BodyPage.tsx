@@ -15,6 +15,7 @@ import { countryName, formatDateRange, formatPartialDate } from '../../i18n/form
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { SectorName } from '../../i18n/SectorName';
+import { ContactList } from '../contacts/ContactList';
 
 /** How many of a body's meetings the page lists before pointing to the filtered list. */
 const MEETINGS_SHOWN = 25;
@@ -32,14 +33,15 @@ function BodyDetail({ body }: { body: StoredBody }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
   const related = useLiveQuery(async () => {
-    const [subsidiaries, meetingCount, meetings, targets, frameworks] = await Promise.all([
+    const [subsidiaries, meetingCount, meetings, targets, frameworks, contacts] = await Promise.all([
       db.bodies.where('reportsTo').equals(body.id).sortBy('acronym'),
       db.meetings.where('bodyIds').equals(body.id).count(),
       db.meetings.where('bodyIds').equals(body.id).reverse().sortBy('from'),
       db.targets.where('ownerBodyIds').equals(body.id).toArray(),
       db.frameworks.where('ownerBodyIds').equals(body.id).toArray(),
+      db.contacts.where('bodyIds').equals(body.id).toArray(),
     ]);
-    return { subsidiaries, meetingCount, meetings: meetings.slice(0, MEETINGS_SHOWN), targets, frameworks };
+    return { subsidiaries, meetingCount, meetings: meetings.slice(0, MEETINGS_SHOWN), targets, frameworks, contacts };
   }, [body]);
 
   return (
@@ -116,6 +118,10 @@ function BodyDetail({ body }: { body: StoredBody }) {
             ))}
           </ul>
         </section>
+      )}
+
+      {related && (
+        <ContactList contacts={related.contacts} heading={t('contacts.bodyHeading')} headingId="body-contacts-heading" roleFor={(c) => c.roles.filter((r) => r.bodyId === body.id).map((r) => r.role)} />
       )}
 
       <section aria-labelledby="meetings-heading">

@@ -20,6 +20,8 @@ import { countryName, formatDateRange, formatPartialDate } from '../../i18n/form
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { AgendaFlag, agendaFlags } from './AgendaFlag';
+import { ContactList } from '../contacts/ContactList';
+import { meetingContacts } from '../contacts/queries';
 
 export function MeetingPage({ id }: { id: string }) {
   const t = useT();
@@ -34,13 +36,14 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
   const related = useLiveQuery(async () => {
-    const [items, next, previous, targets] = await Promise.all([
+    const [items, next, previous, targets, contacts] = await Promise.all([
       db.agendaItems.where('meetingId').equals(meeting.id).toArray(),
       db.meetings.where('previousMeetingId').equals(meeting.id).toArray(),
       meeting.previousMeetingId ? db.meetings.get(meeting.previousMeetingId) : undefined,
       db.targets.where('meetingIds').equals(meeting.id).toArray(),
+      meetingContacts(db, meeting),
     ]);
-    return { items, next, previous, targets, flags: await agendaFlags(items) };
+    return { items, next, previous, targets, contacts, flags: await agendaFlags(items) };
   }, [meeting]);
   const venue = meeting.venue;
   const place = venue ? [venue.name, venue.city, venue.state, countryName(venue.country, language)].filter(Boolean).join(', ') : undefined;
@@ -149,6 +152,14 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
             ))}
           </ul>
         </section>
+      )}
+      {related && (
+        <ContactList
+          contacts={related.contacts}
+          heading={t('contacts.meetingHeading')}
+          headingId="meeting-contacts-heading"
+          roleFor={(c) => c.roles.filter((r) => r.meetingId === meeting.id || (r.bodyId !== undefined && r.meetingId === undefined && meeting.bodyIds.includes(r.bodyId))).map((r) => r.role)}
+        />
       )}
       <Citations citations={meeting.sources} />
     </Page>

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { Highlighted } from './Highlighted';
 
-const KNOWN_KINDS = ['body', 'meeting', 'agendaItem', 'framework', 'target', 'source', 'briefing', 'note', 'paper'];
+const KNOWN_KINDS = ['body', 'meeting', 'agendaItem', 'framework', 'target', 'source', 'contact', 'briefing', 'note', 'paper'];
 
 /** "Bodies", "Meetings"... for a group heading; an unknown kind shows as it is named. */
 export function useKindLabel(): (kind: string) => string {

@@ -51,4 +51,4 @@ export type FromSearchWorker =
   | { type: 'error'; reqId?: number; message: string };
 
 /** The kinds read from the reference tables (a dataset install replaces all of them). */
-export const REFERENCE_KINDS = ['body', 'meeting', 'agendaItem', 'framework', 'target', 'source'] as const;
+export const REFERENCE_KINDS = ['body', 'meeting', 'agendaItem', 'framework', 'target', 'source', 'contact'] as const;

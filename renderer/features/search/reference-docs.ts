@@ -26,7 +26,7 @@ async function readPaged<T extends { id: string }>(table: EntityTable<T, 'id'>, 
  * `onRead` is told the share (0..1) of the records read so far, after each page.
  */
 export async function loadReferenceDocs(database: DelegateDatabase, onRead?: (share: number) => void, pageSize = PAGE): Promise<SearchDoc[]> {
-  const counts = await Promise.all([database.bodies, database.meetings, database.agendaItems, database.frameworks, database.targets, database.sources].map((table) => table.count()));
+  const counts = await Promise.all([database.bodies, database.meetings, database.agendaItems, database.frameworks, database.targets, database.sources, database.contacts].map((table) => table.count()));
   const total = Math.max(1, counts.reduce((a, b) => a + b, 0));
   let read = 0;
   const onPage = (rows: number) => {
@@ -39,5 +39,6 @@ export async function loadReferenceDocs(database: DelegateDatabase, onRead?: (sh
   const frameworks = await readPaged(database.frameworks, pageSize, onPage);
   const targets = await readPaged(database.targets, pageSize, onPage);
   const sources = await readPaged(database.sources, pageSize, onPage);
-  return recordsToDocs({ bodies, meetings, agendaItems, frameworks, targets, sources });
+  const contacts = await readPaged(database.contacts, pageSize, onPage);
+  return recordsToDocs({ bodies, meetings, agendaItems, frameworks, targets, sources, contacts });
 }

@@ -19,6 +19,7 @@ export async function referenceSignature(database: DelegateDatabase): Promise<st
     database.frameworks.count(),
     database.targets.count(),
     database.sources.count(),
+    database.contacts.count(),
   ]);
   return JSON.stringify([datasets.map((d) => [d.datasetId, d.version, d.hash, d.installedAt]), counts]);
 }

@@ -27,6 +27,7 @@ export function recordHref(kind: FlaggedReference['kind'], id: string, meetingId
     case 'targets':
     case 'frameworks':
     case 'sources':
+    case 'contacts':
       return `/${kind}/${id}`;
     case 'agendaItems':
       return meetingId === undefined ? undefined : `/meetings/${meetingId}`;

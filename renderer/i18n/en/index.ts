@@ -20,6 +20,7 @@ import { records } from './records';
 import { facts } from './facts';
 import { packFacts } from './pack-facts';
 import { layers } from './layers';
+import { contacts } from './contacts';
 
 /**
  * The English catalog, the reference every other language is checked against. Each feature
@@ -45,6 +46,7 @@ export const en = {
   ...facts,
   ...packFacts,
   ...layers,
+  ...contacts,
   ...sectors,
   ...lock,
   ...backupStream,

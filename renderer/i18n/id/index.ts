@@ -17,6 +17,7 @@ import { records } from './records';
 import { facts } from './facts';
 import { packFacts } from './pack-facts';
 import { layers } from './layers';
+import { contacts } from './contacts';
 
 /** Bahasa Indonesia: one file per feature, merged here like the English catalog. */
 export const id = {
@@ -34,6 +35,7 @@ export const id = {
   ...facts,
   ...packFacts,
   ...layers,
+  ...contacts,
   ...search,
   ...sectors,
   ...lock,
