@@ -117,7 +117,7 @@ export const briefings = {
   'briefings.exported': 'Exported "{file}".',
   'backup.title': 'Backup',
   'nav.backup': 'Backup',
-  'backup.intro': 'A backup holds all your own work: briefings, notes, assessments and settings. Reference data comes from the dataset and is not included.',
+  'backup.intro': 'A backup holds all your own work: briefings with their comments and clearances, meeting papers with your annotations, notes, assessments and settings. Reference data comes from the dataset and is not included.',
   'backup.make': 'Back up all my work',
   'backup.made': 'Backup saved as "{file}": {briefings} briefings, {sections} agenda sections, {settings} settings.',
   'backup.restoreTitle': 'Restore from a backup',

@@ -381,7 +381,7 @@ export const idCore = {
   'briefings.exported': '"{file}" berhasil diekspor.',
   'backup.title': 'Cadangan',
   'nav.backup': 'Cadangan',
-  'backup.intro': 'Cadangan memuat seluruh hasil kerja Anda sendiri: bahan pengarahan, catatan, penilaian, dan pengaturan. Data rujukan berasal dari set data dan tidak disertakan.',
+  'backup.intro': 'Cadangan memuat seluruh hasil kerja Anda sendiri: bahan pengarahan beserta komentar dan pengesahannya, dokumen rapat beserta anotasi Anda, catatan, penilaian, dan pengaturan. Data rujukan berasal dari set data dan tidak disertakan.',
   'backup.make': 'Cadangkan seluruh hasil kerja saya',
   'backup.made': 'Cadangan disimpan sebagai "{file}": {briefings} bahan pengarahan, {sections} bagian agenda, {settings} pengaturan.',
   'backup.restoreTitle': 'Pulihkan dari cadangan',

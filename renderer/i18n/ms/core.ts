@@ -381,7 +381,7 @@ export const msCore = {
   'briefings.exported': '"{file}" telah dieksport.',
   'backup.title': 'Sandaran',
   'nav.backup': 'Sandaran',
-  'backup.intro': 'Sandaran mengandungi semua kerja anda sendiri: taklimat, catatan, penilaian dan tetapan. Data rujukan diambil daripada set data dan tidak disertakan.',
+  'backup.intro': 'Sandaran mengandungi semua kerja anda sendiri: taklimat beserta ulasan dan kelulusannya, kertas mesyuarat beserta anotasi anda, catatan, penilaian dan tetapan. Data rujukan diambil daripada set data dan tidak disertakan.',
   'backup.make': 'Sandarkan semua kerja saya',
   'backup.made': 'Sandaran disimpan sebagai "{file}": {briefings} taklimat, {sections} bahagian agenda, {settings} tetapan.',
   'backup.restoreTitle': 'Pulihkan daripada sandaran',
