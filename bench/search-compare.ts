@@ -5,6 +5,7 @@
  * query p95 (the main set's queries typed key by key) and, per set, the share of queries whose
  * expected record is in the top 5.
  */
+import { sectorNames } from '../renderer/features/search/sector-names';
 import MiniSearch from 'minisearch';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -29,7 +30,8 @@ export const LABELLED_QUERIES: LabelledQuery[] = QUERY_SETS.find((s) => s.name =
 
 /** The built-in dataset's documents first, synthetic ones after, `size` in all. */
 export function benchDocs(size: number): SearchDoc[] {
-  const real = recordsToDocs(DatasetRecords.parse({ sources, bodies, meetings, agendaItems, frameworks, targets }));
+  // Sectors named as the app's search worker names them (renderer/features/search/reference-docs.ts).
+  const real = recordsToDocs(DatasetRecords.parse({ sources, bodies, meetings, agendaItems, frameworks, targets }), { sector: sectorNames });
   return [...real, ...(syntheticSearchDocs(size - real.length) as SearchDoc[])];
 }
 

@@ -66,7 +66,17 @@ export function dateWords(start: string | undefined, end?: string): string | und
   return [...words].join(' ');
 }
 
-export function bodyDoc(body: Body): SearchDoc {
+/**
+ * A body's sector (stored as a slug, "environment") as the words a delegate reads in each
+ * language ("Alam sekitar", "Lingkungan hidup"): it is shown as the reason a body matched.
+ * Without names (a bench, a test) the slug itself is indexed.
+ */
+export type SectorNames = (sector: string) => DocText;
+
+/** Raise when what a record's document holds changes: a saved index built from the old documents is then rebuilt. */
+export const RECORD_DOCS_VERSION = 2;
+
+export function bodyDoc(body: Body, sectorName: SectorNames = (sector) => sector): SearchDoc {
   return {
     kind: 'body',
     id: body.id,
@@ -74,7 +84,7 @@ export function bodyDoc(body: Body): SearchDoc {
     acronyms: [body.acronym, ...body.aliases],
     title: body.name,
     glossary: true,
-    keywords: defined<DocText>([body.sector, ...body.dialogueFormats.map((f) => f.code), ...otherTexts(body.otherNames), ...people(body.chair, ...(body.chairHistory ?? []))]),
+    keywords: defined<DocText>([body.sector === undefined ? undefined : sectorName(body.sector), ...body.dialogueFormats.map((f) => f.code), ...otherTexts(body.otherNames), ...people(body.chair, ...(body.chairHistory ?? []))]),
     text: defined<DocText>([body.description, body.chairRotation, ...body.focalPoints.map((f) => f.agency)]),
   };
 }
@@ -160,9 +170,9 @@ export function contactDoc(contact: Contact): SearchDoc {
 }
 
 /** Every reference record as a search document. */
-export function recordsToDocs(records: Partial<ReferenceRecords>): SearchDoc[] {
+export function recordsToDocs(records: Partial<ReferenceRecords>, names: { sector?: SectorNames } = {}): SearchDoc[] {
   return [
-    ...(records.bodies ?? []).map(bodyDoc),
+    ...(records.bodies ?? []).map((body) => bodyDoc(body, names.sector)),
     ...(records.meetings ?? []).map(meetingDoc),
     ...(records.agendaItems ?? []).map(agendaItemDoc),
     ...(records.frameworks ?? []).map(frameworkDoc),

@@ -7,6 +7,7 @@
  */
 import { forEachDocWord } from './doc-terms';
 import { FIELD_WEIGHT, LENGTH_NORMALISED } from './field-weights';
+import { RECORD_DOCS_VERSION } from './from-records';
 import { lengthNorm, Posting, saturate } from './postings';
 import { stem } from './stem';
 import { TermIndex } from './term-index';
@@ -142,7 +143,7 @@ let fingerprint: string | undefined;
 /** What indexing makes of a fixed sample, hashed: equal for two builds of the same indexing code. */
 export function engineFingerprint(): string {
   if (fingerprint) return fingerprint;
-  const parts: string[] = [JSON.stringify([FIELD_WEIGHT, LENGTH_NORMALISED]), String(saturate(1)), String(lengthNorm(1))];
+  const parts: string[] = [String(RECORD_DOCS_VERSION), JSON.stringify([FIELD_WEIGHT, LENGTH_NORMALISED]), String(saturate(1)), String(lengthNorm(1))];
   for (const doc of SAMPLE) {
     forEachDocWord(doc, (text, start, end, hash, weight, acronym, normalised) => {
       const word = text.slice(start, end);

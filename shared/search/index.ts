@@ -9,5 +9,5 @@ export { Glossary, acronymForm } from './acronym-index';
 export { highlightRanges, snippetAround } from './highlight';
 export { pickDocText, allTexts } from './text';
 export { docKey, type DocText, type Range, type SearchDoc, type SearchHit, type SearchResult } from './types';
-export { recordsToDocs, type ReferenceRecords } from './from-records';
+export { recordsToDocs, type ReferenceRecords, type SectorNames } from './from-records';
 export { snapshotIndex, restoreIndex, snapshotProblem, engineFingerprint, SNAPSHOT_FORMAT, type IndexSnapshot } from './index-snapshot';

@@ -8,6 +8,7 @@ import agendaItems from '../../assets/dataset/agenda-items.json';
 import frameworks from '../../assets/dataset/frameworks.json';
 import targets from '../../assets/dataset/targets.json';
 import { DatasetRecords } from '../../shared/model';
+import { sectorNames } from '../../renderer/features/search/sector-names';
 import { formKey, Gazetteer, gazetteerProblems, recordsToDocs, SearchIndex, shippedThesaurus, TermList, termListProblems, Thesaurus } from '../../shared/search';
 
 const list = TermList.parse(termsJson);
@@ -194,5 +195,23 @@ describe('search in the three languages over the built-in dataset', () => {
     const hits = index.search('kesihatan', { limit: 50 }).hits;
     const own = hits.findIndex((h) => /Kesihatan/.test(h.title) || /kesihatan/i.test(h.snippet ?? ''));
     if (own >= 0) expect(hits[own]!.score).toBeGreaterThanOrEqual(hits.at(-1)!.score);
+  });
+});
+
+describe('a body’s sector, as the search worker indexes it', () => {
+  const records = DatasetRecords.parse({ sources, bodies, meetings, agendaItems, frameworks, targets });
+  const index = new SearchIndex({ thesaurus: shippedThesaurus() });
+  index.addAll(recordsToDocs(records, { sector: sectorNames }));
+
+  it.each([
+    ['alam sekitar', 'ms', 'Alam sekitar'],
+    ['lingkungan hidup', 'id', 'Lingkungan hidup'],
+    ['environment', 'en', 'Environment'],
+  ] as const)('“%s” in %s shows the sector’s name, never its stored slug', (query, lang, name) => {
+    const hits = index.search(query, { lang, limit: 20 }).hits.filter((h) => h.kind === 'body');
+    expect(hits.map((h) => h.key)).toContain('body:awgee');
+    const snippets = hits.map((h) => h.snippet).filter((s) => s !== undefined);
+    expect(snippets).toContain(name);
+    if (lang !== 'en') expect(snippets).not.toContain('environment');
   });
 });

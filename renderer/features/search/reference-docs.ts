@@ -1,6 +1,7 @@
 import type { EntityTable } from 'dexie';
 import { recordsToDocs, type SearchDoc } from '../../../shared/search';
 import type { DelegateDatabase } from '../../db/db';
+import { sectorNames } from './sector-names';
 
 /**
  * Records per read. Every reference table (100k records at scale) is read a page at a time,
@@ -40,5 +41,5 @@ export async function loadReferenceDocs(database: DelegateDatabase, onRead?: (sh
   const targets = await readPaged(database.targets, pageSize, onPage);
   const sources = await readPaged(database.sources, pageSize, onPage);
   const contacts = await readPaged(database.contacts, pageSize, onPage);
-  return recordsToDocs({ bodies, meetings, agendaItems, frameworks, targets, sources, contacts });
+  return recordsToDocs({ bodies, meetings, agendaItems, frameworks, targets, sources, contacts }, { sector: sectorNames });
 }
