@@ -75,9 +75,9 @@ describe('streamed backups through the interface', () => {
     await two.page.getByRole('alert').waitFor();
     await two.page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await two.page.getByRole('button', { name: 'Open the file' }).click();
-    await two.page.getByRole('alertdialog').getByText(/holds 1 briefings, 18 agenda sections/).waitFor({ timeout: 60_000 });
+    await two.page.getByRole('alertdialog').getByText(/holds 1 briefing, 18 agenda sections/).waitFor({ timeout: 60_000 });
     await two.page.getByRole('button', { name: 'Replace my work with this backup' }).click();
-    await two.page.getByRole('status').filter({ hasText: 'Restored 1 briefings' }).waitFor({ timeout: 60_000 });
+    await two.page.getByRole('status').filter({ hasText: 'Restored 1 briefing from' }).waitFor({ timeout: 60_000 });
     await two.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Briefings' }).click();
     await two.page.getByRole('link', { name: 'Streamed brief' }).click();
     const restored = new BriefingEditor(two.page);

@@ -109,7 +109,7 @@ describe('encryption at rest in a real browser profile', () => {
     await lock.lockByShortcut();
     await lock.tryPassphrase('not my passphrase');
     await page.getByText('That passphrase is not right.').waitFor();
-    await page.getByText('You can try again in 1 seconds.').waitFor();
+    await page.getByText('You can try again in 1 second.').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Unlock' }).isDisabled(), true);
     await lock.unlockButtonEnabled();
     await lock.tryPassphrase('still not my passphrase');

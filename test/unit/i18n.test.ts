@@ -60,5 +60,19 @@ describe('interface catalogs', () => {
       }
     }
   });
+
+  it('no English count of any kind reads "1 briefings", "1 seconds" or "1 pages"', () => {
+    const nouns = /\b1 (?:[a-z-]+ )?(briefings|sections|settings|papers|files|annotations|seconds|minutes|pages|records|changes|words|meetings|results|bodies|targets|sources|items)\b/;
+    for (const [key, text] of Object.entries(en)) {
+      const names = placeholdersOf(text);
+      for (const name of names) {
+        const one = translate('en', key as MessageKey, Object.fromEntries(names.map((n) => [n, n === name ? 1 : 2])));
+        expect(one, `${key} with ${name} = 1`).not.toMatch(nouns);
+      }
+    }
+    expect(translate('en', 'lock.wait', { seconds: 1 })).toBe('Too many wrong attempts. You can try again in 1 second.');
+    expect(translate('en', 'backup.restored', { briefings: 1, date: '2 December 2026' })).toBe('Restored 1 briefing from the backup of 2 December 2026.');
+    expect(translate('ms', 'lock.wait', { seconds: 1 })).toBe('Terlalu banyak percubaan salah. Anda boleh mencuba lagi dalam 1 saat.');
+  });
 });
 

@@ -3,6 +3,7 @@ import { useLocation } from 'wouter';
 import { useT } from '../../i18n/use-t';
 import { openChosenFile } from '../lock/backup-protection';
 import { FileSecretPrompt } from '../lock/FileSecretPrompt';
+import { MarkingNeedsPassphraseError } from '../lock/marking-guard';
 import { DerivationProgress } from '../lock/DerivationProgress';
 import { applyBriefingImport, checkBriefingImport, type ImportCheck } from './briefing-export';
 import { importCompanions } from './briefing-companions-transfer';
@@ -22,6 +23,17 @@ export function ImportBriefing() {
     await open(await file.text());
   };
 
+  /** Imports, or says why a marking needs a passphrase first (nothing is written then). */
+  const applyOrSay = async (apply: () => Promise<string>): Promise<string | undefined> => {
+    try {
+      return await apply();
+    } catch (error) {
+      if (!(error instanceof MarkingNeedsPassphraseError)) throw error;
+      setMessage(t('lock.marking.refused', { marking: error.marking }));
+      return undefined;
+    }
+  };
+
   const open = async (raw: string, secret?: { passphrase: string } | { recoveryKey: string }) => {
     setMessage(undefined);
     const opened = await openChosenFile(raw, secret);
@@ -35,7 +47,8 @@ export function ImportBriefing() {
       setMessage(t('briefings.import.same', { title: result.incoming.briefing.title }));
     }
     else if (result.kind === 'new') {
-      const newId = await applyBriefingImport(result.incoming, 'replace');
+      const newId = await applyOrSay(() => applyBriefingImport(result.incoming, 'replace'));
+      if (!newId) return;
       setMessage(t('briefings.import.done', { title: result.incoming.briefing.title }));
       navigate(`/briefings/${newId}`);
     } else setCheck(result);
@@ -45,7 +58,8 @@ export function ImportBriefing() {
     if (!check || check.kind !== 'conflict') return;
     setCheck(undefined);
     if (mode === 'cancel') return;
-    const newId = await applyBriefingImport(check.incoming, mode, t('briefings.import.copyTitle', { title: check.incoming.briefing.title }));
+    const newId = await applyOrSay(() => applyBriefingImport(check.incoming, mode, t('briefings.import.copyTitle', { title: check.incoming.briefing.title })));
+    if (!newId) return;
     setMessage(t('briefings.import.done', { title: check.incoming.briefing.title }));
     navigate(`/briefings/${newId}`);
   };

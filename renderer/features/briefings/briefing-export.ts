@@ -17,7 +17,7 @@ import { changeBriefingDoc, loadBriefingDoc, storeNewBriefing } from '../../coll
 import { docStateOf } from '../../collab/doc-log';
 import { db } from '../../db/db';
 import type { StoredSection } from '../../db/schema';
-import { loadBriefing, newId } from './repo';
+import { loadBriefing, newId, refuseMarkingWithoutPassphrase } from './repo';
 import { exportCompanions, importCompanions, readCompanions, type Companions } from './briefing-companions-transfer';
 
 const strip = (s: StoredSection): Section => {
@@ -122,6 +122,8 @@ async function setFlags(sections: readonly Section[]): Promise<void> {
  * ids. Only the imported briefing's own records are written.
  */
 export async function applyBriefingImport(incoming: IncomingBriefing, mode: 'replace' | 'copy', copyTitle?: string): Promise<string> {
+  // A file can carry any marking: without a passphrase, one above the lowest is refused as creating it is.
+  await refuseMarkingWithoutPassphrase(incoming.briefing.classification);
   if (mode === 'copy') {
     const copy = asCopy(incoming, newId(), copyTitle ?? `${incoming.briefing.title} (copy)`);
     await storeNewBriefing(copy.briefing, copy.sections);

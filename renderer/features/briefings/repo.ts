@@ -35,10 +35,15 @@ async function targetsFor(meetingId: string, bodyIds: string[]) {
   return [...new Map([...linked, ...owned].map((t) => [t.id, t])).values()];
 }
 
+/** Refuses a marking above the lowest while no passphrase is set: such a brief must not be written in the clear. */
+export async function refuseMarkingWithoutPassphrase(marking: string): Promise<void> {
+  const markings = ((await db.settings.get('classifications'))?.value as string[] | undefined) ?? [...DEFAULT_CLASSIFICATIONS];
+  if (markingNeedsPassphrase(marking, markings)) throw new MarkingNeedsPassphraseError(marking);
+}
+
 /** Creates a briefing for a meeting, pre-filled from the dataset, and stores its document and rows in one transaction. */
 export async function createBriefingForMeeting(options: NewBriefingOptions): Promise<string> {
-  const markings = ((await db.settings.get('classifications'))?.value as string[] | undefined) ?? [...DEFAULT_CLASSIFICATIONS];
-  if (markingNeedsPassphrase(options.classification, markings)) throw new MarkingNeedsPassphraseError(options.classification);
+  await refuseMarkingWithoutPassphrase(options.classification);
   const meeting = await db.meetings.get(options.meetingId);
   if (!meeting) throw new Error(`Meeting "${options.meetingId}" is not in the dataset.`);
   const [agendaItems, bodies, targets, sources, previousMeeting] = await Promise.all([

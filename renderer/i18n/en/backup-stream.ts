@@ -1,13 +1,13 @@
 /** English strings of backups made and restored as a stream (format 4), and why a backup is refused. */
 export const backupStream = {
-  'backup.making': 'Backing up… {rows} records so far',
+  'backup.making': 'Backing up… {rows, plural, one {# record} other {# records}} so far',
   'backup.checking': 'Checking the backup… {percent} %',
   'backup.writing': 'Restoring… {percent} %',
   'backup.cancel': 'Cancel',
   'backup.cancelled': 'Restore cancelled: nothing was changed.',
   'backup.makeCancelled': 'Backup cancelled: no file was saved.',
-  'backup.madeStreamed': 'Backup saved as "{file}": {briefings} briefings, {sections} agenda sections, {settings} settings, {papers} meeting papers, {annotations} annotations.',
-  'backup.summary': 'This backup of {date} holds {briefings} briefings, {sections} agenda sections, {papers} meeting papers and {annotations} annotations.',
+  'backup.madeStreamed': 'Backup saved as "{file}": {briefings, plural, one {# briefing} other {# briefings}}, {sections, plural, one {# agenda section} other {# agenda sections}}, {settings, plural, one {# setting} other {# settings}}, {papers, plural, one {# meeting paper} other {# meeting papers}}, {annotations, plural, one {# annotation} other {# annotations}}.',
+  'backup.summary': 'This backup of {date} holds {briefings, plural, one {# briefing} other {# briefings}}, {sections, plural, one {# agenda section} other {# agenda sections}}, {papers, plural, one {# meeting paper} other {# meeting papers}} and {annotations, plural, one {# annotation} other {# annotations}}.',
   'backup.problem.notJson': 'This file is not a backup of this app: it is not valid JSON (damaged, or a file of another kind). Nothing was changed.',
   'backup.problem.isBriefing': 'This is a single exported briefing, not a backup: import it from Briefings instead. Nothing was changed.',
   'backup.problem.notBackup': 'This file is not a backup made by ASEAN Delegate Briefing. Nothing was changed.',

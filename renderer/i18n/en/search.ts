@@ -26,7 +26,7 @@ export const search = {
   'header.menu': 'Menu',
   'search.resultCountPartial': '{complete, plural, one {# result matches every word} other {# results match every word}}, {partial, plural, one {# more matches some} other {# more match some}}',
   'search.partialOnly': 'No result matches every word; {count, plural, one {# matches some} other {# match some}}.',
-  'search.partialMatch': 'Partial match: {matched} of {of} words',
+  'search.partialMatch': 'Partial match: {matched} of {of, plural, one {# word} other {# words}}',
   'search.partialHeading': 'Partial matches',
   'search.suggestions': 'Closest words in the data:',
   'search.suggestionSearch': 'Search for {word}',

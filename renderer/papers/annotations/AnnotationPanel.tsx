@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Annotation, AnnotationLink } from '../../../shared/papers/model';
 import { originalQuote } from '../../../shared/papers/reanchor';
 import { db } from '../../db/db';
@@ -8,6 +8,8 @@ import { deleteAnnotation, linkAnnotation, restoreAnnotation, updateAnnotation }
 import { PRIVATE_TEXT } from '../../components/private-text';
 
 const COLORS: Annotation['color'][] = ['yellow', 'green', 'blue', 'pink'];
+/** How long after the last keystroke a note is written (the briefing editor saves within a second too). */
+const NOTE_SAVE_DELAY_MS = 400;
 
 /** Annotations in reading order: those placed in this version first, then the orphans with their quote. */
 export function sortAnnotations(list: readonly Annotation[]): { placed: Annotation[]; orphans: Annotation[] } {
@@ -62,6 +64,15 @@ export function AnnotationPanel({ annotations, meetingId, onGo, focused }: { ann
 function AnnotationItem({ a, meetingId, onGo, onDelete, focused }: { a: Annotation; meetingId?: string; onGo: (a: Annotation) => void; onDelete: (a: Annotation) => void; focused?: boolean }) {
   const t = useT();
   const [note, setNote] = useState(a.note);
+  const saveNote = () => note !== a.note && void updateAnnotation(a.id, { note, kind: note.trim() ? 'note' : 'highlight' });
+  // Saved a moment after typing stops, not only on leaving the box: a reload, a lock (which
+  // reloads the page) or closing the window before the box loses focus kept none of the note.
+  useEffect(() => {
+    if (note === a.note) return;
+    const timer = setTimeout(saveNote, NOTE_SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- saveNote reads these two
+  }, [note, a.note]);
   const orphan = !a.target.position;
   const quote = orphan ? originalQuote(a) : a.target.quote.exact;
   return (
@@ -86,7 +97,7 @@ function AnnotationItem({ a, meetingId, onGo, onDelete, focused }: { a: Annotati
           rows={note ? 3 : 1}
           placeholder={t('papers.annotations.notePlaceholder')}
           onChange={(e) => setNote(e.target.value)}
-          onBlur={() => note !== a.note && void updateAnnotation(a.id, { note, kind: note.trim() ? 'note' : 'highlight' })}
+          onBlur={saveNote}
         />
       </label>
       <div className="paper-annotation-actions">
