@@ -1,5 +1,5 @@
 import type { Briefing, Section } from '../briefing/model';
-import type { AgendaItem, Body, Citation, Framework, LocalizedText, Meeting, OutcomeTarget, Source } from '../model';
+import type { AgendaItem, Body, Citation, Contact, Framework, LocalizedText, Meeting, OutcomeTarget, Source } from '../model';
 import { pickText } from '../model/text';
 import type { PackFormat, PackLabel } from './labels';
 import type { PackBlock, PackCertainty, PackChapter, PackCover, PackOptions, PackProfile, PackRow } from './model';
@@ -30,6 +30,8 @@ export interface PackInput {
    * programme marks them, as the meeting page does.
    */
   flaggedItems?: ReadonlyMap<string, readonly string[]>;
+  /** The datasets' contacts of the briefing's delegation (record schema 4), for the annex; none when absent. */
+  contacts?: readonly Contact[];
 }
 
 /** The fields only the internal profile prints. */

@@ -21,6 +21,7 @@ import { facts } from './facts';
 import { packFacts } from './pack-facts';
 import { layers } from './layers';
 import { contacts } from './contacts';
+import { packContacts } from './pack-contacts';
 
 /**
  * The English catalog, the reference every other language is checked against. Each feature
@@ -47,6 +48,7 @@ export const en = {
   ...packFacts,
   ...layers,
   ...contacts,
+  ...packContacts,
   ...sectors,
   ...lock,
   ...backupStream,

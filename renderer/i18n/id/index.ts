@@ -18,6 +18,7 @@ import { facts } from './facts';
 import { packFacts } from './pack-facts';
 import { layers } from './layers';
 import { contacts } from './contacts';
+import { packContacts } from './pack-contacts';
 
 /** Bahasa Indonesia: one file per feature, merged here like the English catalog. */
 export const id = {
@@ -36,6 +37,7 @@ export const id = {
   ...packFacts,
   ...layers,
   ...contacts,
+  ...packContacts,
   ...search,
   ...sectors,
   ...lock,

@@ -18,6 +18,7 @@ import { facts } from './facts';
 import { packFacts } from './pack-facts';
 import { layers } from './layers';
 import { contacts } from './contacts';
+import { packContacts } from './pack-contacts';
 
 /** Bahasa Melayu: one file per feature, merged here like the English catalog. */
 export const ms = {
@@ -36,6 +37,7 @@ export const ms = {
   ...packFacts,
   ...layers,
   ...contacts,
+  ...packContacts,
   ...search,
   ...sectors,
   ...lock,
