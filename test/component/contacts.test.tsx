@@ -41,7 +41,7 @@ describe('contacts', () => {
   it('the body page lists its focal points and the contacts working for it, each linked to their page', async () => {
     await install();
     render(<BodyPage id="asoen" />);
-    const section = (await screen.findByRole('heading', { name: 'Contacts and focal points' })).closest('section')!;
+    const section = (await screen.findByRole('heading', { name: 'People to contact' })).closest('section')!;
     const items = within(section).getAllByRole('listitem');
     expect(items.map((li) => within(li).getByRole('link', { name: /bin/ }).textContent)).toEqual(['Aminah binti Yusof', 'Rahim bin Ali']);
     expect(items[0]!.textContent).toContain('Malaysia');

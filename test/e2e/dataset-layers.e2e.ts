@@ -98,7 +98,7 @@ describe('a national layer over the ASEAN dataset', () => {
     // The layer's contacts: its head of delegation on the ASEAN meeting, its focal point on the ASEAN body and on a page of its own.
     await page.getByRole('region', { name: 'Delegation contacts' }).getByRole('link', { name: 'Head of delegation (example)' }).waitFor();
     await ui.open('/bodies/asoen');
-    const contacts = page.getByRole('region', { name: 'Contacts and focal points' });
+    const contacts = page.getByRole('region', { name: 'People to contact' });
     const focal = contacts.getByRole('listitem').filter({ hasText: 'Nurul Aina binti Ahmad (example)' });
     await focal.getByText(/Focal point/).waitFor();
     assert.equal(await focal.getByRole('link', { name: 'asean.desk@nres.example' }).getAttribute('href'), 'mailto:asean.desk@nres.example');

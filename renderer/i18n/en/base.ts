@@ -51,7 +51,7 @@ export const base = {
   'bodies.frequency': 'Meets',
   'bodies.founded': 'Founded',
   'bodies.dialogueFormats': 'Dialogue-partner formats',
-  'bodies.focalPoints': 'National focal points',
+  'bodies.focalPoints': 'National focal points (agencies)',
   'bodies.meetings': 'Meetings',
   'bodies.targets': 'Outcome targets',
   'bodies.frameworks': 'Frameworks',

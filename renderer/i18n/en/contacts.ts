@@ -16,7 +16,7 @@ export const contacts = {
   'contacts.role.secretariat': 'Secretariat',
   'contacts.role.other': 'Other role',
   'contacts.roleAt': '{role}, {place}',
-  'contacts.bodyHeading': 'Contacts and focal points',
+  'contacts.bodyHeading': 'People to contact',
   'contacts.meetingHeading': 'Delegation contacts',
   'sync.kind.contacts': 'Contacts',
   'layers.target.contacts': 'contact',

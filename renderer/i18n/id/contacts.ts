@@ -18,7 +18,7 @@ export const contacts = {
   'contacts.role.secretariat': 'Sekretariat',
   'contacts.role.other': 'Peran lain',
   'contacts.roleAt': '{role}, {place}',
-  'contacts.bodyHeading': 'Kontak dan narahubung',
+  'contacts.bodyHeading': 'Orang yang dapat dihubungi',
   'contacts.meetingHeading': 'Kontak delegasi',
   'sync.kind.contacts': 'Kontak',
   'layers.target.contacts': 'kontak',

@@ -56,7 +56,7 @@ export const idCore = {
   'bodies.frequency': 'Bertemu',
   'bodies.founded': 'Didirikan',
   'bodies.dialogueFormats': 'Format mitra wicara',
-  'bodies.focalPoints': 'Titik fokus nasional',
+  'bodies.focalPoints': 'Titik fokus nasional (instansi)',
   'bodies.meetings': 'Pertemuan',
   'bodies.targets': 'Target capaian',
   'bodies.frameworks': 'Kerangka',

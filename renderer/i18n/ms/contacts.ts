@@ -18,7 +18,7 @@ export const contacts = {
   'contacts.role.secretariat': 'Sekretariat',
   'contacts.role.other': 'Peranan lain',
   'contacts.roleAt': '{role}, {place}',
-  'contacts.bodyHeading': 'Kenalan dan pegawai penghubung',
+  'contacts.bodyHeading': 'Orang yang boleh dihubungi',
   'contacts.meetingHeading': 'Kenalan delegasi',
   'sync.kind.contacts': 'Kenalan',
   'layers.target.contacts': 'kenalan',

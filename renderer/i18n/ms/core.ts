@@ -56,7 +56,7 @@ export const msCore = {
   'bodies.frequency': 'Bermesyuarat',
   'bodies.founded': 'Ditubuhkan',
   'bodies.dialogueFormats': 'Format rakan dialog',
-  'bodies.focalPoints': 'Pusat tumpuan nasional',
+  'bodies.focalPoints': 'Pusat tumpuan nasional (agensi)',
   'bodies.meetings': 'Mesyuarat',
   'bodies.targets': 'Sasaran hasil',
   'bodies.frameworks': 'Rangka kerja',
