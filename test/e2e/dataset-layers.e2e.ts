@@ -7,6 +7,7 @@
  * and once applied the record is still there, flagged on the Datasets page and on its page.
  */
 import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildBundle, serializeBundle, signBundle } from '../../shared/bundle';
@@ -17,6 +18,8 @@ import { freshPage, pageErrors } from './support/browser';
 import { builtinPublisher, builtinRecords, newPublisher, signedBundle, type Publisher } from './support/bundles';
 import { useWebApp } from './support/harness';
 import { AppPage } from './pages/app-page';
+import { BriefingEditor } from './pages/briefing-editor';
+import { PackScreen, PdfFile } from './pages/pack';
 import { DatasetsPage } from './pages/datasets';
 
 const app = useWebApp();
@@ -105,6 +108,23 @@ describe('a national layer over the ASEAN dataset', () => {
     await focal.getByRole('link', { name: 'Nurul Aina binti Ahmad (example)' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nurul Aina binti Ahmad (example)' }).waitFor();
     await page.getByText('Malaysia', { exact: true }).waitFor();
+
+    // A Malaysian brief for ASOEN-36: its printed pack lists the layer's contacts in the annex.
+    await ui.open('/meetings/asoen-36');
+    await page.getByRole('link', { name: 'New briefing for this meeting' }).click();
+    await page.getByRole('button', { name: 'Create briefing' }).click();
+    await new BriefingEditor(page).ready();
+    await page.getByRole('button', { name: 'Print pack…' }).click();
+    const pack = new PackScreen(page);
+    await pack.waitReady();
+    const pdf = new PdfFile(await pack.pdf());
+    if (process.env.E2E_SCREENSHOTS) copyFileSync(pdf.path, resolve(process.env.E2E_SCREENSHOTS, 'layer-pack.pdf'));
+    const printed = Array.from({ length: pdf.pageCount() }, (_, i) => pdf.pageText(i + 1)).join('\n');
+    assert.match(printed, /Contacts published in the datasets/);
+    // (A cell's text may wrap: words that stay on one line.)
+    for (const words of ['Nurul Aina binti Ahmad', 'Focal point, ASOEN;', 'Delegate, ASOEN-36', '+60 3 0000 0000', 'asean.desk@nres.example', 'Head of delegation, ASOEN-']) {
+      assert.ok(printed.includes(words), `the pack's annex prints “${words}”`);
+    }
 
     // The base's update drops the AHA Centre, which the layer's briefing meeting refers to.
     await ui.open('/datasets');
