@@ -1,6 +1,8 @@
 /** Contacts (issue 16, record schema 4): a body's focal points, a meeting's delegation contacts, a contact's own page. */
-import { act, render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { DelegateApi } from '../../shared/ipc/contract';
 import type { Body, Contact, Meeting, Source } from '../../shared/model';
 import { toStored } from '../../renderer/datasets/stored-records';
 import { db } from '../../renderer/db/db';
@@ -97,5 +99,24 @@ describe('contacts', () => {
   it('says a contact the datasets do not hold is not there', async () => {
     render(<ContactPage id="c-nobody" />);
     expect(await screen.findByRole('heading', { name: /c-nobody/ })).toBeTruthy();
+  });
+
+  it('in the desktop app, hands the address to main and says so when it cannot be opened', async () => {
+    await install();
+    const composeEmail = vi.fn<DelegateApi['composeEmail']>().mockResolvedValueOnce({ ok: true, value: { opened: false, reason: 'refused' } }).mockResolvedValueOnce({ ok: true, value: { opened: true } });
+    window.delegateApi = { composeEmail } as Partial<DelegateApi> as DelegateApi;
+    try {
+      render(<ContactPage id="c-my-asoen" />);
+      const link = await screen.findByRole('link', { name: 'aminah@nres.gov.my' });
+      const user = userEvent.setup();
+      await user.click(link);
+      expect(composeEmail).toHaveBeenCalledWith('aminah@nres.gov.my');
+      expect((await screen.findByRole('alert')).textContent).toContain('This address cannot be opened in the mail program.');
+      await user.click(link);
+      await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+      expect(composeEmail).toHaveBeenCalledTimes(2);
+    } finally {
+      delete window.delegateApi;
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { toSafeMailtoUrl } from '../../../shared/mailto-url';
 import { useT } from '../../i18n/use-t';
 import { desktopApi } from '../../platform/platform';
@@ -10,19 +10,31 @@ import { desktopApi } from '../../platform/platform';
  */
 export function MailLink({ email, name }: { email: string; name: string }) {
   const t = useT();
+  const [refused, setRefused] = useState(false);
   const href = toSafeMailtoUrl({ to: email });
   if (href === undefined) return <span>{email}</span>;
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     const api = desktopApi();
     if (!api) return;
     event.preventDefault();
-    void api.composeEmail(email).then((result) => {
-      if (!result.ok || !result.value.opened) console.warn(t('contacts.emailRefused'));
-    });
+    setRefused(false);
+    // Main refused the address, or no mail program took it: say so beside the link (the address stays readable to copy).
+    void api.composeEmail(email).then(
+      (result) => setRefused(!result.ok || !result.value.opened),
+      () => setRefused(true),
+    );
   };
   return (
-    <a href={href} onClick={onClick} title={t('contacts.writeEmail', { name })}>
-      {email}
-    </a>
+    <>
+      <a href={href} onClick={onClick} title={t('contacts.writeEmail', { name })}>
+        {email}
+      </a>
+      {refused && (
+        <span role="alert">
+          {' '}
+          {t('contacts.emailRefused')}
+        </span>
+      )}
+    </>
   );
 }
