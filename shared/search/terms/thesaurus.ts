@@ -15,11 +15,19 @@ export interface Expansion {
   fuzzy: boolean;
   /** The last word read as the start of a form still being typed ("pertahan" for pertahanan): counts as a completion. */
   prefix?: boolean;
+  /**
+   * For a one-word span: the one-word forms (the typed word and its alternatives) that are also
+   * words of another concept's longer form, with those forms ("tenaga" -> [["tenaga", "kerja"]]).
+   * In a document holding the longer form, the word is most likely that other concept's.
+   */
+  masks?: Map<string, string[][]>;
 }
 
 interface Group {
   id: string;
   phrases: string[][];
+  /** The group's own forms' keys (not the places within it). */
+  keys: string[];
 }
 
 const MAX_PHRASE_WORDS = 12;
@@ -43,6 +51,8 @@ export class Thesaurus {
   private readonly singleWords = new Vocabulary();
   /** Words of multi-word forms long enough to be read through a typo ("hayti" in "keanekaragaman hayti"). */
   private readonly phraseWords = new Vocabulary();
+  /** One-word form -> longer forms of other concepts holding it (see `maskingForms`). */
+  private readonly masking = new Map<string, string[][]>();
   private longest = 1;
 
   constructor(list?: TermList, gazetteer?: Gazetteer) {
@@ -53,6 +63,36 @@ export class Thesaurus {
       const inside = places.filter((p) => p.within?.includes(place.id)).flatMap((p) => p.names);
       this.addGroup(`place:${place.id}`, place.names, inside);
     }
+    this.findMaskingForms();
+  }
+
+  /**
+   * A one-word form inside a longer form of ANOTHER concept is, there, a word of that concept:
+   * Malay "tenaga" (energy) in "tenaga kerja" (labour) or "guna tenaga" (employment). Such a
+   * longer form masks the word, unless its concept narrows the word's own concept, that is
+   * unless another of its forms (in any language) also holds another of the word's concept's forms:
+   * "tenaga boleh baharu" is renewable energy, "renewable energy" holds "energy", so it does not
+   * mask "tenaga". Scoring counts a masked word for little in a document holding the longer
+   * form (word-scores.ts `unmasked`), unless the query itself is that form.
+   */
+  private findMaskingForms(): void {
+    const contains = (phrase: string, part: string) => ` ${phrase} `.includes(` ${part} `);
+    this.groups.forEach((own, g) => {
+      for (const word of own.keys) {
+        if (word.includes(' ')) continue;
+        const masks: string[][] = [];
+        this.groups.forEach((other, h) => {
+          if (h === g || other.keys.includes(word)) return;
+          for (const form of other.keys) {
+            if (form === word || !contains(form, word)) continue;
+            // Another form holding the word itself proves nothing ("tenaga pengajar" beside "tenaga kependidikan").
+            const narrows = other.keys.some((k) => k !== form && own.keys.some((o) => o !== word && contains(k, o)));
+            if (!narrows) masks.push(form.split(' '));
+          }
+        });
+        if (masks.length > 0) this.masking.set(word, [...(this.masking.get(word) ?? []), ...masks]);
+      }
+    });
   }
 
   get size(): number {
@@ -63,7 +103,7 @@ export class Thesaurus {
     const index = this.groups.length;
     const keys = [...new Set(forms.map(formKey).filter(Boolean))];
     const inside = [...new Set(foundFromHere.map(formKey).filter((k) => k && !keys.includes(k)))];
-    this.groups.push({ id, phrases: [...keys, ...inside].map((k) => k.split(' ')) });
+    this.groups.push({ id, phrases: [...keys, ...inside].map((k) => k.split(' ')), keys });
     for (const key of keys) {
       const words = key.split(' ');
       this.longest = Math.min(MAX_PHRASE_WORDS, Math.max(this.longest, words.length));
@@ -164,7 +204,16 @@ export class Thesaurus {
         alternatives.push(phrase);
       }
     }
-    return { start, end, alternatives, concepts: groups.map((g) => this.groups[g]!.id), fuzzy };
+    const found: Expansion = { start, end, alternatives, concepts: groups.map((g) => this.groups[g]!.id), fuzzy };
+    if (end - start === 1) {
+      const masks = new Map<string, string[][]>();
+      for (const form of [own, ...alternatives.filter((a) => a.length === 1).map((a) => a[0]!)]) {
+        const by = this.masking.get(form);
+        if (by) masks.set(form, by);
+      }
+      if (masks.size > 0) found.masks = masks;
+    }
+    return found;
   }
 
   /** Single-word forms close to `word` (for "did you mean" when nothing matched). */
