@@ -224,6 +224,8 @@ describe("a one-word form inside another concept's longer form (Thesaurus masks)
       { id: 'renewable-energy', group: 'sector', forms: { en: ['renewable energy'], ms: ['tenaga boleh baharu'], id: ['energi terbarukan'] } },
       { id: 'labour', group: 'sector', forms: { en: ['labour'], ms: ['tenaga kerja'], id: ['ketenagakerjaan', 'tenaga kerja'] } },
       { id: 'education-workforce', group: 'sector', forms: { en: ['education workforce'], ms: ['tenaga pengajar'], id: ['tenaga kependidikan'] } },
+      { id: 'digital', group: 'sector', forms: { en: ['digital'], ms: ['digital'], id: ['digital'] } },
+      { id: 'digital-economy', group: 'sector', forms: { en: ['digital economy'], ms: ['ekonomi digital'], id: ['ekonomi digital'] } },
     ],
   });
   const thesaurus = new Thesaurus(list);
@@ -236,6 +238,10 @@ describe("a one-word form inside another concept's longer form (Thesaurus masks)
     expect(masksOf(['tenaga'], 'tenaga')).toEqual(expected);
     expect(masksOf(['energi'], 'tenaga')).toEqual(expected);
     expect(masksOf(['energi'], 'energi')).toBeUndefined();
+  });
+
+  it('masks nothing when the word is its concept\'s form in every language (nothing tells the meanings apart)', () => {
+    expect(masksOf(['digital'], 'digital')).toBeUndefined();
   });
 
   it('masks nothing when the query is the longer form itself', () => {

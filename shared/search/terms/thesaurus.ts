@@ -28,6 +28,8 @@ interface Group {
   phrases: string[][];
   /** The group's own forms' keys (not the places within it). */
   keys: string[];
+  /** A concept's keys by language (places have none). */
+  byLang?: Record<string, string[]>;
 }
 
 const MAX_PHRASE_WORDS = 12;
@@ -56,7 +58,10 @@ export class Thesaurus {
   private longest = 1;
 
   constructor(list?: TermList, gazetteer?: Gazetteer) {
-    for (const concept of list?.concepts ?? []) this.addGroup(concept.id, Object.values(concept.forms).flat());
+    for (const concept of list?.concepts ?? []) {
+      this.addGroup(concept.id, Object.values(concept.forms).flat());
+      this.groups.at(-1)!.byLang = Object.fromEntries(Object.entries(concept.forms).map(([lang, forms]) => [lang, forms.map(formKey).filter(Boolean)]));
+    }
     const places = gazetteer?.places ?? [];
     for (const place of places) {
       // A place's group also holds the names of the places within it (found from it, not it from them).
@@ -68,31 +73,37 @@ export class Thesaurus {
 
   /**
    * A one-word form inside a longer form of ANOTHER concept is, there, a word of that concept:
-   * Malay "tenaga" (energy) in "tenaga kerja" (labour) or "guna tenaga" (employment). Such a
-   * longer form masks the word, unless its concept narrows the word's own concept, that is
-   * unless another of its forms (in any language) also holds another of the word's concept's forms:
-   * "tenaga boleh baharu" is renewable energy, "renewable energy" holds "energy", so it does not
-   * mask "tenaga". Scoring counts a masked word for little in a document holding the longer
-   * form (word-scores.ts `unmasked`), unless the query itself is that form.
+   * Malay "tenaga" (energy) in "tenaga kerja" (labour) or "guna tenaga" (employment). The other
+   * languages tell: where the word's concept is written otherwise (English "energy", Indonesian
+   * "energi"), the other concept's forms hold none of those forms ("labour", "ketenagakerjaan"),
+   * so the longer form masks the word. It does not when any of its concept's forms holds
+   * another form of the word's concept ("renewable energy" holds "energy": a kind of energy),
+   * nor when the word is its concept's form in every language (nothing tells: "digital" in
+   * "digital economy"). Places (gazetteer names, in no language) neither mask nor are masked.
+   * Scoring counts a masked word for little in a document holding the longer form
+   * (word-scores.ts `unmasked`), unless the query itself is that form.
    */
   private findMaskingForms(): void {
     const contains = (phrase: string, part: string) => ` ${phrase} `.includes(` ${part} `);
-    this.groups.forEach((own, g) => {
+    const concepts = this.groups.filter((g) => g.byLang);
+    for (const own of concepts) {
+      const langs = Object.entries(own.byLang!);
       for (const word of own.keys) {
         if (word.includes(' ')) continue;
-        const masks: string[][] = [];
-        this.groups.forEach((other, h) => {
-          if (h === g || other.keys.includes(word)) return;
-          for (const form of other.keys) {
-            if (form === word || !contains(form, word)) continue;
-            // Another form holding the word itself proves nothing ("tenaga pengajar" beside "tenaga kependidikan").
-            const narrows = other.keys.some((k) => k !== form && own.keys.some((o) => o !== word && contains(k, o)));
-            if (!narrows) masks.push(form.split(' '));
-          }
-        });
-        if (masks.length > 0) this.masking.set(word, [...(this.masking.get(word) ?? []), ...masks]);
+        const telling = langs.filter(([, forms]) => !forms.includes(word));
+        if (telling.length === 0) continue;
+        const otherForms = own.keys.filter((k) => k !== word);
+        for (const other of concepts) {
+          if (other === own || other.keys.includes(word)) continue;
+          const holders = other.keys.filter((form) => form !== word && contains(form, word));
+          if (holders.length === 0) continue;
+          const narrows = other.keys.some((k) => otherForms.some((o) => contains(k, o)));
+          if (narrows) continue;
+          const masks = holders.map((form) => form.split(' '));
+          this.masking.set(word, [...(this.masking.get(word) ?? []), ...masks]);
+        }
       }
-    });
+    }
   }
 
   get size(): number {
