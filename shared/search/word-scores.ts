@@ -175,22 +175,24 @@ export function unmasked(index: TermIndex, word: string, posting: Posting | unde
   for (const phrase of masks) {
     const others = phrase.filter((w) => w !== word).map((w) => index.posting(w));
     if (others.length === 0 || others.some((p) => !p)) continue;
-    // The weakest weight of the other words, per document holding them all.
-    let weakest: Map<number, number> | undefined;
+    // The weakest weight of the other words in each of the word's documents (0: one is
+    // missing), by walking the postings side by side: both are in document order.
+    const held = new Float32Array(posting.length);
     for (const other of others as Posting[]) {
-      const next = new Map<number, number>();
-      for (let i = 0; i < other.length; i++) {
-        const num = other.nums[i]!;
-        const before = weakest ? weakest.get(num) : Infinity;
-        if (before !== undefined) next.set(num, Math.min(before, other.weights[i]!));
+      let j = 0;
+      for (let i = 0; i < posting.length; i++) {
+        const num = posting.nums[i]!;
+        while (j < other.length && other.nums[j]! < num) j++;
+        const w = j < other.length && other.nums[j] === num ? other.weights[j]! : 0;
+        if (held[i] === 0 && other !== others[0]) continue;
+        held[i] = other === others[0] ? w : Math.min(held[i]!, w);
       }
-      weakest = next;
     }
-    if (!weakest || weakest.size === 0) continue;
-    out ??= copyPosting(posting);
-    for (let i = 0; i < out.length; i++) {
-      const held = weakest.get(out.nums[i]!);
-      if (held !== undefined && posting.weights[i]! <= held) out.weights[i] = posting.weights[i]! * MATCH_FACTOR.masked;
+    for (let i = 0; i < posting.length; i++) {
+      if (held[i]! > 0 && posting.weights[i]! <= held[i]!) {
+        out ??= copyPosting(posting);
+        out.weights[i] = posting.weights[i]! * MATCH_FACTOR.masked;
+      }
     }
   }
   return out ?? posting;
@@ -198,7 +200,6 @@ export function unmasked(index: TermIndex, word: string, posting: Posting | unde
 
 function copyPosting(posting: Posting): Posting {
   const copy = new Posting();
-  copy.nums.push(...posting.nums);
-  copy.weights.push(...posting.weights);
+  for (let i = 0; i < posting.length; i++) copy.push(posting.nums[i]!, posting.weights[i]!);
   return copy;
 }
