@@ -32,7 +32,10 @@ export function scoreQuery(index: TermIndex, words: readonly string[], thesaurus
     const e = expansions.findIndex((x) => x.start <= i && i < x.end && x.end - x.start === 1 && !x.fuzzy && !x.prefix);
     return e < 0 ? Infinity : conceptIdf[e]!;
   });
-  const clauses = words.map((word, i) => scoreWord(index, word, n, matched, wordIdf[i]));
+  // A word read as a one-word form counts little where a document holds it inside another
+  // concept's longer form ("tenaga" in "tenaga kerja"; Thesaurus `masks`).
+  const wordMasks = words.map((word, i) => expansions.find((x) => x.start === i && x.end === i + 1)?.masks?.get(word));
+  const clauses = words.map((word, i) => scoreWord(index, word, n, matched, wordIdf[i], wordMasks[i]));
 
   // "kerja sama" finds "kerjasama", "cop 30" finds "COP30": a joined pair satisfies both words.
   for (let i = 0; i + 1 < words.length; i++) {
@@ -49,7 +52,8 @@ export function scoreQuery(index: TermIndex, words: readonly string[], thesaurus
   expansions.forEach((expansion, e) => {
     const factor = expansion.prefix ? MATCH_FACTOR.prefix : expansion.fuzzy ? MATCH_FACTOR.fuzzySynonym : MATCH_FACTOR.synonym;
     for (const phrase of expansion.alternatives) {
-      const scores = phraseScores(index, phrase, n, matched, conceptIdf[e]);
+      const masks = phrase.length === 1 ? expansion.masks?.get(phrase[0]!) : undefined;
+      const scores = phraseScores(index, phrase, n, matched, conceptIdf[e], masks);
       if (!scores) continue;
       for (let i = expansion.start; i < expansion.end; i++) raiseArray(clauses[i]!, scores, factor);
       index.returnLastScores();

@@ -1,6 +1,6 @@
 import type { MatchedWords } from './highlight';
 import { isKeySlip } from './keyboard';
-import { idf, raise, raiseAll, type Posting } from './postings';
+import { idf, Posting, raise, raiseAll } from './postings';
 import { stem } from './stem';
 import { MATCH_FACTOR } from './field-weights';
 import { hasStem, type TermIndex } from './term-index';
@@ -26,7 +26,7 @@ export function typoFactor(typed: string, term: string, distance: number): numbe
  * prefix of longer words (the delegate is still typing), within a typo or two, by its stem, split
  * into two indexed halves, letters and digits apart, and as an acronym through the glossary.
  */
-export function scoreWord(index: TermIndex, word: string, n: number, matched: Matched, conceptIdf = Infinity): Float32Array {
+export function scoreWord(index: TermIndex, word: string, n: number, matched: Matched, conceptIdf = Infinity, masks?: readonly string[][]): Float32Array {
   const scores = index.scores();
   const use = (term: string, factor: number) => {
     const posting = index.posting(term);
@@ -36,7 +36,7 @@ export function scoreWord(index: TermIndex, word: string, n: number, matched: Ma
   };
   // A word of the term list weighs what its concept weighs: a spelling the dataset rarely uses
   // must not make its few documents outrank those using the common one.
-  const exact = index.posting(word);
+  const exact = unmasked(index, word, index.posting(word), masks);
   if (exact) {
     matched.terms.add(word);
     raise(scores, exact, MATCH_FACTOR.exact * Math.min(conceptIdf, index.idf(exact)));
@@ -76,7 +76,7 @@ export function scoreWord(index: TermIndex, word: string, n: number, matched: Ma
 
   if (hasStem(word)) {
     const root = stem(word);
-    const posting = index.stemPosting(root);
+    const posting = unmasked(index, word, index.stemPosting(root), masks);
     if (posting) {
       matched.stems.add(root);
       raise(scores, posting, MATCH_FACTOR.stem * Math.min(conceptIdf, index.idf(posting)));
@@ -137,12 +137,12 @@ export function formDf(index: TermIndex, phrase: readonly string[]): number {
 }
 
 /** Scores of a term-list form: a word exactly or by its stem, a phrase by all its words; no idf above `conceptIdf`. */
-export function phraseScores(index: TermIndex, phrase: readonly string[], n: number, matched: Matched, conceptIdf = Infinity): Float32Array | undefined {
+export function phraseScores(index: TermIndex, phrase: readonly string[], n: number, matched: Matched, conceptIdf = Infinity, masks?: readonly string[][]): Float32Array | undefined {
   if (phrase.length === 1) {
     const word = phrase[0]!;
-    const posting = index.posting(word);
+    const posting = unmasked(index, word, index.posting(word), masks);
     const root = hasStem(word) ? stem(word) : undefined;
-    const stemmed = root === undefined ? undefined : index.stemPosting(root);
+    const stemmed = root === undefined ? undefined : unmasked(index, word, index.stemPosting(root), masks);
     if (!posting && !stemmed) return undefined;
     const scores = index.scores();
     if (stemmed) {
@@ -159,4 +159,47 @@ export function phraseScores(index: TermIndex, phrase: readonly string[], n: num
   const scores = index.scores();
   raisePhrase(index, scores, phrase, 1, n, matched.terms, conceptIdf);
   return scores;
+}
+
+/**
+ * A one-word form's posting with the documents that hold it as a word of another concept's
+ * longer form (`masks`, Thesaurus: "tenaga" in "tenaga kerja") counted for MATCH_FACTOR.masked.
+ * Postings hold no positions: a document counts as using the word that way when it holds every
+ * other word of the longer form at least as heavily as the word itself (a document with
+ * "tenaga" in its title and "kerja" only in its text still counts fully). The posting itself
+ * when nothing is masked.
+ */
+export function unmasked(index: TermIndex, word: string, posting: Posting | undefined, masks: readonly string[][] | undefined): Posting | undefined {
+  if (!posting || !masks || masks.length === 0) return posting;
+  let out: Posting | undefined;
+  for (const phrase of masks) {
+    const others = phrase.filter((w) => w !== word).map((w) => index.posting(w));
+    if (others.length === 0 || others.some((p) => !p)) continue;
+    // The weakest weight of the other words in each of the word's documents (0: one is
+    // missing), by walking the postings side by side: both are in document order.
+    const held = new Float32Array(posting.length);
+    for (const other of others as Posting[]) {
+      let j = 0;
+      for (let i = 0; i < posting.length; i++) {
+        const num = posting.nums[i]!;
+        while (j < other.length && other.nums[j]! < num) j++;
+        const w = j < other.length && other.nums[j] === num ? other.weights[j]! : 0;
+        if (held[i] === 0 && other !== others[0]) continue;
+        held[i] = other === others[0] ? w : Math.min(held[i]!, w);
+      }
+    }
+    for (let i = 0; i < posting.length; i++) {
+      if (held[i]! > 0 && posting.weights[i]! <= held[i]!) {
+        out ??= copyPosting(posting);
+        out.weights[i] = posting.weights[i]! * MATCH_FACTOR.masked;
+      }
+    }
+  }
+  return out ?? posting;
+}
+
+function copyPosting(posting: Posting): Posting {
+  const copy = new Posting();
+  for (let i = 0; i < posting.length; i++) copy.push(posting.nums[i]!, posting.weights[i]!);
+  return copy;
 }

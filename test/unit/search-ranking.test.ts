@@ -131,3 +131,51 @@ describe('the length of a record', () => {
     expect(hits.map((h) => h.id)).toEqual(['short', 'long']);
   });
 });
+
+describe("a one-word form inside another concept's longer form", () => {
+  // Malay "tenaga" is energy, but in "tenaga kerja" it is labour and in "tenaga kependidikan"
+  // educational staff: those records must not outrank the energy ministers' meetings.
+  const docs = () => [
+    doc('target', 'workforce-id', { id: 'Meningkatkan kompetensi dan standar tenaga kerja sektor publik', en: 'Raising the competencies and standards of the public sector workforce' }),
+    doc('target', 'workforce-ms', { ms: 'Meningkatkan kemahiran tenaga kerja di rantau ini', en: 'Raising the skills of the workforce in the region' }),
+    doc('target', 'education-staff', { id: 'peningkatan kapasitas tenaga kependidikan', en: 'Building the capacity of the education workforce' }),
+    doc('body', 'amem', { en: 'ASEAN Ministers on Energy Meeting', ms: 'Mesyuarat Menteri-Menteri Tenaga ASEAN', id: 'Pertemuan Menteri Energi ASEAN' }, { acronyms: ['AMEM'] }),
+    doc('meeting', 'amem-42', { en: '42nd ASEAN Ministers on Energy Meeting', ms: 'Mesyuarat Menteri-Menteri Tenaga ASEAN ke-42', id: 'Pertemuan Menteri Energi ASEAN ke-42' }),
+    doc('meeting', 'energy-en', 'Energy security roundtable'),
+    ...filler('meeting', 20),
+  ];
+  const energy = ['amem', 'amem-42', 'energy-en'];
+  const workforce = ['workforce-id', 'workforce-ms', 'education-staff'];
+  const order = (index: SearchIndex, q: string, lang: string) => index.search(q, { lang }).hits.map((h) => h.id);
+
+  it('"energi" (Indonesian) and "tenaga" (Malay) put the energy body and meetings above the workforce records', () => {
+    const index = withTerms(docs());
+    for (const [q, lang] of [['energi', 'id'], ['tenaga', 'ms'], ['energy', 'en']] as const) {
+      const ids = order(index, q, lang);
+      const lastEnergy = Math.max(...energy.map((id) => ids.indexOf(id)));
+      const firstWorkforce = Math.min(...workforce.map((id) => (ids.includes(id) ? ids.indexOf(id) : Infinity)));
+      expect(energy.every((id) => ids.includes(id)), `${q}: ${ids.join(' ')}`).toBe(true);
+      expect(lastEnergy, `${q}: ${ids.join(' ')}`).toBeLessThan(firstWorkforce);
+    }
+  });
+
+  it('"tenaga kerja" still finds the labour records first, in Malay and Indonesian', () => {
+    const index = withTerms(docs());
+    for (const lang of ['ms', 'id']) {
+      const ids = order(index, 'tenaga kerja', lang);
+      expect(new Set(ids.slice(0, 2))).toEqual(new Set(['workforce-id', 'workforce-ms']));
+    }
+  });
+
+  it('a document using the word on its own as well still counts fully', () => {
+    // "tenaga" in the title (energy), "kerja" only in the text: not read as "tenaga kerja".
+    const index = withTerms([
+      doc('agendaItem', 'both', 'Dasar tenaga serantau', { text: ['Kumpulan kerja teknikal melaporkan kemajuan'] }),
+      doc('agendaItem', 'plain', 'Dasar tenaga serantau'),
+      ...filler('dasar', 10),
+    ]);
+    const hits = index.search('tenaga', { lang: 'ms' }).hits;
+    const score = (id: string) => hits.find((h) => h.id === id)!.score;
+    expect(score('both') / score('plain')).toBeGreaterThan(0.8);
+  });
+});

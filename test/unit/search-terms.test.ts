@@ -215,3 +215,37 @@ describe('a body’s sector, as the search worker indexes it', () => {
     if (lang !== 'en') expect(snippets).not.toContain('environment');
   });
 });
+
+describe("a one-word form inside another concept's longer form (Thesaurus masks)", () => {
+  const list = TermList.parse({
+    version: 1,
+    concepts: [
+      { id: 'energy', group: 'sector', forms: { en: ['energy'], ms: ['tenaga'], id: ['energi'] } },
+      { id: 'renewable-energy', group: 'sector', forms: { en: ['renewable energy'], ms: ['tenaga boleh baharu'], id: ['energi terbarukan'] } },
+      { id: 'labour', group: 'sector', forms: { en: ['labour'], ms: ['tenaga kerja'], id: ['ketenagakerjaan', 'tenaga kerja'] } },
+      { id: 'education-workforce', group: 'sector', forms: { en: ['education workforce'], ms: ['tenaga pengajar'], id: ['tenaga kependidikan'] } },
+      { id: 'digital', group: 'sector', forms: { en: ['digital'], ms: ['digital'], id: ['digital'] } },
+      { id: 'digital-economy', group: 'sector', forms: { en: ['digital economy'], ms: ['ekonomi digital'], id: ['ekonomi digital'] } },
+    ],
+  });
+  const thesaurus = new Thesaurus(list);
+  const masksOf = (words: string[], form: string) => thesaurus.expand(words)[0]?.masks?.get(form)?.map((m) => m.join(' ')).sort();
+
+  it('masks the word with the longer forms of concepts that are no kind of it, read from any form of its concept', () => {
+    // Renewable energy is a kind of energy ("renewable energy" holds "energy"): it does not mask.
+    // "tenaga pengajar" beside "tenaga kependidikan" proves nothing: the same false word.
+    const expected = ['tenaga kependidikan', 'tenaga kerja', 'tenaga pengajar'];
+    expect(masksOf(['tenaga'], 'tenaga')).toEqual(expected);
+    expect(masksOf(['energi'], 'tenaga')).toEqual(expected);
+    expect(masksOf(['energi'], 'energi')).toBeUndefined();
+  });
+
+  it('masks nothing when the word is its concept\'s form in every language (nothing tells the meanings apart)', () => {
+    expect(masksOf(['digital'], 'digital')).toBeUndefined();
+  });
+
+  it('masks nothing when the query is the longer form itself', () => {
+    expect(thesaurus.expand(['tenaga', 'kerja'])[0]).toMatchObject({ start: 0, end: 2, concepts: ['labour'] });
+    expect(thesaurus.expand(['tenaga', 'kerja'])[0]?.masks).toBeUndefined();
+  });
+});

@@ -15,11 +15,21 @@ export interface Expansion {
   fuzzy: boolean;
   /** The last word read as the start of a form still being typed ("pertahan" for pertahanan): counts as a completion. */
   prefix?: boolean;
+  /**
+   * For a one-word span: the one-word forms (the typed word and its alternatives) that are also
+   * words of another concept's longer form, with those forms ("tenaga" -> [["tenaga", "kerja"]]).
+   * In a document holding the longer form, the word is most likely that other concept's.
+   */
+  masks?: Map<string, string[][]>;
 }
 
 interface Group {
   id: string;
   phrases: string[][];
+  /** The group's own forms' keys (not the places within it). */
+  keys: string[];
+  /** A concept's keys by language (places have none). */
+  byLang?: Record<string, string[]>;
 }
 
 const MAX_PHRASE_WORDS = 12;
@@ -43,15 +53,56 @@ export class Thesaurus {
   private readonly singleWords = new Vocabulary();
   /** Words of multi-word forms long enough to be read through a typo ("hayti" in "keanekaragaman hayti"). */
   private readonly phraseWords = new Vocabulary();
+  /** One-word form -> longer forms of other concepts holding it (see `maskingForms`). */
+  private readonly masking = new Map<string, string[][]>();
   private longest = 1;
 
   constructor(list?: TermList, gazetteer?: Gazetteer) {
-    for (const concept of list?.concepts ?? []) this.addGroup(concept.id, Object.values(concept.forms).flat());
+    for (const concept of list?.concepts ?? []) {
+      this.addGroup(concept.id, Object.values(concept.forms).flat());
+      this.groups.at(-1)!.byLang = Object.fromEntries(Object.entries(concept.forms).map(([lang, forms]) => [lang, forms.map(formKey).filter(Boolean)]));
+    }
     const places = gazetteer?.places ?? [];
     for (const place of places) {
       // A place's group also holds the names of the places within it (found from it, not it from them).
       const inside = places.filter((p) => p.within?.includes(place.id)).flatMap((p) => p.names);
       this.addGroup(`place:${place.id}`, place.names, inside);
+    }
+    this.findMaskingForms();
+  }
+
+  /**
+   * A one-word form inside a longer form of ANOTHER concept is, there, a word of that concept:
+   * Malay "tenaga" (energy) in "tenaga kerja" (labour) or "guna tenaga" (employment). The other
+   * languages tell: where the word's concept is written otherwise (English "energy", Indonesian
+   * "energi"), the other concept's forms hold none of those forms ("labour", "ketenagakerjaan"),
+   * so the longer form masks the word. It does not when any of its concept's forms holds
+   * another form of the word's concept ("renewable energy" holds "energy": a kind of energy),
+   * nor when the word is its concept's form in every language (nothing tells: "digital" in
+   * "digital economy"). Places (gazetteer names, in no language) neither mask nor are masked.
+   * Scoring counts a masked word for little in a document holding the longer form
+   * (word-scores.ts `unmasked`), unless the query itself is that form.
+   */
+  private findMaskingForms(): void {
+    const contains = (phrase: string, part: string) => ` ${phrase} `.includes(` ${part} `);
+    const concepts = this.groups.filter((g) => g.byLang);
+    for (const own of concepts) {
+      const langs = Object.entries(own.byLang!);
+      for (const word of own.keys) {
+        if (word.includes(' ')) continue;
+        const telling = langs.filter(([, forms]) => !forms.includes(word));
+        if (telling.length === 0) continue;
+        const otherForms = own.keys.filter((k) => k !== word);
+        for (const other of concepts) {
+          if (other === own || other.keys.includes(word)) continue;
+          const holders = other.keys.filter((form) => form !== word && contains(form, word));
+          if (holders.length === 0) continue;
+          const narrows = other.keys.some((k) => otherForms.some((o) => contains(k, o)));
+          if (narrows) continue;
+          const masks = holders.map((form) => form.split(' '));
+          this.masking.set(word, [...(this.masking.get(word) ?? []), ...masks]);
+        }
+      }
     }
   }
 
@@ -63,7 +114,7 @@ export class Thesaurus {
     const index = this.groups.length;
     const keys = [...new Set(forms.map(formKey).filter(Boolean))];
     const inside = [...new Set(foundFromHere.map(formKey).filter((k) => k && !keys.includes(k)))];
-    this.groups.push({ id, phrases: [...keys, ...inside].map((k) => k.split(' ')) });
+    this.groups.push({ id, phrases: [...keys, ...inside].map((k) => k.split(' ')), keys });
     for (const key of keys) {
       const words = key.split(' ');
       this.longest = Math.min(MAX_PHRASE_WORDS, Math.max(this.longest, words.length));
@@ -164,7 +215,16 @@ export class Thesaurus {
         alternatives.push(phrase);
       }
     }
-    return { start, end, alternatives, concepts: groups.map((g) => this.groups[g]!.id), fuzzy };
+    const found: Expansion = { start, end, alternatives, concepts: groups.map((g) => this.groups[g]!.id), fuzzy };
+    if (end - start === 1) {
+      const masks = new Map<string, string[][]>();
+      for (const form of [own, ...alternatives.filter((a) => a.length === 1).map((a) => a[0]!)]) {
+        const by = this.masking.get(form);
+        if (by) masks.set(form, by);
+      }
+      if (masks.size > 0) found.masks = masks;
+    }
+    return found;
   }
 
   /** Single-word forms close to `word` (for "did you mean" when nothing matched). */
