@@ -58,10 +58,27 @@ export function hashPayloadLines(payload: BundlePayload): { sha256: string; byte
   return { sha256: bytesToHex(hasher.digest()), bytes };
 }
 
-/** Gives a fresh buffer's memory back at once (where ArrayBuffer.prototype.transfer exists). */
+/** Gives a fresh buffer's memory back at once (the reader's, or this parser's own). */
 function release(reader: ByteReader, bytes: Uint8Array): void {
-  if (reader.fresh && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) {
-    (bytes.buffer as { transfer?: (length: number) => unknown }).transfer?.(0);
+  if (reader.fresh && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) detach(bytes.buffer);
+}
+
+/**
+ * Detaches a buffer we alone hold, so its memory goes back now rather than at the next full
+ * collection. ArrayBuffer.prototype.transfer(0) frees it at once; where that is missing (Node 20,
+ * which runs the publisher's tool) a transfer through structuredClone moves the memory to a new,
+ * unreferenced buffer, freed at the next minor collection: the file's blocks, held while the
+ * payload is hashed, are old by then and would otherwise stay beside the parsed records.
+ */
+function detach(buffer: ArrayBufferLike): void {
+  const transfer = (buffer as { transfer?: (length: number) => unknown }).transfer;
+  if (typeof transfer === 'function') transfer.call(buffer, 0);
+  else if (typeof structuredClone === 'function' && buffer instanceof ArrayBuffer) {
+    try {
+      structuredClone(buffer, { transfer: [buffer] });
+    } catch {
+      // Not transferable (a WebAssembly memory's): left to the collector.
+    }
   }
 }
 
@@ -206,7 +223,7 @@ export async function parsePayloadLines(reader: ByteReader, from: number, to: nu
     carry = bytes.slice(start);
     if (bytes === read) release(reader, read);
     // A merged block is this parser's own: its memory goes back at once, not at the next collection.
-    else (bytes.buffer as { transfer?: (length: number) => unknown }).transfer?.(0);
+    else detach(bytes.buffer);
     // A line longer than a few blocks is no record: stop before it takes the memory.
     if (carry.length > 4 * Math.max(blockBytes, BLOCK_BYTES)) {
       problem('a line longer than 4 MiB');

@@ -116,6 +116,30 @@ describe('the streaming SHA-256 (WebAssembly, with @noble/hashes where it cannot
     expect(parsed).toEqual(await parsePayloadLines({ size: bytes.length, read: (s, e) => Promise.resolve(bytes.subarray(s, e)) }, 7, bytes.length, 2, 64, 512));
     await expect(read.blocks.read(7, 519)).rejects.toThrow(/outside the blocks/);
   });
+
+  it('gives back every block a fresh reader handed over once it is parsed, with or without ArrayBuffer.prototype.transfer', async () => {
+    const meetings = builtinRecords().meetings;
+    const lines = meetings.map((m) => `${JSON.stringify(['meetings', m])}\n`).join('');
+    const bytes = new TextEncoder().encode(lines);
+    const proto = ArrayBuffer.prototype as { transfer?: unknown };
+    const transfer = Object.getOwnPropertyDescriptor(proto, 'transfer');
+    for (const withTransfer of [true, false]) {
+      if (!withTransfer && transfer) delete proto.transfer;
+      try {
+        const handed: Uint8Array[] = [];
+        const reader = { size: bytes.length, fresh: true, read: (s: number, e: number) => Promise.resolve(handed[handed.push(bytes.slice(s, e)) - 1]!) };
+        const read = await readHashed(reader, 0, bytes.length, 512);
+        const parsed = await parsePayloadLines(read.blocks, 0, bytes.length, 2, 64, 512);
+        read.discard();
+        expect(parsed.ok && parsed.payload.meetings!.length).toBe(meetings.length);
+        expect(handed.length).toBeGreaterThan(1);
+        // Detached: the memory is the collector's to take at once, not kept beside the records.
+        expect(handed.map((b) => b.byteLength)).toEqual(handed.map(() => 0));
+      } finally {
+        if (transfer) Object.defineProperty(proto, 'transfer', transfer);
+      }
+    }
+  });
 });
 
 describe('hashPayload with record digests', () => {
