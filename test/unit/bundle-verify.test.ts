@@ -254,7 +254,7 @@ describe('verifyBundle refuses, with its own code and message for each attack', 
 });
 
 describe('format 2 checks the signature before it parses a payload byte', () => {
-  const payloadParses = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter(([text]) => typeof text === 'string' && text.startsWith('["')).length;
+  const payloadParses = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter(([text]) => typeof text === 'string' && /^\[?\["/.test(text)).length;
 
   it('a bundle signed by an unknown key, or with a changed record, never reaches the payload parser', async () => {
     const bundle = await signedBundle(baseInput(records), [publisher]);
@@ -265,9 +265,9 @@ describe('format 2 checks the signature before it parses a payload byte', () => 
       expect(changed).not.toBe(bundle);
       expectRefused(await verify(changed), 'payload-hash-mismatch');
       expect(payloadParses(spy)).toBe(0);
-      // The control: an intact bundle is parsed line by line once its hash matched.
+      // The control: an intact bundle is parsed (a block's lines joined, or a line) once its hash matched.
       expect((await verify(bundle)).ok).toBe(true);
-      expect(payloadParses(spy)).toBeGreaterThan(100);
+      expect(payloadParses(spy)).toBeGreaterThan(0);
     } finally {
       spy.mockRestore();
     }
