@@ -101,6 +101,7 @@ export async function hashRange(reader: ByteReader, from: number, to: number, bl
  * finishes with it, so the file's bytes shrink as its records grow.
  */
 export async function readHashed(reader: ByteReader, from: number, to: number, blockBytes = BLOCK_BYTES): Promise<{ sha256: string; blocks: ByteReader; discard(): void }> {
+  if (reader.reread) return hashedTwice(reader, from, to, blockBytes);
   const hasher = await createSha256();
   const held: (Uint8Array | undefined)[] = [];
   // A few reads are asked for ahead of the one being hashed: each read of a Blob is a round trip
@@ -145,6 +146,50 @@ export async function readHashed(reader: ByteReader, from: number, to: number, b
       held.length = 0;
     },
   };
+}
+
+/** A block read again did not have the digest it had when the payload was hashed: the file changed meanwhile. */
+export class PayloadChangedError extends Error {
+  constructor() {
+    super('the payload changed while it was being read');
+    this.name = 'PayloadChangedError';
+  }
+}
+
+/**
+ * readHashed for a reader that can read a range again cheaply (a file on disk): the payload is
+ * hashed a block at a time and nothing is kept but each block's own SHA-256, so the file's bytes
+ * are never held beside the records parsed from them. The parser's reads read each block again
+ * and give it only if its digest is the one hashed (else PayloadChangedError, before a byte of it
+ * is parsed): every byte parsed is still a byte the payload hash, checked against the signed one,
+ * covered.
+ */
+async function hashedTwice(reader: ByteReader, from: number, to: number, blockBytes: number): Promise<{ sha256: string; blocks: ByteReader; discard(): void }> {
+  const hasher = await createSha256();
+  const block = await createSha256();
+  const digests: (Uint8Array | undefined)[] = [];
+  for (let at = from; at < to; at += blockBytes) {
+    const bytes = await reader.read(at, Math.min(at + blockBytes, to));
+    hasher.update(bytes);
+    digests.push(block.init().update(bytes).digest().slice());
+    release(reader, bytes);
+  }
+  const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const blocks: ByteReader = {
+    size: reader.size,
+    ...(reader.fresh ? { fresh: true } : {}),
+    async read(start, end) {
+      const index = (start - from) / blockBytes;
+      const expected = digests[index];
+      // Only the parser's own reads, in its own blocks, each once.
+      if (!Number.isInteger(index) || expected === undefined || end !== Math.min(start + blockBytes, to)) throw new Error('readHashed: a read outside the blocks read');
+      digests[index] = undefined;
+      const bytes = await reader.read(start, end);
+      if (bytes.length !== end - start || !same(block.init().update(bytes).digest(), expected)) throw new PayloadChangedError();
+      return bytes;
+    },
+  };
+  return { sha256: bytesToHex(hasher.digest()), blocks, discard: () => void (digests.length = 0) };
 }
 
 export interface LineProblem {
