@@ -3,7 +3,7 @@
  * See docs/dataset-bundles.md. All bundle logic lives in shared/bundle; this file reads
  * arguments and files and prints.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
@@ -344,18 +344,33 @@ async function verify(argv: string[]): Promise<void> {
     installedVersion === undefined ? undefined : { version: positiveInt(installedVersion, 'installed-version'), contentSha256: installedHash!, ...(signers ? { signers } : {}) };
   const maxBytes = values['max-mb'] === undefined ? DEFAULT_MAX_BUNDLE_BYTES : positiveInt(values['max-mb'] as string, 'max-mb') * 1024 * 1024;
   const path = resolve(positionals[0]!);
-  let bytes: Uint8Array;
+  let fd: number;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, 'r');
   } catch (error) {
     throw new Error(`cannot read bundle ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { cause: error });
   }
-  const result = await verifyBundle(bytes, keys, {
-    now: new Date(),
-    maxBytes,
-    appVersion: (values['app-version'] as string | undefined) ?? APP_VERSION,
-    installed: () => installed,
-  });
+  // Read a piece at a time, twice (the file is on disk): the bundle's bytes are never held whole beside its records.
+  const readPiece = (start: number, end: number) => {
+    const piece = new Uint8Array(end - start);
+    for (let at = 0; at < piece.length; ) {
+      const n = readSync(fd, piece, at, piece.length - at, start + at);
+      if (n === 0) throw new Error(`cannot read bundle ${path}: it changed while being read`);
+      at += n;
+    }
+    return Promise.resolve(piece);
+  };
+  let result: Awaited<ReturnType<typeof verifyBundle>>;
+  try {
+    result = await verifyBundle({ size: fstatSync(fd).size, read: readPiece, take: () => readFileSync(path), fresh: true, reread: true }, keys, {
+      now: new Date(),
+      maxBytes,
+      appVersion: (values['app-version'] as string | undefined) ?? APP_VERSION,
+      installed: () => installed,
+    });
+  } finally {
+    closeSync(fd);
+  }
   if (!result.ok) {
     printError(`REFUSED (${result.code}): ${inline(result.message)}`);
     for (const p of result.problems.slice(0, 50)) printError(`  - ${inline(p)}`);

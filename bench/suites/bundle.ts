@@ -141,7 +141,8 @@ async function verifyChild(path: string, keyText: string): Promise<void> {
   const started = performance.now();
   // Handed over as the app's worker hands over a Blob: read a piece at a time (here from the
   // file on disk), so neither the whole bytes nor the whole text are held; the whole file is
-  // only read if that fails.
+  // only read if that fails. A file on disk is cheap to read again (reread): the payload is
+  // hashed in one pass and parsed in a second, as the publisher's tool reads a file.
   const fd = openSync(path, 'r');
   const size = fstatSync(fd).size;
   let result: Awaited<ReturnType<typeof verifyBundle>>;
@@ -156,6 +157,7 @@ async function verifyChild(path: string, keyText: string): Promise<void> {
         },
         take: () => readFileSync(path),
         fresh: true,
+        reread: true,
       },
       [key],
       options,

@@ -218,6 +218,8 @@ export async function syncSuite({ browser, url, runs, record }: BenchContext): P
   // The same over an installed dataset: version 1 of the 100k records is installed first (not
   // measured), then version 2, with about 10% of the records changed, is checked and applied.
   // The comparison then reads the installed records back, which an empty database hides.
+  // BENCH_SYNC_OVER=0: the fresh install alone (the figures compared with importInto).
+  if (process.env.BENCH_SYNC_OVER === '0') return;
   const body2 = await bundleOf(revised(records), 2);
   const over: (SyncSample & { rawMs: number })[] = [];
   for (let i = 0; i < Math.min(runs, 3); i++) {

@@ -58,10 +58,27 @@ export function hashPayloadLines(payload: BundlePayload): { sha256: string; byte
   return { sha256: bytesToHex(hasher.digest()), bytes };
 }
 
-/** Gives a fresh buffer's memory back at once (where ArrayBuffer.prototype.transfer exists). */
+/** Gives a fresh buffer's memory back at once (the reader's, or this parser's own). */
 function release(reader: ByteReader, bytes: Uint8Array): void {
-  if (reader.fresh && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) {
-    (bytes.buffer as { transfer?: (length: number) => unknown }).transfer?.(0);
+  if (reader.fresh && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) detach(bytes.buffer);
+}
+
+/**
+ * Detaches a buffer we alone hold, so its memory goes back now rather than at the next full
+ * collection. ArrayBuffer.prototype.transfer(0) frees it at once; where that is missing (Node 20,
+ * which runs the publisher's tool) a transfer through structuredClone moves the memory to a new,
+ * unreferenced buffer, freed at the next minor collection: the file's blocks, held while the
+ * payload is hashed, are old by then and would otherwise stay beside the parsed records.
+ */
+function detach(buffer: ArrayBufferLike): void {
+  const transfer = (buffer as { transfer?: (length: number) => unknown }).transfer;
+  if (typeof transfer === 'function') transfer.call(buffer, 0);
+  else if (typeof structuredClone === 'function' && buffer instanceof ArrayBuffer) {
+    try {
+      structuredClone(buffer, { transfer: [buffer] });
+    } catch {
+      // Not transferable (a WebAssembly memory's): left to the collector.
+    }
   }
 }
 
@@ -84,6 +101,7 @@ export async function hashRange(reader: ByteReader, from: number, to: number, bl
  * finishes with it, so the file's bytes shrink as its records grow.
  */
 export async function readHashed(reader: ByteReader, from: number, to: number, blockBytes = BLOCK_BYTES): Promise<{ sha256: string; blocks: ByteReader; discard(): void }> {
+  if (reader.reread) return hashedTwice(reader, from, to, blockBytes);
   const hasher = await createSha256();
   const held: (Uint8Array | undefined)[] = [];
   // A few reads are asked for ahead of the one being hashed: each read of a Blob is a round trip
@@ -130,6 +148,50 @@ export async function readHashed(reader: ByteReader, from: number, to: number, b
   };
 }
 
+/** A block read again did not have the digest it had when the payload was hashed: the file changed meanwhile. */
+export class PayloadChangedError extends Error {
+  constructor() {
+    super('the payload changed while it was being read');
+    this.name = 'PayloadChangedError';
+  }
+}
+
+/**
+ * readHashed for a reader that can read a range again cheaply (a file on disk): the payload is
+ * hashed a block at a time and nothing is kept but each block's own SHA-256, so the file's bytes
+ * are never held beside the records parsed from them. The parser's reads read each block again
+ * and give it only if its digest is the one hashed (else PayloadChangedError, before a byte of it
+ * is parsed): every byte parsed is still a byte the payload hash, checked against the signed one,
+ * covered.
+ */
+async function hashedTwice(reader: ByteReader, from: number, to: number, blockBytes: number): Promise<{ sha256: string; blocks: ByteReader; discard(): void }> {
+  const hasher = await createSha256();
+  const block = await createSha256();
+  const digests: (Uint8Array | undefined)[] = [];
+  for (let at = from; at < to; at += blockBytes) {
+    const bytes = await reader.read(at, Math.min(at + blockBytes, to));
+    hasher.update(bytes);
+    digests.push(block.init().update(bytes).digest().slice());
+    release(reader, bytes);
+  }
+  const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const blocks: ByteReader = {
+    size: reader.size,
+    ...(reader.fresh ? { fresh: true } : {}),
+    async read(start, end) {
+      const index = (start - from) / blockBytes;
+      const expected = digests[index];
+      // Only the parser's own reads, in its own blocks, each once.
+      if (!Number.isInteger(index) || expected === undefined || end !== Math.min(start + blockBytes, to)) throw new Error('readHashed: a read outside the blocks read');
+      digests[index] = undefined;
+      const bytes = await reader.read(start, end);
+      if (bytes.length !== end - start || !same(block.init().update(bytes).digest(), expected)) throw new PayloadChangedError();
+      return bytes;
+    },
+  };
+  return { sha256: bytesToHex(hasher.digest()), blocks, discard: () => void (digests.length = 0) };
+}
+
 export interface LineProblem {
   /** 1-based line of the file (the header is line 1). */
   line: number;
@@ -154,6 +216,12 @@ export async function parsePayloadLines(reader: ByteReader, from: number, to: nu
     if (problems.length < 100) problems.push({ line, message });
   };
 
+  const take = (value: unknown) => {
+    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return problem('expected ["kind", record]');
+    const kind = value[0];
+    if (!(PAYLOAD_LINE_KINDS as readonly string[]).includes(kind)) return problem(`unknown kind "${kind.slice(0, 40)}"`);
+    (payload[kind] ??= []).push(value[1]);
+  };
   const parseLine = (bytes: Uint8Array, start: number, end: number, depth: number) => {
     if (end === start) return problem('empty line');
     if (depth > maxDepth) return problem(`nested ${depth} levels deep; at most ${maxDepth} are allowed`);
@@ -163,10 +231,40 @@ export async function parsePayloadLines(reader: ByteReader, from: number, to: nu
     } catch {
       return problem('not valid UTF-8 JSON');
     }
-    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return problem('expected ["kind", record]');
-    const kind = value[0];
-    if (!(PAYLOAD_LINE_KINDS as readonly string[]).includes(kind)) return problem(`unknown kind "${kind.slice(0, 40)}"`);
-    (payload[kind] ??= []).push(value[1]);
+    take(value);
+  };
+
+  // The lines a block ends, parsed together: one decode and one JSON.parse of the lines joined
+  // by commas into an array, instead of one of each per line (100k small strings, and their
+  // garbage, for a 100k-record payload). Only lines the scan shows to be one whole value each
+  // (not empty, not too deep, brackets balanced and never closed below zero, no string left
+  // open) are joined, so the array holds one element per line, each what JSON.parse gives for
+  // the line alone. Otherwise, or when the joined parse fails or gives another count, the lines
+  // are parsed one by one, so that a problem is named by its own line as before.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const depths: number[] = [];
+  let joinable = true;
+  const parseLines = (bytes: Uint8Array) => {
+    const count = starts.length;
+    let values: unknown[] | undefined;
+    if (joinable && count > 1) {
+      try {
+        const parsed: unknown = JSON.parse(`[${decoder.decode(bytes.subarray(starts[0], ends[count - 1])).replaceAll('\n', ',')}]`);
+        if (Array.isArray(parsed) && parsed.length === count) values = parsed;
+      } catch {
+        // Parsed line by line below, which names the line.
+      }
+    }
+    const first = line;
+    for (let k = 0; k < count; k++) {
+      line = first + k;
+      if (values) take(values[k]);
+      else parseLine(bytes, starts[k]!, ends[k]!, depths[k]!);
+    }
+    line = first + count;
+    starts.length = ends.length = depths.length = 0;
+    joinable = true;
   };
 
   for (let at = from; at < to; at += blockBytes) {
@@ -182,6 +280,7 @@ export async function parsePayloadLines(reader: ByteReader, from: number, to: nu
     let start = 0;
     let depth = 0;
     let deepest = 0;
+    let below = false;
     let inString = false;
     let escaped = false;
     const n = bytes.length;
@@ -189,11 +288,13 @@ export async function parsePayloadLines(reader: ByteReader, from: number, to: nu
       const c = bytes[i]!;
       if (c === LF) {
         // A raw line feed cannot be inside a JSON string: it always ends the line.
-        parseLine(bytes, start, i, deepest);
-        line++;
+        if (i === start || deepest > maxDepth || depth !== 0 || below || inString) joinable = false;
+        starts.push(start);
+        ends.push(i);
+        depths.push(deepest);
         start = i + 1;
         depth = deepest = 0;
-        inString = escaped = false;
+        below = inString = escaped = false;
       } else if (inString) {
         if (escaped) escaped = false;
         else if (c === BACKSLASH) escaped = true;
@@ -201,12 +302,15 @@ export async function parsePayloadLines(reader: ByteReader, from: number, to: nu
       } else if (c === QUOTE) inString = true;
       else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
         if (++depth > deepest) deepest = depth;
-      } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
+      } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+        if (--depth < 0) below = true;
+      }
     }
+    parseLines(bytes);
     carry = bytes.slice(start);
     if (bytes === read) release(reader, read);
     // A merged block is this parser's own: its memory goes back at once, not at the next collection.
-    else (bytes.buffer as { transfer?: (length: number) => unknown }).transfer?.(0);
+    else detach(bytes.buffer);
     // A line longer than a few blocks is no record: stop before it takes the memory.
     if (carry.length > 4 * Math.max(blockBytes, BLOCK_BYTES)) {
       problem('a line longer than 4 MiB');

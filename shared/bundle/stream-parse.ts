@@ -27,6 +27,12 @@ export interface ByteReader {
    * instead of at the collector's next pass over the dead buffers.
    */
   readonly fresh?: boolean;
+  /**
+   * True when a range can be read again cheaply (a file on disk): a format-2 payload is then
+   * hashed in one pass and parsed in a second, each block checked against its digest from the
+   * first, instead of being held whole until its hash is checked (readHashed).
+   */
+  readonly reread?: boolean;
 }
 
 /** Gives a fresh buffer's memory back at once (where ArrayBuffer.prototype.transfer exists). */

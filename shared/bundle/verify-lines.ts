@@ -1,6 +1,6 @@
 import { RECORD_KINDS, isLaterRecordKind } from '../model';
 import { hashPayload } from './payload';
-import { parsePayloadLines, readHashed } from './payload-lines';
+import { parsePayloadLines, PayloadChangedError, readHashed } from './payload-lines';
 import { refuse } from './refusal';
 import { BUNDLE_FORMAT_VERSION, BundleHeader, LAYERED_FORMAT_VERSION } from './schema';
 import type { ByteReader } from './stream-parse';
@@ -49,8 +49,16 @@ export async function verifyLinesBundle(reader: ByteReader, header: HeaderLine, 
   }
 
   // From here on the bytes are the publisher's, exactly as signed.
-  const lines = await parsePayloadLines(read.blocks, header.payloadStart, reader.size);
-  read.discard();
+  let lines: Awaited<ReturnType<typeof parsePayloadLines>>;
+  try {
+    lines = await parsePayloadLines(read.blocks, header.payloadStart, reader.size);
+  } catch (error) {
+    // Read twice (a file on disk), and a block was not what was hashed the first time.
+    if (error instanceof PayloadChangedError) return tampered();
+    throw error;
+  } finally {
+    read.discard();
+  }
   if (!lines.ok) {
     const problems = lines.problems.map((p) => `line ${p.line}: ${p.message}`);
     return refuse('records-invalid', `The bundle's payload is malformed (${problems[0]}${problems.length > 1 ? ` and ${problems.length - 1} more` : ''}).`, problems);

@@ -93,6 +93,8 @@ export interface BundleBytes {
   read?(start: number, end: number): Promise<Uint8Array>;
   /** Each read gives a fresh buffer the verifier may detach once used (see ByteReader.fresh). */
   readonly fresh?: boolean;
+  /** A range can be read again cheaply (a file on disk; see ByteReader.reread): the file is read twice rather than held. */
+  readonly reread?: boolean;
   /** Called once the file is parsed: it is not needed any more. */
   release?(): void;
 }
@@ -125,7 +127,7 @@ async function readerOf(input: Uint8Array | string | BundleBytes): Promise<ByteR
   if (typeof input === 'string') return over(utf8(input));
   if (ArrayBuffer.isView(input)) return over(input);
   const read = input.read?.bind(input);
-  if (read) return { size: input.size, read, fresh: input.fresh === true };
+  if (read) return { size: input.size, read, fresh: input.fresh === true, ...(input.reread ? { reread: true } : {}) };
   const taken = await input.take();
   return over(typeof taken === 'string' ? utf8(taken) : taken);
 }

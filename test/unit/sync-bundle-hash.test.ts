@@ -46,6 +46,29 @@ describe('parsePayloadLines', () => {
     );
   });
 
+  it('gives what parsing each line alone gives when lines are parsed a block at a time, even for lines that would join into valid JSON', async () => {
+    // Two values on one line and a line that only closes: joined with commas they would make a valid array.
+    const tricky = ['["sources",{"id":"a"}],["sources",{"id":"b"}]', '["sources",{"id":"c"}', ']', '["meetings",{"id":"d"}]', '"x"', '  ["meetings",{"id":"e"}]  ', '[1', '2]'];
+    const text = `${tricky.join('\n')}\n`;
+    const bytes = new TextEncoder().encode(text);
+    for (const block of [4096, 64, 7]) {
+      const parsed = await parsePayloadLines({ size: bytes.length, read: (s, e) => Promise.resolve(bytes.subarray(s, e)) }, 0, bytes.length, 2, 64, block);
+      expect(parsed.ok ? [] : parsed.problems).toEqual([
+        { line: 2, message: 'not valid UTF-8 JSON' },
+        { line: 3, message: 'not valid UTF-8 JSON' },
+        { line: 4, message: 'not valid UTF-8 JSON' },
+        { line: 6, message: 'expected ["kind", record]' },
+        { line: 8, message: 'not valid UTF-8 JSON' },
+        { line: 9, message: 'not valid UTF-8 JSON' },
+      ]);
+    }
+    const valid = new TextEncoder().encode('["meetings",{"id":"d"}]\n  ["meetings",{"id":"e"}]  \n["removals",{"id":"f","kind":"meetings"}]\n');
+    expect(await parsePayloadLines({ size: valid.length, read: (s, e) => Promise.resolve(valid.subarray(s, e)) }, 0, valid.length)).toEqual({
+      ok: true,
+      payload: { meetings: [{ id: 'd' }, { id: 'e' }], removals: [{ id: 'f', kind: 'meetings' }] },
+    });
+  });
+
   it('names the line of each problem: empty, not JSON, another shape, too deep, no final line feed', async () => {
     const text = '["sources",{"id":"a"}]\n\n{"x":1}\n["people",{}]\n[1\n["sources",' + '['.repeat(70) + ']'.repeat(70) + ']\n["sources",{}]';
     const bytes = new TextEncoder().encode(text);
@@ -115,6 +138,30 @@ describe('the streaming SHA-256 (WebAssembly, with @noble/hashes where it cannot
     expect(reads.length).toBe(readsWhileHashing);
     expect(parsed).toEqual(await parsePayloadLines({ size: bytes.length, read: (s, e) => Promise.resolve(bytes.subarray(s, e)) }, 7, bytes.length, 2, 64, 512));
     await expect(read.blocks.read(7, 519)).rejects.toThrow(/outside the blocks/);
+  });
+
+  it('gives back every block a fresh reader handed over once it is parsed, with or without ArrayBuffer.prototype.transfer', async () => {
+    const meetings = builtinRecords().meetings;
+    const lines = meetings.map((m) => `${JSON.stringify(['meetings', m])}\n`).join('');
+    const bytes = new TextEncoder().encode(lines);
+    const proto = ArrayBuffer.prototype as { transfer?: unknown };
+    const transfer = Object.getOwnPropertyDescriptor(proto, 'transfer');
+    for (const withTransfer of [true, false]) {
+      if (!withTransfer && transfer) delete proto.transfer;
+      try {
+        const handed: Uint8Array[] = [];
+        const reader = { size: bytes.length, fresh: true, read: (s: number, e: number) => Promise.resolve(handed[handed.push(bytes.slice(s, e)) - 1]!) };
+        const read = await readHashed(reader, 0, bytes.length, 512);
+        const parsed = await parsePayloadLines(read.blocks, 0, bytes.length, 2, 64, 512);
+        read.discard();
+        expect(parsed.ok && parsed.payload.meetings!.length).toBe(meetings.length);
+        expect(handed.length).toBeGreaterThan(1);
+        // Detached: the memory is the collector's to take at once, not kept beside the records.
+        expect(handed.map((b) => b.byteLength)).toEqual(handed.map(() => 0));
+      } finally {
+        if (transfer) Object.defineProperty(proto, 'transfer', transfer);
+      }
+    }
   });
 });
 
