@@ -1,0 +1,6 @@
+import type { Catalog } from '../en/index';
+
+/** Pengawal tanda keselamatan: apa yang ditolak tanpa frasa laluan, dan sebabnya: Bahasa Melayu. */
+export const markingGuard = {
+  'backup.problem.needsPassphrase': 'Sandaran ini mengandungi taklimat bertanda {markings}: tetapkan frasa laluan dahulu (Tetapan → Keselamatan), kemudian pulihkannya. Memulihkannya sekarang akan menyimpan taklimat itu tanpa disulitkan. Tiada apa-apa yang diubah.',
+} as const satisfies Partial<Catalog>;
