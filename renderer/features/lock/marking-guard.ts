@@ -1,5 +1,6 @@
 import { DEFAULT_CLASSIFICATIONS } from '../../../shared/briefing/model';
 import { cryptoMode } from '../../crypto/key-state';
+import { db } from '../../db/db';
 
 const norm = (marking: string) => marking.trim().toUpperCase();
 
@@ -43,4 +44,18 @@ export class MarkingNeedsPassphraseError extends Error {
     super(`A briefing marked ${marking} can only be created once a passphrase is set.`);
     this.name = 'MarkingNeedsPassphraseError';
   }
+}
+
+/** The delegate's marking list (Settings), or the default one. */
+export async function storedMarkings(): Promise<string[]> {
+  return ((await db.settings.get('classifications'))?.value as string[] | undefined) ?? [...DEFAULT_CLASSIFICATIONS];
+}
+
+/**
+ * Refuses to store a brief of this marking while no passphrase is set. Also guards what comes
+ * from elsewhere: a shared briefing joined, and a shared briefing whose marking a colleague
+ * raised (its session stops writing it locally: docs/collaboration.md).
+ */
+export async function refuseStoringMarking(marking: string): Promise<void> {
+  if (cryptoMode() === 'plain' && markingNeedsPassphrase(marking, await storedMarkings())) throw new MarkingNeedsPassphraseError(marking);
 }
