@@ -1,9 +1,11 @@
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setPlainMode } from '../../renderer/crypto/key-state';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
 import { db } from '../../renderer/db/db';
 import { createBriefingForMeeting } from '../../renderer/features/briefings/repo';
 import { markingNeedsPassphrase, MarkingNeedsPassphraseError } from '../../renderer/features/lock/marking-guard';
+import { renderAppAt } from './render-app';
 
 /*
  * The marking list is editable in Settings. Moving RESTRICTED to the top must not make it the
@@ -40,5 +42,22 @@ describe('the marking rule does not depend on the list order', () => {
     await db.settings.put({ key: 'classifications', value: ['SECRET', 'OFFICIAL'] });
     expect(markingNeedsPassphrase('SECRET', ['SECRET', 'OFFICIAL'])).toBe(false);
     expect(markingNeedsPassphrase('OFFICIAL', ['SECRET', 'OFFICIAL'])).toBe(false);
+  });
+});
+
+describe('the new-briefing form with RESTRICTED moved first', () => {
+  it('keeps RESTRICTED closed and OFFICIAL open, and says why', async () => {
+    setPlainMode();
+    await db.settings.put({ key: 'classifications', value: ['RESTRICTED', 'OFFICIAL', 'CONFIDENTIAL'] });
+    await renderAppAt('/briefings/new?meeting=asoen-36');
+    const select = await screen.findByRole('combobox', { name: 'Marking' });
+    await waitFor(() => expect(within(select).getAllByRole('option').length).toBe(3));
+    const options = within(select).getAllByRole('option') as HTMLOptionElement[];
+    expect(options.map((o) => [o.value, o.disabled])).toEqual([
+      ['RESTRICTED', true],
+      ['OFFICIAL', false],
+      ['CONFIDENTIAL', true],
+    ]);
+    expect(screen.getByText('A briefing marked RESTRICTED needs a passphrase first: set one in Settings → Security.')).toBeTruthy();
   });
 });
