@@ -5,6 +5,7 @@ import { hasBriefing, readBriefingDoc } from '../../shared/collab/briefing-doc';
 import type { RelayErrorCode, RelayNotice } from '../../shared/collab/relay-protocol';
 import { isAllowedRelayUrl } from '../../shared/collab/relay-token';
 import { db } from '../db/db';
+import { refuseStoringMarking } from '../features/lock/marking-guard';
 import { FROM_LOG, storeNewBriefing } from './briefing-docs';
 import { FROM_TAB, type BriefingSession } from './briefing-session';
 import { connectToRelay, type RelayStatus, type RelayTarget } from './connection';
@@ -96,6 +97,8 @@ export async function joinSharedBriefing(target: RelayTarget, options: { timeout
     const briefing = Briefing.safeParse(content.briefing);
     if (!briefing.success || content.sections.some((s) => !Section.safeParse(s).success || s.briefingId !== briefing.data.id)) return { ok: false, reason: 'damaged' };
     const id = briefing.data.id;
+    // Without a passphrase, a shared brief marked above the lowest marking is not stored (it would be in the clear).
+    await refuseStoringMarking(briefing.data.classification);
     if (!(await db.briefings.get(id))) await storeNewBriefing(briefing.data, content.sections, Y.encodeStateAsUpdate(doc));
     await setRelayTarget(id, target);
     return { ok: true, briefingId: id };

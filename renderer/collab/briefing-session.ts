@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { briefingRoots, migrateBriefingDoc, transactionParts, type ChangedParts } from '../../shared/collab/briefing-doc';
+import { briefingRoots, migrateBriefingDoc, readBriefing, transactionParts, type ChangedParts } from '../../shared/collab/briefing-doc';
+import { MarkingNeedsPassphraseError, refuseStoringMarking } from '../features/lock/marking-guard';
 import { db } from '../db/db';
 import { loadBriefingDoc } from './briefing-docs';
 import { appendDocUpdate, compactDocWhenIdle } from './doc-log';
@@ -19,7 +20,7 @@ export const UNDO_CAPTURE_MS = 1000;
 /** Saves between checks whether the log should be compacted. */
 const COMPACT_EVERY = 25;
 
-export type SessionSaveState = { state: 'saved' | 'pending' | 'saving'; at?: string } | { state: 'error'; message: string };
+export type SessionSaveState = { state: 'saved' | 'pending' | 'saving'; at?: string } | { state: 'error'; message: string; /** Set when the brief's marking needs a passphrase this app has not: not written. */ marking?: string };
 
 export interface SessionEvents {
   /** The document changed (any origin): the parts to read again. */
@@ -67,7 +68,7 @@ export class BriefingSession {
       onSaveState: (state) =>
         this.emit(
           'save',
-          typeof state === 'string' ? (state === 'saved' ? { state, at: new Date().toISOString() } : { state }) : { state: 'error', message: state.error instanceof Error ? state.error.message : String(state.error) },
+          typeof state === 'string' ? (state === 'saved' ? { state, at: new Date().toISOString() } : { state }) : { state: 'error', message: state.error instanceof Error ? state.error.message : String(state.error), ...(state.error instanceof MarkingNeedsPassphraseError ? { marking: state.error.marking } : {}) },
         ),
       afterSave: (saves) => {
         if (saves % COMPACT_EVERY === 0) compactDocWhenIdle(id);
@@ -86,6 +87,8 @@ export class BriefingSession {
 
   /** The document's new updates and the rows they change, in one transaction; the parts stay dirty if it fails. */
   private async write(update: Uint8Array): Promise<void> {
+    // A colleague may raise the marking of a shared brief: without a passphrase it is no longer written here (kept pending, the save state says why).
+    await refuseStoringMarking(readBriefing(this.doc).classification);
     const parts = this.dirty;
     this.dirty = none();
     try {

@@ -5,6 +5,7 @@ import { issuePlace } from './stream/backup-problem';
 import type { MessageKey } from '../../i18n/translate';
 import { collectPapers, paperTables, papersProblem, writePapers } from './backup-papers';
 import { settingsProblem } from './settings-check';
+import { refuseMarkingsWithoutPassphrase } from './backup-markings';
 import type { Section } from '../../../shared/briefing/model';
 
 type BackupDocument = NonNullable<BackupFile['tables']['documents']>[number];
@@ -138,6 +139,7 @@ export async function verifyBackup(file: BackupFile): Promise<RestoreProblem | u
 export async function restoreBackup(file: BackupFile, { announce = true }: { announce?: boolean } = {}): Promise<string[]> {
   const problem = await verifyBackup(file);
   if (problem) throw new BackupRefused(problem.key ?? 'backup.problem.damaged', problem.vars ?? {});
+  await refuseMarkingsWithoutPassphrase(file.tables.briefings.map((b) => b.classification), file.tables.settings as { key: string; value: unknown }[]);
   const replaced = new Set<string>();
   await db.transaction('rw', [db.briefings, db.sections, db.settings, db.ydocUpdates, db.assignments, db.clearances, ...paperTables()], async () => {
     for (const id of (await db.briefings.toCollection().primaryKeys()) as string[]) replaced.add(id);

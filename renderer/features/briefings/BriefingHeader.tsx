@@ -112,7 +112,9 @@ export function BriefingHeader({ briefing }: { briefing: Briefing }) {
         </button>
         <span className={`save-state save-${save.state}`} role="status" aria-live="polite" data-save-state={save.state}>
           {save.state === 'error'
-            ? t('briefings.save.error', { message: save.message })
+            ? save.marking
+              ? t('briefing.save.needsPassphrase', { marking: save.marking })
+              : t('briefings.save.error', { message: save.message })
             : save.state === 'saved'
               ? save.at
                 ? t('briefings.save.savedAt', { time: time(save.at) })

@@ -30,6 +30,7 @@ export function NewBriefingPage() {
 
   const meetings = useLiveQuery(() => db.meetings.orderBy('from').reverse().limit(2000).toArray(), []);
   const classifications = useLiveQuery(async () => ((await db.settings.get('classifications'))?.value as string[] | undefined) ?? [...DEFAULT_CLASSIFICATIONS], []);
+  const refusedMarking = classifications?.find((c) => markingNeedsPassphrase(c, classifications));
   const meeting = meetings?.find((m) => m.id === meetingId);
   const candidates = useLiveQuery(async () => {
     const all = await db.briefings.orderBy('updatedAt').reverse().toArray();
@@ -101,7 +102,8 @@ export function NewBriefingPage() {
             ))}
           </select>
         </label>
-        {classifications && markingNeedsPassphrase(classifications[1] ?? '', classifications) && <p className="muted">{t('lock.marking.refused', { marking: classifications[1] ?? '' })}</p>}
+        {/* The first marking that needs a passphrase, wherever it stands in the list (the rule does not depend on its order). */}
+        {refusedMarking && <p className="muted">{t('lock.marking.refused', { marking: refusedMarking })}</p>}
         <fieldset>
           <legend>{t('briefings.startFrom')}</legend>
           <label className="choice">

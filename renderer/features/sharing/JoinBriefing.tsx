@@ -4,6 +4,7 @@ import { INVITATION_FILE_EXTENSION, parseInvitation } from '../../../shared/coll
 import { useT } from '../../i18n/use-t';
 import { allowRelay, reloadKeeping, takePending } from './relay-allow';
 import { joinWithInvitation } from './share-record';
+import { MarkingNeedsPassphraseError } from '../lock/marking-guard';
 import { sharingMessage } from './sharing-messages';
 import { PRIVATE_TEXT } from '../../components/private-text';
 
@@ -25,8 +26,9 @@ export function JoinBriefing() {
       const outcome = await joinWithInvitation(text);
       if (outcome.ok) navigate(`/briefings/${outcome.briefingId}`);
       else setError(sharingMessage(t, 'invitation' in outcome ? outcome.invitation : outcome.relay));
-    } catch {
-      setError(sharingMessage(t, 'internal'));
+    } catch (error) {
+      // Without a passphrase a shared brief marked above the lowest marking is not stored: say so.
+      setError(error instanceof MarkingNeedsPassphraseError ? t('sharing.join.needsPassphrase', { marking: error.marking }) : sharingMessage(t, 'internal'));
     } finally {
       setBusy(false);
     }

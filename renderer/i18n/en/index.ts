@@ -6,6 +6,7 @@ import { clearance } from './clearance';
 import { markdown } from './markdown';
 import { lock } from './lock';
 import { backupStream } from './backup-stream';
+import { markingGuard } from './marking-guard';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
@@ -52,6 +53,7 @@ export const en = {
   ...sectors,
   ...lock,
   ...backupStream,
+  ...markingGuard,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { collab } from './collab';
 import { clearance } from './clearance';
 import { lock } from './lock';
 import { backupStream } from './backup-stream';
+import { markingGuard } from './marking-guard';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
@@ -42,4 +43,5 @@ export const id = {
   ...sectors,
   ...lock,
   ...backupStream,
+  ...markingGuard,
 } as const satisfies Partial<Catalog>;

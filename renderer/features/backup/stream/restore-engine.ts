@@ -9,6 +9,7 @@ import { toStoredSection } from '../../../db/schema';
 import { projectControlRows } from '../../clearance/control-session';
 import { paperTables } from '../backup-papers';
 import { BackupProblem } from './backup-problem';
+import { refuseMarkingsWithoutPassphrase } from '../backup-markings';
 import { ChunkChecker, type BackupDocument, type CheckedChunk } from './chunk-check';
 import { ChunkOpener, ChunkUnreadable, keyChecks, LineTooLong, linesOf, MAX_STREAMED_BACKUP_BYTES, parseHeader, STREAMED_BACKUP_VERSION } from './stream-format';
 
@@ -46,7 +47,7 @@ export interface BackupSummary {
 }
 
 /** Every chunk of the file, checked, handed to `use` in order; the summary at the end. */
-async function walk(run: RestoreRun, phase: RestoreProgress['phase'], write: ((chunk: CheckedChunk) => Promise<void>) | undefined, wait: <T>(p: Promise<T>) => Promise<T>): Promise<BackupSummary> {
+async function walk(run: RestoreRun, phase: RestoreProgress['phase'], write: ((chunk: CheckedChunk) => Promise<void>) | undefined, wait: <T>(p: Promise<T>) => Promise<T>, observe?: (chunk: CheckedChunk) => void): Promise<BackupSummary> {
   const total = run.file.size;
   if (total > MAX_STREAMED_BACKUP_BYTES) throw new BackupProblem('backup.fileTooLarge', { size: megabytes(total), max: megabytes(MAX_STREAMED_BACKUP_BYTES) });
   let lastReport = 0;
@@ -73,6 +74,7 @@ async function walk(run: RestoreRun, phase: RestoreProgress['phase'], write: ((c
       if (next.value === '') continue;
       const value = await wait(opener.open(next.value, index++));
       const chunk = checker.check(value);
+      if (chunk) observe?.(chunk);
       if (chunk && write) await write(chunk);
     }
   } catch (error) {
@@ -88,9 +90,16 @@ async function walk(run: RestoreRun, phase: RestoreProgress['phase'], write: ((c
 const direct = <T>(p: Promise<T>) => p;
 const megabytes = (n: number) => Math.ceil(n / 1024 / 1024);
 
-/** The whole restore check, writing nothing. */
-export function checkStreamedBackup(run: RestoreRun): Promise<BackupSummary> {
-  return walk(run, 'checking', undefined, direct);
+/** The whole restore check, writing nothing; a backup of briefings marked above the lowest is refused without a passphrase. */
+export async function checkStreamedBackup(run: RestoreRun): Promise<BackupSummary> {
+  const markings = new Set<string>();
+  const settings: { key: string; value: unknown }[] = [];
+  const summary = await walk(run, 'checking', undefined, direct, (chunk) => {
+    if (chunk.part === 'briefings') for (const b of chunk.rows as Briefing[]) markings.add(b.classification);
+    else if (chunk.part === 'settings') settings.push(...(chunk.rows as { key: string; value: unknown }[]));
+  });
+  await refuseMarkingsWithoutPassphrase(markings, settings);
+  return summary;
 }
 
 const USER_TABLES = () => [db.briefings, db.sections, db.settings, db.ydocUpdates, db.assignments, db.clearances, ...paperTables()];

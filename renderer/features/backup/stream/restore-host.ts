@@ -1,5 +1,6 @@
 import { BackupRefused, checkBackup, restoreBackup, verifyBackup } from '../backup';
 import { BackupProblem } from './backup-problem';
+import { refuseMarkingsWithoutPassphrase } from '../backup-markings';
 import { checkStreamedBackup, RestoreCancelled, restoreStreamedBackup, type BackupSummary } from './restore-engine';
 import type { FromRestoreWorker, RestoreOutcome, RestoreSource, ToRestoreWorker } from './restore-protocol';
 import type { BackupFile } from '../../../../shared/briefing/file-format';
@@ -26,6 +27,7 @@ async function checkedText(text: string): Promise<BackupFile> {
   const problem = check.kind === 'ok' ? await verifyBackup(check.file) : check;
   if (problem) throw new BackupProblem(problem.key ?? 'backup.problem.damaged', problem.vars ?? {});
   if (check.kind !== 'ok') throw new BackupProblem('backup.problem.damaged', { where: 'file' });
+  await refuseMarkingsWithoutPassphrase(check.file.tables.briefings.map((b) => b.classification), check.file.tables.settings as { key: string; value: unknown }[]);
   return check.file;
 }
 
