@@ -81,7 +81,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     extensions: [
       access,
       new DocumentReloadGuard(log),
-      new AuthorshipCheck({ kind: 'comments', code: 'not-comment-author', check: checkCommentsUpdate, uploaders }, log),
+      new AuthorshipCheck({ kind: 'comments', code: 'not-comment-author', check: checkCommentsUpdate }, log),
       new AuthorshipCheck({ kind: 'content', code: 'not-edit-author', check: checkEditUpdate, split: splitEditUpdate, held, namesOf: (name, ids) => heldNames(registry, name, ids), uploaders }, log),
       push,
       documentFiles(options.dataDir),
