@@ -7,6 +7,7 @@ import type { SplitContext, SplitUpdate } from './edit-split';
 import type { HeldEdits } from './held-edits';
 import { tellLeadsHeldChanged } from './held-edits-api';
 import { ProbeDocs } from './probe-docs';
+import type { SessionUploaders } from './session-uploaders';
 
 /*
  * Authorship, enforced before an update reaches a document: every update a member sends on a
@@ -33,7 +34,7 @@ export interface Sender {
   role: Role;
   /** The member's name in the registry now. */
   name?: string;
-  /** Sessions with no authors entry this member uploaded first since the document loaded. */
+  /** Sessions with no authors entry this member uploaded first (kept on disk: session-uploaders.ts). */
   unattributedOwn?: ReadonlySet<number>;
   /** Sessions the lead vouches for (their upload carried colleagues' sessions the relay lacked). */
   vouched?: ReadonlySet<number>;
@@ -52,6 +53,8 @@ export interface AuthorshipRule {
   held?: HeldEdits;
   /** The names of the members whose sessions were held (null: a session with no member), for the uploader's notice. */
   namesOf?: (documentName: string, memberIds: readonly (string | null)[]) => Promise<string[]>;
+  /** Who uploaded each session with no authors entry first, kept on disk (else in memory per loaded document). */
+  uploaders?: SessionUploaders;
 }
 
 export class AuthorshipCheck implements Extension {
@@ -73,9 +76,9 @@ export class AuthorshipCheck implements Extension {
     if (type === 0 || connection.readOnly) return; // a state vector; or a read-only connection, whose writes Hocuspocus drops
     if (parseRelayDocumentName(documentName)?.kind !== this.rule.kind) return;
     const context = connection.context as MemberContext;
+    const firsts = (await this.rule.uploaders?.firsts(documentName)) ?? this.unattributed.get(document) ?? new Map<number, string>();
     const probe = this.probes.probeFor(documentName, document);
-    const firsts = this.unattributed.get(document) ?? new Map<number, string>();
-    this.unattributed.set(document, firsts);
+    if (!this.rule.uploaders) this.unattributed.set(document, firsts);
     const sender: Sender = {
       memberId: context.memberId,
       role: context.role,
@@ -95,7 +98,8 @@ export class AuthorshipCheck implements Extension {
       // Hocuspocus closes the connection with this code and reason, and handles nothing after it.
       throw Object.assign(new Error(`${this.rule.kind} update refused: ${verdict.refusal}`), { code: RELAY_ERRORS[this.rule.code], reason: this.rule.code });
     }
-    for (const client of fresh) if (!firsts.has(client)) firsts.set(client, context.memberId);
+    if (this.rule.uploaders) await this.rule.uploaders.record(documentName, fresh, context.memberId);
+    else for (const client of fresh) if (!firsts.has(client)) firsts.set(client, context.memberId);
     if (parts.vouched) {
       const whose = [...new Set(parts.vouched.map((s) => s.memberId ?? 'no member'))].join(', ');
       this.log(`applied lead ${context.memberId}'s upload to ${documentName} with ${parts.vouched.length} colleagues' sessions the relay lacked (${whose}), vouched for by the lead`);

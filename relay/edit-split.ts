@@ -55,7 +55,7 @@ export interface SplitContext {
  *
  * Held with no member (`memberId: null`): what a member other than the lead writes under a
  * session the relay holds with no authors entry (an older app's) that the member did not upload
- * first since the document loaded (`sender.unattributedOwn`): nobody's until the lead says so.
+ * first (`sender.unattributedOwn`, kept on disk: session-uploaders.ts): nobody's until the lead says so.
  */
 export function splitEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSender, context: SplitContext = {}): SplitUpdate {
   if (sender.role === 'lead' && probe.store.clients.size === 0) return { own: update }; // a lead restoring a relay that holds nothing

@@ -13,6 +13,7 @@ import { checkCommentsUpdate } from '../shared/collab/comments-authorship';
 import { documentFiles } from './document-files';
 import { splitEditUpdate } from './edit-split';
 import { HeldEdits } from './held-edits';
+import { SessionUploaders } from './session-uploaders';
 import { heldEditsApi, heldNames } from './held-edits-api';
 import { MemberRegistry } from './member-registry';
 import { membersApi } from './members-api';
@@ -71,6 +72,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const access = new AccessControl(registry, log);
   const push = new MembersPush(registry);
   const held = new HeldEdits(options.dataDir, options.now);
+  const uploaders = new SessionUploaders(options.dataDir);
   const hocuspocus = new Hocuspocus({
     name: 'adb-relay',
     quiet: true,
@@ -80,7 +82,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       access,
       new DocumentReloadGuard(log),
       new AuthorshipCheck({ kind: 'comments', code: 'not-comment-author', check: checkCommentsUpdate }, log),
-      new AuthorshipCheck({ kind: 'content', code: 'not-edit-author', check: checkEditUpdate, split: splitEditUpdate, held, namesOf: (name, ids) => heldNames(registry, name, ids) }, log),
+      new AuthorshipCheck({ kind: 'content', code: 'not-edit-author', check: checkEditUpdate, split: splitEditUpdate, held, namesOf: (name, ids) => heldNames(registry, name, ids), uploaders }, log),
       push,
       documentFiles(options.dataDir),
     ],
