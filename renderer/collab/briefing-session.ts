@@ -31,6 +31,19 @@ export interface SessionEvents {
   replaced: () => void;
 }
 
+/** The briefing sessions open in this tab, by briefing id (the latest opened): their marking is the one in memory. */
+const openSessions = new Map<string, BriefingSession>();
+
+/**
+ * The marking of a briefing open in this tab, as its document has it now: a colleague's raise
+ * is here at once, while the stored row keeps the old marking when the session may not write
+ * it. Undefined when no session of it is open here.
+ */
+export function openBriefingMarking(briefingId: string): string | undefined {
+  const session = openSessions.get(briefingId);
+  return session ? readBriefing(session.doc).classification : undefined;
+}
+
 const merge = (a: ChangedParts, b: ChangedParts): ChangedParts => ({ briefing: a.briefing || b.briefing, sections: new Set([...a.sections, ...b.sections]) });
 const none = (): ChangedParts => ({ briefing: false, sections: new Set() });
 
@@ -83,6 +96,7 @@ export class BriefingSession {
       this.emit('change', parts);
     });
     this.persisted.catchUpWithTabs();
+    openSessions.set(id, this);
   }
 
   /** The document's new updates and the rows they change, in one transaction; the parts stay dirty if it fails. */
@@ -164,6 +178,7 @@ export class BriefingSession {
    */
   async close({ save = true }: { save?: boolean } = {}): Promise<void> {
     await this.persisted.close({ save });
+    if (openSessions.get(this.id) === this) openSessions.delete(this.id);
     this.undoManager.destroy();
     this.doc.destroy();
     for (const set of Object.values(this.listeners)) set.clear();

@@ -5,7 +5,7 @@ import { PRESENCE_FIELD, presentMembers, type PresenceState, type PresentMember 
 import { relayTargetFor } from './briefing-relay';
 import { connectComments, type CommentsRelay, type CommentsRelayState } from './comments-relay';
 import { appendDocUpdate, compactDoc } from './doc-log';
-import { companionDocId } from './companion-docs';
+import { companionDocId, guardCompanionWrite } from './companion-docs';
 import { PersistedDocSession } from './persisted-doc-session';
 
 /**
@@ -56,7 +56,7 @@ export class CommentsWorkspace {
     const docId = commentsDocId(briefingId);
     this.persisted = new PersistedDocSession(docId, this.doc, {
       saveDelayMs: SAVE_DELAY_MS,
-      write: (update) => appendDocUpdate(docId, update).then(() => undefined),
+      write: guardCompanionWrite(briefingId, (update) => appendDocUpdate(docId, update)),
       onSaveState: (state) => {
         if (typeof state !== 'string') console.error('Could not save the comments', state.error);
       },

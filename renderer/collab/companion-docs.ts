@@ -1,3 +1,7 @@
+import { db } from '../db/db';
+import { refuseStoringMarking } from '../features/lock/marking-guard';
+import { openBriefingMarking } from './briefing-session';
+
 /*
  * A briefing's companion Yjs documents, kept in ydocUpdates beside its content document: its
  * comments (renderer/collab/comments-workspace.ts) and its control document, assignments and
@@ -8,3 +12,18 @@ export const COMPANION_PARTS = ['comments', 'control'] as const;
 export type CompanionPart = (typeof COMPANION_PARTS)[number];
 
 export const companionDocId = (part: CompanionPart, briefingId: string) => `${part}:${briefingId}`;
+
+/**
+ * Wraps the write of a briefing's companion document: without a passphrase, a companion of a
+ * briefing whose marking needs one is not written (the write is refused with
+ * MarkingNeedsPassphraseError, so its updates stay pending in memory), as the briefing's own
+ * session does. The marking is the open briefing session's (a colleague's raise is there at
+ * once), else the stored row's.
+ */
+export function guardCompanionWrite(briefingId: string, write: (update: Uint8Array) => Promise<unknown>): (update: Uint8Array) => Promise<void> {
+  return async (update) => {
+    const marking = openBriefingMarking(briefingId) ?? (await db.briefings.get(briefingId))?.classification;
+    if (marking !== undefined) await refuseStoringMarking(marking);
+    await write(update);
+  };
+}

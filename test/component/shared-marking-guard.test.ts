@@ -3,10 +3,12 @@ import { waitFor } from '@testing-library/react';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBriefing } from '../../shared/collab/briefing-doc';
+import { addThread, readThreads } from '../../shared/collab/comments-doc';
 import { updateBriefingHead } from '../../shared/collab/briefing-doc-changes';
 import { loadBriefingDoc } from '../../renderer/collab/briefing-docs';
 import { joinSharedBriefing, relayTargetFor } from '../../renderer/collab/briefing-relay';
 import { BriefingSession, type SessionSaveState } from '../../renderer/collab/briefing-session';
+import { commentsDocId, CommentsWorkspace } from '../../renderer/collab/comments-workspace';
 import { connectToRelay } from '../../renderer/collab/connection';
 import { readDocUpdates } from '../../renderer/collab/doc-log';
 import { setPlainMode } from '../../renderer/crypto/key-state';
@@ -68,5 +70,33 @@ describe('a shared briefing without a passphrase', () => {
     expect((await readDocUpdates(id)).length).toBe(logged);
     await session.close({ save: false });
     session.doc.destroy();
+  });
+
+  it('keeps the comments of one a colleague marks RESTRICTED in memory, and the OFFICIAL ones stored', async () => {
+    setPlainMode();
+    const id = await brief('OFFICIAL');
+    const session = (await BriefingSession.open(id))!;
+    const comments = new CommentsWorkspace(id);
+    await comments.start();
+    const author = { memberId: null, name: 'Aminah' };
+    comments.change((doc) => addThread(doc, { id: 't-official', sectionId: 'general', author, at: '2026-12-01T09:00:00.000Z', text: 'Check the figures' }, comments.origin));
+    await comments.flush();
+    const stored = await readDocUpdates(commentsDocId(id));
+    expect(stored.length).toBeGreaterThan(0);
+    // The colleague raises the marking, as the relay applies it to this member's copy.
+    const theirs = new Y.Doc();
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(session.doc));
+    updateBriefingHead(theirs, { ...readBriefing(theirs), classification: 'RESTRICTED' });
+    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(session.doc)), { relay: true });
+    comments.change((doc) => addThread(doc, { id: 't-restricted', sectionId: 'general', author, at: '2026-12-01T09:05:00.000Z', text: 'Our red line is 2030' }, comments.origin));
+    await comments.flush();
+    expect(comments.current.threads.map((t) => t.id).sort()).toEqual(['t-official', 't-restricted']);
+    expect(await readDocUpdates(commentsDocId(id))).toEqual(stored);
+    const onDisk = new Y.Doc();
+    for (const update of stored) Y.applyUpdate(onDisk, update);
+    expect(readThreads(onDisk).map((t) => t.id)).toEqual(['t-official']);
+    await comments.close();
+    expect(await readDocUpdates(commentsDocId(id))).toEqual(stored);
+    await session.close({ save: false });
   });
 });

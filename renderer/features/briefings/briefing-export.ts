@@ -16,8 +16,9 @@ import { updateBriefingDoc } from '../../../shared/collab/briefing-doc-changes';
 import { changeBriefingDoc, loadBriefingDoc, storeNewBriefing } from '../../collab/briefing-docs';
 import { docStateOf } from '../../collab/doc-log';
 import { db } from '../../db/db';
+import { refuseStoringMarking } from '../lock/marking-guard';
 import type { StoredSection } from '../../db/schema';
-import { loadBriefing, newId, refuseMarkingWithoutPassphrase } from './repo';
+import { loadBriefing, newId } from './repo';
 import { exportCompanions, importCompanions, readCompanions, type Companions } from './briefing-companions-transfer';
 
 const strip = (s: StoredSection): Section => {
@@ -123,7 +124,7 @@ async function setFlags(sections: readonly Section[]): Promise<void> {
  */
 export async function applyBriefingImport(incoming: IncomingBriefing, mode: 'replace' | 'copy', copyTitle?: string): Promise<string> {
   // A file can carry any marking: without a passphrase, one above the lowest is refused as creating it is.
-  await refuseMarkingWithoutPassphrase(incoming.briefing.classification);
+  await refuseStoringMarking(incoming.briefing.classification);
   if (mode === 'copy') {
     const copy = asCopy(incoming, newId(), copyTitle ?? `${incoming.briefing.title} (copy)`);
     await storeNewBriefing(copy.briefing, copy.sections);

@@ -5,9 +5,8 @@ import { storeNewBriefing } from '../../collab/briefing-docs';
 import { deleteDocState } from '../../collab/doc-log';
 import { COMPANION_PARTS, companionDocId } from '../../collab/companion-docs';
 import { forgetSeen } from '../changes/seen-baseline';
-import { DEFAULT_CLASSIFICATIONS } from '../../../shared/briefing/model';
 import { db } from '../../db/db';
-import { markingNeedsPassphrase, MarkingNeedsPassphraseError } from '../lock/marking-guard';
+import { refuseStoringMarking } from '../lock/marking-guard';
 import type { StoredSection } from '../../db/schema';
 
 export const newId = (): string => globalThis.crypto.randomUUID();
@@ -35,15 +34,9 @@ async function targetsFor(meetingId: string, bodyIds: string[]) {
   return [...new Map([...linked, ...owned].map((t) => [t.id, t])).values()];
 }
 
-/** Refuses a marking above the lowest while no passphrase is set: such a brief must not be written in the clear. */
-export async function refuseMarkingWithoutPassphrase(marking: string): Promise<void> {
-  const markings = ((await db.settings.get('classifications'))?.value as string[] | undefined) ?? [...DEFAULT_CLASSIFICATIONS];
-  if (markingNeedsPassphrase(marking, markings)) throw new MarkingNeedsPassphraseError(marking);
-}
-
 /** Creates a briefing for a meeting, pre-filled from the dataset, and stores its document and rows in one transaction. */
 export async function createBriefingForMeeting(options: NewBriefingOptions): Promise<string> {
-  await refuseMarkingWithoutPassphrase(options.classification);
+  await refuseStoringMarking(options.classification);
   const meeting = await db.meetings.get(options.meetingId);
   if (!meeting) throw new Error(`Meeting "${options.meetingId}" is not in the dataset.`);
   const [agendaItems, bodies, targets, sources, previousMeeting] = await Promise.all([

@@ -9,7 +9,7 @@ import { appendDocUpdate } from '../../collab/doc-log';
 import { FROM_LOG, FROM_TAB, PersistedDocSession } from '../../collab/persisted-doc-session';
 import { db } from '../../db/db';
 import { assignmentRowId, type AssignmentRow, type ClearanceRow } from '../assignments/assignment-rows';
-import { companionDocId } from '../../collab/companion-docs';
+import { companionDocId, guardCompanionWrite } from '../../collab/companion-docs';
 
 /*
  * A briefing's control document in this tab (assignments and clearances, shared/clearance/
@@ -41,11 +41,12 @@ export class ControlSession {
     this.persisted = new PersistedDocSession(controlDocId(briefingId), this.doc, {
       saveDelayMs: SAVE_DELAY_MS,
       // The log and the rows projected from the document, in one transaction.
-      write: (update) =>
+      write: guardCompanionWrite(briefingId, (update) =>
         db.transaction('rw', db.ydocUpdates, db.assignments, db.clearances, async () => {
           await appendDocUpdate(controlDocId(briefingId), update);
           await projectControlRows(briefingId, this.doc);
         }),
+      ),
       onSaveState: (state) => {
         if (typeof state !== 'string') console.error('Could not save the assignments and clearances', state.error);
       },
