@@ -176,8 +176,10 @@ export function unmasked(index: TermIndex, word: string, posting: Posting | unde
     const others = phrase.filter((w) => w !== word).map((w) => index.posting(w));
     if (others.length === 0 || others.some((p) => !p)) continue;
     // The weakest weight of the other words in each of the word's documents (0: one is
-    // missing), by walking the postings side by side: both are in document order.
-    const held = new Float32Array(posting.length);
+    // missing), by walking the postings side by side: both are in document order. Float64, as
+    // the weights are: a Float32 copy can round an equal weight below the word's own, and a
+    // document holding both words equally (both in its title) would then go unmasked.
+    const held = new Float64Array(posting.length);
     for (const other of others as Posting[]) {
       let j = 0;
       for (let i = 0; i < posting.length; i++) {
