@@ -2,7 +2,7 @@ import { foldText } from './fold';
 import { acronymForm } from './acronym-index';
 import { highlightRanges, snippetAround, type MatchedWords } from './highlight';
 import { pickDocText, textsByPreference } from './text';
-import type { SearchDoc, SearchHit } from './types';
+import type { DocText, SearchDoc, SearchHit } from './types';
 
 export interface Entry {
   key: string;
@@ -42,7 +42,13 @@ export function toHit(entry: Entry, score: number, lang: string, matched: Matche
   if (matched.terms.size > 0 || matched.stems.size > 0) {
     // First a text holding a word as typed ("ASOEN" in a description), then any expansion of it.
     const parts = [...(doc.keywords ?? []), ...(doc.text ?? [])];
-    const candidates = parts.flatMap((part) => textsByPreference(part, lang).map((p) => ({ p, ranges: highlightRanges(p.text, matched) })));
+    // A text the record has in the delegate's language is shown in it, never in another language
+    // (a Malay reader of "alam sekitar" is not shown the English sector name); other texts may show.
+    const inOrder = (part: DocText) => {
+      const texts = textsByPreference(part, lang);
+      return texts[0] && !texts[0].fallback ? [texts[0]] : texts;
+    };
+    const candidates = parts.flatMap((part) => inOrder(part).map((p) => ({ p, ranges: highlightRanges(p.text, matched) })));
     const fresh = (x: (typeof candidates)[number], typedOnly: boolean) =>
       x.ranges.some(([s, e]) => {
         const word = foldText(x.p.text.slice(s, e));
