@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../shared/dataset/hash';
-import type { DatasetRecords } from '../../shared/model';
+import { withoutEmptyLaterKinds, type DatasetRecords } from '../../shared/model';
 import { DelegateDatabase, SCHEMA_VERSIONS, db } from '../../renderer/db/db';
 import { toStoredSection } from '../../renderer/db/schema';
 import {
@@ -303,7 +303,8 @@ describe('applyUpdate and undo', () => {
     expect(await db.meetings.get('asoen-37')).toMatchObject({ prov: { datasetId: DATASET_ID, version: 2 } });
     const register = await db.datasets.get(DATASET_ID);
     // The provenance hash is the content hash in both formats: the same version in format 2 is no update.
-    expect(register?.hash).toBe(await sha256Hex(canonicalJson(editedRecords())));
+    // (A kind brought in later, contacts, is left out of the hash while the dataset holds none of it.)
+    expect(register?.hash).toBe(await sha256Hex(canonicalJson(withoutEmptyLaterKinds(editedRecords()))));
     await expectRefused(await bundleOf(editedRecords(), publisher, 2), 'no-update');
     await expectRefused(await bundleOf(builtinRecords(), publisher, 2), 'same-version-different-content');
   });
