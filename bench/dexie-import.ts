@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { RECORD_KINDS, type DatasetRecords, type RecordKind } from '../shared/model';
 import { SCHEMA_VERSIONS } from '../renderer/db/db';
 import { toStored } from '../renderer/datasets/stored-records';
+import type { Provenance } from '../renderer/db/schema';
 import { freshPage } from '../test/e2e/support/browser';
 
 /**
@@ -15,9 +16,8 @@ import { freshPage } from '../test/e2e/support/browser';
 const EXPORT_PATH = '/__bench/dexie-export.json';
 const LIBRARY_PATH = '/__bench/dexie-export-import.js';
 
-/** The records as dexie-export-import's exportDB would write the app's reference tables. */
-export function dexieExportOf(records: DatasetRecords, datasetId: string): Buffer {
-  const prov = { datasetId, version: 1, hash: 'bench' };
+/** The records as dexie-export-import's exportDB would write the app's reference tables: the rows the app stores, with the provenance given. */
+export function dexieExportOf(records: DatasetRecords, prov: Provenance): Buffer {
   const schemaOf = (table: string) => SCHEMA_VERSIONS.findLast((v) => v.stores[table])!.stores[table]!;
   const tables = RECORD_KINDS.map((kind) => ({ name: kind, schema: schemaOf(kind), rowCount: records[kind].length }));
   const data = RECORD_KINDS.map((kind: RecordKind) => ({ tableName: kind, inbound: true, rows: (records[kind] as never[]).map((r) => toStored(kind, r, prov)) }));

@@ -12,6 +12,7 @@ import { briefingSuite } from './suites/briefing';
 import { bundleSuite } from './suites/bundle';
 import { clearanceSuite } from './suites/clearance';
 import { cryptoSuite } from './suites/crypto';
+import { idbCostSuite } from './suites/idb-cost';
 import { browseSuite } from './suites/browse';
 import { packSuite } from './suites/pack';
 import { relaySuite } from './suites/relay';
@@ -29,6 +30,7 @@ const ALL_SUITES: { name: string; run: (ctx: BenchContext) => Promise<void> }[] 
   { name: 'search', run: searchSuite },
   { name: 'pack', run: packSuite },
   { name: 'sync', run: syncSuite },
+  { name: 'idb-cost', run: idbCostSuite },
   { name: 'relay', run: relaySuite },
   { name: 'papers', run: papersSuite },
   { name: 'crypto', run: cryptoSuite },
