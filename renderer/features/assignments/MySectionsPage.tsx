@@ -28,7 +28,7 @@ function UnsavedControls({ refused }: { refused: ReadonlyMap<string, string> }) 
     return title === undefined
       ? []
       : [
-          <p key={briefingId} className="error" role="alert">
+          <p key={briefingId} className="unsaved-here" role="alert">
             {t('control.save.needsPassphraseOf', { title, marking })}
           </p>,
         ];

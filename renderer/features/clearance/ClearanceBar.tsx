@@ -58,7 +58,7 @@ export function ClearanceBar({ briefingId }: { briefingId: string }) {
   return (
     <section className={`clearance-bar${changedCount > 0 ? ' changed' : ''}`} aria-label={t('clearance.region')}>
       {unsavedMarking && (
-        <p className="error" role="alert">
+        <p className="unsaved-here" role="alert">
           {t('control.save.needsPassphrase', { marking: unsavedMarking })}
         </p>
       )}

@@ -61,7 +61,7 @@ export function CommentsPanel({ workspace, me, sectionId, sectionTitle, talkingP
         {t('comments.on', { section: sectionTitle })} <span className="comment-count">({t('comments.count', { count: open.length })})</span>
       </h2>
       {snapshot.unsavedMarking && (
-        <p className="error" role="alert">
+        <p className="unsaved-here" role="alert">
           {t('comments.save.needsPassphrase', { marking: snapshot.unsavedMarking })}
         </p>
       )}
