@@ -66,6 +66,14 @@ describe('a marking raised while the briefing is open in another tab', () => {
     await alert.waitFor({ timeout: 15_000 });
     assert.match((await alert.textContent()) ?? '', /it is marked RESTRICTED, which needs a passphrase\. Set one in Settings → Security/);
     await mySections.screenshot({ path: `${team.shots}/my-sections-kept-in-memory.png`, fullPage: true });
+
+    // A comment the drafter writes in the editor is kept in memory too, and the comments panel says so.
+    const comments = drafter.page.getByRole('region', { name: /^Comments on Opening ceremony/ });
+    await comments.getByRole('textbox', { name: 'Comment' }).fill('Our red line is 2030.');
+    await comments.getByRole('button', { name: 'Add comment' }).click();
+    await comments.getByRole('alert').filter({ hasText: 'These comments are kept in memory only' }).waitFor({ timeout: 15_000 });
+    await comments.getByText('Our red line is 2030.').waitFor();
+    await comments.screenshot({ path: `${team.shots}/comments-kept-in-memory.png` });
     await drafter.page.screenshot({ path: `${team.shots}/editor-kept-in-memory.png`, fullPage: true });
     assert.deepEqual(await storedRows(mySections, 'assignments'), []);
     const raised = (await storedRows(mySections, 'settings')).filter((row) => String((row as { key: string }).key).startsWith('marking.raised:'));
