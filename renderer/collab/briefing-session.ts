@@ -5,6 +5,7 @@ import { db } from '../db/db';
 import { loadBriefingDoc } from './briefing-docs';
 import { appendDocUpdate, compactDocWhenIdle } from './doc-log';
 import { FROM_LOG, PersistedDocSession } from './persisted-doc-session';
+import { noteHeardMarking, raisedMarking } from './raised-markings';
 import { projectBriefingRows } from './row-projector';
 
 /** Origin of updates that came from another tab of this machine. */
@@ -37,11 +38,23 @@ const openSessions = new Map<string, BriefingSession>();
 /**
  * The marking of a briefing open in this tab, as its document has it now: a colleague's raise
  * is here at once, while the stored row keeps the old marking when the session may not write
- * it. Undefined when no session of it is open here.
+ * it. `heard`: the marking changed while the session was open (else it is the one read from
+ * the log, which a raise heard earlier may have outdated: raised-markings.ts). Undefined when no
+ * session of it is open here.
  */
-export function openBriefingMarking(briefingId: string): string | undefined {
+export function openBriefingMarking(briefingId: string): { marking: string; heard: boolean } | undefined {
   const session = openSessions.get(briefingId);
-  return session ? readBriefing(session.doc).classification : undefined;
+  return session ? { marking: readBriefing(session.doc).classification, heard: session.markingHeard } : undefined;
+}
+
+/**
+ * The marking the briefing's writes are guarded with: an open session's that changed while open,
+ * else a raise heard in another tab or kept from before, else the open session's or the stored row's.
+ */
+export async function guardingMarking(briefingId: string): Promise<string | undefined> {
+  const open = openBriefingMarking(briefingId);
+  if (open?.heard) return open.marking;
+  return (await raisedMarking(briefingId)) ?? open?.marking ?? (await db.briefings.get(briefingId))?.classification;
 }
 
 const merge = (a: ChangedParts, b: ChangedParts): ChangedParts => ({ briefing: a.briefing || b.briefing, sections: new Set([...a.sections, ...b.sections]) });
@@ -62,6 +75,8 @@ export class BriefingSession {
   private dirty: ChangedParts = none();
   private lastField: string | undefined;
   private readonly persisted: PersistedDocSession;
+  /** Whether the marking changed while this session was open (raised-markings.ts). */
+  markingHeard = false;
   private readonly listeners: { [K in keyof SessionEvents]: Set<SessionEvents[K]> } = { change: new Set(), save: new Set(), undo: new Set(), replaced: new Set() };
 
   private constructor(
@@ -95,6 +110,12 @@ export class BriefingSession {
       this.dirty = merge(this.dirty, parts);
       this.emit('change', parts);
     });
+    roots.briefing.observe((event, transaction) => {
+      if (transaction.origin === FROM_LOG || !event.keysChanged.has('classification')) return;
+      this.markingHeard = true;
+      const marking = readBriefing(doc).classification;
+      void noteHeardMarking(id, marking).catch((error: unknown) => console.error('Could not keep the marking of the briefing', error));
+    });
     this.persisted.catchUpWithTabs();
     openSessions.set(id, this);
   }
@@ -102,7 +123,7 @@ export class BriefingSession {
   /** The document's new updates and the rows they change, in one transaction; the parts stay dirty if it fails. */
   private async write(update: Uint8Array): Promise<void> {
     // A colleague may raise the marking of a shared brief: without a passphrase it is no longer written here (kept pending, the save state says why).
-    await refuseStoringMarking(readBriefing(this.doc).classification);
+    await refuseStoringMarking((await guardingMarking(this.id)) ?? readBriefing(this.doc).classification);
     const parts = this.dirty;
     this.dirty = none();
     try {

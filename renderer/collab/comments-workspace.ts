@@ -7,6 +7,7 @@ import { connectComments, type CommentsRelay, type CommentsRelayState } from './
 import { appendDocUpdate, compactDoc } from './doc-log';
 import { companionDocId, guardCompanionWrite } from './companion-docs';
 import { PersistedDocSession } from './persisted-doc-session';
+import { MarkingNeedsPassphraseError } from '../features/lock/marking-guard';
 
 /**
  * One briefing's comments while it is open in this tab: the comments Yjs document, persisted in
@@ -37,6 +38,8 @@ export interface CommentsSnapshot {
   refusal?: RelayErrorCode;
   /** False for a reader (the relay says so too, and drops their comments). */
   canComment: boolean;
+  /** Set while the comments are kept in memory only: the briefing's marking, which needs a passphrase this app has not. */
+  unsavedMarking?: string;
 }
 
 export class CommentsWorkspace {
@@ -51,6 +54,7 @@ export class CommentsWorkspace {
   private section: string | null = null;
   private closed = false;
   private offRelay: (() => void) | undefined;
+  private unsavedMarking: string | undefined;
 
   constructor(readonly briefingId: string) {
     const docId = commentsDocId(briefingId);
@@ -58,7 +62,13 @@ export class CommentsWorkspace {
       saveDelayMs: SAVE_DELAY_MS,
       write: guardCompanionWrite(briefingId, (update) => appendDocUpdate(docId, update)),
       onSaveState: (state) => {
-        if (typeof state !== 'string') console.error('Could not save the comments', state.error);
+        const refused = typeof state !== 'string' && state.error instanceof MarkingNeedsPassphraseError ? state.error.marking : undefined;
+        if (typeof state !== 'string' && !refused) console.error('Could not save the comments', state.error);
+        // Told in the panel (kept in memory only) until a save goes through, e.g. once a passphrase is set.
+        if ((state === 'saved' || refused) && refused !== this.unsavedMarking) {
+          this.unsavedMarking = refused;
+          this.refresh();
+        }
       },
       afterSave: async (saves) => {
         if (saves % COMPACT_EVERY === 0) await compactDoc(docId).catch((error: unknown) => console.warn('Could not compact the comments log', error));
@@ -137,7 +147,7 @@ export class CommentsWorkspace {
     const present = awareness ? presentMembers(awareness.getStates() as Map<number, Record<string, unknown>>, this.me?.memberId ?? null, awareness.clientID) : [];
     const canComment = this.relay?.scope === 'readonly' ? false : this.me?.role !== 'reader';
     const refusal = this.relay?.refusal;
-    this.snapshot = { loaded: this.snapshot.loaded, threads: readThreads(this.doc), present, relay: this.relay?.state ?? 'local', canComment, ...(refusal ? { refusal } : {}) };
+    this.snapshot = { loaded: this.snapshot.loaded, threads: readThreads(this.doc), present, relay: this.relay?.state ?? 'local', canComment, ...(refusal ? { refusal } : {}), ...(this.unsavedMarking ? { unsavedMarking: this.unsavedMarking } : {}) };
     for (const listener of this.listeners) listener();
   }
 

@@ -1,6 +1,6 @@
-import { db } from '../db/db';
 import { refuseStoringMarking } from '../features/lock/marking-guard';
-import { openBriefingMarking } from './briefing-session';
+import { guardingMarking } from './briefing-session';
+import { listenForMarkings } from './raised-markings';
 
 /*
  * A briefing's companion Yjs documents, kept in ydocUpdates beside its content document: its
@@ -17,12 +17,14 @@ export const companionDocId = (part: CompanionPart, briefingId: string) => `${pa
  * Wraps the write of a briefing's companion document: without a passphrase, a companion of a
  * briefing whose marking needs one is not written (the write is refused with
  * MarkingNeedsPassphraseError, so its updates stay pending in memory), as the briefing's own
- * session does. The marking is the open briefing session's (a colleague's raise is there at
- * once), else the stored row's.
+ * session does. The marking is the briefing's as this profile last heard it: its open session's,
+ * a raise heard in another tab or kept from a session since closed, else the stored row's
+ * (guardingMarking, raised-markings.ts).
  */
 export function guardCompanionWrite(briefingId: string, write: (update: Uint8Array) => Promise<unknown>): (update: Uint8Array) => Promise<void> {
+  listenForMarkings();
   return async (update) => {
-    const marking = openBriefingMarking(briefingId) ?? (await db.briefings.get(briefingId))?.classification;
+    const marking = await guardingMarking(briefingId);
     if (marking !== undefined) await refuseStoringMarking(marking);
     await write(update);
   };

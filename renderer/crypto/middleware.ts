@@ -51,7 +51,12 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
   // value is copied beside the ciphertext, the object itself stays whole inside it.
   const topPlain = config.plain.filter((f) => !f.includes('.'));
   const nestedPlain = config.plain.filter((f) => f.includes('.'));
-  const plainValues = (row: Row) => config.plain.map((f) => valueAt(row, f));
+  const plainValues = (row: Row, fields: readonly string[] = config.plain) => fields.map((f) => valueAt(row, f));
+  // Fields older rows keep beside their ciphertext though they have moved into it since
+  // (EncryptedTable.formerPlain): such a row was sealed with the former list, and reads as such.
+  const movedIn = (config.formerPlain ?? []).filter((f) => !config.plain.includes(f));
+  const sealedWith = (stored: Row) => (movedIn.some((f) => stored[f] !== undefined) ? config.formerPlain! : config.plain);
+  const storedPlainValues = (stored: Row) => plainValues(stored, sealedWith(stored));
 
   async function seal(value: Row, key: unknown): Promise<Row> {
     if (keptPlain(key)) return value;
@@ -68,7 +73,7 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
     const aad = additionalData(name, key, plainValues(value));
     const { sealed, plain: bytes } = await sealRecordBytes(requireKey(), secret, aad);
     plain[CIPHER_FIELD] = sealed;
-    if (config.remember !== false) cache.set(canonicalKey(key), sealed, aadText(key, value), bytes, secret);
+    if (config.remember !== false) cache.set(canonicalKey(key), sealed, aadText(key, plainValues(value)), bytes, secret);
     return plain;
   }
 
@@ -78,7 +83,7 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
    * Callers get a fresh copy. Dropped whenever the key goes (and the page reloads on lock anyway).
    */
   const cache = new DecryptedRows();
-  const aadText = (key: unknown, row: Row) => JSON.stringify([canonicalKey(key), plainValues(row).map((v) => v ?? null)]);
+  const aadText = (key: unknown, values: unknown[]) => JSON.stringify([canonicalKey(key), values.map((v) => v ?? null)]);
 
   /** The plain row at once if no crypto is needed, else undefined (then `open` must run). */
   function openNow(stored: unknown, given?: unknown): { value: unknown } | undefined {
@@ -88,13 +93,14 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
     if (sealed === undefined) return undefined;
     if (cryptoMode() !== 'unlocked') return undefined;
     const key = keyOf(row, given);
-    const hit = cache.get(canonicalKey(key), sealed, aadText(key, row));
+    const hit = cache.get(canonicalKey(key), sealed, aadText(key, storedPlainValues(row)));
     return hit ? { value: withPlain(hit, row) } : undefined;
   }
 
   /** The row as features see it: `secret` (a fresh object, the caller's own) with the plain fields put back. */
   function withPlain(secret: Row, row: Row): Row {
     for (const field of topPlain) if (row[field] !== undefined) secret[field] = row[field];
+    for (const field of movedIn) if (row[field] !== undefined) secret[field] = row[field];
     return secret;
   }
 
@@ -110,10 +116,11 @@ function encryptingTable(table: DBCoreTable, config: EncryptedTable): DBCoreTabl
       throw new RecordIntegrityError(name, key, 'a plain row where only encrypted rows belong');
     }
     if (cryptoMode() === 'plain') throw new RecordIntegrityError(name, key, 'an encrypted row but no key set up (was the keyring removed?)');
-    const aad = additionalData(name, key, plainValues(row));
+    const stillPlain = storedPlainValues(row);
+    const aad = additionalData(name, key, stillPlain);
     const bytes = await openRecordBytes(requireKey(), sealed, aad, { table: name, key });
     const secret = decodeRecord(bytes);
-    if (config.remember !== false) cache.set(canonicalKey(key), sealed, aadText(key, row), bytes, secret);
+    if (config.remember !== false) cache.set(canonicalKey(key), sealed, aadText(key, stillPlain), bytes, secret);
     return withPlain(secret, row);
   }
 

@@ -22,6 +22,12 @@ export interface EncryptedTable {
    * goes through a file once, and remembering every piece would hold the whole paper again.
    */
   remember?: false;
+  /**
+   * The plain list of an earlier schema, when a field has moved into the ciphertext since (top-level
+   * fields only). A row still holding such a field beside its ciphertext was sealed with this list
+   * and is read with it, until it is written again (the keyring's migration rewrites them: db.ts).
+   */
+  formerPlain?: readonly string[];
   /** Why the table is encrypted (read by people, not code). */
   why: string;
 }
@@ -33,7 +39,12 @@ export const ENCRYPTED_TABLES: Readonly<Record<string, EncryptedTable>> = {
   trustedKeys: { plain: ['keyId'], why: 'authenticated: a key planted by whoever can write the profile fails to decrypt and is never trusted' },
   ydocUpdates: { plain: ['docId', 'seq'], why: "every briefing's Yjs document: the delegate's words themselves, as updates and snapshots" },
   papers: { plain: ['id', 'ownerKey', 'meetingId', 'updatedAt'], why: 'the names of meeting papers and who attached them' },
-  paperVersions: { plain: ['id', 'paperId', 'sha256'], why: "each issued version's file name, size and type" },
+  paperVersions: {
+    plain: ['id', 'paperId'],
+    // Until schema 14 the file's SHA-256 was plain (indexed): whoever held the profile could confirm a known file is stored.
+    formerPlain: ['id', 'paperId', 'sha256'],
+    why: "each issued version's file name, size, type and SHA-256",
+  },
   paperBlobs: { plain: ['versionId'], why: "the papers' bytes (RESTRICTED drafts among them)" },
   paperChunks: { plain: ['blobId', 'index'], remember: false, why: "the papers' bytes from schema 12 on, a piece a row" },
   paperTexts: { plain: ['versionId', 'paperId'], why: "the papers' extracted text, page by page" },

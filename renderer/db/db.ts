@@ -4,6 +4,7 @@ import { convertBriefingsToDocuments } from '../collab/briefing-docs-migration';
 import type { DocUpdateRow } from '../collab/doc-log';
 import type { Annotation, Paper, PaperBlob, PaperChunk, PaperText, PaperVersion } from '../../shared/papers/model';
 import { cryptoMiddleware } from '../crypto/middleware';
+import { resealPaperVersions } from '../crypto/reseal-moved-fields';
 import type { KeyringRow } from '../crypto/keyring-row';
 import { acceptKeyFromPage, isWorkerScope } from '../crypto/worker-key';
 import type { AssignmentRow, ClearanceRow } from '../features/assignments/assignment-rows';
@@ -160,6 +161,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       '(bodyIds, meetingIds, derived from the organisation and roles) and the sources cited. A new table only: no dataset ' +
       'installed before this version holds contacts.',
     stores: { contacts: 'id, prov.datasetId, country, *bodyIds, *meetingIds, *sourceIds' },
+  },
+  {
+    version: 14,
+    why:
+      "A paper version's SHA-256 goes into the ciphertext: as a plain index it let whoever holds the profile confirm that a " +
+      'known file is stored. The index goes (nothing looked a version up by it; a file attached twice is found among the ' +
+      "meeting's own versions). Rows sealed before keep it beside the ciphertext until rewritten, which needs the data key: " +
+      'on a database with a passphrase the upgrade adds paperVersions to the keyring\'s migration, done at the next unlock.',
+    stores: { paperVersions: 'id, paperId' },
+    upgrade: resealPaperVersions,
   },
 ];
 

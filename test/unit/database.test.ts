@@ -88,7 +88,7 @@ describe('schema versions', () => {
     await seedOld(before, manifest(1), records('Thirty-sixth'), 'hash-1');
     before.close();
 
-    const after = new DelegateDatabase('migration-12-13');
+    const after = new DelegateDatabase('migration-12-13', 13);
     await after.open();
     expect(after.verno).toBe(13);
     expect(await after.contacts.count()).toBe(0);

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { shareRecordFor } from '../sharing/share-record';
 import { useMayLead } from '../clearance/use-control';
+import { MarkingNeedsPassphraseError } from '../lock/marking-guard';
 import { assignmentRowId } from './assignment-rows';
 import { setSectionAssignment } from './assign-section';
 
@@ -47,6 +48,7 @@ export function SectionAssignment({ briefingId, sectionId }: { briefingId: strin
       await setSectionAssignment(briefingId, sectionId, candidate && { memberId: candidate.memberId, name: candidate.name }, t('assignments.me'));
       setMessage(candidate ? t('assignments.saved', { name: candidate.name }) : t('assignments.unassigned'));
     } catch (error) {
+      if (error instanceof MarkingNeedsPassphraseError) return setMessage(t('control.save.needsPassphrase', { marking: error.marking }));
       setMessage(t('assignments.failed', { message: error instanceof Error ? error.message : String(error) }));
     }
   };

@@ -20,6 +20,8 @@ const BY_PREFIX: [string, z.ZodType][] = [
   // Their own readers check these in depth; here only their shape.
   ['relay.target:', z.object({}).passthrough()],
   ['sharing:', z.object({}).passthrough()],
+  // A shared briefing's marking raised by a colleague and not storable here (renderer/collab/raised-markings.ts).
+  ['marking.raised:', Marking],
 ];
 
 export interface SettingProblem {

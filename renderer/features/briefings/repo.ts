@@ -4,6 +4,7 @@ import type { AgendaItem } from '../../../shared/model';
 import { storeNewBriefing } from '../../collab/briefing-docs';
 import { deleteDocState } from '../../collab/doc-log';
 import { COMPANION_PARTS, companionDocId } from '../../collab/companion-docs';
+import { raisedMarkingKey } from '../../collab/raised-markings';
 import { forgetSeen } from '../changes/seen-baseline';
 import { db } from '../../db/db';
 import { refuseStoringMarking } from '../lock/marking-guard';
@@ -98,7 +99,7 @@ export async function deleteBriefing(id: string): Promise<void> {
     await deleteDocState(id);
     // Its comments, control document (assignments, clearances with their cleared text) and the
     // "last looked" baseline hold its words too.
-    await Promise.all([...COMPANION_PARTS.map((part) => deleteDocState(companionDocId(part, id))), forgetSeen(id)]);
+    await Promise.all([...COMPANION_PARTS.map((part) => deleteDocState(companionDocId(part, id))), forgetSeen(id), db.settings.delete(raisedMarkingKey(id))]);
     await Promise.all([db.assignments.where('briefingId').equals(id).delete(), db.clearances.where('briefingId').equals(id).delete()]);
   });
 }

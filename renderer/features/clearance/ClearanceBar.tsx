@@ -7,6 +7,7 @@ import { formatDateTime } from '../../i18n/format';
 import './clearance.css';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
+import { MarkingNeedsPassphraseError } from '../lock/marking-guard';
 import { clearVersion } from './clear-version';
 import { FieldChanges } from './DiffView';
 import { useClearedContent, useControlSession, useMayLead } from './use-control';
@@ -19,7 +20,7 @@ import { useClearedContent, useControlSession, useMayLead } from './use-control'
 export function ClearanceBar({ briefingId }: { briefingId: string }) {
   const t = useT();
   const language = useAppStore((s) => s.language);
-  useControlSession(briefingId);
+  const unsavedMarking = useControlSession(briefingId);
   const mayLead = useMayLead(briefingId);
   const cleared = useClearedContent(briefingId);
   const history = useLiveQuery(async () => (await db.clearances.where('briefingId').equals(briefingId).toArray()).sort((a, b) => (a.clearedAt < b.clearedAt ? 1 : -1)), [briefingId]);
@@ -45,6 +46,8 @@ export function ClearanceBar({ briefingId }: { briefingId: string }) {
       setMessage(t('clearance.done', { date: when(at) }));
       setConfirming(false);
     } catch (error) {
+      // Kept in memory only: the alert above says so and how to fix it.
+      if (error instanceof MarkingNeedsPassphraseError) return setMessage('');
       setMessage(t('clearance.failed', { message: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);
@@ -54,6 +57,11 @@ export function ClearanceBar({ briefingId }: { briefingId: string }) {
 
   return (
     <section className={`clearance-bar${changedCount > 0 ? ' changed' : ''}`} aria-label={t('clearance.region')}>
+      {unsavedMarking && (
+        <p className="unsaved-here" role="alert">
+          {t('control.save.needsPassphrase', { marking: unsavedMarking })}
+        </p>
+      )}
       <div className="clearance-summary">
         {row ? (
           <p>

@@ -10,6 +10,7 @@ import { FROM_LOG, FROM_TAB, PersistedDocSession } from '../../collab/persisted-
 import { db } from '../../db/db';
 import { assignmentRowId, type AssignmentRow, type ClearanceRow } from '../assignments/assignment-rows';
 import { companionDocId, guardCompanionWrite } from '../../collab/companion-docs';
+import { MarkingNeedsPassphraseError } from '../lock/marking-guard';
 
 /*
  * A briefing's control document in this tab (assignments and clearances, shared/clearance/
@@ -36,6 +37,8 @@ export class ControlSession {
   relayStatus: RelayStatus | undefined;
   private targetWatch: { unsubscribe(): void } | undefined;
   private connectedTo: string | undefined;
+  /** Set while the document is kept in memory only: the briefing's marking, which needs a passphrase this app has not. */
+  unsavedMarking: string | undefined;
 
   constructor(readonly briefingId: string) {
     this.persisted = new PersistedDocSession(controlDocId(briefingId), this.doc, {
@@ -48,7 +51,13 @@ export class ControlSession {
         }),
       ),
       onSaveState: (state) => {
-        if (typeof state !== 'string') console.error('Could not save the assignments and clearances', state.error);
+        const refused = typeof state !== 'string' && state.error instanceof MarkingNeedsPassphraseError ? state.error.marking : undefined;
+        if (typeof state !== 'string' && !refused) console.error('Could not save the assignments and clearances', state.error);
+        // Shown where the assignments and clearances are (use-control.ts) until a save goes through.
+        if ((state === 'saved' || refused) && refused !== this.unsavedMarking) {
+          this.unsavedMarking = refused;
+          this.emit();
+        }
       },
     });
   }
@@ -161,13 +170,18 @@ export function acquireControl(briefingId: string): { ready: Promise<ControlSess
   };
 }
 
-/** Runs one change on a briefing's control document (opening it for the change if no screen has it open), saved before it resolves. */
+/**
+ * Runs one change on a briefing's control document (opening it for the change if no screen has
+ * it open), saved before it resolves. Rejects with MarkingNeedsPassphraseError when the save is
+ * refused: the change then lives only as long as some screen keeps the document open.
+ */
 export async function changeControl(briefingId: string, apply: (doc: Y.Doc) => void): Promise<void> {
   const handle = acquireControl(briefingId);
   try {
     const session = await handle.ready;
     session.change(apply);
     await session.flush();
+    if (session.unsavedMarking !== undefined) throw new MarkingNeedsPassphraseError(session.unsavedMarking);
   } finally {
     handle.release();
   }

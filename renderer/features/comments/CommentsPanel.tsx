@@ -60,6 +60,11 @@ export function CommentsPanel({ workspace, me, sectionId, sectionTitle, talkingP
       <h2 id={`${id}-h`}>
         {t('comments.on', { section: sectionTitle })} <span className="comment-count">({t('comments.count', { count: open.length })})</span>
       </h2>
+      {snapshot.unsavedMarking && (
+        <p className="unsaved-here" role="alert">
+          {t('comments.save.needsPassphrase', { marking: snapshot.unsavedMarking })}
+        </p>
+      )}
       {snapshot.relay === 'local' && snapshot.loaded && <p className="muted">{t('comments.localOnly')}</p>}
       {snapshot.relay === 'offline' && <p className="muted">{t('comments.relay.offline')}</p>}
       {snapshot.relay === 'refused' && (
