@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { readThreads, type CommentThread } from '../../shared/collab/comments-doc';
+import { readDelegationAnnotations, type DelegationAnnotation } from '../../shared/collab/delegation-annotations';
 import type { RelayErrorCode, Role } from '../../shared/collab/relay-protocol';
 import { PRESENCE_FIELD, presentMembers, type PresenceState, type PresentMember } from './awareness-presence';
 import { relayTargetFor } from './briefing-relay';
@@ -30,6 +31,8 @@ export interface Me {
 export interface CommentsSnapshot {
   loaded: boolean;
   threads: CommentThread[];
+  /** Annotations shared with the delegation (on papers: renderer/papers/annotations/use-delegation.ts). */
+  annotations: DelegationAnnotation[];
   present: PresentMember[];
   /** `local` for a briefing that is not shared. */
   relay: CommentsRelayState | 'local';
@@ -43,7 +46,7 @@ export class CommentsWorkspace {
   readonly doc = new Y.Doc();
   /** The origin of comments written in this tab. */
   readonly origin = { comments: 'local' };
-  private snapshot: CommentsSnapshot = { loaded: false, threads: [], present: [], relay: 'local', canComment: true };
+  private snapshot: CommentsSnapshot = { loaded: false, threads: [], annotations: [], present: [], relay: 'local', canComment: true };
   private readonly listeners = new Set<() => void>();
   private readonly persisted: PersistedDocSession;
   private relay: CommentsRelay | undefined;
@@ -137,7 +140,7 @@ export class CommentsWorkspace {
     const present = awareness ? presentMembers(awareness.getStates() as Map<number, Record<string, unknown>>, this.me?.memberId ?? null, awareness.clientID) : [];
     const canComment = this.relay?.scope === 'readonly' ? false : this.me?.role !== 'reader';
     const refusal = this.relay?.refusal;
-    this.snapshot = { loaded: this.snapshot.loaded, threads: readThreads(this.doc), present, relay: this.relay?.state ?? 'local', canComment, ...(refusal ? { refusal } : {}) };
+    this.snapshot = { loaded: this.snapshot.loaded, threads: readThreads(this.doc), annotations: readDelegationAnnotations(this.doc), present, relay: this.relay?.state ?? 'local', canComment, ...(refusal ? { refusal } : {}) };
     for (const listener of this.listeners) listener();
   }
 

@@ -7,6 +7,7 @@ import { markdown } from './markdown';
 import { lock } from './lock';
 import { backupStream } from './backup-stream';
 import { markingGuard } from './marking-guard';
+import { delegationAnnotations } from './delegation-annotations';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
@@ -54,6 +55,7 @@ export const en = {
   ...lock,
   ...backupStream,
   ...markingGuard,
+  ...delegationAnnotations,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { clearance } from './clearance';
 import { lock } from './lock';
 import { backupStream } from './backup-stream';
 import { markingGuard } from './marking-guard';
+import { delegationAnnotations } from './delegation-annotations';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
@@ -44,4 +45,5 @@ export const ms = {
   ...lock,
   ...backupStream,
   ...markingGuard,
+  ...delegationAnnotations,
 } as const satisfies Partial<Catalog>;
