@@ -53,6 +53,9 @@ export class CommentsWorkspace {
   private me: Me | undefined;
   private section: string | null = null;
   private closed = false;
+  /** The network went away: the relay connection is taken down until it is back. */
+  private shared = false;
+  private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   private offRelay: (() => void) | undefined;
 
   constructor(readonly briefingId: string) {
@@ -77,16 +80,42 @@ export class CommentsWorkspace {
     this.persisted.catchUpWithTabs();
     this.snapshot = { ...this.snapshot, loaded: true };
     this.refresh();
+    if (typeof window !== 'undefined') {
+      window.addEventListener('offline', this.goOffline);
+      window.addEventListener('online', this.goOnline);
+    }
     await this.connect();
+  }
+
+  /*
+   * Off the network the provider is taken down, as the briefing's own connection is
+   * (connection.ts): a socket the network dropped may never say so. What is written meanwhile
+   * stays in the log and goes to the relay in one diff when a new provider connects.
+   */
+  private readonly goOffline = () => {
+    this.offline = true;
+    this.disconnect();
+    this.refresh();
+  };
+  private readonly goOnline = () => {
+    this.offline = false;
+    void this.connect();
+  };
+
+  private disconnect(): void {
+    this.offRelay?.();
+    this.offRelay = undefined;
+    this.relay?.destroy();
+    this.relay = undefined;
   }
 
   /** (Re)connects to the relay: after opening, and after the briefing was shared. */
   async connect(): Promise<void> {
     const target = await relayTargetFor(this.briefingId);
     if (this.closed) return;
-    this.offRelay?.();
-    this.relay?.destroy();
-    this.relay = target ? connectComments(this.doc, target) : undefined;
+    this.disconnect();
+    this.shared = target !== undefined;
+    this.relay = target && !this.offline ? connectComments(this.doc, target) : undefined;
     if (this.relay) {
       const awareness = this.relay.awareness;
       const onAwareness = () => this.refresh();
@@ -140,7 +169,7 @@ export class CommentsWorkspace {
     const present = awareness ? presentMembers(awareness.getStates() as Map<number, Record<string, unknown>>, this.me?.memberId ?? null, awareness.clientID) : [];
     const canComment = this.relay?.scope === 'readonly' ? false : this.me?.role !== 'reader';
     const refusal = this.relay?.refusal;
-    this.snapshot = { loaded: this.snapshot.loaded, threads: readThreads(this.doc), annotations: readDelegationAnnotations(this.doc), present, relay: this.relay?.state ?? 'local', canComment, ...(refusal ? { refusal } : {}) };
+    this.snapshot = { loaded: this.snapshot.loaded, threads: readThreads(this.doc), annotations: readDelegationAnnotations(this.doc), present, relay: this.relay?.state ?? (this.shared ? 'offline' : 'local'), canComment, ...(refusal ? { refusal } : {}) };
     for (const listener of this.listeners) listener();
   }
 
@@ -152,8 +181,11 @@ export class CommentsWorkspace {
   async close(): Promise<void> {
     await this.persisted.close();
     this.closed = true;
-    this.offRelay?.();
-    this.relay?.destroy();
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('offline', this.goOffline);
+      window.removeEventListener('online', this.goOnline);
+    }
+    this.disconnect();
     this.doc.destroy();
     this.listeners.clear();
   }
