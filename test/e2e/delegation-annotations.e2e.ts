@@ -29,16 +29,18 @@ after(async () => {
 
 const PASSAGE = 'welcomed the offer of Malaysia to host the regional workshop';
 const NOTE = 'Support the Malaysia offer.';
+const OTHER = 'adopted the work plan on marine debris';
 const EDITED = 'Support the Malaysia offer, if the workshop stays in 2027.';
 
-/** Attaches the paper to ASOEN-36 in this profile and opens it. */
+/** Attaches the paper to ASOEN-36 in this profile and opens it (its title is its file's name). */
 async function attachAndOpen(page: Page, file: string): Promise<PaperPage> {
   const ui = new AppPage(page, team.app.url);
+  const title = path.basename(file, '.pdf');
   await ui.open('/meetings/asoen-36');
   await page.getByLabel('Paper file for ASOEN-36').setInputFiles(file);
-  await page.getByText('Draft joint statement.pdf is attached.').waitFor();
-  await page.getByRole('region', { name: 'Papers of ASOEN-36' }).getByRole('link', { name: 'Draft joint statement' }).click();
-  await ui.heading().filter({ hasText: 'Draft joint statement' }).waitFor();
+  await page.getByText(`${title}.pdf is attached.`).waitFor();
+  await page.getByRole('region', { name: 'Papers of ASOEN-36' }).getByRole('link', { name: title }).click();
+  await ui.heading().filter({ hasText: title }).waitFor();
   const paper = new PaperPage(page);
   await paper.waitForPage(1);
   return paper;
@@ -96,6 +98,21 @@ describe('annotations shared with the delegation', () => {
     await own.getByRole('combobox', { name: 'Share with the delegation of' }).selectOption({ index: 0 });
     await theirs.waitFor({ state: 'detached', timeout: 30_000 });
     assert.equal(await lead.locator('.paper-mark.colleague').count(), 0);
+
+    // A note on a paper the lead has not attached is listed under the meeting's papers, with its quote.
+    const summary = path.join(dir, 'Chair summary.pdf');
+    await writeFile(summary, await makePdf([['Summary of the Chair', `The Meeting ${OTHER} in Bangkok.`]]));
+    const second = await attachAndOpen(drafter.page, summary);
+    await second.highlight(OTHER);
+    await second.annotations().first().getByRole('combobox', { name: 'Share with the delegation of' }).selectOption({ index: 1 });
+    await second.annotations().first().locator('.delegation-badge').waitFor();
+    await new AppPage(lead, team.app.url).open('/meetings/asoen-36');
+    const elsewhere = lead.getByText('1 delegation note on papers you have not attached');
+    await elsewhere.waitFor({ timeout: 30_000 });
+    await elsewhere.click();
+    await lead.getByRole('listitem', { name: `Budi’s annotation on “${OTHER}”` }).waitFor();
+    await lead.getByRole('heading', { name: 'Chair summary (Chair summary.pdf)' }).waitFor();
+    await lead.screenshot({ path: `${team.shots}/lead-notes-elsewhere.png`, fullPage: true });
     assert.deepEqual(pageErrors(lead), []);
     assert.deepEqual(pageErrors(drafter.page), []);
   });
