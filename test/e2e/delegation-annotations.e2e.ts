@@ -46,6 +46,33 @@ async function attachAndOpen(page: Page, file: string): Promise<PaperPage> {
   return paper;
 }
 
+/** The keys of the comments documents' log rows in this profile (`ydocUpdates`, `[docId, seq]`). */
+function commentsLogKeys(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('asean-delegate');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+        const request = db.transaction('ydocUpdates').objectStore('ydocUpdates').getAllKeys(IDBKeyRange.bound(['comments:'], ['comments:\uffff']));
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      return keys.map((key) => JSON.stringify(key));
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/** Waits for content read from the page (checked again after each answer), failing with `what`. */
+async function until(condition: () => Promise<boolean>, what: string, limitMs = 30_000): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) if (Date.now() - started > limitMs) throw new Error(`never happened: ${what}`);
+}
+
 describe('annotations shared with the delegation', () => {
   it('a drafter’s shared note reaches the lead’s copy of the paper, read-only, and its offline edit follows', async () => {
     const file = path.join(dir, 'Draft joint statement.pdf');
@@ -84,10 +111,13 @@ describe('annotations shared with the delegation', () => {
     await lead.screenshot({ path: `${team.shots}/lead-sees-drafter-note.png`, fullPage: true });
     await drafter.page.screenshot({ path: `${team.shots}/drafter-shared.png`, fullPage: true });
 
-    // Offline, the drafter edits the note: stored here, not on the lead's screen until they are back.
+    // Offline, the drafter edits the note: stored here (the comments document's log has the
+    // change), not on the lead's screen until they are back.
     await drafter.context.setOffline(true);
+    const logBefore = await commentsLogKeys(drafter.page);
     await own.getByRole('textbox', { name: 'Note' }).fill(EDITED);
     await drafter.page.locator(`.paper-mark[title="${EDITED}"]`).first().waitFor();
+    await until(async () => (await commentsLogKeys(drafter.page)).some((key) => !logBefore.includes(key)), 'the offline edit is in the comments log');
     assert.match(await theirs.innerText(), new RegExp(NOTE.replace('.', '\\.')), 'the lead got an offline edit');
     assert.doesNotMatch(await theirs.innerText(), /2027/);
     await drafter.context.setOffline(false);
