@@ -34,7 +34,7 @@ export const DelegationAnnotation = z
     author: Author,
     paper: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().max(300), title: z.string().max(300), meetingId: Id.optional() }).strict(),
     quote: z.object({ exact: z.string().max(ANNOTATION_QUOTE_MAX), prefix: z.string().max(ANNOTATION_CONTEXT_MAX), suffix: z.string().max(ANNOTATION_CONTEXT_MAX) }).strict(),
-    position: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).strict().optional(),
+    position: z.object({ start: z.number().int().nonnegative(), end: z.number().int().max(100_000_000) }).strict().refine((p) => p.end > p.start, 'an empty or reversed range').optional(),
     page: z.number().int().positive().max(100_000).optional(),
     kind: z.enum(['highlight', 'note']),
     color: z.enum(['yellow', 'green', 'blue', 'pink']),

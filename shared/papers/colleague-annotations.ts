@@ -37,9 +37,12 @@ export interface ColleagueView {
 function targetOn(entry: DelegationAnnotation, view: ColleagueView): AnnotationTarget {
   const quote = { type: 'TextQuoteSelector' as const, ...entry.quote };
   const position = entry.position ? { type: 'TextPositionSelector' as const, ...entry.position } : undefined;
-  if (entry.paper.sha256 === view.shown.sha256) return { versionId: view.shown.id, quote, ...(position ? { position } : {}), ...(entry.page ? { page: entry.page } : {}), status: position ? 'anchored' : 'orphaned' };
-  if (!view.pages) return { versionId: view.shown.id, quote, status: 'orphaned' };
-  return targetIn(view.shown.id, view.pages, { versionId: `sha256:${entry.paper.sha256}`, quote, ...(position ? { position } : {}), status: 'anchored' });
+  // Anchored by the quote even on the same bytes: the position is only a hint (its words are
+  // checked there first), so an entry whose position does not hold its quote is never drawn
+  // over other words. Until the page texts are read, the same bytes trust the position.
+  if (view.pages) return targetIn(view.shown.id, view.pages, { versionId: `sha256:${entry.paper.sha256}`, quote, ...(position ? { position } : {}), status: 'anchored' });
+  if (entry.paper.sha256 === view.shown.sha256 && position) return { versionId: view.shown.id, quote, position, ...(entry.page ? { page: entry.page } : {}), status: 'anchored' };
+  return { versionId: view.shown.id, quote, status: 'orphaned' };
 }
 
 /** The colleagues' annotations on this paper, placed in the version shown. */

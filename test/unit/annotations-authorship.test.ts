@@ -86,6 +86,7 @@ describe('shared annotations on the relay', () => {
     expect(refusalOf(drafter, (doc) => annotationsRoot(doc).set('a3', annotation('other-id', drafter)))).toBe('malformed');
     expect(refusalOf(drafter, (doc) => annotationsRoot(doc).set('a3', { ...annotation('a3', drafter), script: '<img onerror>' }))).toBe('malformed');
     expect(refusalOf(drafter, (doc) => annotationsRoot(doc).set('a3', new Y.Map()))).toBe('malformed');
+    expect(refusalOf(drafter, (doc) => annotationsRoot(doc).set('a3', annotation('a3', drafter, { position: { start: 50, end: 10 } })))).toBe('malformed');
     // A tombstone keeps no words.
     expect(refusalOf(drafter, (doc) => annotationsRoot(doc).set('a1', annotation('a1', drafter, { deletedAt: '2026-12-01T12:00:00.000Z' })))).toBe('malformed');
   });

@@ -51,6 +51,13 @@ describe('colleagues’ annotations on a paper', () => {
     expect(moved!.target).toMatchObject({ versionId: 'v1', page: 2 });
   });
 
+  it('are never drawn over other words: a position that does not hold the quote is only a hint', () => {
+    const a = sharedOn(ORIGINAL, 'sustainable fisheries', SHA_ORIGINAL, { position: { start: 0, end: 21 } });
+    const [placed] = colleagueAnnotations([entry(a)], { paper: { id: 'p' }, versions, shown: versions[0]!, pages: ORIGINAL, ownIds: new Set() });
+    const text = documentTextOf(ORIGINAL).text;
+    expect(text.slice(placed!.target.position!.start, placed!.target.position!.end)).toBe('sustainable fisheries');
+  });
+
   it('leave out other papers, one’s own rows, withdrawn ones and duplicates through a second briefing', () => {
     const a = sharedOn(ORIGINAL, 'sustainable fisheries', SHA_ORIGINAL);
     const view = { paper: { id: 'p' }, versions: versions.slice(0, 1), shown: versions[0]!, pages: ORIGINAL, ownIds: new Set(['mine']) };

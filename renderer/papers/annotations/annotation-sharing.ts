@@ -1,4 +1,4 @@
-import type { DelegationAnnotation } from '../../../shared/collab/delegation-annotations';
+import { ANNOTATION_NOTE_MAX, type DelegationAnnotation } from '../../../shared/collab/delegation-annotations';
 import type { Role } from '../../../shared/collab/relay-protocol';
 import type { Annotation, AnnotationTarget } from '../../../shared/papers/model';
 import { publishDelegationAnnotation, withdrawFromDelegation } from '../../collab/delegation-annotations-session';
@@ -50,7 +50,8 @@ async function delegationValue(a: Annotation, versionId: string, author: { membe
     ...(target.page ? { page: target.page } : {}),
     kind: a.kind,
     color: a.color,
-    note: a.note.trim(),
+    // A longer note (a restored backup allows more) is shared as its first 4,000 characters.
+    note: cap(a.note.trim(), ANNOTATION_NOTE_MAX),
     ...(a.link ? { link: a.link } : {}),
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
