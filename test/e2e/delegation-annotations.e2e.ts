@@ -143,6 +143,11 @@ describe('annotations shared with the delegation', () => {
     await lead.getByRole('listitem', { name: `Budi’s annotation on “${OTHER}”` }).waitFor();
     await lead.getByRole('heading', { name: 'Chair summary (Chair summary.pdf)' }).waitFor();
     await lead.screenshot({ path: `${team.shots}/lead-notes-elsewhere.png`, fullPage: true });
+    // In Malay, the same list.
+    await lead.getByRole('combobox', { name: 'Language' }).selectOption('ms');
+    await lead.getByText('1 catatan delegasi pada kertas yang belum anda lampirkan').waitFor();
+    await lead.getByText('Oleh Budi').waitFor();
+    await lead.locator('.delegation-notes-elsewhere').screenshot({ path: `${team.shots}/lead-notes-elsewhere-ms.png` });
     assert.deepEqual(pageErrors(lead), []);
     assert.deepEqual(pageErrors(drafter.page), []);
   });
