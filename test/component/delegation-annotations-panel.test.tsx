@@ -94,6 +94,20 @@ describe('annotations shared with the delegation, in the paper’s panel', () =>
     expect((await db.annotations.get('a-mine'))?.scope).toBe('private');
   });
 
+  it('deleting a shared one withdraws it from the delegation; undo shares it again', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<AnnotationPanel annotations={[mine]} shareTargets={[briefing]} onGo={() => undefined} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Share with the delegation of' }), 'ASEAN Ministers on Fisheries');
+    const comments = await shownOn();
+    await waitFor(() => expect(comments.current.annotations.map((a) => a.id)).toEqual(['a-mine']));
+    rerender(<AnnotationPanel annotations={[(await db.annotations.get('a-mine'))!]} shareTargets={[briefing]} onGo={() => undefined} />);
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(comments.current.annotations).toEqual([]));
+    expect(await db.annotations.get('a-mine')).toBeUndefined();
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(comments.current.annotations.map((a) => [a.id, a.note])).toEqual([['a-mine', 'Ask about the 2030 date']]));
+  });
+
   it('a reader is not offered to share', () => {
     render(<AnnotationPanel annotations={[mine]} shareTargets={[{ ...briefing, role: 'reader' }]} onGo={() => undefined} />);
     expect(screen.queryByRole('combobox', { name: 'Share with the delegation of' })).toBeNull();
