@@ -94,6 +94,8 @@ describe('annotations shared with the delegation', () => {
     const own = drafterPaper.annotations().first();
     await own.getByRole('textbox', { name: 'Note' }).fill(NOTE);
     await drafter.page.locator(`.paper-mark[title="${NOTE}"]`).first().waitFor();
+    // Linked to a section of the shared briefing (the first "Whole section" of the list).
+    await own.getByRole('combobox', { name: 'Linked to' }).selectOption({ index: 1 });
     await own.getByRole('combobox', { name: 'Share with the delegation of' }).selectOption({ index: 1 });
     await own.locator('.delegation-badge').waitFor();
 
@@ -102,6 +104,7 @@ describe('annotations shared with the delegation', () => {
     await theirs.filter({ hasText: NOTE }).waitFor({ timeout: 30_000 });
     assert.match(await theirs.innerText(), /By Budi/);
     assert.match(await theirs.innerText(), /Delegation/);
+    await theirs.getByText(/^Linked to /).waitFor();
     assert.equal(await theirs.getByRole('textbox').count(), 0, 'the lead has no box to edit it');
     assert.equal(await theirs.getByRole('button', { name: 'Delete' }).count(), 0, 'the lead cannot delete it');
     // Its highlight is drawn on the lead's page 2, outlined as a colleague's.

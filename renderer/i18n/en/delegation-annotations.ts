@@ -10,5 +10,6 @@ export const delegationAnnotations = {
   'delegationNotes.notAttached': '{count, plural, one {# delegation note on papers you have not attached} other {# delegation notes on papers you have not attached}}',
   'delegationNotes.notAttachedHint': 'Colleagues shared these on papers that are not attached here. Attach the same file to see them in place.',
   'delegationNotes.paper': '{title} ({name})',
+  'delegationNotes.linkedTo': 'Linked to {what}',
   'delegationNotes.onPage': 'page {page}',
 } as const;

@@ -12,5 +12,6 @@ export const delegationAnnotations = {
   'delegationNotes.notAttached': '{count} catatan delegasi pada dokumen yang belum Anda lampirkan',
   'delegationNotes.notAttachedHint': 'Rekan membagikan catatan ini pada dokumen yang tidak dilampirkan di sini. Lampirkan berkas yang sama untuk melihatnya di tempatnya.',
   'delegationNotes.paper': '{title} ({name})',
+  'delegationNotes.linkedTo': 'Ditautkan ke {what}',
   'delegationNotes.onPage': 'halaman {page}',
 } as const satisfies Record<keyof typeof en, string>;

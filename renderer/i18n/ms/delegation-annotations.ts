@@ -12,5 +12,6 @@ export const delegationAnnotations = {
   'delegationNotes.notAttached': '{count} catatan delegasi pada kertas yang belum anda lampirkan',
   'delegationNotes.notAttachedHint': 'Rakan sekerja berkongsi catatan ini pada kertas yang tidak dilampirkan di sini. Lampirkan fail yang sama untuk melihatnya pada tempatnya.',
   'delegationNotes.paper': '{title} ({name})',
+  'delegationNotes.linkedTo': 'Dipautkan kepada {what}',
   'delegationNotes.onPage': 'halaman {page}',
 } as const satisfies Record<keyof typeof en, string>;
