@@ -25,7 +25,16 @@ export function useDelegation(meetingId: string | undefined): DelegationView {
   useEffect(() => {
     if (!ids) return setEntries([]);
     const workspaces = ids.split(' ').map((id) => acquireCommentsWorkspace(id));
-    const collect = () => setEntries(workspaces.flatMap((w) => w.current.annotations.map((annotation) => ({ briefingId: w.briefingId, annotation }))));
+    // A workspace tells of every change (presence too): the entries are taken again only when an annotation changed,
+    // so the paper does not place colleagues' annotations again on each.
+    let seen = '';
+    const collect = () => {
+      const next = workspaces.flatMap((w) => w.current.annotations.map((annotation) => ({ briefingId: w.briefingId, annotation })));
+      const key = JSON.stringify(next);
+      if (key === seen) return;
+      seen = key;
+      setEntries(next);
+    };
     const offs = workspaces.map((w) => w.subscribe(collect));
     collect();
     return () => {
