@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { readThreads, type CommentThread } from '../../shared/collab/comments-doc';
+import { readDelegationAnnotations, type DelegationAnnotation } from '../../shared/collab/delegation-annotations';
 import type { RelayErrorCode, Role } from '../../shared/collab/relay-protocol';
 import { PRESENCE_FIELD, presentMembers, type PresenceState, type PresentMember } from './awareness-presence';
 import { relayTargetFor } from './briefing-relay';
@@ -31,6 +32,8 @@ export interface Me {
 export interface CommentsSnapshot {
   loaded: boolean;
   threads: CommentThread[];
+  /** Annotations shared with the delegation (on papers: renderer/papers/annotations/use-delegation.ts). */
+  annotations: DelegationAnnotation[];
   present: PresentMember[];
   /** `local` for a briefing that is not shared. */
   relay: CommentsRelayState | 'local';
@@ -46,13 +49,16 @@ export class CommentsWorkspace {
   readonly doc = new Y.Doc();
   /** The origin of comments written in this tab. */
   readonly origin = { comments: 'local' };
-  private snapshot: CommentsSnapshot = { loaded: false, threads: [], present: [], relay: 'local', canComment: true };
+  private snapshot: CommentsSnapshot = { loaded: false, threads: [], annotations: [], present: [], relay: 'local', canComment: true };
   private readonly listeners = new Set<() => void>();
   private readonly persisted: PersistedDocSession;
   private relay: CommentsRelay | undefined;
   private me: Me | undefined;
   private section: string | null = null;
   private closed = false;
+  /** The network went away: the relay connection is taken down until it is back. */
+  private shared = false;
+  private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   private offRelay: (() => void) | undefined;
   private unsavedMarking: string | undefined;
 
@@ -84,16 +90,42 @@ export class CommentsWorkspace {
     this.persisted.catchUpWithTabs();
     this.snapshot = { ...this.snapshot, loaded: true };
     this.refresh();
+    if (typeof window !== 'undefined') {
+      window.addEventListener('offline', this.goOffline);
+      window.addEventListener('online', this.goOnline);
+    }
     await this.connect();
+  }
+
+  /*
+   * Off the network the provider is taken down, as the briefing's own connection is
+   * (connection.ts): a socket the network dropped may never say so. What is written meanwhile
+   * stays in the log and goes to the relay in one diff when a new provider connects.
+   */
+  private readonly goOffline = () => {
+    this.offline = true;
+    this.disconnect();
+    this.refresh();
+  };
+  private readonly goOnline = () => {
+    this.offline = false;
+    void this.connect();
+  };
+
+  private disconnect(): void {
+    this.offRelay?.();
+    this.offRelay = undefined;
+    this.relay?.destroy();
+    this.relay = undefined;
   }
 
   /** (Re)connects to the relay: after opening, and after the briefing was shared. */
   async connect(): Promise<void> {
     const target = await relayTargetFor(this.briefingId);
     if (this.closed) return;
-    this.offRelay?.();
-    this.relay?.destroy();
-    this.relay = target ? connectComments(this.doc, target) : undefined;
+    this.disconnect();
+    this.shared = target !== undefined;
+    this.relay = target && !this.offline ? connectComments(this.doc, target) : undefined;
     if (this.relay) {
       const awareness = this.relay.awareness;
       const onAwareness = () => this.refresh();
@@ -147,7 +179,7 @@ export class CommentsWorkspace {
     const present = awareness ? presentMembers(awareness.getStates() as Map<number, Record<string, unknown>>, this.me?.memberId ?? null, awareness.clientID) : [];
     const canComment = this.relay?.scope === 'readonly' ? false : this.me?.role !== 'reader';
     const refusal = this.relay?.refusal;
-    this.snapshot = { loaded: this.snapshot.loaded, threads: readThreads(this.doc), present, relay: this.relay?.state ?? 'local', canComment, ...(refusal ? { refusal } : {}), ...(this.unsavedMarking ? { unsavedMarking: this.unsavedMarking } : {}) };
+    this.snapshot = { loaded: this.snapshot.loaded, threads: readThreads(this.doc), annotations: readDelegationAnnotations(this.doc), present, relay: this.relay?.state ?? (this.shared ? 'offline' : 'local'), canComment, ...(refusal ? { refusal } : {}), ...(this.unsavedMarking ? { unsavedMarking: this.unsavedMarking } : {}) };
     for (const listener of this.listeners) listener();
   }
 
@@ -159,8 +191,11 @@ export class CommentsWorkspace {
   async close(): Promise<void> {
     await this.persisted.close();
     this.closed = true;
-    this.offRelay?.();
-    this.relay?.destroy();
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('offline', this.goOffline);
+      window.removeEventListener('online', this.goOnline);
+    }
+    this.disconnect();
     this.doc.destroy();
     this.listeners.clear();
   }

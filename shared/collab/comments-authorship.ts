@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
+import { judgeAnnotationRemoved, judgeAnnotationWritten, type AnnotationJudge } from './annotations-authorship';
 import { COMMENT_MAX_LENGTH, commentsRoots, isAuthor, readThread, type CommentAuthor } from './comments-doc';
+import { annotationsRoot } from './delegation-annotations';
 import type { Role } from './relay-protocol';
 import { judgeUpdate, Refused as Refusal, structsBetween, writtenClients } from './update-check';
 
@@ -20,7 +22,9 @@ class Refused extends Refusal<CommentsRefusal> {}
  * - comments written before the briefing was shared (`memberId` null) are the lead's: only the
  *   lead uploads, edits or deletes them;
  * - a lead whose relay holds no comments yet (first share, or a relay that lost its data) may
- *   upload colleagues' comments as they are: restoring, not writing.
+ *   upload colleagues' comments as they are: restoring, not writing;
+ * - annotations shared with the delegation (the `annotations` root) follow their own rules:
+ *   annotations-authorship.ts.
  *
  * Pure: the relay calls it on a probe document that mirrors the stored one.
  */
@@ -52,7 +56,11 @@ const THREAD_KEYS = new Set(['id', 'sectionId', 'talkingPointId', 'author', 'at'
  * refusal the probe holds the refused change: the caller throws it away.
  */
 export function checkCommentsUpdate(probe: Y.Doc, update: Uint8Array, sender: CommentsSender): CommentsVerdict {
-  const restoring = sender.role === 'lead' && commentsRoots(probe).threads.size === 0;
+  // The roots are defined before the update is applied: a probe built from an update holds
+  // placeholders for them, and the items written now must have the roots as their parents.
+  const { threads } = commentsRoots(probe);
+  const annotations = annotationsRoot(probe);
+  const restoring = sender.role === 'lead' && threads.size === 0 && annotations.size === 0;
   const verdict: CommentsVerdict = judgeUpdate<CommentsRefusal>(probe, update, (transaction) => judgeTransaction(probe, transaction, sender, restoring));
   if (verdict.ok && (probe.store.pendingStructs !== null || probe.store.pendingDs !== null)) {
     // Items waiting for others would be integrated later, when another member's update brings
@@ -65,6 +73,7 @@ export function checkCommentsUpdate(probe: Y.Doc, update: Uint8Array, sender: Co
 type Place =
   | { kind: 'meta'; key: string | null }
   | { kind: 'threads'; key: string | null }
+  | { kind: 'annotations' }
   | { kind: 'thread-field'; thread: Y.Map<unknown>; key: string | null }
   | { kind: 'replies'; thread: Y.Map<unknown> }
   | { kind: 'states'; thread: Y.Map<unknown> }
@@ -72,9 +81,11 @@ type Place =
 
 function placeOf(probe: Y.Doc, item: Y.Item): Place {
   const { meta, threads } = commentsRoots(probe);
+  const annotations = annotationsRoot(probe);
   const parent = item.parent as Y.AbstractType<unknown> | null;
   if (parent === meta) return { kind: 'meta', key: item.parentSub };
   if (parent === threads) return { kind: 'threads', key: item.parentSub };
+  if (parent === annotations) return { kind: 'annotations' };
   const parentItem = parent?._item;
   if (!parent || !parentItem) return { kind: 'other' };
   if (parentItem.parent === threads && parent instanceof Y.Map) return { kind: 'thread-field', thread: parent as Y.Map<unknown>, key: item.parentSub };
@@ -99,6 +110,7 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Comm
     const author = thread.get('author');
     return isAuthor(author) && own(author);
   };
+  const annotations: AnnotationJudge = { own: (memberId) => memberId === sender.memberId, restoring };
 
   // What was written.
   for (const { client, start, end } of writtenClients(transaction)) {
@@ -135,6 +147,9 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Comm
             if (clash && !restoring) throw new Refused('not-author', "a reply in place of another member's");
           }
           break;
+        case 'annotations':
+          judgeAnnotationWritten(item, annotations);
+          break;
         case 'states':
           for (const change of item.content.getContent() as { state?: unknown; by?: unknown }[]) {
             if (change?.state !== 'open' && change?.state !== 'resolved') throw new Refused('malformed', 'a thread state that is not one');
@@ -165,6 +180,9 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Comm
         for (const reply of struct.content.getContent() as { author?: unknown }[]) {
           if (!isAuthor(reply?.author) || !own(reply.author)) throw new Refused('not-author', "an edit or deletion of another member's reply");
         }
+        return;
+      case 'annotations':
+        judgeAnnotationRemoved(probe, struct, annotations);
         return;
       default:
         break;

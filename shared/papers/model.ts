@@ -116,6 +116,12 @@ export interface AnnotationLink {
   talkingPointId?: string;
 }
 
+export interface AnnotationShare {
+  briefingId: string;
+  /** The version it was shared on: its SHA-256 names the paper for colleagues, and never changes once shared. */
+  versionId: string;
+}
+
 export interface Annotation {
   id: string;
   paperId: string;
@@ -127,8 +133,10 @@ export interface Annotation {
   /** Where it pointed in earlier versions, oldest first: re-anchoring never loses the original quote. */
   previousTargets: AnnotationTarget[];
   link?: AnnotationLink;
-  /** Private by default; 'delegation' once shared briefings exist. */
+  /** Private by default; 'delegation' once shared with the delegation of a shared briefing (`shared`). */
   scope: 'private' | 'delegation';
+  /** Set while shared: the briefing whose delegation sees it (its comments document holds it: shared/collab/delegation-annotations.ts). */
+  shared?: AnnotationShare;
   createdAt: string;
   createdBy: string;
   updatedAt: string;

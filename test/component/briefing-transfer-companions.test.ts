@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addReply, addThread, readThreads } from '../../shared/collab/comments-doc';
+import { putDelegationAnnotation, readDelegationAnnotations } from '../../shared/collab/delegation-annotations';
 import { commentsDocId } from '../../renderer/collab/comments-workspace';
 import { companionDocId } from '../../renderer/collab/companion-docs';
 import { appendDocUpdate, docStateOf } from '../../renderer/collab/doc-log';
@@ -19,17 +20,30 @@ async function briefWithComments() {
   const doc = new Y.Doc();
   addThread(doc, { id: 't1', sectionId: section.id, author: { memberId: null, name: 'Aminah' }, at: '2026-12-01T10:00:00.000Z', text: 'Cite the 2025 plan.' });
   addReply(doc, 't1', { id: 'r1', author: { memberId: null, name: 'Aminah' }, at: '2026-12-01T10:01:00.000Z', text: 'Done.' });
+  // An annotation shared with the delegation lives in the same document.
+  putDelegationAnnotation(doc, {
+    id: 'a1',
+    author: { memberId: 'member-aminah-012345678', name: 'Aminah' },
+    paper: { sha256: 'e'.repeat(64), name: 'statement.pdf', title: 'Draft joint statement' },
+    quote: { exact: 'sustainable fisheries', prefix: '', suffix: '' },
+    kind: 'note',
+    color: 'blue',
+    note: 'Support.',
+    createdAt: '2026-12-01T10:02:00.000Z',
+    updatedAt: '2026-12-01T10:02:00.000Z',
+  });
   await appendDocUpdate(commentsDocId(id), Y.encodeStateAsUpdate(doc));
   await clearVersion(id, 'Aminah', new Date('2026-12-01T11:00:00.000Z'));
   return { id, sectionId: section.id };
 }
 
-const threadsOf = async (id: string) => {
+const commentsOf = async (id: string) => {
   const doc = new Y.Doc();
   const state = await docStateOf(commentsDocId(id));
   if (state) Y.applyUpdate(doc, state);
-  return readThreads(doc);
+  return doc;
 };
+const threadsOf = async (id: string) => readThreads(await commentsOf(id));
 
 describe('a single briefing’s export with its comments and clearance', () => {
   it('round-trips: the comments and the current clearance come back with the briefing', { timeout: 60_000 }, async () => {
@@ -43,12 +57,14 @@ describe('a single briefing’s export with its comments and clearance', () => {
 
     await deleteBriefing(id);
     expect(await threadsOf(id)).toEqual([]);
+    expect(readDelegationAnnotations(await commentsOf(id))).toEqual([]);
     expect(await db.clearances.where('briefingId').equals(id).count()).toBe(0);
     const check = await checkBriefingImport(text);
     expect(check.kind).toBe('new');
     if (check.kind === 'new') await applyBriefingImport(check.incoming, 'replace');
 
     expect(await threadsOf(id)).toMatchObject([{ id: 't1', text: 'Cite the 2025 plan.', replies: [{ text: 'Done.' }] }]);
+    expect(readDelegationAnnotations(await commentsOf(id))).toMatchObject([{ id: 'a1', note: 'Support.' }]);
     expect(await db.clearances.where('briefingId').equals(id).toArray()).toEqual(clearedBefore);
   });
 

@@ -17,7 +17,7 @@ export function useCommentsWorkspace(briefingId: string): CommentsWorkspace | un
   return workspace;
 }
 
-const EMPTY: CommentsSnapshot = { loaded: false, threads: [], present: [], relay: 'local', canComment: false };
+const EMPTY: CommentsSnapshot = { loaded: false, threads: [], annotations: [], present: [], relay: 'local', canComment: false };
 
 /**
  * Part of the workspace's state; `select` should return a primitive or a stable value (the

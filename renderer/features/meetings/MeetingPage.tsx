@@ -11,6 +11,7 @@ import { OtherLanguageNames } from '../facts/OtherLanguageNames';
 import { Citations } from '../../components/Citations';
 import { MeetingBriefings } from '../briefings/MeetingBriefings';
 import { PaperAttachments } from '../../papers/attach/PaperAttachments';
+import { DelegationNotesElsewhere } from '../../papers/annotations/DelegationNotesElsewhere';
 import { LocalText, OriginalText } from '../../components/LocalText';
 import { Field, Page } from '../../components/Page';
 import { RecordPage } from '../../components/RecordPage';
@@ -130,6 +131,7 @@ function MeetingDetail({ meeting }: { meeting: StoredMeeting }) {
       <MeetingBriefings meetingId={meeting.id} />
 
       <PaperAttachments owner={{ kind: 'meeting', id: meeting.id }} ownerLabel={meeting.code} />
+      <DelegationNotesElsewhere meetingId={meeting.id} />
 
       <section aria-labelledby="programme-heading">
         <h2 id="programme-heading">{t('meetings.programme')}</h2>

@@ -8,6 +8,7 @@ import { lock } from './lock';
 import { backupStream } from './backup-stream';
 import { markingGuard } from './marking-guard';
 import { companionGuard } from './companion-guard';
+import { delegationAnnotations } from './delegation-annotations';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
@@ -56,6 +57,7 @@ export const en = {
   ...backupStream,
   ...markingGuard,
   ...companionGuard,
+  ...delegationAnnotations,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { lock } from './lock';
 import { backupStream } from './backup-stream';
 import { markingGuard } from './marking-guard';
 import { companionGuard } from './companion-guard';
+import { delegationAnnotations } from './delegation-annotations';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
@@ -46,4 +47,5 @@ export const id = {
   ...backupStream,
   ...markingGuard,
   ...companionGuard,
+  ...delegationAnnotations,
 } as const satisfies Partial<Catalog>;

@@ -1,28 +1,54 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import type { ShownAnnotation } from '../../../shared/papers/colleague-annotations';
 import type { Annotation, AnnotationLink } from '../../../shared/papers/model';
 import { originalQuote } from '../../../shared/papers/reanchor';
 import { db } from '../../db/db';
 import { useT } from '../../i18n/use-t';
 import { deleteAnnotation, linkAnnotation, restoreAnnotation, updateAnnotation } from './annotations-repo';
 import { PRIVATE_TEXT } from '../../components/private-text';
+import type { ShareTarget } from './annotation-sharing';
+import { ColleagueAnnotationItem } from './ColleagueAnnotationItem';
+import { ShareControl } from './ShareControl';
 
 const COLORS: Annotation['color'][] = ['yellow', 'green', 'blue', 'pink'];
 /** How long after the last keystroke a note is written (the briefing editor saves within a second too). */
 const NOTE_SAVE_DELAY_MS = 400;
 
 /** Annotations in reading order: those placed in this version first, then the orphans with their quote. */
-export function sortAnnotations(list: readonly Annotation[]): { placed: Annotation[]; orphans: Annotation[] } {
+export function sortAnnotations<A extends Annotation>(list: readonly A[]): { placed: A[]; orphans: A[] } {
   const placed = list.filter((a) => a.target.position).sort((a, b) => a.target.position!.start - b.target.position!.start);
   const orphans = list.filter((a) => !a.target.position).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return { placed, orphans };
 }
 
-export function AnnotationPanel({ annotations, meetingId, onGo, focused }: { annotations: readonly Annotation[]; meetingId?: string; onGo: (a: Annotation) => void; focused?: string }) {
+/**
+ * The paper's annotations beside the viewer: this member's own (editable, shareable with the
+ * delegation of a shared briefing of the meeting) and colleagues' shared ones (read-only).
+ */
+export function AnnotationPanel({
+  annotations,
+  meetingId,
+  onGo,
+  focused,
+  shareTargets = [],
+}: {
+  annotations: readonly ShownAnnotation[];
+  meetingId?: string;
+  onGo: (a: Annotation) => void;
+  focused?: string;
+  shareTargets?: readonly ShareTarget[];
+}) {
   const t = useT();
   const [undo, setUndo] = useState<Annotation>();
   const { placed, orphans } = sortAnnotations(annotations);
   const remove = async (a: Annotation) => setUndo(await deleteAnnotation(a.id));
+  const item = (a: ShownAnnotation, isFocused?: boolean) =>
+    a.colleague ? (
+      <ColleagueAnnotationItem key={a.id} a={a} quote={a.target.position ? a.target.quote.exact : originalQuote(a)} onGo={onGo} focused={isFocused} />
+    ) : (
+      <AnnotationItem key={a.id} a={a} meetingId={meetingId} onGo={onGo} onDelete={remove} focused={isFocused} shareTargets={shareTargets} />
+    );
   return (
     <aside className="paper-annotations" aria-labelledby="paper-annotations-heading">
       <h2 id="paper-annotations-heading">{t('papers.annotations.title', { count: annotations.length })}</h2>
@@ -42,18 +68,14 @@ export function AnnotationPanel({ annotations, meetingId, onGo, focused }: { ann
       )}
       {annotations.length === 0 && <p className="muted">{t('papers.annotations.none')}</p>}
       <ol className="paper-annotation-list" aria-label={t('papers.annotations.placed')}>
-        {placed.map((a) => (
-          <AnnotationItem key={a.id} a={a} meetingId={meetingId} onGo={onGo} onDelete={remove} focused={a.id === focused} />
-        ))}
+        {placed.map((a) => item(a, a.id === focused))}
       </ol>
       {orphans.length > 0 && (
         <section aria-labelledby="paper-orphans-heading" className="paper-orphans">
           <h3 id="paper-orphans-heading">{t('papers.annotations.orphans', { count: orphans.length })}</h3>
           <p className="muted">{t('papers.annotations.orphansHint')}</p>
           <ol aria-label={t('papers.annotations.orphanList')}>
-            {orphans.map((a) => (
-              <AnnotationItem key={a.id} a={a} meetingId={meetingId} onGo={onGo} onDelete={remove} />
-            ))}
+            {orphans.map((a) => item(a))}
           </ol>
         </section>
       )}
@@ -61,7 +83,21 @@ export function AnnotationPanel({ annotations, meetingId, onGo, focused }: { ann
   );
 }
 
-function AnnotationItem({ a, meetingId, onGo, onDelete, focused }: { a: Annotation; meetingId?: string; onGo: (a: Annotation) => void; onDelete: (a: Annotation) => void; focused?: boolean }) {
+function AnnotationItem({
+  a,
+  meetingId,
+  onGo,
+  onDelete,
+  focused,
+  shareTargets,
+}: {
+  a: Annotation;
+  meetingId?: string;
+  onGo: (a: Annotation) => void;
+  onDelete: (a: Annotation) => void;
+  focused?: boolean;
+  shareTargets: readonly ShareTarget[];
+}) {
   const t = useT();
   const [note, setNote] = useState(a.note);
   const saveNote = () => note !== a.note && void updateAnnotation(a.id, { note, kind: note.trim() ? 'note' : 'highlight' });
@@ -85,7 +121,13 @@ function AnnotationItem({ a, meetingId, onGo, onDelete, focused }: { a: Annotati
           </button>
         )}
         {a.target.status !== 'anchored' && <span className={`paper-status status-${a.target.status}`}>{t(`papers.status.${a.target.status}`)}</span>}
-        <span className="muted">{t(`papers.scope.${a.scope}`)}</span>
+        {a.shared ? (
+          <span className="badge delegation-badge" title={t('delegationNotes.sharedIn', { briefing: shareTargets.find((b) => b.briefingId === a.shared?.briefingId)?.title ?? '' })}>
+            {t('papers.scope.delegation')}
+          </span>
+        ) : (
+          <span className="muted">{t(`papers.scope.${a.scope}`)}</span>
+        )}
       </div>
       <label className="paper-note">
         <span className="visually-hidden">{t('papers.annotations.note')}</span>
@@ -107,6 +149,7 @@ function AnnotationItem({ a, meetingId, onGo, onDelete, focused }: { a: Annotati
           ))}
         </span>
         <LinkPicker a={a} meetingId={meetingId} />
+        <ShareControl a={a} targets={shareTargets} />
         <button type="button" onClick={() => onDelete(a)}>
           {t('papers.delete')}
         </button>

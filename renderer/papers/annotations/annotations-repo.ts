@@ -4,8 +4,9 @@ import { documentTextOf, pageOfOffset } from '../../../shared/papers/page-text';
 import { db } from '../../db/db';
 import { newId } from '../storage/papers-repo';
 import { currentDelegate } from '../storage/who';
+import { republishAnnotation, withdrawAnnotation } from './annotation-sharing';
 
-/** Creating and editing annotations; every one starts private. */
+/** Creating and editing annotations; every one starts private. A shared one's change is written for the delegation too. */
 
 export interface NewAnnotation {
   paperId: string;
@@ -42,19 +43,24 @@ export async function createAnnotation(input: NewAnnotation): Promise<Annotation
 
 export async function updateAnnotation(id: string, change: Partial<Pick<Annotation, 'note' | 'color' | 'kind'>>): Promise<void> {
   await db.annotations.update(id, { ...change, updatedAt: new Date().toISOString() });
+  await republishAnnotation(await db.annotations.get(id));
 }
 
 export async function linkAnnotation(id: string, link: AnnotationLink | undefined): Promise<void> {
   await db.annotations.update(id, { link, updatedAt: new Date().toISOString() });
+  await republishAnnotation(await db.annotations.get(id));
 }
 
+/** Deletes the row; a shared one is withdrawn from the delegation too. */
 export async function deleteAnnotation(id: string): Promise<Annotation | undefined> {
   const row = await db.annotations.get(id);
   await db.annotations.delete(id);
+  if (row) await withdrawAnnotation(row);
   return row;
 }
 
-/** Undo of a delete: the same row back. */
+/** Undo of a delete: the same row back (shared again if it was). */
 export async function restoreAnnotation(row: Annotation): Promise<void> {
   await db.annotations.put(row);
+  await republishAnnotation(row);
 }

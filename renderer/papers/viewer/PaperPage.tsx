@@ -7,6 +7,8 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/store';
 import { createAnnotation } from '../annotations/annotations-repo';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { useDelegation } from '../annotations/use-delegation';
+import { colleagueAnnotations } from '../../../shared/papers/colleague-annotations';
 import { formatDateTime } from '../annotations/format-date';
 import { formatBytes } from '../attach/format-bytes';
 import { OwnerLink } from '../attach/OwnerLink';
@@ -111,7 +113,7 @@ function PaperDetail({ paper, versions }: { paper: Paper; versions: PaperVersion
       {!isCurrent && <p className="paper-notice">{t('papers.olderVersion')}</p>}
       {version.hasScripts && <p className="paper-notice">{t('papers.scriptsOff')}</p>}
       {version.isPdf ? (
-        <PdfPaper paper={paper} version={version} page={Number(params.get('page')) || undefined} query={params.get('q') ?? undefined} focus={params.get('annotation') ?? undefined} />
+        <PdfPaper paper={paper} versions={versions} version={version} page={Number(params.get('page')) || undefined} query={params.get('q') ?? undefined} focus={params.get('annotation') ?? undefined} />
       ) : (
         <p>{t('papers.notPdfHint')}</p>
       )}
@@ -121,7 +123,7 @@ function PaperDetail({ paper, versions }: { paper: Paper; versions: PaperVersion
 
 const NO_TEXT: string[] = [];
 
-function PdfPaper({ paper, version, page, query, focus }: { paper: Paper; version: PaperVersion; page?: number; query?: string; focus?: string }) {
+function PdfPaper({ paper, versions, version, page, query, focus }: { paper: Paper; versions: PaperVersion[]; version: PaperVersion; page?: number; query?: string; focus?: string }) {
   const t = useT();
   const doc = usePdfDocument(version.id);
   const pages = usePageTexts(version.id);
@@ -133,6 +135,12 @@ function PdfPaper({ paper, version, page, query, focus }: { paper: Paper; versio
   const shown = useMemo(
     () => (all ?? []).map((a) => (a.target.versionId === version.id ? a : ({ ...a, target: a.previousTargets.find((p) => p.versionId === version.id) ?? { ...a.target, position: undefined } } as Annotation))),
     [all, version.id],
+  );
+  // Colleagues' annotations shared with the delegation of the meeting's shared briefings, placed on this version.
+  const delegation = useDelegation(paper.meetingId);
+  const withColleagues = useMemo(
+    () => [...shown, ...colleagueAnnotations(delegation.entries, { paper, versions, shown: version, pages, ownIds: new Set(shown.map((a) => a.id)) })],
+    [shown, delegation.entries, paper, versions, version, pages],
   );
   const onSelection = useCallback((s: TextSelection | undefined) => setSelection(s), []);
   // Without a mouse selection, the current find match is what Highlight and Add note act on.
@@ -173,10 +181,11 @@ function PdfPaper({ paper, version, page, query, focus }: { paper: Paper; versio
             </span>
           </div>
         )}
-        <PaperReader doc={doc.doc} pages={pages ?? NO_TEXT} annotations={shown} initialPage={page} initialQuery={query} focusAnnotation={focused} onSelection={onSelection} onMatch={onMatch} goTo={goTo} />
+        <PaperReader doc={doc.doc} pages={pages ?? NO_TEXT} annotations={withColleagues} initialPage={page} initialQuery={query} focusAnnotation={focused} onSelection={onSelection} onMatch={onMatch} goTo={goTo} />
       </div>
       <AnnotationPanel
-        annotations={shown}
+        annotations={withColleagues}
+        shareTargets={delegation.briefings}
         meetingId={paper.meetingId}
         focused={focused}
         onGo={(a) => {

@@ -1,7 +1,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { findInPages, type FindMatch } from '../../../shared/papers/find';
-import type { Annotation } from '../../../shared/papers/model';
+import type { ShownAnnotation } from '../../../shared/papers/colleague-annotations';
 import { documentTextOf, pageOfOffset } from '../../../shared/papers/page-text';
 import { useT } from '../../i18n/use-t';
 import { offsetOf, type PageRange } from './page-highlights';
@@ -35,7 +35,8 @@ export function PaperReader({
 }: {
   doc: PDFDocumentProxy;
   pages: readonly string[];
-  annotations: readonly Annotation[];
+  /** Own annotations and colleagues' shared ones (drawn with their author's name). */
+  annotations: readonly ShownAnnotation[];
   initialPage?: number;
   initialQuery?: string;
   focusAnnotation?: string;
@@ -99,8 +100,8 @@ export function PaperReader({
           key: a.id,
           start: pos.start - base,
           end: pos.end - base,
-          className: `paper-mark color-${a.color}${a.id === focusAnnotation ? ' focused' : ''}${a.kind === 'note' ? ' has-note' : ''}`,
-          title: a.note || undefined,
+          className: `paper-mark color-${a.color}${a.id === focusAnnotation ? ' focused' : ''}${a.kind === 'note' ? ' has-note' : ''}${a.colleague ? ' colleague' : ''}`,
+          title: (a.colleague ? `${a.colleague.author.name}: ${a.note}` : a.note) || undefined,
         });
       }
     }
