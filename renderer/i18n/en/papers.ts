@@ -47,7 +47,7 @@ export const papers = {
   'papers.problem.failed': 'Something went wrong while saving it. Try again.',
   'papers.revision.button': 'Attach new version…',
   'papers.revision.input': 'File of the new version',
-  'papers.revision.summary': '{kept, plural, one {# annotation follows} other {# annotations follow}} their text into the new version; {orphaned} could not be placed (shown with their quote).',
+  'papers.revision.summary': '{kept, plural, one {# annotation follows its} other {# annotations follow their}} text into the new version; {orphaned} could not be placed (shown with their quote).',
   'papers.viewer.toolbar': 'Reading tools',
   'papers.viewer.thumbnails': 'Thumbnails',
   'papers.viewer.zoom': 'Zoom',

@@ -14,8 +14,14 @@ export function DelegationNotesElsewhere({ meetingId }: { meetingId: string }) {
   const t = useT();
   const { briefings, entries } = useDelegation(meetingId);
   const shas = entries.map((e) => e.annotation.paper.sha256);
-  // The bytes of these papers stored here, whatever they are attached to.
-  const local = useLiveQuery(async () => new Set((await db.paperVersions.where('sha256').anyOf([...new Set(shas)]).toArray()).map((v) => v.sha256)), [shas.join(' ')]);
+  // The bytes of these papers stored here, whatever they are attached to. A version's SHA-256 is
+  // no index (schema 14: the profile must not tell which known files it holds), so the versions
+  // are read and compared once decrypted: a delegate keeps hundreds of them, not 100k.
+  const local = useLiveQuery(async () => {
+    const wanted = new Set(shas);
+    if (wanted.size === 0) return new Set<string>();
+    return new Set((await db.paperVersions.toArray()).map((v) => v.sha256).filter((sha) => wanted.has(sha)));
+  }, [shas.join(' ')]);
   if (!local || entries.length === 0) return null;
   const groups = annotationsOnPapersNotHere(entries, local, new Set(briefings.map((b) => b.memberId)));
   const count = groups.reduce((n, g) => n + g.annotations.length, 0);
