@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { makePdf } from '../unit/papers-fixtures';
+import { AppPage } from './pages/app-page';
+import { BriefingEditor } from './pages/briefing-editor';
+import { PaperPage } from './pages/paper';
+import { freshPage, pageErrors } from './support/browser';
+import { dragFilesOver, dropFiles, fileTransfer } from './support/file-drop';
+import { useWebApp } from './support/harness';
+import { countRows } from './support/idb';
+
+/*
+ * Issue 14: papers attach "from the picker or by drag and drop". Here the drop: a real PDF made
+ * with pdf-lib, carried into the page as a File in a DataTransfer and dropped on the papers of a
+ * meeting and of a briefing section, as Chromium delivers a drop from the file manager.
+ */
+
+const app = useWebApp();
+const PAPER_STORES = ['papers', 'paperVersions', 'paperChunks', 'paperTexts'];
+const FIRST_PAGE = 'The Meeting noted the progress of the ASEAN Working Group on Climate Change.';
+
+/** "1.4 KB" as the list shows a size in English. */
+function kilobytes(bytes: number): string {
+  return `${new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(bytes / 1024)} KB`;
+}
+
+async function statement(): Promise<Uint8Array> {
+  return makePdf([['Draft joint statement of ASOEN-36', FIRST_PAGE], ['Member States agreed to submit their national reports.']]);
+}
+
+/** Whether the drop zone shows its "drop here" outline (the state a delegate sees while dragging). */
+function showsDropOutline(zone: Locator): Promise<boolean> {
+  return zone.evaluate((element) => element.classList.contains('drop-over') && getComputedStyle(element).outlineStyle === 'dashed');
+}
+
+async function openMeeting(page: Page): Promise<Locator> {
+  await new AppPage(page, app.url).open('/meetings/asoen-36');
+  return page.getByRole('region', { name: 'Papers of ASOEN-36' });
+}
+
+describe('papers dropped from the file manager', () => {
+  it('a PDF dropped on the meeting’s papers is attached with its name, size and readable first page; the zone shows while a file is over it', async () => {
+    const bytes = await statement();
+    const { context, page } = await freshPage(app.browser);
+    const zone = await openMeeting(page);
+    await zone.getByText('or drop files here').waitFor();
+    assert.equal(await showsDropOutline(zone), false);
+
+    const transfer = await fileTransfer(page, [{ name: 'Draft joint statement.pdf', type: 'application/pdf', bytes }]);
+    await dragFilesOver(zone, transfer);
+    await page.waitForFunction((element) => element?.classList.contains('drop-over'), await zone.elementHandle());
+    assert.equal(await showsDropOutline(zone), true);
+    // Carried off the zone again: the outline goes.
+    await zone.dispatchEvent('dragleave', { dataTransfer: transfer });
+    await page.waitForFunction((element) => !element?.classList.contains('drop-over'), await zone.elementHandle());
+
+    await dropFiles(zone, transfer);
+    await zone.getByRole('status').filter({ hasText: 'Draft joint statement.pdf is attached.' }).waitFor();
+    assert.equal(await showsDropOutline(zone), false);
+    const row = zone.getByRole('listitem').filter({ hasText: 'Draft joint statement' });
+    await row.waitFor();
+    assert.equal(await row.getByRole('link').innerText(), 'Draft joint statement');
+    assert.match(await row.innerText(), new RegExp(`2 pages · ${kilobytes(bytes.byteLength).replace('.', '\\.')}`));
+    assert.deepEqual(await countRows(page, ['papers', 'paperVersions']), { papers: 1, paperVersions: 1 });
+
+    await row.getByRole('link').click();
+    const paper = new PaperPage(page);
+    await paper.waitForPage(1);
+    await page.locator('.paper-page[data-page="1"] .textLayer').getByText(FIRST_PAGE).waitFor();
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
+  it('a PDF dropped on a briefing section’s papers is attached to that section', async () => {
+    const bytes = await statement();
+    const { context, page } = await freshPage(app.browser);
+    await new AppPage(page, app.url).open('/briefings/new?meeting=asoen-36');
+    await page.getByRole('button', { name: 'Create briefing' }).click();
+    const editor = new BriefingEditor(page);
+    await editor.ready();
+    await editor.openItem(/Joint Statement on Climate Change/);
+    const zone = page.getByRole('region', { name: 'Papers of this section' });
+    await dropFiles(zone, await fileTransfer(page, [{ name: 'Draft joint statement.pdf', type: 'application/pdf', bytes }]));
+    await zone.getByRole('status').filter({ hasText: 'Draft joint statement.pdf is attached.' }).waitFor();
+    const row = zone.getByRole('listitem').filter({ hasText: 'Draft joint statement' });
+    assert.match(await row.innerText(), /2 pages/);
+    await row.getByRole('link').click();
+    await new PaperPage(page).waitForPage(1);
+    await page.locator('.paper-page[data-page="1"] .textLayer').getByText(FIRST_PAGE).waitFor();
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
+  it('a dropped file that is not the PDF it says, or is over 200 MB, is refused with the app’s message and nothing is attached', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const zone = await openMeeting(page);
+    const refused = async (file: Parameters<typeof fileTransfer>[1][number], message: RegExp) => {
+      await dropFiles(zone, await fileTransfer(page, [file]));
+      const alert = zone.getByRole('alert').filter({ hasText: `${file.name} was not attached.` });
+      await alert.waitFor();
+      assert.match(await alert.innerText(), message);
+      assert.match(await alert.innerText(), /Nothing was saved/);
+      assert.equal(await zone.getByRole('list').count(), 0, `${file.name} left a paper behind`);
+      assert.deepEqual(Object.values(await countRows(page, PAPER_STORES)), [0, 0, 0, 0], `${file.name} wrote to the database`);
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+    };
+    await refused({ name: 'Minutes.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('Minutes of the meeting, as plain text with a .pdf name.') }, /not a PDF file/);
+    // 201 MB in the page from one repeated megabyte: refused on its size, before a byte is read.
+    await refused({ name: 'Scanned report.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.7\n'), padMegabytes: 201 }, /larger than 200 MB/);
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
+  it('the picker is reached by keyboard: Tab to “Attach a paper…”, Enter opens the file chooser', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const zone = await openMeeting(page);
+    const button = zone.getByRole('button', { name: 'Attach a paper…' });
+    let tabs = 0;
+    while (!(await button.evaluate((element) => element === document.activeElement))) {
+      assert.ok(++tabs < 200, 'Tab never reached the attach button');
+      await page.keyboard.press('Tab');
+    }
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: 'Draft joint statement.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await statement()) });
+    await zone.getByRole('status').filter({ hasText: 'Draft joint statement.pdf is attached.' }).waitFor();
+    assert.equal(await zone.getByRole('list').getByRole('link').innerText(), 'Draft joint statement');
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+});
