@@ -112,6 +112,47 @@ describe('papers dropped from the file manager', () => {
     await context.close();
   });
 
+  it('Cancel while a dropped paper is being read stops it: nothing is attached, and the next drop is', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const zone = await openMeeting(page);
+    const pages = Array.from({ length: 2000 }, (_, i) => [`Page ${i + 1} of the report of the previous meeting`, 'x'.repeat(90)]);
+    await dropFiles(zone, await fileTransfer(page, [{ name: 'Report of the previous meeting.pdf', type: 'application/pdf', bytes: await makePdf(pages) }]));
+    const reading = zone.getByRole('status').filter({ hasText: /Reading the text of Report of the previous meeting\.pdf/ });
+    await reading.waitFor();
+    await reading.getByRole('button', { name: 'Cancel' }).click();
+    // Settled either way: the status gone (cancelled) or the paper attached regardless.
+    await page.waitForFunction(() => {
+      const status = document.querySelector('.paper-attachments .paper-intake');
+      return status === null || status.textContent!.includes('is attached');
+    });
+    assert.equal(await zone.getByText('is attached').count(), 0, 'the cancelled paper was attached');
+    assert.equal(await zone.getByRole('list').count(), 0);
+    assert.deepEqual(Object.values(await countRows(page, PAPER_STORES)), [0, 0, 0, 0]);
+
+    await dropFiles(zone, await fileTransfer(page, [{ name: 'Draft joint statement.pdf', type: 'application/pdf', bytes: await statement() }]));
+    await zone.getByRole('status').filter({ hasText: 'Draft joint statement.pdf is attached.' }).waitFor();
+    assert.deepEqual(await zone.getByRole('list').getByRole('link').allInnerTexts(), ['Draft joint statement']);
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
+  it('a second paper dropped while the first is still being read is attached after it: neither is lost', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const zone = await openMeeting(page);
+    const pages = Array.from({ length: 1500 }, (_, i) => [`Page ${i + 1} of the report of the previous meeting`, 'x'.repeat(90)]);
+    const report = await fileTransfer(page, [{ name: 'Report of the previous meeting.pdf', type: 'application/pdf', bytes: await makePdf(pages) }]);
+    const draft = await fileTransfer(page, [{ name: 'Draft joint statement.pdf', type: 'application/pdf', bytes: await statement() }]);
+    await dropFiles(zone, report);
+    await zone.getByRole('status').filter({ hasText: /Reading the text of Report of the previous meeting\.pdf/ }).waitFor();
+    await dropFiles(zone, draft);
+    const links = zone.getByRole('list').getByRole('link');
+    await links.nth(1).waitFor();
+    assert.deepEqual(await links.allInnerTexts(), ['Report of the previous meeting', 'Draft joint statement']);
+    await zone.getByRole('status').filter({ hasText: 'Draft joint statement.pdf is attached.' }).waitFor();
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
   it('the picker is reached by keyboard: Tab to “Attach a paper…”, Enter opens the file chooser', async () => {
     const { context, page } = await freshPage(app.browser);
     const zone = await openMeeting(page);

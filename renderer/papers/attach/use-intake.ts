@@ -5,8 +5,9 @@ import { inspectFile, IntakeError, type IncomingFile, type InspectedFile, type I
 import { StorageFullError } from '../storage/papers-repo';
 
 /*
- * One attach at a time per control: pick or drop a file, check it, store it. Progress while
- * the text is extracted, a message per problem, and nothing written unless every check passed.
+ * One attach at a time per control, in the order the files came: pick or drop a file, check
+ * it, store it. Progress while the text is extracted, a message per problem, and nothing
+ * written unless every check passed and nobody pressed Cancel.
  */
 
 export type IntakeState =
@@ -33,18 +34,26 @@ export function useIntake() {
   const [state, setState] = useState<IntakeState>({ phase: 'idle' });
   const abort = useRef<AbortController>(undefined);
 
-  const run = useCallback(async (file: IncomingFile, store: (inspected: InspectedFile) => Promise<unknown>): Promise<boolean> => {
-    abort.current?.abort();
+  // Attaches wait their turn: a paper dropped while another is being read is read after it,
+  // never in its place (the button is disabled meanwhile, a drop zone cannot be).
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  const runOne = useCallback(async (file: IncomingFile, store: (inspected: InspectedFile) => Promise<unknown>): Promise<boolean> => {
     const controller = new AbortController();
     abort.current = controller;
+    const { signal } = controller;
     setState({ phase: 'working', name: file.name, progress: { phase: 'reading' } });
     try {
-      const inspected = await inspectFile(file, (progress) => setState({ phase: 'working', name: file.name, progress }), controller.signal);
+      const inspected = await inspectFile(file, (progress) => {
+        if (!signal.aborted) setState({ phase: 'working', name: file.name, progress });
+      }, signal);
+      // Cancelled after its last page was read: still nothing is kept.
+      signal.throwIfAborted();
       await store(inspected);
       setState({ phase: 'done', name: file.name, note: inspected.hasScripts ? 'scripts' : undefined });
       return true;
     } catch (error) {
-      if (controller.signal.aborted) {
+      if (signal.aborted) {
         setState({ phase: 'idle' });
         return false;
       }
@@ -54,6 +63,15 @@ export function useIntake() {
       return false;
     }
   }, []);
+
+  const run = useCallback(
+    (file: IncomingFile, store: (inspected: InspectedFile) => Promise<unknown>): Promise<boolean> => {
+      const turn = queue.current.then(() => runOne(file, store));
+      queue.current = turn.catch(() => undefined);
+      return turn;
+    },
+    [runOne],
+  );
 
   const cancel = useCallback(() => abort.current?.abort(), []);
   const fail = useCallback((name: string, problem: PaperProblem) => setState({ phase: 'failed', name, problem }), []);
