@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { makePdf } from '../unit/papers-fixtures';
@@ -51,8 +52,19 @@ describe('papers dropped from the file manager', () => {
     await dragFilesOver(zone, transfer);
     await page.waitForFunction((element) => element?.classList.contains('drop-over'), await zone.elementHandle());
     assert.equal(await showsDropOutline(zone), true);
-    // Carried off the zone again: the outline goes.
-    await zone.dispatchEvent('dragleave', { dataTransfer: transfer });
+    // Carried on over the attach button inside the zone (Chromium: dragenter on the button, then
+    // dragleave on the zone it came from): still over the zone, the outline stays.
+    const button = zone.getByRole('button', { name: 'Attach a paper…' });
+    await button.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await zone.dispatchEvent('dragleave', { dataTransfer: transfer, relatedTarget: await button.elementHandle() });
+    assert.equal(await showsDropOutline(zone), true, 'the outline went while the file was over the button inside the zone');
+    if (process.env.PAPERS_SCREENSHOTS) {
+      await zone.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(process.env.PAPERS_SCREENSHOTS, 'drop-over.png') });
+    }
+    // Carried off the zone again (out of the button, past the zone's edge): the outline goes.
+    await page.locator('body').dispatchEvent('dragenter', { dataTransfer: transfer });
+    await button.dispatchEvent('dragleave', { dataTransfer: transfer });
     await page.waitForFunction((element) => !element?.classList.contains('drop-over'), await zone.elementHandle());
 
     await dropFiles(zone, transfer);
@@ -61,6 +73,7 @@ describe('papers dropped from the file manager', () => {
     const row = zone.getByRole('listitem').filter({ hasText: 'Draft joint statement' });
     await row.waitFor();
     assert.equal(await row.getByRole('link').innerText(), 'Draft joint statement');
+    if (process.env.PAPERS_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.PAPERS_SCREENSHOTS, 'dropped.png') });
     assert.match(await row.innerText(), new RegExp(`2 pages · ${kilobytes(bytes.byteLength).replace('.', '\\.')}`));
     assert.deepEqual(await countRows(page, ['papers', 'paperVersions']), { papers: 1, paperVersions: 1 });
 

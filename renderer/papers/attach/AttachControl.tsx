@@ -40,22 +40,3 @@ export function AttachControl({ label, inputLabel, onFile, onRefused, disabled }
     </>
   );
 }
-
-/** Props that make an element accept dropped files. */
-export function dropTarget(onFiles: (files: IncomingFile[]) => void, setOver: (over: boolean) => void) {
-  return {
-    onDragOver: (event: React.DragEvent) => {
-      if (![...event.dataTransfer.types].includes('Files')) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-      setOver(true);
-    },
-    onDragLeave: () => setOver(false),
-    onDrop: (event: React.DragEvent) => {
-      if (event.dataTransfer.files.length === 0) return;
-      event.preventDefault();
-      setOver(false);
-      onFiles([...event.dataTransfer.files].map(fromFile));
-    },
-  };
-}
