@@ -125,6 +125,31 @@ describe('papers dropped from the file manager', () => {
     await context.close();
   });
 
+  it('three files dropped together, the first not the PDF it says: that one is refused with its message, the other two are attached', async () => {
+    const { context, page } = await freshPage(app.browser);
+    const zone = await openMeeting(page);
+    const notPdf = new TextEncoder().encode('Minutes of the meeting, as plain text with a .pdf name.');
+    await dropFiles(
+      zone,
+      await fileTransfer(page, [
+        { name: 'Minutes.pdf', type: 'application/pdf', bytes: notPdf },
+        { name: 'Draft joint statement.pdf', type: 'application/pdf', bytes: await statement() },
+        { name: 'Concept note.pdf', type: 'application/pdf', bytes: await makePdf([['Concept note on the regional workshop on carbon markets']]) },
+      ]),
+    );
+    await zone.getByRole('status').filter({ hasText: 'Concept note.pdf is attached.' }).waitFor();
+    // The list follows the database: wait for its second paper before reading it.
+    await zone.getByRole('list').getByRole('link').nth(1).waitFor();
+    assert.deepEqual(await zone.getByRole('list').getByRole('link').allInnerTexts(), ['Draft joint statement', 'Concept note']);
+    // The refusal is still on screen after the others went in.
+    const alert = zone.getByRole('alert');
+    assert.match(await alert.innerText(), /Minutes\.pdf was not attached\. Its name says PDF but it is not a PDF file/);
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    assert.equal(await zone.getByRole('alert').count(), 0);
+    assert.deepEqual(pageErrors(page), []);
+    await context.close();
+  });
+
   it('Cancel while a dropped paper is being read stops it: nothing is attached, and the next drop is', async () => {
     const { context, page } = await freshPage(app.browser);
     const zone = await openMeeting(page);
@@ -144,6 +169,7 @@ describe('papers dropped from the file manager', () => {
 
     await dropFiles(zone, await fileTransfer(page, [{ name: 'Draft joint statement.pdf', type: 'application/pdf', bytes: await statement() }]));
     await zone.getByRole('status').filter({ hasText: 'Draft joint statement.pdf is attached.' }).waitFor();
+    await zone.getByRole('list').getByRole('link').first().waitFor();
     assert.deepEqual(await zone.getByRole('list').getByRole('link').allInnerTexts(), ['Draft joint statement']);
     assert.deepEqual(pageErrors(page), []);
     await context.close();
@@ -170,6 +196,9 @@ describe('papers dropped from the file manager', () => {
     const { context, page } = await freshPage(app.browser);
     const zone = await openMeeting(page);
     const button = zone.getByRole('button', { name: 'Attach a paper…' });
+    // Playwright turns on file-chooser interception when the first listener is added, without
+    // waiting: a listener from the start keeps it on, so an Enter pressed at once is not missed.
+    page.on('filechooser', () => undefined);
     let tabs = 0;
     while (!(await button.evaluate((element) => element === document.activeElement))) {
       assert.ok(++tabs < 200, 'Tab never reached the attach button');
@@ -179,6 +208,7 @@ describe('papers dropped from the file manager', () => {
     await page.keyboard.press('Enter');
     await (await chooser).setFiles({ name: 'Draft joint statement.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await statement()) });
     await zone.getByRole('status').filter({ hasText: 'Draft joint statement.pdf is attached.' }).waitFor();
+    await zone.getByRole('list').getByRole('link').first().waitFor();
     assert.equal(await zone.getByRole('list').getByRole('link').innerText(), 'Draft joint statement');
     assert.deepEqual(pageErrors(page), []);
     await context.close();

@@ -35,10 +35,11 @@ export function PaperAttachments({ owner, compact = false, ownerLabel }: { owner
   useEffect(() => {
     if (any) warmUpPdf();
   }, [any]);
+  // Each file of a drop in turn; one refused does not keep the others out (its notice stays), a Cancel stops the rest.
   const attach = async (files: IncomingFile[]) => {
     for (const file of files) {
-      const ok = await intake.run(file, async (inspected) => attachPaper(owner, inspected, await currentDelegate()));
-      if (!ok) break;
+      const outcome = await intake.run(file, async (inspected) => attachPaper(owner, inspected, await currentDelegate()));
+      if (outcome === 'cancelled') break;
     }
   };
   const drop = useDropZone((files) => void attach(files));
@@ -71,7 +72,7 @@ export function PaperAttachments({ owner, compact = false, ownerLabel }: { owner
         {!compact && <span className="muted">{t('papers.attach.dropHint')}</span>}
         {owner.kind === 'meeting' && any && <Link href={`/papers/annex?meeting=${encodeURIComponent(owner.id)}`}>{t('papers.annex.link')}</Link>}
       </div>
-      <IntakeStatus state={intake.state} onCancel={intake.cancel} onDismiss={intake.clear} />
+      <IntakeStatus intake={intake} />
     </section>
   );
 }

@@ -13,8 +13,16 @@ import { StorageFullError } from '../storage/papers-repo';
 export type IntakeState =
   | { phase: 'idle' }
   | { phase: 'working'; name: string; progress: IntakeProgress }
-  | { phase: 'failed'; name: string; problem: PaperProblem }
   | { phase: 'done'; name: string; note?: 'scripts' };
+
+/** A file that was not attached, and why: shown until dismissed, whatever is attached after it. */
+export interface Refusal {
+  id: number;
+  name: string;
+  problem: PaperProblem;
+}
+
+export type IntakeOutcome = 'attached' | 'refused' | 'cancelled';
 
 /** The file chosen in main's dialog (desktop), as bytes; undefined when cancelled. Too large, or not a regular file, is a problem like any other. */
 export async function pickDesktopFile(title: string): Promise<IncomingFile | { refused: string; problem: PaperProblem } | undefined> {
@@ -32,13 +40,19 @@ export async function pickDesktopFile(title: string): Promise<IncomingFile | { r
 
 export function useIntake() {
   const [state, setState] = useState<IntakeState>({ phase: 'idle' });
+  const [refusals, setRefusals] = useState<Refusal[]>([]);
   const abort = useRef<AbortController>(undefined);
+  const nextRefusal = useRef(0);
+  const fail = useCallback((name: string, problem: PaperProblem) => {
+    const id = nextRefusal.current++;
+    setRefusals((list) => [...list, { id, name, problem }]);
+  }, []);
 
   // Attaches wait their turn: a paper dropped while another is being read is read after it,
   // never in its place (the button is disabled meanwhile, a drop zone cannot be).
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
-  const runOne = useCallback(async (file: IncomingFile, store: (inspected: InspectedFile) => Promise<unknown>): Promise<boolean> => {
+  const runOne = useCallback(async (file: IncomingFile, store: (inspected: InspectedFile) => Promise<unknown>): Promise<IntakeOutcome> => {
     const controller = new AbortController();
     abort.current = controller;
     const { signal } = controller;
@@ -51,21 +65,19 @@ export function useIntake() {
       signal.throwIfAborted();
       await store(inspected);
       setState({ phase: 'done', name: file.name, note: inspected.hasScripts ? 'scripts' : undefined });
-      return true;
+      return 'attached';
     } catch (error) {
-      if (signal.aborted) {
-        setState({ phase: 'idle' });
-        return false;
-      }
+      setState({ phase: 'idle' });
+      if (signal.aborted) return 'cancelled';
       const problem: PaperProblem = error instanceof IntakeError ? error.problem : error instanceof StorageFullError ? 'quota' : 'failed';
       if (problem === 'failed') console.error('attaching a paper failed', error);
-      setState({ phase: 'failed', name: file.name, problem });
-      return false;
+      fail(file.name, problem);
+      return 'refused';
     }
-  }, []);
+  }, [fail]);
 
   const run = useCallback(
-    (file: IncomingFile, store: (inspected: InspectedFile) => Promise<unknown>): Promise<boolean> => {
+    (file: IncomingFile, store: (inspected: InspectedFile) => Promise<unknown>): Promise<IntakeOutcome> => {
       const turn = queue.current.then(() => runOne(file, store));
       queue.current = turn.catch(() => undefined);
       return turn;
@@ -74,9 +86,12 @@ export function useIntake() {
   );
 
   const cancel = useCallback(() => abort.current?.abort(), []);
-  const fail = useCallback((name: string, problem: PaperProblem) => setState({ phase: 'failed', name, problem }), []);
   const clear = useCallback(() => setState({ phase: 'idle' }), []);
-  return { state, run, cancel, fail, clear };
+  const dismiss = useCallback((id: number) => setRefusals((list) => list.filter((r) => r.id !== id)), []);
+  return { state, refusals, run, cancel, fail, clear, dismiss };
 }
+
+/** What an attach control's status shows and does. */
+export type Intake = ReturnType<typeof useIntake>;
 
 export const MAX_PAPER_MB = Math.round(MAX_PAPER_BYTES / 1024 / 1024);
