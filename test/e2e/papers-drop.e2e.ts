@@ -192,24 +192,32 @@ describe('papers dropped from the file manager', () => {
     await context.close();
   });
 
-  it('the picker is reached by keyboard: Tab to “Attach a paper…”, Enter opens the file chooser', async () => {
+  it('the picker is reached by keyboard: Tab to “Attach a paper…”, Enter opens the file chooser, and focus stays there for the next', async () => {
     const { context, page } = await freshPage(app.browser);
     const zone = await openMeeting(page);
     const button = zone.getByRole('button', { name: 'Attach a paper…' });
+    const focused = () => button.evaluate((element) => element === document.activeElement);
     // Playwright turns on file-chooser interception when the first listener is added, without
     // waiting: a listener from the start keeps it on, so an Enter pressed at once is not missed.
     page.on('filechooser', () => undefined);
     let tabs = 0;
-    while (!(await button.evaluate((element) => element === document.activeElement))) {
+    while (!(await focused())) {
       assert.ok(++tabs < 200, 'Tab never reached the attach button');
       await page.keyboard.press('Tab');
     }
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Enter');
-    await (await chooser).setFiles({ name: 'Draft joint statement.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await statement()) });
-    await zone.getByRole('status').filter({ hasText: 'Draft joint statement.pdf is attached.' }).waitFor();
-    await zone.getByRole('list').getByRole('link').first().waitFor();
-    assert.equal(await zone.getByRole('list').getByRole('link').innerText(), 'Draft joint statement');
+    for (const [name, lines] of [
+      ['Draft joint statement.pdf', [FIRST_PAGE]],
+      ['Concept note.pdf', ['Concept note on the regional workshop on carbon markets']],
+    ] as const) {
+      const chooser = page.waitForEvent('filechooser');
+      await page.keyboard.press('Enter');
+      await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(await makePdf([[...lines]])) });
+      await zone.getByRole('status').filter({ hasText: `${name} is attached.` }).waitFor();
+      // Still on the button (not dropped to the top of the page while the file was read).
+      assert.equal(await focused(), true, `focus left the attach button while ${name} was attached`);
+    }
+    await zone.getByRole('list').getByRole('link').nth(1).waitFor();
+    assert.deepEqual(await zone.getByRole('list').getByRole('link').allInnerTexts(), ['Draft joint statement', 'Concept note']);
     assert.deepEqual(pageErrors(page), []);
     await context.close();
   });

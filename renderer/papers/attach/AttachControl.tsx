@@ -22,7 +22,9 @@ export function AttachControl({ label, inputLabel, onFile, onRefused, disabled }
   };
   return (
     <>
-      <button type="button" className="paper-attach-button" onClick={() => void choose()} disabled={disabled}>
+      {/* aria-disabled, not disabled: a disabled button loses focus, and a keyboard user who just
+          chose a file would be sent back to the top of the page while it is read. */}
+      <button type="button" className="paper-attach-button" onClick={() => disabled || void choose()} aria-disabled={disabled}>
         {label}
       </button>
       <input
