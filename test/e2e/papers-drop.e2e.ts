@@ -7,7 +7,7 @@ import { AppPage } from './pages/app-page';
 import { BriefingEditor } from './pages/briefing-editor';
 import { PaperPage } from './pages/paper';
 import { freshPage, pageErrors } from './support/browser';
-import { dragFilesOver, dropFiles, fileTransfer } from './support/file-drop';
+import { dragFilesOver, dropFiles, fileTransfer, type DroppedFile } from './support/file-drop';
 import { useWebApp } from './support/harness';
 import { countRows } from './support/idb';
 
@@ -34,6 +34,13 @@ async function statement(): Promise<Uint8Array> {
 function showsDropOutline(zone: Locator): Promise<boolean> {
   return zone.evaluate((element) => element.classList.contains('drop-over') && getComputedStyle(element).outlineStyle === 'dashed');
 }
+
+/** A long paper, whose text takes a while to read: room to act while it is being read. */
+async function longReport(): Promise<DroppedFile> {
+  const pages = Array.from({ length: 2000 }, (_, i) => [`Page ${i + 1} of the report of the previous meeting`, 'x'.repeat(90)]);
+  return { name: 'Report of the previous meeting.pdf', type: 'application/pdf', bytes: await makePdf(pages) };
+}
+const READING_REPORT = /Reading the text of Report of the previous meeting\.pdf/;
 
 async function openMeeting(page: Page): Promise<Locator> {
   await new AppPage(page, app.url).open('/meetings/asoen-36');
@@ -153,9 +160,8 @@ describe('papers dropped from the file manager', () => {
   it('Cancel while a dropped paper is being read stops it: nothing is attached, and the next drop is', async () => {
     const { context, page } = await freshPage(app.browser);
     const zone = await openMeeting(page);
-    const pages = Array.from({ length: 2000 }, (_, i) => [`Page ${i + 1} of the report of the previous meeting`, 'x'.repeat(90)]);
-    await dropFiles(zone, await fileTransfer(page, [{ name: 'Report of the previous meeting.pdf', type: 'application/pdf', bytes: await makePdf(pages) }]));
-    const reading = zone.getByRole('status').filter({ hasText: /Reading the text of Report of the previous meeting\.pdf/ });
+    await dropFiles(zone, await fileTransfer(page, [await longReport()]));
+    const reading = zone.getByRole('status').filter({ hasText: READING_REPORT });
     await reading.waitFor();
     await reading.getByRole('button', { name: 'Cancel' }).click();
     // Settled either way: the status gone (cancelled) or the paper attached regardless.
@@ -178,11 +184,10 @@ describe('papers dropped from the file manager', () => {
   it('a second paper dropped while the first is still being read is attached after it: neither is lost', async () => {
     const { context, page } = await freshPage(app.browser);
     const zone = await openMeeting(page);
-    const pages = Array.from({ length: 1500 }, (_, i) => [`Page ${i + 1} of the report of the previous meeting`, 'x'.repeat(90)]);
-    const report = await fileTransfer(page, [{ name: 'Report of the previous meeting.pdf', type: 'application/pdf', bytes: await makePdf(pages) }]);
+    const report = await fileTransfer(page, [await longReport()]);
     const draft = await fileTransfer(page, [{ name: 'Draft joint statement.pdf', type: 'application/pdf', bytes: await statement() }]);
     await dropFiles(zone, report);
-    await zone.getByRole('status').filter({ hasText: /Reading the text of Report of the previous meeting\.pdf/ }).waitFor();
+    await zone.getByRole('status').filter({ hasText: READING_REPORT }).waitFor();
     await dropFiles(zone, draft);
     const links = zone.getByRole('list').getByRole('link');
     await links.nth(1).waitFor();
