@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { useT } from '../i18n/use-t';
 import { ReferenceFlagNotice } from './ReferenceFlagNotice';
 
@@ -10,11 +10,17 @@ import { ReferenceFlagNotice } from './ReferenceFlagNotice';
 export function Page({ title, subtitle, children, actions }: { title: ReactNode; subtitle?: ReactNode; children: ReactNode; actions?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const t = useT();
+  const [location] = useLocation();
+  // The window's title follows the heading's text whenever it renders (a title is often a new element each time).
   useEffect(() => {
     const text = heading.current?.textContent ?? '';
     document.title = text ? `${text} · ${t('app.name')}` : t('app.name');
+  });
+  // Focus only on arrival at an address: a re-render (the programme loading, a record updated)
+  // must not pull a keyboard user back to the heading from where they were.
+  useEffect(() => {
     heading.current?.focus({ preventScroll: true });
-  }, [title, t]);
+  }, [location]);
   return (
     <article className="page">
       <header className="page-header">

@@ -8,6 +8,7 @@ import { AppPage } from './pages/app-page';
 import { PaperPage } from './pages/paper';
 import { freshPage, pageErrors } from './support/browser';
 import { useWebApp } from './support/harness';
+import { countRows } from './support/idb';
 
 const app = useWebApp();
 let dir: string;
@@ -167,13 +168,7 @@ describe('meeting papers, as a delegate', () => {
     assert.match(await full.innerText(), /not enough storage space/);
     // Only the scripted paper is kept; the full disk wrote no part of the report.
     assert.deepEqual(await region.getByRole('list').getByRole('link').allInnerTexts(), ['Scripted']);
-    const rows = await page.evaluate(async () => {
-      const open = indexedDB.open('asean-delegate');
-      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-      const count = (store: string) => new Promise<number>((resolve) => (db.transaction(store).objectStore(store).count().onsuccess = (e) => resolve((e.target as IDBRequest<number>).result)));
-      return { papers: await count('papers'), versions: await count('paperVersions'), blobs: await count('paperChunks'), texts: await count('paperTexts') };
-    });
-    assert.deepEqual(rows, { papers: 1, versions: 1, blobs: 1, texts: 1 });
+    assert.deepEqual(await countRows(page, ['papers', 'paperVersions', 'paperChunks', 'paperTexts']), { papers: 1, paperVersions: 1, paperChunks: 1, paperTexts: 1 });
     assert.deepEqual(pageErrors(page), []);
     await context.close();
   });

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { editAuthorsMap } from '../../shared/collab/attribution';
-import { parseHeldChanged, parseRelayNotice, relayDocumentName } from '../../shared/collab/relay-protocol';
-import { api, connectClient, member, registerBriefing, startTestRelay, synced, until, type TestClient, type TestMember, type TestRelay } from './relay-harness';
+import { parseHeldChanged, parseRelayNotice } from '../../shared/collab/relay-protocol';
+import { api, bodyText, contentClients, documentOnRelay, member, registerBriefing, sameSessionCopy, startTestRelay, synced, toldEditsHeld, until, type TestClient, type TestMember, type TestRelay } from './relay-harness';
 
 /*
  * A relay restored from an older backup lost Budi's latest words; Siti still has them. Her
@@ -15,7 +15,7 @@ import { api, connectClient, member, registerBriefing, startTestRelay, synced, u
 
 let relay: TestRelay;
 let backup: string;
-const clients: TestClient[] = [];
+const clients = contentClients();
 const lead = member('Aminah', 'lead');
 const budi = member('Budi', 'drafter');
 const siti = member('Siti', 'drafter');
@@ -23,13 +23,8 @@ const reader = member('Chen', 'reader');
 let id: string;
 const at = '2026-12-01T10:00:00.000Z';
 
-function open(who: TestMember, doc?: Y.Doc): TestClient {
-  const client = connectClient(relay, id, who, 'content', doc ? { doc } : {});
-  clients.push(client);
-  return client;
-}
-const onRelay = () => relay.current.hocuspocus.documents.get(relayDocumentName(id, 'content')) as unknown as Y.Doc | undefined;
-const body = (doc: Y.Doc | undefined) => doc?.getText('body').toString() ?? '';
+const open = (who: TestMember, doc?: Y.Doc): TestClient => clients.open(relay, id, who, doc);
+const onRelay = () => documentOnRelay(relay, id);
 
 /** An edit as the app makes it: the session's authors entry with its first edit. */
 function type(client: TestClient, who: TestMember, words: string, atStart = false) {
@@ -45,7 +40,7 @@ beforeEach(async () => {
   id = await registerBriefing(relay, [lead, budi, siti, reader]);
 });
 afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
+  clients.destroyAll();
   await relay.close();
   await rm(backup, { recursive: true, force: true });
 });
@@ -56,7 +51,7 @@ async function relayLostBudisWords() {
   const sitiClient = open(siti);
   await until(() => synced(budiClient) && synced(sitiClient), 'both connected');
   type(budiClient, budi, 'Budi one. ');
-  await until(() => body(sitiClient.doc) === 'Budi one. ' && synced(budiClient), 'Siti has Budi’s first words');
+  await until(() => bodyText(sitiClient.doc) === 'Budi one. ' && synced(budiClient), 'Siti has Budi’s first words');
   // The backup: the data folder as it is now, once the relay has written it.
   await relay.stop();
   backup = await mkdtemp(join(tmpdir(), 'adb-relay-backup-'));
@@ -64,7 +59,7 @@ async function relayLostBudisWords() {
   await relay.start();
   await until(() => synced(budiClient) && synced(sitiClient), 'both back');
   type(budiClient, budi, 'Budi two. ');
-  await until(() => body(sitiClient.doc) === 'Budi one. Budi two. ', 'Siti has Budi’s second words');
+  await until(() => bodyText(sitiClient.doc) === 'Budi one. Budi two. ', 'Siti has Budi’s second words');
   budiClient.destroy();
   sitiClient.offline();
   // Restored from the backup: Budi's second words are gone from the relay.
@@ -73,7 +68,7 @@ async function relayLostBudisWords() {
   await cp(backup, relay.dataDir, { recursive: true });
   await relay.start();
   const leadClient = open(lead);
-  await until(() => synced(leadClient) && body(leadClient.doc) === 'Budi one. ', 'the lead sees the restored briefing');
+  await until(() => synced(leadClient) && bodyText(leadClient.doc) === 'Budi one. ', 'the lead sees the restored briefing');
   return { budiClient, sitiClient, leadClient };
 }
 
@@ -85,14 +80,14 @@ describe('colleagues’ changes the relay lost, re-uploaded by a member', () => 
     // At the start: an edit after Budi's held words would wait for them (it builds on them).
     type(sitiClient, siti, 'Siti. ', true);
     sitiClient.online();
-    await until(() => body(leadClient.doc).includes('Siti.'), 'Siti’s own edit reaches the lead');
-    await until(() => sitiClient.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'Siti is told calmly');
+    await until(() => bodyText(leadClient.doc).includes('Siti.'), 'Siti’s own edit reaches the lead');
+    await until(() => toldEditsHeld(sitiClient), 'Siti is told calmly');
     // Told whose words wait, by name; the lead connected is told the list changed.
     expect(sitiClient.notices.map(parseRelayNotice).find((n) => n?.code === 'edits-held')?.names).toEqual(['Budi']);
     await until(() => leadClient.stateless.some((p) => parseHeldChanged(p)?.documentId === id), 'the lead is told');
     expect(sitiClient.stateless.some((p) => parseHeldChanged(p))).toBe(false);
-    expect(body(leadClient.doc)).not.toContain('Budi two.');
-    expect(body(onRelay())).not.toContain('Budi two.');
+    expect(bodyText(leadClient.doc)).not.toContain('Budi two.');
+    expect(bodyText(onRelay())).not.toContain('Budi two.');
     expect(sitiClient.closes).not.toContain('not-edit-author');
 
     const { status, body: listed } = await heldList(lead);
@@ -103,35 +98,35 @@ describe('colleagues’ changes the relay lost, re-uploaded by a member', () => 
 
     // Siti keeps syncing her own edits.
     type(sitiClient, siti, 'Siti again. ', true);
-    await until(() => body(leadClient.doc).includes('Siti again.'), 'Siti’s next edit reaches the lead');
+    await until(() => bodyText(leadClient.doc).includes('Siti again.'), 'Siti’s next edit reaches the lead');
 
     const told = leadClient.stateless.length;
     const accepted = await api(relay, 'POST', `/v1/briefings/${id}/held/${held[0]!.heldId}`, { token: lead.token });
     expect(accepted.status).toBe(200);
     await until(() => leadClient.stateless.slice(told).some((p) => parseHeldChanged(p)), 'the lead is told the list changed');
-    await until(() => body(leadClient.doc).includes('Budi two.') && body(sitiClient.doc) === body(leadClient.doc), 'Budi’s words appear for everyone, in place');
+    await until(() => bodyText(leadClient.doc).includes('Budi two.') && bodyText(sitiClient.doc) === bodyText(leadClient.doc), 'Budi’s words appear for everyone, in place');
     expect((await heldList(lead)).body.held).toEqual([]);
   });
 
   it('a declined change is dropped; a reader may neither list nor accept', async () => {
     const { sitiClient } = await relayLostBudisWords();
     sitiClient.online();
-    await until(() => sitiClient.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'held');
+    await until(() => toldEditsHeld(sitiClient), 'held');
     const heldId = ((await heldList(lead)).body.held as { heldId: string }[])[0]!.heldId;
     expect((await heldList(reader)).status).toBe(403);
     expect((await api(relay, 'POST', `/v1/briefings/${id}/held/${heldId}`, { token: reader.token })).status).toBe(403);
     expect((await api(relay, 'POST', `/v1/briefings/${id}/held/${heldId}`, { token: siti.token })).status).toBe(403);
     expect((await api(relay, 'DELETE', `/v1/briefings/${id}/held/${heldId}`, { token: lead.token })).status).toBe(200);
     expect((await heldList(lead)).body.held).toEqual([]);
-    expect(body(onRelay())).not.toContain('Budi two.');
+    expect(bodyText(onRelay())).not.toContain('Budi two.');
   });
 
   it('is dropped when Budi comes back with his changes', async () => {
     const { budiClient, sitiClient, leadClient } = await relayLostBudisWords();
     sitiClient.online();
-    await until(() => sitiClient.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'held');
+    await until(() => toldEditsHeld(sitiClient), 'held');
     const again = open(budi, budiClient.doc);
-    await until(() => synced(again) && body(leadClient.doc) === 'Budi one. Budi two. ', 'Budi’s own upload is applied');
+    await until(() => synced(again) && bodyText(leadClient.doc) === 'Budi one. Budi two. ', 'Budi’s own upload is applied');
     const deadline = Date.now() + 10_000;
     let held = (await heldList(lead)).body.held as unknown[];
     while (held.length > 0 && Date.now() < deadline) held = (await heldList(lead)).body.held as unknown[];
@@ -143,16 +138,14 @@ describe('colleagues’ changes the relay lost, re-uploaded by a member', () => 
     const leadClient = open(lead);
     await until(() => synced(budiClient) && synced(leadClient), 'connected');
     type(budiClient, budi, 'Budi. ');
-    await until(() => body(leadClient.doc) === 'Budi. ' && synced(budiClient), 'everyone has Budi’s words');
-    const forgedDoc = new Y.Doc();
-    Y.applyUpdate(forgedDoc, Y.encodeStateAsUpdate(budiClient.doc));
-    forgedDoc.clientID = budiClient.doc.clientID;
+    await until(() => bodyText(leadClient.doc) === 'Budi. ' && synced(budiClient), 'everyone has Budi’s words');
+    const forgedDoc = sameSessionCopy(budiClient.doc);
     const forger = open(siti, forgedDoc);
     await until(() => synced(forger), 'the forger connected');
     forgedDoc.getText('body').insert(0, 'Budi agrees to abstain. ');
-    await until(() => forger.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'held');
-    expect(body(onRelay())).toBe('Budi. ');
-    expect(body(leadClient.doc)).toBe('Budi. ');
+    await until(() => toldEditsHeld(forger), 'held');
+    expect(bodyText(onRelay())).toBe('Budi. ');
+    expect(bodyText(leadClient.doc)).toBe('Budi. ');
     expect((await heldList(lead)).body.held).toHaveLength(1);
   });
 });
@@ -163,14 +156,14 @@ describe('the lead’s own upload, and sessions with no author', () => {
     const budiClient = open(budi);
     await until(() => synced(leadClient) && synced(budiClient), 'both connected');
     type(budiClient, budi, 'Budi one. ');
-    await until(() => body(leadClient.doc) === 'Budi one. ' && synced(budiClient), 'the lead has Budi’s first words');
+    await until(() => bodyText(leadClient.doc) === 'Budi one. ' && synced(budiClient), 'the lead has Budi’s first words');
     await relay.stop();
     backup = await mkdtemp(join(tmpdir(), 'adb-relay-backup-'));
     await cp(relay.dataDir, backup, { recursive: true });
     await relay.start();
     await until(() => synced(leadClient) && synced(budiClient), 'both back');
     type(budiClient, budi, 'Budi two. ');
-    await until(() => body(leadClient.doc) === 'Budi one. Budi two. ', 'the lead has Budi’s second words');
+    await until(() => bodyText(leadClient.doc) === 'Budi one. Budi two. ', 'the lead has Budi’s second words');
     budiClient.destroy();
     leadClient.offline();
     await relay.stop();
@@ -178,9 +171,9 @@ describe('the lead’s own upload, and sessions with no author', () => {
     await cp(backup, relay.dataDir, { recursive: true });
     await relay.start();
     const sitiClient = open(siti);
-    await until(() => synced(sitiClient) && body(sitiClient.doc) === 'Budi one. ', 'Siti sees the restored briefing');
+    await until(() => synced(sitiClient) && bodyText(sitiClient.doc) === 'Budi one. ', 'Siti sees the restored briefing');
     leadClient.online();
-    await until(() => body(sitiClient.doc) === 'Budi one. Budi two. ', 'Budi’s words reach Siti through the lead’s upload');
+    await until(() => bodyText(sitiClient.doc) === 'Budi one. Budi two. ', 'Budi’s words reach Siti through the lead’s upload');
     expect(editAuthorsMap(onRelay()!).get(String(budiClient.doc.clientID))?.memberId).toBe(budi.memberId);
     expect(leadClient.notices.map((n) => parseRelayNotice(n)?.code)).toEqual([]);
     expect(leadClient.closes).not.toContain('not-edit-author');
@@ -192,22 +185,20 @@ describe('the lead’s own upload, and sessions with no author', () => {
     await until(() => synced(leadClient), 'the lead');
     // A legacy session: content with no authors entry (an older version of the app), uploaded by the lead.
     leadClient.doc.getText('body').insert(0, 'Old words. ');
-    await until(() => synced(leadClient) && body(onRelay()) === 'Old words. ', 'on the relay');
-    const legacy = new Y.Doc();
-    Y.applyUpdate(legacy, Y.encodeStateAsUpdate(leadClient.doc));
-    legacy.clientID = leadClient.doc.clientID;
+    await until(() => synced(leadClient) && bodyText(onRelay()) === 'Old words. ', 'on the relay');
+    const legacy = sameSessionCopy(leadClient.doc);
     const carrier = open(siti, legacy);
     await until(() => synced(carrier), 'Siti connected');
     legacy.getText('body').insert(legacy.getText('body').length, 'Unsigned words.');
-    await until(() => carrier.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held'), 'held');
+    await until(() => toldEditsHeld(carrier), 'held');
     // Nobody's words: the notice names no one.
     expect(carrier.notices.map(parseRelayNotice).find((n) => n?.code === 'edits-held')?.names).toBeUndefined();
-    expect(body(onRelay())).toBe('Old words. ');
-    expect(body(leadClient.doc)).toBe('Old words. ');
+    expect(bodyText(onRelay())).toBe('Old words. ');
+    expect(bodyText(leadClient.doc)).toBe('Old words. ');
     const held = (await heldList(lead)).body.held as { heldId: string; sessions: { memberId: string | null }[]; preview: string }[];
     expect(held).toMatchObject([{ sessions: [{ memberId: null }], preview: 'Unsigned words.' }]);
     expect((await api(relay, 'POST', `/v1/briefings/${id}/held/${held[0]!.heldId}`, { token: lead.token })).status).toBe(200);
-    await until(() => body(leadClient.doc) === 'Old words. Unsigned words.', 'accepted by the lead');
+    await until(() => bodyText(leadClient.doc) === 'Old words. Unsigned words.', 'accepted by the lead');
   });
 });
 
@@ -217,7 +208,7 @@ describe('authors entries the relay refuses', () => {
     await until(() => synced(leadClient), 'the lead');
     // A legacy session: content with no authors entry (an older version of the app), uploaded by the lead.
     leadClient.doc.getText('body').insert(0, 'Old words. ');
-    await until(() => synced(leadClient) && body(onRelay()) === 'Old words. ', 'on the relay');
+    await until(() => synced(leadClient) && bodyText(onRelay()) === 'Old words. ', 'on the relay');
     const legacyClient = leadClient.doc.clientID;
 
     const renamed = open(siti);
@@ -227,15 +218,13 @@ describe('authors entries the relay refuses', () => {
       renamed.doc.getText('body').insert(0, 'Hi. ');
     });
     await until(() => renamed.closes.includes('not-edit-author'), 'a wrong name is refused');
-    expect(body(onRelay())).toBe('Old words. ');
+    expect(bodyText(onRelay())).toBe('Old words. ');
 
     const claimDoc = new Y.Doc();
     Y.applyUpdate(claimDoc, Y.encodeStateAsUpdate(leadClient.doc));
     const claimer = open(siti, claimDoc);
     await until(() => synced(claimer), 'Siti again');
-    const legacy = new Y.Doc();
-    Y.applyUpdate(legacy, Y.encodeStateAsUpdate(leadClient.doc));
-    legacy.clientID = legacyClient;
+    const legacy = sameSessionCopy(leadClient.doc);
     legacy.transact(() => editAuthorsMap(legacy).set(String(legacyClient), { memberId: siti.memberId, name: 'Siti', at }));
     Y.applyUpdate(claimDoc, Y.encodeStateAsUpdate(legacy, Y.encodeStateVector(claimDoc)));
     await until(() => claimer.closes.includes('not-edit-author'), 'claiming a legacy session is refused');

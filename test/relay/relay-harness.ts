@@ -194,3 +194,38 @@ export async function until(condition: () => boolean, what: string, limitMs = 15
 }
 
 export const synced = (client: TestClient) => client.provider.isSynced && client.provider.unsyncedChanges === 0;
+
+/** The clients a test file opens on its briefing's content, all destroyed in its afterEach. */
+export function contentClients() {
+  const open: TestClient[] = [];
+  return {
+    open(relay: TestRelay, documentId: string, who: Pick<TestMember, 'token'>, doc?: Y.Doc): TestClient {
+      const client = connectClient(relay, documentId, who, 'content', doc ? { doc } : {});
+      open.push(client);
+      return client;
+    },
+    destroyAll(): void {
+      for (const client of open.splice(0)) client.destroy();
+    },
+  };
+}
+
+/** The relay's own loaded copy of a briefing's document; undefined while it holds none. */
+export function documentOnRelay(relay: TestRelay, documentId: string, kind: DocumentKind = 'content'): Y.Doc | undefined {
+  // Hocuspocus's Document is a Y.Doc (from its own import of yjs).
+  return relay.current.hocuspocus.documents.get(relayDocumentName(documentId, kind)) as unknown as Y.Doc | undefined;
+}
+
+/** A document's body text; '' where there is no document yet. */
+export const bodyText = (doc: Y.Doc | undefined): string => doc?.getText('body').toString() ?? '';
+
+/** Whether the relay told this client that some of its edits are held for the lead. */
+export const toldEditsHeld = (client: TestClient): boolean => client.notices.some((n) => parseRelayNotice(n)?.code === 'edits-held');
+
+/** A copy of a document that writes under the same session (client id): an older app's second window, or a forger. */
+export function sameSessionCopy(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  copy.clientID = doc.clientID;
+  return copy;
+}

@@ -22,7 +22,9 @@ export function AttachControl({ label, inputLabel, onFile, onRefused, disabled }
   };
   return (
     <>
-      <button type="button" className="paper-attach-button" onClick={() => void choose()} disabled={disabled}>
+      {/* aria-disabled, not disabled: a disabled button loses focus, and a keyboard user who just
+          chose a file would be sent back to the top of the page while it is read. */}
+      <button type="button" className="paper-attach-button" onClick={() => disabled || void choose()} aria-disabled={disabled}>
         {label}
       </button>
       <input
@@ -39,23 +41,4 @@ export function AttachControl({ label, inputLabel, onFile, onRefused, disabled }
       />
     </>
   );
-}
-
-/** Props that make an element accept dropped files. */
-export function dropTarget(onFiles: (files: IncomingFile[]) => void, setOver: (over: boolean) => void) {
-  return {
-    onDragOver: (event: React.DragEvent) => {
-      if (![...event.dataTransfer.types].includes('Files')) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-      setOver(true);
-    },
-    onDragLeave: () => setOver(false),
-    onDrop: (event: React.DragEvent) => {
-      if (event.dataTransfer.files.length === 0) return;
-      event.preventDefault();
-      setOver(false);
-      onFiles([...event.dataTransfer.files].map(fromFile));
-    },
-  };
 }

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { versionLabel } from './version-label';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { ownerKey, type Paper, type PaperOwner, type PaperVersion } from '../../../shared/papers/model';
 import { pickText, type LocalizedText } from '../../../shared/model';
@@ -12,7 +12,8 @@ import type { IncomingFile } from '../storage/intake';
 import { attachPaper } from '../storage/papers-repo';
 import { currentDelegate } from '../storage/who';
 import { formatBytes } from './format-bytes';
-import { AttachControl, dropTarget } from './AttachControl';
+import { AttachControl } from './AttachControl';
+import { useDropZone } from './drop-zone';
 import { IntakeStatus } from './IntakeStatus';
 import { useIntake } from './use-intake';
 
@@ -34,21 +35,22 @@ export function PaperAttachments({ owner, compact = false, ownerLabel }: { owner
   useEffect(() => {
     if (any) warmUpPdf();
   }, [any]);
-  const [over, setOver] = useState(false);
+  // Each file of a drop in turn; one refused does not keep the others out (its notice stays), a Cancel stops the rest.
   const attach = async (files: IncomingFile[]) => {
     for (const file of files) {
-      const ok = await intake.run(file, async (inspected) => attachPaper(owner, inspected, await currentDelegate()));
-      if (!ok) break;
+      const outcome = await intake.run(file, async (inspected) => attachPaper(owner, inspected, await currentDelegate()));
+      if (outcome === 'cancelled') break;
     }
   };
+  const drop = useDropZone((files) => void attach(files));
   const language = useAppStore((s) => s.language);
   const named = typeof ownerLabel === 'string' ? ownerLabel : ownerLabel ? pickText(ownerLabel, language).text : '';
   const label = named || t(`papers.owner.${owner.kind}`);
   return (
     <section
-      className={`paper-attachments${compact ? ' compact' : ''}${over ? ' drop-over' : ''}`}
+      className={`paper-attachments${compact ? ' compact' : ''}${drop.over ? ' drop-over' : ''}`}
       aria-label={t('papers.attachments.of', { owner: label })}
-      {...dropTarget((files) => void attach(files), setOver)}
+      {...drop.props}
     >
       {!compact && <h2>{t('papers.attachments.title')}</h2>}
       {rows && rows.length > 0 && (
@@ -70,7 +72,7 @@ export function PaperAttachments({ owner, compact = false, ownerLabel }: { owner
         {!compact && <span className="muted">{t('papers.attach.dropHint')}</span>}
         {owner.kind === 'meeting' && any && <Link href={`/papers/annex?meeting=${encodeURIComponent(owner.id)}`}>{t('papers.annex.link')}</Link>}
       </div>
-      <IntakeStatus state={intake.state} onCancel={intake.cancel} onDismiss={intake.clear} />
+      <IntakeStatus intake={intake} />
     </section>
   );
 }

@@ -28,7 +28,7 @@ export function RevisionControl({ paper }: { paper: Paper }) {
           });
         }}
       />
-      <IntakeStatus state={intake.state} onCancel={intake.cancel} onDismiss={intake.clear} />
+      <IntakeStatus intake={intake} />
       {summary && intake.state.phase === 'done' && (
         <span role="status" className="paper-reanchor-summary">
           {t('papers.revision.summary', { kept: summary.anchored + summary.moved + summary.fuzzy, orphaned: summary.orphaned })}

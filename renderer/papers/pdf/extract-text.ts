@@ -17,6 +17,13 @@ export function runsOf(items: readonly unknown[]): TextRun[] {
 
 const yieldToInterface = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * In the worker, pdf.js runs its own "fake worker" on promises alone: a whole paper is read
+ * without the worker's event loop taking a message, so a Cancel sent mid-paper would arrive only
+ * once every page was read. A turn of the loop this often lets it in (a nested timer's 4 ms).
+ */
+const CANCEL_CHECK_MS = 100;
+
 export async function extractPageTexts(
   doc: PDFDocumentProxy,
   onProgress?: (done: number, total: number) => void,
@@ -25,6 +32,7 @@ export async function extractPageTexts(
   yieldBetweenPages = true,
 ): Promise<string[]> {
   const pages: string[] = [];
+  let turned = performance.now();
   for (let n = 1; n <= doc.numPages; n++) {
     signal?.throwIfAborted();
     const page = await doc.getPage(n);
@@ -32,7 +40,11 @@ export async function extractPageTexts(
     pages.push(pageTextOf(runsOf(content.items)).text);
     page.cleanup();
     onProgress?.(n, doc.numPages);
-    if (yieldBetweenPages) await yieldToInterface();
+    if (yieldBetweenPages || (signal && performance.now() - turned > CANCEL_CHECK_MS)) {
+      await yieldToInterface();
+      turned = performance.now();
+    }
   }
+  signal?.throwIfAborted();
   return pages;
 }

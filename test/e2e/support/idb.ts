@@ -48,3 +48,29 @@ export async function putGenerated(page: Page, expression: string): Promise<{ ms
   const script = `(async () => { const __name = (f) => f; const writeStores = ${writeStores.toString()}; return writeStores(${expression}); })()`;
   return (await page.evaluate(script)) as { ms: number; records: number };
 }
+
+/** How many rows each of the app's object stores holds (read straight from IndexedDB, past the app). */
+export async function countRows(page: Page, stores: string[]): Promise<Record<string, number>> {
+  return page.evaluate(async (names) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('asean-delegate');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const counts = await Promise.all(
+        names.map(
+          (store) =>
+            new Promise<number>((resolve, reject) => {
+              const request = db.transaction(store).objectStore(store).count();
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            }),
+        ),
+      );
+      return Object.fromEntries(names.map((store, i) => [store, counts[i]!]));
+    } finally {
+      db.close();
+    }
+  }, stores);
+}
