@@ -32,6 +32,7 @@ import { FrameworkPage } from '../features/targets/FrameworkPage';
 import { TargetPage } from '../features/targets/TargetPage';
 import { TargetsPage } from '../features/targets/TargetsPage';
 import { useT } from '../i18n/use-t';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { useBootstrap } from './use-bootstrap';
 
 const NAV: NavItem[] = [
@@ -58,7 +59,9 @@ export function App() {
       <AppHeader nav={NAV} />
       <main id="main" className="app-main">
         {state.phase === 'ready' ? (
-          <Routes />
+          <PageErrorBoundary>
+            <Routes />
+          </PageErrorBoundary>
         ) : state.phase === 'failed' ? (
           <div role="alert" className="boot-error">
             <p>{t('app.startFailed', { message: state.message })}</p>

@@ -8,6 +8,7 @@ import { lock } from './lock';
 import { backupStream } from './backup-stream';
 import { markingGuard } from './marking-guard';
 import { companionGuard } from './companion-guard';
+import { pageError } from './page-error';
 import { delegationAnnotations } from './delegation-annotations';
 import { packs } from './packs';
 import { relay } from './relay';
@@ -57,6 +58,7 @@ export const en = {
   ...backupStream,
   ...markingGuard,
   ...companionGuard,
+  ...pageError,
   ...delegationAnnotations,
 } as const;
 

@@ -6,6 +6,7 @@ import { lock } from './lock';
 import { backupStream } from './backup-stream';
 import { markingGuard } from './marking-guard';
 import { companionGuard } from './companion-guard';
+import { pageError } from './page-error';
 import { delegationAnnotations } from './delegation-annotations';
 import { packs } from './packs';
 import { relay } from './relay';
@@ -47,5 +48,6 @@ export const id = {
   ...backupStream,
   ...markingGuard,
   ...companionGuard,
+  ...pageError,
   ...delegationAnnotations,
 } as const satisfies Partial<Catalog>;
