@@ -21,11 +21,18 @@ export const companionDocId = (part: CompanionPart, briefingId: string) => `${pa
  * a raise heard in another tab or kept from a session since closed, else the stored row's
  * (guardingMarking, raised-markings.ts).
  */
-export function guardCompanionWrite(briefingId: string, write: (update: Uint8Array) => Promise<unknown>): (update: Uint8Array) => Promise<void> {
+export function guardCompanionWrite(
+  briefingId: string,
+  write: (update: Uint8Array) => Promise<unknown>,
+  /** A marking the document itself carries (the control document's cleared state holds the briefing it cleared), checked as well. */
+  ownMarking?: () => string | undefined,
+): (update: Uint8Array) => Promise<void> {
   listenForMarkings();
   return async (update) => {
     const marking = await guardingMarking(briefingId);
     if (marking !== undefined) await refuseStoringMarking(marking);
+    const carried = ownMarking?.();
+    if (carried !== undefined) await refuseStoringMarking(carried);
     await write(update);
   };
 }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { Clearance, ClearanceMeta, clearanceMeta } from './clearance-record';
+import { Clearance, ClearanceMeta, clearanceMeta, contentOfState } from './clearance-record';
 
 /*
  * A shared briefing's third relay document, `control` (shared/collab/relay-protocol.ts): what
@@ -23,6 +23,29 @@ export const historyRoot = (doc: Y.Doc) => doc.getArray<unknown>(CONTROL_ROOTS.h
 export function currentClearance(doc: Y.Doc): Clearance | undefined {
   const parsed = Clearance.safeParse(clearanceRoot(doc).get('current'));
   return parsed.success ? parsed.data : undefined;
+}
+
+/** Markings read from cleared states, by clearance id (a state is decoded once, not on every save). */
+const clearedMarkings = new Map<string, string>();
+
+/**
+ * The marking of the briefing the current clearance holds (the header of its cleared state), or
+ * undefined when there is none or its state cannot be read. The state is the briefing's words:
+ * whoever stores this document must treat it as marked so, whatever the briefing's row says.
+ */
+export function clearedMarking(doc: Y.Doc): string | undefined {
+  const current = currentClearance(doc);
+  if (!current) return undefined;
+  let marking = clearedMarkings.get(current.id);
+  if (marking === undefined) {
+    try {
+      marking = contentOfState(current.state).briefing.classification;
+    } catch {
+      return undefined;
+    }
+    clearedMarkings.set(current.id, marking);
+  }
+  return marking;
 }
 
 /** The history, newest first. */

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import * as Y from 'yjs';
 import { readAssignments } from '../../../shared/assignments/assignment';
-import { clearanceHistory, currentClearance } from '../../../shared/clearance/control-doc';
+import { clearanceHistory, clearedMarking, currentClearance } from '../../../shared/clearance/control-doc';
 import { parseRelayDocumentName, relayDocumentName } from '../../../shared/collab/relay-protocol';
 import { relayTargetFor } from '../../collab/briefing-relay';
 import { connectToRelay, type RelayConnection, type RelayStatus, type RelayTarget } from '../../collab/connection';
@@ -44,11 +44,16 @@ export class ControlSession {
     this.persisted = new PersistedDocSession(controlDocId(briefingId), this.doc, {
       saveDelayMs: SAVE_DELAY_MS,
       // The log and the rows projected from the document, in one transaction.
-      write: guardCompanionWrite(briefingId, (update) =>
-        db.transaction('rw', db.ydocUpdates, db.assignments, db.clearances, async () => {
-          await appendDocUpdate(controlDocId(briefingId), update);
-          await projectControlRows(briefingId, this.doc);
-        }),
+      // The cleared state is the briefing's words with its own marking: checked too, so a raise no
+      // content session of this profile has seen still keeps a RESTRICTED clearance off the disk.
+      write: guardCompanionWrite(
+        briefingId,
+        (update) =>
+          db.transaction('rw', db.ydocUpdates, db.assignments, db.clearances, async () => {
+            await appendDocUpdate(controlDocId(briefingId), update);
+            await projectControlRows(briefingId, this.doc);
+          }),
+        () => clearedMarking(this.doc),
       ),
       onSaveState: (state) => {
         const refused = typeof state !== 'string' && state.error instanceof MarkingNeedsPassphraseError ? state.error.marking : undefined;
