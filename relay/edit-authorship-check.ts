@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { deletionsMap, editAuthorsMap } from '../shared/collab/attribution';
 import type { Role } from '../shared/collab/relay-protocol';
-import { judgeUpdate, Refused as Refusal, structsBetween, writtenClients } from '../shared/collab/update-check';
+import { entryValue, judgeUpdate, Refused as Refusal, structsBetween, writtenClients } from '../shared/collab/update-check';
 
 /*
  * Who a member may say wrote and removed what in a briefing's content document, checked by the
@@ -146,8 +146,8 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Edit
     for (const item of structsBetween(probe, client, start, end)) {
       if (!(item instanceof Y.Item)) continue;
       if (item.parent === authors) {
-        const value = item.content.getContent()[0];
         if (item.deleted) continue; // written and replaced within the update: the one kept is checked
+        const value = entryValue(item);
         if (!isEntry(value)) throw new Refused('malformed', 'an authors entry that is not one');
         if (restoring) continue;
         if (item.parentSub !== String(client)) throw new Refused('not-author', 'an authors entry written for another session');

@@ -75,7 +75,7 @@ export function splitEditUpdate(probe: Y.Doc, update: Uint8Array, sender: EditSe
     ends.set(client, Math.max(ends.get(client) ?? 0, struct.id.clock + struct.length));
     counts.set(client, (counts.get(client) ?? 0) + 1);
     if (struct instanceof Y.Item && (struct.parent as unknown) === 'authors' && struct.parentSub === String(client)) {
-      const memberId = (struct.content.getContent()[0] as { memberId?: unknown } | undefined)?.memberId;
+      const memberId = (struct.content.getContent().at(-1) as { memberId?: unknown } | undefined)?.memberId;
       if (typeof memberId === 'string' || memberId === null) claimed.set(client, memberId);
     }
   }

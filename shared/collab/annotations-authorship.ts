@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { annotationsRoot, parseDelegationAnnotation, sameIdentity } from './delegation-annotations';
-import { Refused } from './update-check';
+import { entryValue, Refused } from './update-check';
 
 /*
  * The relay's rules for annotations shared with a delegation (the `annotations` root of a
@@ -32,14 +32,14 @@ const refuse = (code: Code, detail: string) => new Refused<Code>(code, detail);
 /** A value the update wrote directly under the `annotations` root. */
 export function judgeAnnotationWritten(item: Y.Item, judge: AnnotationJudge): void {
   if (!(item.content instanceof Y.ContentAny)) throw refuse('malformed', 'an annotation that is not a plain value');
-  const annotation = parseDelegationAnnotation(item.content.getContent()[0]);
+  const annotation = parseDelegationAnnotation(entryValue(item));
   if (!annotation || annotation.id !== item.parentSub) throw refuse('malformed', 'an annotation that is not one (or over the size limits)');
   if (!judge.own(annotation.author.memberId) && !judge.restoring) throw refuse('not-author', `an annotation written as ${annotation.author.name || annotation.author.memberId}`);
 }
 
 /** A value the update removed from under the `annotations` root: only ever replaced, by its author, with the same identity. */
 export function judgeAnnotationRemoved(probe: Y.Doc, struct: Y.Item, judge: AnnotationJudge): void {
-  const before = parseDelegationAnnotation(struct.content.getContent()[0]);
+  const before = parseDelegationAnnotation(struct.content.getContent().at(-1));
   if (!before) throw refuse('malformed', 'a stored annotation that is not one');
   if (!judge.own(before.author.memberId)) throw refuse('not-author', "an edit or withdrawal of another member's annotation");
   const key = struct.parentSub;

@@ -3,7 +3,7 @@ import { judgeAnnotationRemoved, judgeAnnotationWritten, type AnnotationJudge } 
 import { COMMENT_MAX_LENGTH, commentsRoots, isAuthor, readThread, type CommentAuthor } from './comments-doc';
 import { annotationsRoot } from './delegation-annotations';
 import type { Role } from './relay-protocol';
-import { judgeUpdate, Refused as Refusal, structsBetween, writtenClients } from './update-check';
+import { entryValue, judgeUpdate, Refused as Refusal, structsBetween, writtenClients } from './update-check';
 
 /** A refusal of a comments change (the shared walk's, typed for comments). */
 class Refused extends Refusal<CommentsRefusal> {}
@@ -119,7 +119,7 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Comm
       const place = placeOf(probe, item);
       switch (place.kind) {
         case 'meta':
-          if (place.key !== 'format' || typeof item.content.getContent()[0] !== 'number') throw new Refused('malformed', 'only the format is kept in meta');
+          if (place.key !== 'format' || typeof entryValue(item) !== 'number') throw new Refused('malformed', 'only the format is kept in meta');
           break;
         case 'threads': {
           const map = item.content instanceof Y.ContentType ? item.content.type : undefined;
@@ -134,7 +134,7 @@ function judgeTransaction(probe: Y.Doc, transaction: Y.Transaction, sender: Comm
           if (threadIsNew(place.thread)) break; // written with its thread, checked there
           if (!EDITABLE.has(place.key)) throw new Refused('immutable', `a thread's ${place.key} changed`);
           if (!ownThread(place.thread)) throw new Refused('not-author', "an edit of another member's comment");
-          if (place.key === 'text' && String(item.content.getContent()[0]).length > COMMENT_MAX_LENGTH) throw new Refused('malformed', 'a comment over the length limit');
+          if (place.key === 'text' && String(entryValue(item)).length > COMMENT_MAX_LENGTH) throw new Refused('malformed', 'a comment over the length limit');
           break;
         case 'replies':
           for (const reply of item.content.getContent() as { id?: unknown; author?: unknown; text?: unknown }[]) {

@@ -18,6 +18,18 @@ export class Refused<R extends string> extends Error {
   }
 }
 
+/**
+ * The value a map entry holds as Y.Map.get reads it. Y.Map.set writes one value per item, but an
+ * update can carry an item holding several: readers see its last while a check reading its first
+ * would judge another (a valid entry first, one in a colleague's name after it). Refused as
+ * malformed, so every check judges exactly what readers will read.
+ */
+export function entryValue(item: Y.Item): unknown {
+  const values = item.content.getContent();
+  if (values.length !== 1) throw new Refused('malformed', 'a map entry holding more than one value');
+  return values[0];
+}
+
 export type CheckVerdict<R extends string> = { ok: true } | { ok: false; refusal: R | 'malformed'; detail: string };
 
 const CHECKING = Symbol('authorship-check');
