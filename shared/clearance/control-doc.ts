@@ -25,25 +25,29 @@ export function currentClearance(doc: Y.Doc): Clearance | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Markings read from cleared states, by clearance id (a state is decoded once, not on every save). */
-const clearedMarkings = new Map<string, string>();
+/** Markings read from cleared states, by the state itself (a state is decoded once, not on every save). */
+const clearedMarkings = new WeakMap<Uint8Array, string>();
+
+/** What clearedMarking gives for a cleared state that cannot be read: treated as the highest marking, never as none. */
+export const UNREADABLE_CLEARED_STATE = 'UNREADABLE';
 
 /**
  * The marking of the briefing the current clearance holds (the header of its cleared state), or
- * undefined when there is none or its state cannot be read. The state is the briefing's words:
- * whoever stores this document must treat it as marked so, whatever the briefing's row says.
+ * undefined when there is no clearance. The state is the briefing's words: whoever stores this
+ * document must treat it as marked so, whatever the briefing's row says. A state that cannot be
+ * read gives UNREADABLE_CLEARED_STATE, which no plain profile may store.
  */
 export function clearedMarking(doc: Y.Doc): string | undefined {
   const current = currentClearance(doc);
   if (!current) return undefined;
-  let marking = clearedMarkings.get(current.id);
+  let marking = clearedMarkings.get(current.state);
   if (marking === undefined) {
     try {
       marking = contentOfState(current.state).briefing.classification;
     } catch {
-      return undefined;
+      marking = UNREADABLE_CLEARED_STATE;
     }
-    clearedMarkings.set(current.id, marking);
+    clearedMarkings.set(current.state, marking);
   }
   return marking;
 }

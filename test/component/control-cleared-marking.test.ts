@@ -42,6 +42,20 @@ describe('a clearance whose state is marked above OFFICIAL, without a passphrase
     expect(await db.clearances.where('briefingId').equals(id).count()).toBe(0);
   });
 
+  it('is kept off the disk when its state cannot be read, and a marking is never taken from another briefing’s clearance of the same id', async () => {
+    setPlainMode();
+    await ensureBuiltinDataset(db);
+    const id = await createBriefingForMeeting({ meetingId: 'asoen-36', title: 'Lead’s brief', delegation: 'MY', author: 'Budi', classification: 'OFFICIAL' });
+    const other = await createBriefingForMeeting({ meetingId: 'asoen-36', title: 'Another brief', delegation: 'MY', author: 'Budi', classification: 'OFFICIAL' });
+    const official = await leadsClearance(other, 'OFFICIAL');
+    await changeControl(other, (doc) => recordClearance(doc, official));
+    // The same clearance id, with a state that is no briefing at all.
+    const damaged = { ...official, state: new Uint8Array([1, 2, 3, 4]) };
+    const refused = await changeControl(id, (doc) => recordClearance(doc, damaged)).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(MarkingNeedsPassphraseError);
+    expect(await readDocUpdates(controlDocId(id))).toEqual([]);
+  });
+
   it('an OFFICIAL clearance is saved as before', async () => {
     setPlainMode();
     await ensureBuiltinDataset(db);
