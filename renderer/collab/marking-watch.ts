@@ -41,17 +41,28 @@ async function start(briefingId: string, watch: Watch): Promise<void> {
   const session = await BriefingSession.open(briefingId);
   if (!session) return setHeard(watch, true);
   if (watch.released) return void session.close();
-  const disconnect = await connectSharedBriefing(session, (status) => {
+  let disconnect: (() => void) | undefined;
+  let closing: Promise<void> | undefined;
+  const stop = (save: boolean) => {
+    disconnect?.();
+    disconnect = undefined;
+    closing ??= session.close({ save }).catch((error: unknown) => console.error('Could not close the watched briefing', error));
+    return closing;
+  };
+  watch.stop = () => void stop(true);
+  session.on('replaced', () => {
+    // Imported or restored in some tab: this copy's changes belong to the old document; watch the stored one.
+    watch.heard = false;
+    void stop(false).then(() => (watch.released ? undefined : start(briefingId, watch)));
+  });
+  disconnect = await connectSharedBriefing(session, (status) => {
     // A reconnection must sync again before the writes go on; a change in flight after a sync ('connected') does not hold them.
     if (heardFrom(status)) setHeard(watch, true);
     else if (status.state === 'connecting') watch.heard = false;
   });
-  watch.stop = () => {
-    disconnect?.();
-    void session.close().catch((error: unknown) => console.error('Could not close the watched briefing', error));
-  };
+  // Stopped meanwhile (released, or replaced): the connection goes too.
+  if (closing) return disconnect?.();
   if (!disconnect) setHeard(watch, true);
-  if (watch.released) watch.stop();
 }
 
 /**

@@ -13,7 +13,8 @@ import { commentsDocumentName } from '../../renderer/collab/comments-relay';
 import { commentsDocId, CommentsWorkspace } from '../../renderer/collab/comments-workspace';
 import { connectToRelay, type RelayConnection } from '../../renderer/collab/connection';
 import { readDocUpdates } from '../../renderer/collab/doc-log';
-import { watchMarking } from '../../renderer/collab/marking-watch';
+import { markingHeardFromRelay, watchMarking } from '../../renderer/collab/marking-watch';
+import { BriefingSession, openBriefingMarking } from '../../renderer/collab/briefing-session';
 import { setPlainMode } from '../../renderer/crypto/key-state';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
 import { db } from '../../renderer/db/db';
@@ -109,5 +110,28 @@ describe('a shared briefing whose comments are synced without its editor, no pas
 
     await comments.close();
     unwatch();
+  });
+
+  it('leaves the editor’s session of the briefing in charge when a watch of it in the same tab ends', async () => {
+    const server = new Server({ port: 0, address: '127.0.0.1', quiet: true });
+    await server.listen();
+    const port = server.address.port;
+    await server.destroy();
+    const { id } = await sharedOfficialBrief(port);
+    const editor = (await BriefingSession.open(id))!;
+
+    const unwatch = watchMarking(id);
+    await markingHeardFromRelay(id);
+    unwatch();
+    // The watch's session closes (it has nothing to save).
+    await new Promise((r) => setTimeout(r, 300));
+    expect(openBriefingMarking(id)).toEqual({ marking: 'OFFICIAL', heard: false });
+    // A colleague's raise, as the editor's relay connection applies it.
+    const theirs = new Y.Doc();
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(editor.doc));
+    updateBriefingHead(theirs, { ...readBriefing(theirs), classification: 'RESTRICTED' });
+    Y.applyUpdate(editor.doc, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(editor.doc)), { relay: true });
+    expect(openBriefingMarking(id)).toEqual({ marking: 'RESTRICTED', heard: true });
+    await editor.close({ save: false });
   });
 });
