@@ -32,8 +32,11 @@ export interface SessionEvents {
   replaced: () => void;
 }
 
-/** The briefing sessions open in this tab, by briefing id (the latest opened): their marking is the one in memory. */
-const openSessions = new Map<string, BriefingSession>();
+/**
+ * The briefing sessions open in this tab, by briefing id (the latest opened last): their marking is
+ * the one in memory. One briefing may have two (its editor, and a page's marking watch).
+ */
+const openSessions = new Map<string, BriefingSession[]>();
 
 /**
  * The marking of a briefing open in this tab, as its document has it now: a colleague's raise
@@ -43,7 +46,8 @@ const openSessions = new Map<string, BriefingSession>();
  * session of it is open here.
  */
 export function openBriefingMarking(briefingId: string): { marking: string; heard: boolean } | undefined {
-  const session = openSessions.get(briefingId);
+  const sessions = openSessions.get(briefingId) ?? [];
+  const session = sessions.find((s) => s.markingHeard) ?? sessions.at(-1);
   return session ? { marking: readBriefing(session.doc).classification, heard: session.markingHeard } : undefined;
 }
 
@@ -117,7 +121,7 @@ export class BriefingSession {
       void noteHeardMarking(id, marking).catch((error: unknown) => console.error('Could not keep the marking of the briefing', error));
     });
     this.persisted.catchUpWithTabs();
-    openSessions.set(id, this);
+    openSessions.set(id, [...(openSessions.get(id) ?? []), this]);
   }
 
   /** The document's new updates and the rows they change, in one transaction; the parts stay dirty if it fails. */
@@ -199,7 +203,9 @@ export class BriefingSession {
    */
   async close({ save = true }: { save?: boolean } = {}): Promise<void> {
     await this.persisted.close({ save });
-    if (openSessions.get(this.id) === this) openSessions.delete(this.id);
+    const others = (openSessions.get(this.id) ?? []).filter((s) => s !== this);
+    if (others.length > 0) openSessions.set(this.id, others);
+    else openSessions.delete(this.id);
     this.undoManager.destroy();
     this.doc.destroy();
     for (const set of Object.values(this.listeners)) set.clear();

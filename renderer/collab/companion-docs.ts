@@ -1,5 +1,6 @@
 import { refuseStoringMarking } from '../features/lock/marking-guard';
 import { guardingMarking } from './briefing-session';
+import { markingHeardFromRelay } from './marking-watch';
 import { listenForMarkings } from './raised-markings';
 
 /*
@@ -19,7 +20,8 @@ export const companionDocId = (part: CompanionPart, briefingId: string) => `${pa
  * MarkingNeedsPassphraseError, so its updates stay pending in memory), as the briefing's own
  * session does. The marking is the briefing's as this profile last heard it: its open session's,
  * a raise heard in another tab or kept from a session since closed, else the stored row's
- * (guardingMarking, raised-markings.ts).
+ * (guardingMarking, raised-markings.ts). While a page watches the briefing's marking without its
+ * editor (marking-watch.ts), a write waits until that watch has heard the relay.
  */
 export function guardCompanionWrite(
   briefingId: string,
@@ -29,6 +31,7 @@ export function guardCompanionWrite(
 ): (update: Uint8Array) => Promise<void> {
   listenForMarkings();
   return async (update) => {
+    await markingHeardFromRelay(briefingId);
     const marking = await guardingMarking(briefingId);
     if (marking !== undefined) await refuseStoringMarking(marking);
     const carried = ownMarking?.();

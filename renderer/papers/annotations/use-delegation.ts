@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { DelegationEntry } from '../../../shared/papers/colleague-annotations';
 import { acquireCommentsWorkspace, releaseCommentsWorkspace } from '../../collab/comments-workspace';
+import { watchMarking } from '../../collab/marking-watch';
 import { sharedBriefingsOf, type ShareTarget } from './annotation-sharing';
 
 export interface DelegationView {
@@ -24,6 +25,8 @@ export function useDelegation(meetingId: string | undefined): DelegationView {
   const ids = (briefings ?? []).map((b) => b.briefingId).join(' ');
   useEffect(() => {
     if (!ids) return setEntries([]);
+    // Without a passphrase, a colleague's raise of the marking is heard by the content session only: watched first (marking-watch.ts).
+    const unwatch = ids.split(' ').map((id) => watchMarking(id));
     const workspaces = ids.split(' ').map((id) => acquireCommentsWorkspace(id));
     // A workspace tells of every change (presence too): the entries are taken again only when an annotation changed,
     // so the paper does not place colleagues' annotations again on each.
@@ -40,6 +43,7 @@ export function useDelegation(meetingId: string | undefined): DelegationView {
     return () => {
       for (const off of offs) off();
       for (const w of workspaces) releaseCommentsWorkspace(w);
+      for (const release of unwatch) release();
     };
   }, [ids]);
   return briefings ? { briefings, entries } : NONE;
