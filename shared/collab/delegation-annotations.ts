@@ -97,6 +97,18 @@ export function putDelegationAnnotation(doc: Y.Doc, annotation: DelegationAnnota
   }, origin);
 }
 
+/**
+ * Shares an annotation under its id, or under `freshId` when that id already holds an entry of
+ * another identity (a tombstone left by unsharing it on an earlier revision of the paper: an entry
+ * never changes paper). Returns the id it was written under.
+ */
+export function shareDelegationAnnotation(doc: Y.Doc, annotation: DelegationAnnotation, freshId: string, origin: unknown = null): string {
+  const before = parseDelegationAnnotation(annotationsRoot(doc).get(annotation.id));
+  const id = before && !sameIdentity(before, annotation) ? freshId : annotation.id;
+  putDelegationAnnotation(doc, { ...annotation, id }, origin);
+  return id;
+}
+
 /** Unshares (or deletes) an annotation: a tombstone in its place, without its words. No-op when it is not shared. */
 export function withdrawDelegationAnnotation(doc: Y.Doc, id: string, author: CommentAuthor, at: string, origin: unknown = null): void {
   const before = parseDelegationAnnotation(annotationsRoot(doc).get(id));

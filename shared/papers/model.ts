@@ -120,6 +120,12 @@ export interface AnnotationShare {
   briefingId: string;
   /** The version it was shared on: its SHA-256 names the paper for colleagues, and never changes once shared. */
   versionId: string;
+  /**
+   * The id of its entry in the briefing's comments document when not the annotation's own: shared
+   * again after a revision, the old entry (a tombstone on the earlier version's SHA-256) can never
+   * change paper, so a fresh entry is written (delegation-annotations.ts `shareDelegationAnnotation`).
+   */
+  entryId?: string;
 }
 
 export interface Annotation {

@@ -1,4 +1,5 @@
-import { waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { createElement } from 'react';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { readDelegationAnnotations } from '../../shared/collab/delegation-annotations';
@@ -9,6 +10,7 @@ import { setPlainMode } from '../../renderer/crypto/key-state';
 import { ensureBuiltinDataset } from '../../renderer/db/builtin';
 import { db } from '../../renderer/db/db';
 import { createBriefingForMeeting } from '../../renderer/features/briefings/repo';
+import { AnnotationPanel } from '../../renderer/papers/annotations/AnnotationPanel';
 import { shareAnnotation } from '../../renderer/papers/annotations/annotation-sharing';
 
 /*
@@ -23,6 +25,7 @@ describe('sharing an annotation without a passphrase', () => {
     setPlainMode();
     await ensureBuiltinDataset(db);
     const stored: Record<string, number> = {};
+    const told: Record<string, string[]> = {};
     for (const classification of ['OFFICIAL', 'RESTRICTED']) {
       const id = await createBriefingForMeeting({ meetingId: 'asoen-36', title: `${classification} brief`, delegation: 'MY', author: 'Aminah', classification: 'OFFICIAL' });
       // Raised after creation, as a colleague's change reaches this copy (creating it so needs a passphrase).
@@ -52,8 +55,18 @@ describe('sharing an annotation without a passphrase', () => {
       const onDisk = new Y.Doc();
       for (const update of await readDocUpdates(commentsDocId(id))) Y.applyUpdate(onDisk, update);
       stored[classification] = readDelegationAnnotations(onDisk).length;
+      // The paper's panel says so: the workspace, and the annotation with it, goes once nobody holds it.
+      const row = (await db.annotations.get(annotationId))!;
+      const target = { briefingId: id, title: `${classification} brief`, memberId: 'member-aminah-012345678', name: 'Aminah', role: 'lead' as const };
+      render(createElement(AnnotationPanel, { annotations: [row], shareTargets: [target], onGo: () => undefined }));
+      told[classification] = screen.queryAllByRole('alert').map((p) => p.textContent ?? '');
+      cleanup();
       releaseCommentsWorkspace(workspace);
     }
     expect(stored).toEqual({ OFFICIAL: 1, RESTRICTED: 0 });
+    expect(told).toEqual({
+      OFFICIAL: [],
+      RESTRICTED: ['Your shared annotations on “RESTRICTED brief” are kept in memory only, not saved on this computer: the briefing is marked RESTRICTED, which needs a passphrase. Set one in Settings → Security to keep them here.'],
+    });
   });
 });

@@ -108,6 +108,55 @@ describe('annotations shared with the delegation, in the paper’s panel', () =>
     await waitFor(() => expect(comments.current.annotations.map((a) => [a.id, a.note])).toEqual([['a-mine', 'Ask about the 2030 date']]));
   });
 
+  it('shared again after a revision, it is written as a fresh entry on the new revision (its old tombstone never changes paper)', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<AnnotationPanel annotations={[mine]} shareTargets={[briefing]} onGo={() => undefined} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Share with the delegation of' }), 'ASEAN Ministers on Fisheries');
+    const comments = await shownOn();
+    await waitFor(() => expect(comments.current.annotations.map((a) => a.id)).toEqual(['a-mine']));
+    // Rev.1 attached: the annotation moves there, and is then unshared (its tombstone keeps Rev.0's SHA-256).
+    const SHA2 = 'e'.repeat(64);
+    await db.paperVersions.put({ id: 'v2', paperId: 'p1', revision: 1, label: '', name: 'statement-rev1.pdf', type: 'application/pdf', size: 11, sha256: SHA2, isPdf: true, addedAt: now, addedBy: 'Aminah' });
+    await db.annotations.update('a-mine', { target: { ...mine.target, versionId: 'v2' }, previousTargets: [mine.target] });
+    rerender(<AnnotationPanel annotations={[(await db.annotations.get('a-mine'))!]} shareTargets={[briefing]} onGo={() => undefined} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Share with the delegation of' }), 'Not shared (private)');
+    await waitFor(() => expect(comments.current.annotations).toEqual([]));
+
+    rerender(<AnnotationPanel annotations={[(await db.annotations.get('a-mine'))!]} shareTargets={[briefing]} onGo={() => undefined} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Share with the delegation of' }), 'ASEAN Ministers on Fisheries');
+    await waitFor(() => expect(comments.current.annotations.map((a) => a.paper.sha256)).toEqual([SHA2]));
+    const entryId = comments.current.annotations[0]!.id;
+    expect(entryId).not.toBe('a-mine');
+    await waitFor(async () => expect((await db.annotations.get('a-mine'))?.shared).toEqual({ briefingId: 'b1', versionId: 'v2', entryId }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    // Its later edits go to that entry, and unsharing withdraws it.
+    rerender(<AnnotationPanel annotations={[(await db.annotations.get('a-mine'))!]} shareTargets={[briefing]} onGo={() => undefined} />);
+    await user.click(screen.getByRole('button', { name: 'Green' }));
+    await waitFor(() => expect(comments.current.annotations.map((a) => [a.id, a.color])).toEqual([[entryId, 'green']]));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Share with the delegation of' }), 'Not shared (private)');
+    await waitFor(() => expect(comments.current.annotations).toEqual([]));
+  });
+
+  it('one the delegation cannot take stays private, and the panel says so', async () => {
+    const user = userEvent.setup();
+    // No words to point at: not a shareable annotation (the comments document refuses it).
+    const wordless = { ...mine, target: { ...mine.target, quote: { ...mine.target.quote, exact: '' } } };
+    await db.annotations.put(wordless);
+    render(<AnnotationPanel annotations={[wordless]} shareTargets={[briefing]} onGo={() => undefined} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Share with the delegation of' }), 'ASEAN Ministers on Fisheries');
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not share this annotation with the delegation: it stays private. Try again.');
+    const row = await db.annotations.get('a-mine');
+    expect([row?.scope, row?.shared]).toEqual(['private', undefined]);
+  });
+
+  it('a shared note is capped at what the delegation sees; a private one is not', () => {
+    const shared: Annotation = { ...mine, scope: 'delegation', shared: { briefingId: 'b1', versionId: 'v1' } };
+    const { rerender } = render(<AnnotationPanel annotations={[mine]} shareTargets={[briefing]} onGo={() => undefined} />);
+    expect(screen.getByRole('textbox').getAttribute('maxlength')).toBeNull();
+    rerender(<AnnotationPanel annotations={[shared]} shareTargets={[briefing]} onGo={() => undefined} />);
+    expect(screen.getByRole('textbox').getAttribute('maxlength')).toBe('4000');
+  });
+
   it('a reader is not offered to share', () => {
     render(<AnnotationPanel annotations={[mine]} shareTargets={[{ ...briefing, role: 'reader' }]} onGo={() => undefined} />);
     expect(screen.queryByRole('combobox', { name: 'Share with the delegation of' })).toBeNull();

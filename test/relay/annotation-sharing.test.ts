@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addThread } from '../../shared/collab/comments-doc';
-import { annotationsRoot, putDelegationAnnotation, readDelegationAnnotations, withdrawDelegationAnnotation, type DelegationAnnotation } from '../../shared/collab/delegation-annotations';
+import { annotationsRoot, putDelegationAnnotation, readDelegationAnnotations, shareDelegationAnnotation, withdrawDelegationAnnotation, type DelegationAnnotation } from '../../shared/collab/delegation-annotations';
 import { parseRelayNotice, relayDocumentName } from '../../shared/collab/relay-protocol';
 import { connectClient, member, registerBriefing, startTestRelay, synced, until, type TestClient, type TestMember, type TestRelay } from './relay-harness';
 
@@ -84,6 +84,16 @@ describe('annotations shared with the delegation, on the relay', () => {
     await until(() => readDelegationAnnotations(readerClient.doc).length === 0, 'withdrawn for the reader');
     expect(JSON.stringify(annotationsRoot(onRelay()).get('a1'))).not.toContain('fisheries');
     for (const client of [leadClient, drafterClient]) expect(client.closes).toEqual([]);
+  });
+
+  it('shared again on a new revision after unsharing, it goes as a fresh entry the relay takes (its tombstone keeps the old paper)', async () => {
+    const { leadClient, drafterClient } = await sharedByTheDrafter();
+    withdrawDelegationAnnotation(drafterClient.doc, 'a1', { memberId: drafter.memberId, name: drafter.name }, '2026-12-01T12:00:00.000Z');
+    const onRev1 = annotation(drafter, 'Still support it.', { paper: { sha256: 'e'.repeat(64), name: 'statement-rev1.pdf', title: 'Draft joint statement' }, updatedAt: '2026-12-01T13:00:00.000Z' });
+    expect(shareDelegationAnnotation(drafterClient.doc, onRev1, 'a1-again')).toBe('a1-again');
+    await until(() => noteOn(leadClient.doc, 'a1-again') === 'Still support it.', 'the lead sees it on Rev.1');
+    expect(readDelegationAnnotations(onRelay()).map((a) => [a.id, a.paper.sha256])).toEqual([['a1-again', 'e'.repeat(64)]]);
+    expect(drafterClient.closes).toEqual([]);
   });
 
   it('an annotation written as a colleague is refused and reaches nobody', async () => {

@@ -10,6 +10,7 @@ import { markingGuard } from './marking-guard';
 import { companionGuard } from './companion-guard';
 import { pageError } from './page-error';
 import { delegationAnnotations } from './delegation-annotations';
+import { annotationShareErrors } from './annotation-share-errors';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
@@ -60,6 +61,7 @@ export const en = {
   ...companionGuard,
   ...pageError,
   ...delegationAnnotations,
+  ...annotationShareErrors,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { markingGuard } from './marking-guard';
 import { companionGuard } from './companion-guard';
 import { pageError } from './page-error';
 import { delegationAnnotations } from './delegation-annotations';
+import { annotationShareErrors } from './annotation-share-errors';
 import { packs } from './packs';
 import { relay } from './relay';
 import { sharing } from './sharing';
@@ -50,4 +51,5 @@ export const ms = {
   ...companionGuard,
   ...pageError,
   ...delegationAnnotations,
+  ...annotationShareErrors,
 } as const satisfies Partial<Catalog>;

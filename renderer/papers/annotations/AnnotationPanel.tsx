@@ -1,8 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { ANNOTATION_NOTE_MAX } from '../../../shared/collab/delegation-annotations';
 import type { ShownAnnotation } from '../../../shared/papers/colleague-annotations';
 import type { Annotation, AnnotationLink } from '../../../shared/papers/model';
 import { originalQuote } from '../../../shared/papers/reanchor';
+import { subscribeUnsavedAnnotations, unsavedAnnotationMarkings } from '../../collab/delegation-annotations-session';
 import { db } from '../../db/db';
 import { useT } from '../../i18n/use-t';
 import { deleteAnnotation, linkAnnotation, restoreAnnotation, updateAnnotation } from './annotations-repo';
@@ -43,6 +45,9 @@ export function AnnotationPanel({
   const [undo, setUndo] = useState<Annotation>();
   const { placed, orphans } = sortAnnotations(annotations);
   const remove = async (a: Annotation) => setUndo(await deleteAnnotation(a.id));
+  // One's shared annotations whose briefing's marking kept their last change in memory only.
+  const unsaved = useSyncExternalStore(subscribeUnsavedAnnotations, unsavedAnnotationMarkings);
+  const unsavedHere = [...new Set(annotations.flatMap((a) => (!a.colleague && a.shared && unsaved.has(a.shared.briefingId) ? [a.shared.briefingId] : [])))];
   const item = (a: ShownAnnotation, isFocused?: boolean) =>
     a.colleague ? (
       <ColleagueAnnotationItem key={a.id} a={a} quote={a.target.position ? a.target.quote.exact : originalQuote(a)} onGo={onGo} focused={isFocused} />
@@ -52,6 +57,11 @@ export function AnnotationPanel({
   return (
     <aside className="paper-annotations" aria-labelledby="paper-annotations-heading">
       <h2 id="paper-annotations-heading">{t('papers.annotations.title', { count: annotations.length })}</h2>
+      {unsavedHere.map((briefingId) => (
+        <p key={briefingId} className="unsaved-here" role="alert">
+          {t('annotationShare.needsPassphrase', { briefing: shareTargets.find((b) => b.briefingId === briefingId)?.title ?? '', marking: unsaved.get(briefingId) ?? '' })}
+        </p>
+      ))}
       {undo && (
         <p role="status" className="paper-undo">
           {t('papers.annotations.deleted')}{' '}
@@ -138,10 +148,13 @@ function AnnotationItem({
           value={note}
           rows={note ? 3 : 1}
           placeholder={t('papers.annotations.notePlaceholder')}
+          // Colleagues see at most this much (a private note may be longer: a backup keeps 100,000).
+          maxLength={a.shared ? ANNOTATION_NOTE_MAX : undefined}
           onChange={(e) => setNote(e.target.value)}
           onBlur={saveNote}
         />
       </label>
+      {a.shared && note.trim().length > ANNOTATION_NOTE_MAX && <p className="muted">{t('annotationShare.noteCut', { max: ANNOTATION_NOTE_MAX })}</p>}
       <div className="paper-annotation-actions">
         <span role="group" aria-label={t('papers.annotations.color')}>
           {COLORS.map((c) => (

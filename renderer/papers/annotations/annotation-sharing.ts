@@ -1,9 +1,10 @@
 import { ANNOTATION_NOTE_MAX, type DelegationAnnotation } from '../../../shared/collab/delegation-annotations';
 import type { Role } from '../../../shared/collab/relay-protocol';
-import type { Annotation, AnnotationTarget } from '../../../shared/papers/model';
-import { publishDelegationAnnotation, withdrawFromDelegation } from '../../collab/delegation-annotations-session';
+import type { Annotation, AnnotationShare, AnnotationTarget } from '../../../shared/papers/model';
+import { publishDelegationAnnotation, shareWithDelegation, withdrawFromDelegation } from '../../collab/delegation-annotations-session';
 import { db } from '../../db/db';
 import { shareRecordFor } from '../../features/sharing/share-record';
+import { newId } from '../storage/papers-repo';
 
 /*
  * Sharing a delegate's annotation with the delegation of a shared briefing of the paper's
@@ -35,6 +36,9 @@ export async function sharedBriefingsOf(meetingId: string | undefined): Promise<
 
 const targetOnVersion = (a: Annotation, versionId: string): AnnotationTarget | undefined => (a.target.versionId === versionId ? a.target : a.previousTargets.find((t) => t.versionId === versionId));
 
+/** The id of a shared annotation's entry in the briefing's comments document. */
+const entryIdOf = (a: Annotation): string => a.shared?.entryId ?? a.id;
+
 /** What colleagues see of `a` (shared on `versionId`), or undefined when its paper or version is gone. */
 async function delegationValue(a: Annotation, versionId: string, author: { memberId: string; name: string }): Promise<DelegationAnnotation | undefined> {
   const [paper, version] = await Promise.all([db.papers.get(a.paperId), db.paperVersions.get(versionId)]);
@@ -42,7 +46,7 @@ async function delegationValue(a: Annotation, versionId: string, author: { membe
   if (!paper || !version || !target) return undefined;
   const cap = (text: string, n: number) => text.slice(0, n);
   return {
-    id: a.id,
+    id: entryIdOf(a),
     author,
     paper: { sha256: version.sha256, name: cap(version.name, 300), title: cap(paper.title, 300), ...(paper.meetingId ? { meetingId: paper.meetingId } : {}) },
     quote: { exact: cap(target.quote.exact, 2000), prefix: target.quote.prefix.slice(-64), suffix: cap(target.quote.suffix, 64) },
@@ -63,17 +67,26 @@ async function authorOn(briefingId: string) {
   return record ? { memberId: record.memberId, name: record.name } : undefined;
 }
 
-/** Shares the annotation with the delegation of `briefingId` (on the version it points into now). */
+export class CouldNotShare extends Error {}
+
+/**
+ * Shares the annotation with the delegation of `briefingId` (on the version it points into now).
+ * Written there first: the row is marked shared only once it is (else it throws, and stays private).
+ */
 export async function shareAnnotation(id: string, briefingId: string): Promise<void> {
-  const a = await db.annotations.get(id);
+  let a = await db.annotations.get(id);
   const author = await authorOn(briefingId);
-  if (!a || !author) return;
-  if (a.shared && a.shared.briefingId !== briefingId) await unshareAnnotation(id);
-  const shared = { briefingId, versionId: a.shared?.briefingId === briefingId ? a.shared.versionId : a.target.versionId };
+  if (!a || !author) throw new CouldNotShare('no such annotation, or the briefing is not shared');
+  if (a.shared && a.shared.briefingId !== briefingId) {
+    await unshareAnnotation(id);
+    a = { ...a, scope: 'private', shared: undefined };
+  }
+  const shared: AnnotationShare = a.shared ?? { briefingId, versionId: a.target.versionId };
   const value = await delegationValue(a, shared.versionId, author);
-  if (!value) return;
-  await db.annotations.update(id, { scope: 'delegation', shared });
-  await publishDelegationAnnotation(briefingId, value);
+  if (!value) throw new CouldNotShare('its paper or version is gone');
+  // Under its own id unless that holds a tombstone on another revision (unshared there), which never changes paper.
+  const entryId = await shareWithDelegation(briefingId, value, newId());
+  await db.annotations.update(id, { scope: 'delegation', shared: entryId === a.id ? shared : { ...shared, entryId } });
 }
 
 /** Writes a shared annotation's change for the delegation (nothing for a private one). */
@@ -92,7 +105,7 @@ const couldNot = (error: unknown) => console.error('Could not write the change f
 export async function withdrawAnnotation(a: Annotation): Promise<void> {
   if (!a.shared) return;
   const author = await authorOn(a.shared.briefingId);
-  if (author) await withdrawFromDelegation(a.shared.briefingId, a.id, author, new Date().toISOString()).catch(couldNot);
+  if (author) await withdrawFromDelegation(a.shared.briefingId, entryIdOf(a), author, new Date().toISOString()).catch(couldNot);
 }
 
 export async function unshareAnnotation(id: string): Promise<void> {
