@@ -1,6 +1,6 @@
 import type { DelegateDatabase } from '../db/db';
 import { setMigrating } from './key-state';
-import { KEYRING_ID, type MigrationProgress } from './keyring-row';
+import { KEYRING_ID, plainWhileMigrating, type MigrationProgress } from './keyring-row';
 
 /*
  * Encrypts the rows a database held before a passphrase was set, a chunk at a time. Each
@@ -41,7 +41,7 @@ export async function encryptExistingRows(
       const range = progress.after === undefined ? table.toCollection() : table.where(':id').above(progress.after);
       const keys = await range.limit(ENCRYPT_CHUNK).primaryKeys();
       let moved: MigrationProgress;
-      if (keys.length === 0) moved = { pending: rest, total: progress.total, done: progress.done };
+      if (keys.length === 0) moved = { pending: rest, total: progress.total, done: progress.done, ...(progress.resealOnly ? { resealOnly: progress.resealOnly } : {}) };
       else {
         const rows = await table.bulkGet(keys);
         await table.bulkPut(rows.filter((r) => r !== undefined));
@@ -51,7 +51,7 @@ export async function encryptExistingRows(
       if (current) await database.keyring.put({ ...current, migration: moved });
       return moved;
     });
-    setMigrating(next.pending);
+    setMigrating(plainWhileMigrating(next));
     await afterChunk?.(next);
   }
 }

@@ -19,6 +19,18 @@ export interface MigrationProgress {
   after?: unknown;
   total: number;
   done: number;
+  /**
+   * Pending tables whose rows are all sealed already and are sealed again (a field moved into the
+   * ciphertext, schema 14): a plain row there is refused as in any encrypted table, so a row
+   * planted in the profile before the upgrade is never sealed as if it were the delegate's.
+   */
+  resealOnly?: string[];
+}
+
+/** The pending tables where plain rows are the delegate's own, still to be encrypted (not those only sealed again). */
+export function plainWhileMigrating(migration: MigrationProgress | undefined): string[] {
+  const reseal = new Set(migration?.resealOnly ?? []);
+  return (migration?.pending ?? []).filter((table) => !reseal.has(table));
 }
 
 /**

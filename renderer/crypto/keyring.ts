@@ -1,6 +1,6 @@
 import type { DelegateDatabase } from '../db/db';
 import { importDataKey, newKdfParams, newRawDataKey, passphraseKey, recoveryKeyKek, unwrapDataKey, wrapDataKey, WrongSecretError } from './key-wrap';
-import { KEYRING_ID, type KeyringRow, type WrappedKey } from './keyring-row';
+import { KEYRING_ID, plainWhileMigrating, type KeyringRow, type WrappedKey } from './keyring-row';
 import { setLocked, setMigrating, setUnlocked, setPlainMode } from './key-state';
 import { formatRecoveryKey, newRecoverySecret, parseRecoveryKey } from './recovery-key';
 import { ENCRYPTED_TABLES, FIRST_ENCRYPTED_TABLES } from './table-config';
@@ -28,7 +28,7 @@ export async function readKeyring(database: DelegateDatabase): Promise<KeyringRo
 /** Puts the middleware in the state the stored keyring says, at start: plain, or locked. */
 export async function applyStoredState(database: DelegateDatabase): Promise<KeyringRow | undefined> {
   const row = await readKeyring(database);
-  setMigrating(row?.migration?.pending ?? []);
+  setMigrating(plainWhileMigrating(row?.migration));
   if (row?.mode === 'passphrase') setLocked();
   else setPlainMode();
   return row;
@@ -151,7 +151,7 @@ async function unlockWith(database: DelegateDatabase, clock: () => number, rawOf
     const key = await importDataKey(raw);
     if (row.failedAttempts > 0) await database.keyring.update(KEYRING_ID, { failedAttempts: 0, retryAt: undefined });
     const current = await catchUpNewTables(database, row);
-    setMigrating(current?.migration?.pending ?? []);
+    setMigrating(plainWhileMigrating(current?.migration));
     setUnlocked(key);
     return { ok: true };
   } finally {
@@ -205,7 +205,7 @@ export async function unlockWithRawKey(database: DelegateDatabase, raw: Uint8Arr
     const key = await importDataKey(raw);
     if (!row.check || !(await keyChecks(key, row.check))) return false;
     const current = await catchUpNewTables(database, row);
-    setMigrating(current?.migration?.pending ?? []);
+    setMigrating(plainWhileMigrating(current?.migration));
     setUnlocked(key);
     return true;
   } finally {

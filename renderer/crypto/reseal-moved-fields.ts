@@ -9,6 +9,8 @@ import { KEYRING_ID, type KeyringRow } from './keyring-row';
  * an old row reads as it was sealed (EncryptedTable.formerPlain). Added even when the table is
  * already pending (a set-up interrupted mid-table): the rows done before the upgrade were sealed
  * the old way and need the second pass. A database without a passphrase holds plain rows: nothing to do.
+ * The table is marked `resealOnly`: a plain row met by the rewrite was planted, not the delegate's,
+ * and is refused (the lock screen says so) instead of being sealed.
  */
 export async function resealPaperVersions(tx: Transaction): Promise<void> {
   const keyring = tx.table<KeyringRow, string>('keyring');
@@ -17,5 +19,7 @@ export async function resealPaperVersions(tx: Transaction): Promise<void> {
   const count = await tx.table('paperVersions').count();
   if (count === 0) return;
   const before = row.migration ?? { pending: [], total: 0, done: 0 };
-  await keyring.put({ ...row, migration: { ...before, pending: [...before.pending, 'paperVersions'], total: before.total + count } });
+  // Only sealed rows are expected, unless a set-up was interrupted with the table still pending (then its plain rows are the delegate's).
+  const resealOnly = before.pending.includes('paperVersions') ? before.resealOnly : [...(before.resealOnly ?? []), 'paperVersions'];
+  await keyring.put({ ...row, migration: { ...before, pending: [...before.pending, 'paperVersions'], total: before.total + count, ...(resealOnly ? { resealOnly } : {}) } });
 }

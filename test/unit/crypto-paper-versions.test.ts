@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { encryptExistingRows } from '../../renderer/crypto/encrypt-existing';
 import { setMigrating, setUnlocked } from '../../renderer/crypto/key-state';
-import { KEYRING_ID, type KeyringRow } from '../../renderer/crypto/keyring-row';
+import { KEYRING_ID, plainWhileMigrating, type KeyringRow } from '../../renderer/crypto/keyring-row';
 import { CIPHER_FIELD, cryptoMiddlewareFor } from '../../renderer/crypto/middleware';
 import { RecordIntegrityError } from '../../renderer/crypto/record-cipher';
 import { ENCRYPTED_TABLES } from '../../renderer/crypto/table-config';
@@ -73,7 +73,7 @@ describe('a schema 13 database upgraded', () => {
     const upgraded = await scratch.reopen();
     expect(upgraded.verno).toBe(14);
     // The upgrade has no key: it leaves the rows and asks the next unlock to rewrite them, after what was pending.
-    expect((await upgraded.keyring.get(KEYRING_ID))?.migration).toEqual({ pending: ['briefings', 'paperVersions'], total: 5, done: 0 });
+    expect((await upgraded.keyring.get(KEYRING_ID))?.migration).toEqual({ pending: ['briefings', 'paperVersions'], total: 5, done: 0, resealOnly: ['paperVersions'] });
     expect(await upgraded.paperVersions.get('v1')).toEqual(version('v1'));
     expect(upgraded.paperVersions.schema.indexes.map((i) => i.name)).toEqual(['paperId']);
 
@@ -85,6 +85,38 @@ describe('a schema 13 database upgraded', () => {
     }
     expect((await upgraded.keyring.get(KEYRING_ID))?.migration).toBeUndefined();
     expect(await upgraded.paperVersions.bulkGet(['v1', 'v2'])).toEqual([version('v1'), version('v2', 'ab'.repeat(32))]);
+  });
+
+  it('with a passphrase: a plain row planted before the upgrade is refused by the rewrite, never sealed as the delegate\'s', async () => {
+    scratch.database.close();
+    await Dexie.delete(scratch.name);
+    setUnlocked(await newDataKey());
+    const old = schema13(scratch.name);
+    await old.open();
+    await old.table('keyring').put(keyring());
+    await old.table('paperVersions').add(version('v1'));
+    old.close();
+    // Written straight into IndexedDB, past the middleware: a row nobody sealed.
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open(scratch.name);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('paperVersions', 'readwrite');
+        tx.objectStore('paperVersions').put({ ...version('planted'), name: 'planted.pdf' });
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      open.onerror = () => reject(open.error);
+    });
+    const upgraded = await scratch.reopen();
+    const migration = (await upgraded.keyring.get(KEYRING_ID))?.migration;
+    expect(migration?.resealOnly).toEqual(['paperVersions']);
+    setMigrating(plainWhileMigrating(migration));
+    await expect(encryptExistingRows(upgraded)).rejects.toBeInstanceOf(RecordIntegrityError);
+    const planted = (await scratch.rawRows('paperVersions')).find((r) => r.id === 'planted')!;
+    expect(planted[CIPHER_FIELD]).toBeUndefined();
   });
 
   it('without a passphrase: its plain rows stay as they are, and nothing waits for an unlock', async () => {
