@@ -46,6 +46,8 @@ describe('meeting papers in an encrypted profile', () => {
       await page.getByLabel('File of the new version').setInputFiles(rev1);
       await page.getByText('1 annotation follows its text into the new version; 0 could not be placed').waitFor();
       await page.waitForFunction(() => [...document.querySelectorAll('select')].some((s) => s.selectedOptions[0]?.textContent === 'Rev.1 (current)'));
+      // The list follows the database: wait for the highlight to be listed on Rev.1 before counting.
+      await paper.annotations().first().waitFor();
       assert.equal(await paper.annotations().count(), 1);
       assert.deepEqual(pageErrors(page), []);
     } finally {
