@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { AnnotationPlace } from './AnnotationPlace';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ANNOTATION_NOTE_MAX } from '../../../shared/collab/delegation-annotations';
 import type { ShownAnnotation } from '../../../shared/papers/colleague-annotations';
@@ -125,12 +126,7 @@ function AnnotationItem({
     <li className={`paper-annotation color-${a.color}${focused ? ' focused' : ''}`} data-status={a.target.status} aria-label={t('papers.annotations.item', { quote: quote.slice(0, 60) })}>
       <blockquote>{quote}</blockquote>
       <div className="paper-annotation-meta">
-        {a.target.page && (
-          <button type="button" className="link-button" onClick={() => onGo(a)}>
-            {t('papers.annotations.onPage', { page: a.target.page })}
-          </button>
-        )}
-        {a.target.status !== 'anchored' && <span className={`paper-status status-${a.target.status}`}>{t(`papers.status.${a.target.status}`)}</span>}
+        <AnnotationPlace target={a.target} onGo={() => onGo(a)} />
         {a.shared ? (
           <span className="badge delegation-badge" title={t('delegationNotes.sharedIn', { briefing: shareTargets.find((b) => b.briefingId === a.shared?.briefingId)?.title ?? '' })}>
             {t('papers.scope.delegation')}

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { AnnotationPlace } from './AnnotationPlace';
 import type { ShownAnnotation } from '../../../shared/papers/colleague-annotations';
 import { db } from '../../db/db';
 import { useT } from '../../i18n/use-t';
@@ -19,12 +20,7 @@ export function ColleagueAnnotationItem({ a, quote, onGo, focused }: { a: ShownA
     <li className={`paper-annotation colleague color-${a.color}${focused ? ' focused' : ''}`} data-status={a.target.status} aria-label={t('delegationNotes.item', { name, quote: quote.slice(0, 60) })}>
       <blockquote>{quote}</blockquote>
       <div className="paper-annotation-meta">
-        {a.target.page && (
-          <button type="button" className="link-button" onClick={() => onGo(a)}>
-            {t('papers.annotations.onPage', { page: a.target.page })}
-          </button>
-        )}
-        {a.target.status !== 'anchored' && <span className={`paper-status status-${a.target.status}`}>{t(`papers.status.${a.target.status}`)}</span>}
+        <AnnotationPlace target={a.target} onGo={() => onGo(a)} />
         <span className="paper-author">{t('delegationNotes.by', { name })}</span>
         <span className="badge delegation-badge">{t('papers.scope.delegation')}</span>
       </div>
